@@ -1,0 +1,70 @@
+#include "backend.h"
+
+#include "core/logging.h"
+#include "core/secretstore.h"
+#include "db/messagerepository.h"
+#include "db/migrations.h"
+
+namespace teehee {
+
+Backend::Backend(Config config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+}
+
+Backend::~Backend() = default;
+
+void Backend::start(std::function<void(Status)> done)
+{
+    auto *secrets = new SecretStore(m_config.dataDir, SecretStore::Backend::Auto, this);
+    // Obtain the missing secrets one after the other, then open the database.
+    auto finish = [this, secrets, done] {
+        secrets->deleteLater();
+        done(openDatabase());
+    };
+    auto obtainEncryption = [this, secrets, done, finish] {
+        if (!m_config.encryptionKey.isEmpty())
+            return finish();
+        secrets->obtain(QStringLiteral("encryption-key"), [this, done, finish](Result<QByteArray> key) {
+            if (!key)
+                return done(Error::internal(QStringLiteral("ENCRYPTION_KEY: cannot keep a generated key: %1").arg(key.error().message)));
+            m_config.encryptionKey = key.value();
+            finish();
+        });
+    };
+    if (!m_config.secretKey.isEmpty())
+        return obtainEncryption();
+    secrets->obtain(QStringLiteral("secret-key"), [this, done, obtainEncryption](Result<QByteArray> key) {
+        if (!key)
+            return done(Error::internal(QStringLiteral("SECRET_KEY: cannot keep a generated key: %1").arg(key.error().message)));
+        m_config.secretKey = key.value();
+        obtainEncryption();
+    });
+}
+
+Status Backend::startWithConfig()
+{
+    if (m_config.secretKey.isEmpty() || m_config.encryptionKey.isEmpty())
+        return Error::internal(QStringLiteral("SECRET_KEY and ENCRYPTION_KEY must be set"));
+    return openDatabase();
+}
+
+Status Backend::openDatabase()
+{
+    m_database = std::make_unique<Database>(m_config.database);
+    if (auto st = m_database->open(); !st)
+        return st;
+    Migrator migrator(*m_database);
+    auto version = migrator.migrate();
+    if (!version)
+        return version.error();
+    auto recovered = MessageRepository(*m_database).markInterruptedStreams();
+    if (!recovered)
+        return recovered.error();
+    if (recovered.value() > 0)
+        qCInfo(lcDb) << recovered.value() << "interrupted replies marked as aborted; they can be continued";
+    qCInfo(lcDb).noquote() << "database" << m_config.database.redacted() << "at schema version" << version.value();
+    return success();
+}
+
+} // namespace teehee

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/config.h"
+#include "core/error.h"
+#include "db/database.h"
+
+#include <QObject>
+#include <memory>
+
+namespace teehee {
+
+// The running backend: configuration, the database (migrated and recovered)
+// and, as they are added, the services every front end calls. It lives on
+// the backend thread; front ends reach it through that thread's event loop.
+class Backend : public QObject {
+    Q_OBJECT
+public:
+    explicit Backend(Config config, QObject *parent = nullptr);
+    ~Backend() override;
+
+    // Fills in generated secrets, opens and migrates the database, recovers
+    // interrupted streams. Asynchronous because the keychain is.
+    void start(std::function<void(Status)> done);
+    // The same without the keychain: secrets must already be set (tests, tools).
+    Status startWithConfig();
+
+    const Config &config() const { return m_config; }
+    Database &database() { return *m_database; }
+
+private:
+    Status openDatabase();
+
+    Config m_config;
+    std::unique_ptr<Database> m_database;
+};
+
+} // namespace teehee

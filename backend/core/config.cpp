@@ -1,0 +1,37 @@
+#include "core/config.h"
+
+namespace teehee {
+
+const QList<ConfigVariable> &configVariables()
+{
+    static const QList<ConfigVariable> vars{
+        {"DATABASE_URL", "sqlite file in the data directory", "sqlite:///abs/path.db or postgresql://user:pass@host:5432/db"},
+        {"SECRET_KEY", "generated once and kept", "key that signs access tokens (HS256)"},
+        {"ENCRYPTION_KEY", "generated once and kept", "key that encrypts stored provider API keys"},
+        {"ACCESS_TOKEN_EXPIRE_MINUTES", "30", "lifetime of an access token"},
+        {"CORS_ORIGINS", "[\"http://localhost:3000\", \"http://localhost:8080\"]", "allowed browser origins: JSON list or comma list"},
+        {"APP_NAME", "Teehee", "name shown by /health and the API docs"},
+        {"DEBUG", "false", "verbose logs; accepts the .env.example placeholder secrets"},
+        {"OPENAI_API_KEY", "", "server-wide OpenAI key, used when a user has none"},
+        {"ANTHROPIC_API_KEY", "", "server-wide Anthropic key, used when a user has none"},
+        {"MISTRAL_API_KEY", "", "server-wide Mistral key, used when a user has none"},
+        {"OPENAI_BASE_URL", "https://api.openai.com/v1", "OpenAI API base URL"},
+        {"ANTHROPIC_BASE_URL", "https://api.anthropic.com", "Anthropic API base URL"},
+        {"MISTRAL_BASE_URL", "https://api.mistral.ai/v1", "Mistral API base URL"},
+        {"MAX_TOKENS", "4096", "default maximum tokens of a reply"},
+        {"STREAM_TIMEOUT", "300", "overall limit of one reply, in seconds"},
+        {"HOST", "127.0.0.1", "address the server listens on (0.0.0.0 for every interface)"},
+        {"PORT", "8000", "port the server listens on"},
+        {"ALLOW_SIGNUP", "true", "whether new accounts can sign up"},
+        {"MAX_REQUEST_BYTES", "1048576", "largest accepted request body"},
+        {"MAX_MESSAGE_BYTES", "1000000", "largest accepted message text"},
+        {"OIDC_ISSUER", "", "OpenID Connect issuer for provider \"oidc\" single sign-on"},
+        {"OIDC_CLIENT_ID", "", "audience expected in OIDC ID tokens"},
+        {"GOOGLE_CLIENT_ID", "", "audience expected in Google ID tokens"},
+        {"GOOGLE_ISSUER", "https://accounts.google.com", "issuer for Google single sign-on"},
+        {"TEEHEE_DATA_DIR", "the user's data directory", "where the default database and the secrets file live"},
+    };
+    return vars;
+}
+
+} // namespace teehee

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/databaseurl.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace teehee {
+
+// Every setting of the product, after all sources were merged and validated.
+// Defaults live here so that `--help`, `.env.example` and the code agree.
+struct Config {
+    QString databaseUrl;          // empty: SQLite file in the data directory
+    DatabaseUrl database;         // parsed form of databaseUrl (or the default file)
+    QByteArray secretKey;         // JWT signing key; generated and kept when unset
+    QByteArray encryptionKey;     // provider-key encryption; generated and kept when unset
+    int accessTokenExpireMinutes = 30;
+    QStringList corsOrigins{QStringLiteral("http://localhost:3000"), QStringLiteral("http://localhost:8080")};
+    QString appName = QStringLiteral("Teehee");
+    bool debug = false;
+
+    QString openaiApiKey;
+    QString anthropicApiKey;
+    QString mistralApiKey;
+    QString openaiBaseUrl = QStringLiteral("https://api.openai.com/v1");
+    QString anthropicBaseUrl = QStringLiteral("https://api.anthropic.com");
+    QString mistralBaseUrl = QStringLiteral("https://api.mistral.ai/v1");
+
+    int maxTokens = 4096;
+    int streamTimeoutSeconds = 300;
+
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 8000;
+    bool allowSignup = true;
+    qint64 maxRequestBytes = 1024 * 1024;
+    qint64 maxMessageBytes = 1000 * 1000;
+
+    QString oidcIssuer;
+    QString oidcClientId;
+    QString googleClientId;
+    QString googleIssuer = QStringLiteral("https://accounts.google.com");
+
+    QString dataDir;              // where the default database and the secrets file live
+};
+
+// One documented variable: what `--help` and `.env.example` print.
+struct ConfigVariable {
+    const char *name;
+    const char *defaultValue;
+    const char *description;
+};
+
+// The variables in documentation order.
+const QList<ConfigVariable> &configVariables();
+
+} // namespace teehee

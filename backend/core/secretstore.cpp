@@ -1,0 +1,149 @@
+#include "core/secretstore.h"
+
+#include "core/logging.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTimer>
+
+#include <sodium.h>
+
+namespace teehee {
+namespace {
+const QString kService = QStringLiteral("teehee");
+constexpr int kKeychainTimeoutMs = 5000; // a locked keyring may wait for a prompt forever
+}
+
+SecretStore::SecretStore(QString dataDir, Backend backend, QObject *parent)
+    : QObject(parent), m_dataDir(std::move(dataDir)), m_backend(backend)
+{
+}
+
+QString SecretStore::fallbackFile() const
+{
+    return m_dataDir + QStringLiteral("/secrets.json");
+}
+
+QByteArray SecretStore::generate()
+{
+    if (sodium_init() < 0)
+        qFatal("libsodium failed to initialise");
+    QByteArray raw(32, Qt::Uninitialized);
+    randombytes_buf(raw.data(), size_t(raw.size()));
+    return raw.toHex();
+}
+
+Result<QByteArray> SecretStore::readFromFile(const QString &name) const
+{
+    QFile file(fallbackFile());
+    if (!file.exists())
+        return Error::notFound(QStringLiteral("no secrets file"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    const QJsonObject obj = QJsonDocument::fromJson(file.readAll()).object();
+    const QString value = obj.value(name).toString();
+    if (value.isEmpty())
+        return Error::notFound(QStringLiteral("secret %1 not in file").arg(name));
+    return value.toUtf8();
+}
+
+Status SecretStore::writeToFile(const QString &name, const QByteArray &value) const
+{
+    if (!QDir().mkpath(m_dataDir))
+        return Error::internal(QStringLiteral("cannot create the data directory %1").arg(m_dataDir));
+    QJsonObject obj;
+    {
+        QFile existing(fallbackFile());
+        if (existing.open(QIODevice::ReadOnly))
+            obj = QJsonDocument::fromJson(existing.readAll()).object();
+    }
+    obj.insert(name, QString::fromUtf8(value));
+    QSaveFile file(fallbackFile());
+    // Restrict before any secret byte is written.
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return Error::internal(QStringLiteral("cannot write %1: %2").arg(fallbackFile(), file.errorString()));
+    file.write(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        return Error::internal(QStringLiteral("cannot write %1: %2").arg(fallbackFile(), file.errorString()));
+    return success();
+}
+
+void SecretStore::obtain(const QString &name, Callback done)
+{
+    // A secret already kept in the file wins: the keychain may have failed before.
+    auto fromFile = readFromFile(name);
+    if (fromFile) {
+        done(fromFile.value());
+        return;
+    }
+    if (m_backend == Backend::FileOnly) {
+        storeInFile(name, generate(), done);
+        return;
+    }
+    readKeychain(name, std::move(done));
+}
+
+void SecretStore::readKeychain(const QString &name, Callback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    job->setAutoDelete(true);
+    job->setKey(name);
+    auto finished = std::make_shared<bool>(false);
+    auto timer = new QTimer(job);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, name, done, finished] {
+        if (std::exchange(*finished, true))
+            return;
+        qCInfo(lcSecrets) << "keychain did not answer; keeping" << name << "in" << fallbackFile();
+        storeInFile(name, generate(), done);
+    });
+    connect(job, &QKeychain::Job::finished, this, [this, job, name, done, finished] {
+        if (std::exchange(*finished, true))
+            return;
+        if (job->error() == QKeychain::NoError && !job->binaryData().isEmpty()) {
+            done(job->binaryData());
+        } else if (job->error() == QKeychain::EntryNotFound) {
+            writeKeychain(name, generate(), done);
+        } else {
+            qCInfo(lcSecrets) << "keychain unavailable:" << job->errorString() << "- keeping" << name << "in" << fallbackFile();
+            storeInFile(name, generate(), done);
+        }
+    });
+    timer->start(kKeychainTimeoutMs);
+    job->start();
+}
+
+void SecretStore::writeKeychain(const QString &name, const QByteArray &value, Callback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(kService, this);
+    job->setAutoDelete(true);
+    job->setKey(name);
+    job->setBinaryData(value);
+    connect(job, &QKeychain::Job::finished, this, [this, job, name, value, done] {
+        if (job->error() == QKeychain::NoError) {
+            done(value);
+            return;
+        }
+        qCInfo(lcSecrets) << "keychain refused to store" << name << ":" << job->errorString();
+        storeInFile(name, value, done);
+    });
+    job->start();
+}
+
+void SecretStore::storeInFile(const QString &name, const QByteArray &value, const Callback &done)
+{
+    const Status st = writeToFile(name, value);
+    if (!st) {
+        done(st.error());
+        return;
+    }
+    done(value);
+}
+
+} // namespace teehee

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/error.h"
+
+#include <QObject>
+#include <functional>
+
+namespace teehee {
+
+// Keeps generated secrets (the JWT signing key, the key-encryption key) across
+// restarts: the OS keychain through QtKeychain, or, where no keychain answers
+// (headless servers, CI), a 0600 file in the data directory.
+// Asynchronous because keychain jobs are; never blocks the event loop.
+class SecretStore : public QObject {
+    Q_OBJECT
+public:
+    enum class Backend { Auto, FileOnly };
+    using Callback = std::function<void(Result<QByteArray>)>;
+
+    explicit SecretStore(QString dataDir, Backend backend = Backend::Auto, QObject *parent = nullptr);
+
+    // Reads the secret `name`, or generates 32 random bytes (hex-encoded) and stores them.
+    void obtain(const QString &name, Callback done);
+
+    QString fallbackFile() const;
+
+    // Synchronous file-only access: used by obtain() and by tests.
+    Result<QByteArray> readFromFile(const QString &name) const;
+    Status writeToFile(const QString &name, const QByteArray &value) const;
+
+    static QByteArray generate();
+
+private:
+    void readKeychain(const QString &name, Callback done);
+    void writeKeychain(const QString &name, const QByteArray &value, Callback done);
+    void storeInFile(const QString &name, const QByteArray &value, const Callback &done);
+
+    QString m_dataDir;
+    Backend m_backend;
+};
+
+} // namespace teehee

@@ -1,0 +1,155 @@
+#include "db/chatrepository.h"
+
+#include "db/sqlquery.h"
+
+namespace teehee {
+namespace {
+const QString kColumns = QStringLiteral("id, user_id, name, root_message_id, active_leaf_id, system_prompt, created_at, updated_at");
+
+ChatRecord readChat(SqlQuery &q)
+{
+    ChatRecord c;
+    c.id = sqlvalue::text(q.value(0));
+    c.userId = sqlvalue::text(q.value(1));
+    c.name = sqlvalue::text(q.value(2));
+    c.rootMessageId = sqlvalue::text(q.value(3));
+    c.activeLeafId = sqlvalue::text(q.value(4));
+    c.systemPrompt = sqlvalue::text(q.value(5));
+    c.createdAt = sqlvalue::time(q.value(6));
+    c.updatedAt = sqlvalue::time(q.value(7));
+    return c;
+}
+
+Error chatNotFound() { return Error::notFound(QStringLiteral("Chat not found")); }
+}
+
+Result<ChatRecord> ChatRepository::create(ChatRecord chat) const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    if (chat.id.isEmpty())
+        chat.id = newUuid();
+    if (!chat.createdAt.isValid())
+        chat.createdAt = QDateTime::currentDateTimeUtc();
+    if (!chat.updatedAt.isValid())
+        chat.updatedAt = chat.createdAt;
+    SqlQuery q(db.value(), QStringLiteral("INSERT INTO chat_sessions (%1) VALUES (:id, :user, :name, :root, :leaf, :prompt, :created, :updated)").arg(kColumns));
+    q.bind(QStringLiteral(":id"), chat.id).bind(QStringLiteral(":user"), chat.userId)
+        .bind(QStringLiteral(":name"), chat.name).bindText(QStringLiteral(":root"), chat.rootMessageId)
+        .bindText(QStringLiteral(":leaf"), chat.activeLeafId).bindText(QStringLiteral(":prompt"), chat.systemPrompt)
+        .bindTime(QStringLiteral(":created"), chat.createdAt).bindTime(QStringLiteral(":updated"), chat.updatedAt);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return chat;
+}
+
+Result<ChatRecord> ChatRepository::get(const QString &userId, const QString &chatId) const
+{
+    if (!isUuid(userId) || !isUuid(chatId))
+        return chatNotFound();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM chat_sessions WHERE id = :id AND user_id = :user").arg(kColumns));
+    q.bind(QStringLiteral(":id"), chatId.toLower()).bind(QStringLiteral(":user"), userId);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    if (!q.next())
+        return chatNotFound();
+    return readChat(q);
+}
+
+Result<QList<ChatRecord>> ChatRepository::listForUser(const QString &userId) const
+{
+    if (!isUuid(userId))
+        return QList<ChatRecord>{};
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM chat_sessions WHERE user_id = :user ORDER BY updated_at DESC, created_at DESC, id").arg(kColumns));
+    q.bind(QStringLiteral(":user"), userId);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    QList<ChatRecord> out;
+    while (q.next())
+        out << readChat(q);
+    return out;
+}
+
+Status ChatRepository::updateColumn(const QString &chatId, const QString &column, const QString &value) const
+{
+    if (!isUuid(chatId))
+        return chatNotFound();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("UPDATE chat_sessions SET %1 = :v, updated_at = :now WHERE id = :id").arg(column));
+    q.bindText(QStringLiteral(":v"), value).bindTime(QStringLiteral(":now"), QDateTime::currentDateTimeUtc())
+        .bind(QStringLiteral(":id"), chatId.toLower());
+    if (auto st = q.exec(); !st)
+        return st;
+    if (q.rowsAffected() == 0)
+        return chatNotFound();
+    return success();
+}
+
+Status ChatRepository::rename(const QString &chatId, const QString &name) const
+{
+    return updateColumn(chatId, QStringLiteral("name"), name);
+}
+
+Status ChatRepository::setSystemPrompt(const QString &chatId, const QString &prompt) const
+{
+    return updateColumn(chatId, QStringLiteral("system_prompt"), prompt);
+}
+
+Status ChatRepository::setActiveLeaf(const QString &chatId, const QString &messageId) const
+{
+    return updateColumn(chatId, QStringLiteral("active_leaf_id"), messageId);
+}
+
+Status ChatRepository::setRoot(const QString &chatId, const QString &messageId) const
+{
+    return updateColumn(chatId, QStringLiteral("root_message_id"), messageId);
+}
+
+Status ChatRepository::touch(const QString &chatId) const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("UPDATE chat_sessions SET updated_at = :now WHERE id = :id"));
+    q.bindTime(QStringLiteral(":now"), QDateTime::currentDateTimeUtc()).bind(QStringLiteral(":id"), chatId);
+    return q.exec();
+}
+
+Status ChatRepository::remove(const QString &userId, const QString &chatId) const
+{
+    if (!isUuid(userId) || !isUuid(chatId))
+        return chatNotFound();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("DELETE FROM chat_sessions WHERE id = :id AND user_id = :user"));
+    q.bind(QStringLiteral(":id"), chatId.toLower()).bind(QStringLiteral(":user"), userId);
+    if (auto st = q.exec(); !st)
+        return st;
+    if (q.rowsAffected() == 0)
+        return chatNotFound();
+    return success();
+}
+
+Status ChatRepository::recordFork(const QString &newChatId, const QString &sourceChatId, const QString &baseMessageId) const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("INSERT INTO branches (id, chat_session_id, source_chat_id, base_message_id, created_at) VALUES (:id, :chat, :src, :base, :now)"));
+    q.bind(QStringLiteral(":id"), newUuid()).bind(QStringLiteral(":chat"), newChatId)
+        .bind(QStringLiteral(":src"), sourceChatId).bindText(QStringLiteral(":base"), baseMessageId)
+        .bindTime(QStringLiteral(":now"), QDateTime::currentDateTimeUtc());
+    return q.exec();
+}
+
+} // namespace teehee

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/error.h"
+#include "db/database.h"
+#include "db/records.h"
+
+#include <QList>
+
+namespace teehee {
+
+// Chats of a user. Every read is scoped to the owner: another user's chat is
+// NotFound, exactly like a missing one.
+class ChatRepository {
+public:
+    explicit ChatRepository(const Database &db) : m_db(db) {}
+
+    Result<ChatRecord> create(ChatRecord chat) const;
+    Result<ChatRecord> get(const QString &userId, const QString &chatId) const;
+    // Most recently active first.
+    Result<QList<ChatRecord>> listForUser(const QString &userId) const;
+    Status rename(const QString &chatId, const QString &name) const;
+    Status setSystemPrompt(const QString &chatId, const QString &prompt) const;
+    Status setActiveLeaf(const QString &chatId, const QString &messageId) const;
+    Status setRoot(const QString &chatId, const QString &messageId) const;
+    // Marks the chat as just active (list order).
+    Status touch(const QString &chatId) const;
+    Status remove(const QString &userId, const QString &chatId) const;
+    // Records that `newChatId` was forked from `sourceChatId` at `baseMessageId`.
+    Status recordFork(const QString &newChatId, const QString &sourceChatId, const QString &baseMessageId) const;
+
+private:
+    Status updateColumn(const QString &chatId, const QString &column, const QString &value) const;
+    const Database &m_db;
+};
+
+} // namespace teehee

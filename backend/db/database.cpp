@@ -1,0 +1,177 @@
+#include "db/database.h"
+
+#include "core/logging.h"
+#include "db/sqlquery.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace teehee {
+namespace {
+QAtomicInteger<quint64> g_instances;
+
+// Connections opened by a Database, so the destructor can remove them all.
+struct OpenConnections {
+    QMutex mutex;
+    QSet<QString> names;
+};
+OpenConnections &openConnections()
+{
+    static OpenConnections c;
+    return c;
+}
+}
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url)), m_prefix(QStringLiteral("teehee-%1").arg(g_instances.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    QSet<QString> mine;
+    {
+        auto &open = openConnections();
+        QMutexLocker lock(&open.mutex);
+        for (auto it = open.names.begin(); it != open.names.end();) {
+            if (it->startsWith(m_prefix + u'-')) {
+                mine.insert(*it);
+                it = open.names.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+    for (const QString &name : mine) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("%1-%2").arg(m_prefix).arg(quintptr(QThread::currentThreadId()));
+}
+
+Status Database::open()
+{
+    if (m_url.isSqlite()) {
+        const QString dir = QFileInfo(m_url.path).absolutePath();
+        if (!QDir().mkpath(dir))
+            return Error::database(QStringLiteral("cannot create the database folder %1").arg(dir));
+    }
+    auto db = connection();
+    if (!db)
+        return db.error();
+    return success();
+}
+
+Result<QSqlDatabase> Database::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        if (!db.open())
+            return Error{ErrorCode::Unavailable, QStringLiteral("cannot reopen the database %1: %2")
+                                                     .arg(m_url.redacted(), db.lastError().text())};
+        if (auto st = configure(db); !st)
+            return st.error();
+        return db;
+    }
+
+    QSqlDatabase db;
+    if (m_url.isSqlite()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setDatabaseName(m_url.database);
+        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=teehee"));
+    }
+    {
+        auto &open = openConnections();
+        QMutexLocker lock(&open.mutex);
+        open.names.insert(name);
+    }
+    if (!db.isValid())
+        return Error{ErrorCode::Unavailable, QStringLiteral("the Qt SQL driver for %1 is not installed")
+                                                 .arg(m_url.isSqlite() ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL"))};
+    if (!db.open()) {
+        // The driver's text may quote the URL; only the redacted form is ours to show.
+        QString why = db.lastError().text();
+        if (!m_url.password.isEmpty())
+            why.replace(m_url.password, QStringLiteral("***"));
+        return Error{ErrorCode::Unavailable, QStringLiteral("cannot open the database %1: %2").arg(m_url.redacted(), why)};
+    }
+    if (auto st = configure(db); !st)
+        return st.error();
+    return db;
+}
+
+Status Database::configure(QSqlDatabase &db) const
+{
+    QSqlQuery q(db);
+    if (m_url.isSqlite()) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
+            if (!q.exec(QLatin1String(pragma)))
+                return Error::database(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), q.lastError().text()));
+        }
+    } else {
+        if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
+            return Error::database(QStringLiteral("cannot set the session time zone: %1").arg(q.lastError().text()));
+        q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    }
+    return success();
+}
+
+void Database::closeThreadConnection() const
+{
+    const QString name = connectionName();
+    {
+        auto &open = openConnections();
+        QMutexLocker lock(&open.mutex);
+        if (!open.names.remove(name))
+            return;
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool Database::ping() const
+{
+    auto db = connection();
+    if (!db)
+        return false;
+    QSqlQuery q(db.value());
+    if (q.exec(QStringLiteral("SELECT 1")) && q.next())
+        return true;
+    // A dropped PostgreSQL connection: reopen once.
+    db->close();
+    auto again = connection();
+    if (!again)
+        return false;
+    QSqlQuery retry(again.value());
+    return retry.exec(QStringLiteral("SELECT 1")) && retry.next();
+}
+
+} // namespace teehee

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/error.h"
+#include "db/database.h"
+#include "db/records.h"
+
+#include <QList>
+
+namespace teehee {
+
+// A message with its place among its siblings, as lists show it.
+struct PlacedMessage {
+    MessageRecord message;
+    SiblingPosition position;
+};
+
+// Messages and the tree they form through parent_message_id. Tree questions
+// (path to the root, children, siblings, deepest recent descendant) are answered
+// with indexed queries and recursive CTEs, in time proportional to the depth.
+class MessageRepository {
+public:
+    explicit MessageRepository(const Database &db) : m_db(db) {}
+
+    // id, seq, timestamp and updated_at are filled in when empty.
+    Result<MessageRecord> insert(MessageRecord message) const;
+    Result<MessageRecord> get(const QString &messageId) const;
+    // The message only if it belongs to a chat of that user.
+    Result<MessageRecord> getForUser(const QString &userId, const QString &messageId) const;
+    // Every message of the chat, oldest first, with sibling positions.
+    Result<QList<PlacedMessage>> listForChat(const QString &chatId) const;
+    Result<int> countForChat(const QString &chatId) const;
+
+    // Root first, `messageId` last.
+    Result<QList<MessageRecord>> pathToRoot(const QString &messageId) const;
+    // Children of `parentId` (roots of the chat when parentId is empty), oldest first.
+    Result<QList<MessageRecord>> children(const QString &chatId, const QString &parentId) const;
+    Result<SiblingPosition> siblingPosition(const MessageRecord &message) const;
+    // Follows the most recent child down from `messageId` to a leaf.
+    Result<QString> deepestRecentDescendant(const QString &messageId) const;
+
+    // Rewrites the content, status and result fields of a message.
+    Status update(const MessageRecord &message) const;
+    // Start-up recovery: replies left streaming by a killed process become aborted.
+    Result<int> markInterruptedStreams() const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace teehee

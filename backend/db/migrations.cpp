@@ -1,0 +1,188 @@
+#include "db/migrations.h"
+
+#include "core/logging.h"
+#include "db/sqlquery.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace teehee {
+
+// Version 1 is the schema of the original Teehee Chat Backend; later versions
+// add what the product needs. Never edit a released step: add a new one.
+const QList<Migration> &Migrator::all()
+{
+    static const QList<Migration> migrations{
+        {1, QStringLiteral("original schema: users, provider keys, chats, messages, branches"),
+         {
+             QStringLiteral("CREATE TABLE users ("
+                            " id {uuid} PRIMARY KEY,"
+                            " email TEXT NOT NULL UNIQUE,"
+                            " sso_id TEXT,"
+                            " password_hash TEXT,"
+                            " created_at {ts} NOT NULL)"),
+             QStringLiteral("CREATE TABLE provider_keys ("
+                            " id {uuid} PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " provider_name TEXT NOT NULL,"
+                            " encrypted_api_key TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL)"),
+             QStringLiteral("CREATE INDEX ix_provider_keys_user ON provider_keys(user_id)"),
+             // root_message_id points into messages without a foreign key: the
+             // cycle chats↔messages would make cascading deletes order-dependent.
+             QStringLiteral("CREATE TABLE chat_sessions ("
+                            " id {uuid} PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " root_message_id {uuid},"
+                            " name TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL)"),
+             QStringLiteral("CREATE INDEX ix_chat_sessions_user ON chat_sessions(user_id)"),
+             QStringLiteral("CREATE TABLE messages ("
+                            " id {uuid} PRIMARY KEY,"
+                            " chat_session_id {uuid} NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,"
+                            " parent_message_id {uuid} REFERENCES messages(id) ON DELETE CASCADE,"
+                            " role TEXT NOT NULL,"
+                            " content {json} NOT NULL,"
+                            " timestamp {ts} NOT NULL,"
+                            " is_partial {bool} NOT NULL DEFAULT {false},"
+                            " model TEXT,"
+                            " provider TEXT)"),
+             QStringLiteral("CREATE INDEX ix_messages_chat ON messages(chat_session_id)"),
+             QStringLiteral("CREATE INDEX ix_messages_parent ON messages(parent_message_id)"),
+             QStringLiteral("CREATE TABLE branches ("
+                            " id {uuid} PRIMARY KEY,"
+                            " chat_session_id {uuid} NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,"
+                            " base_message_id {uuid},"
+                            " created_at {ts} NOT NULL)"),
+         },
+         {},
+         {}},
+        {2, QStringLiteral("activity order, system prompt, active leaf, message status and usage, token revocation, key hints"),
+         {
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN updated_at {ts}"),
+             QStringLiteral("UPDATE chat_sessions SET updated_at = created_at"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN system_prompt TEXT"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN active_leaf_id {uuid}"),
+             QStringLiteral("CREATE INDEX ix_chat_sessions_user_updated ON chat_sessions(user_id, updated_at)"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN status TEXT NOT NULL DEFAULT 'complete'"),
+             QStringLiteral("UPDATE messages SET status = 'aborted' WHERE is_partial = {true}"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN seq BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN finish_reason TEXT"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN tokens_in INTEGER"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN tokens_out INTEGER"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN updated_at {ts}"),
+             QStringLiteral("UPDATE messages SET updated_at = timestamp"),
+             // Tree walks: children of a parent in creation order, roots of a chat.
+             QStringLiteral("CREATE INDEX ix_messages_parent_seq ON messages(parent_message_id, seq)"),
+             QStringLiteral("CREATE INDEX ix_messages_chat_seq ON messages(chat_session_id, seq)"),
+             QStringLiteral("CREATE INDEX ix_messages_status ON messages(status)"),
+             QStringLiteral("ALTER TABLE provider_keys ADD COLUMN hint TEXT"),
+             QStringLiteral("ALTER TABLE provider_keys ADD COLUMN base_url TEXT"),
+             QStringLiteral("ALTER TABLE provider_keys ADD COLUMN label TEXT"),
+             QStringLiteral("ALTER TABLE branches ADD COLUMN source_chat_id {uuid}"),
+             QStringLiteral("CREATE TABLE revoked_tokens ("
+                            " jti TEXT PRIMARY KEY,"
+                            " expires_at {ts} NOT NULL)"),
+             QStringLiteral("CREATE INDEX ix_revoked_tokens_expiry ON revoked_tokens(expires_at)"),
+             QStringLiteral("CREATE INDEX ix_users_sso ON users(sso_id)"),
+         },
+         // Existing rows get an order from their timestamps (microseconds).
+         {QStringLiteral("UPDATE messages SET seq = CAST((julianday(timestamp) - 2440587.5) * 86400000000 AS INTEGER)")},
+         {QStringLiteral("UPDATE messages SET seq = CAST(EXTRACT(EPOCH FROM timestamp) * 1000000 AS BIGINT)")}},
+    };
+    return migrations;
+}
+
+int Migrator::latestVersion()
+{
+    return all().constLast().version;
+}
+
+Migrator::Migrator(const Database &db) : m_db(db) {}
+
+QString Migrator::expand(const QString &sql, Dialect dialect)
+{
+    QString out = sql;
+    const bool pg = dialect == Dialect::Postgres;
+    out.replace(QStringLiteral("{uuid}"), pg ? QStringLiteral("UUID") : QStringLiteral("TEXT"));
+    out.replace(QStringLiteral("{json}"), pg ? QStringLiteral("JSONB") : QStringLiteral("TEXT"));
+    out.replace(QStringLiteral("{ts}"), pg ? QStringLiteral("TIMESTAMPTZ") : QStringLiteral("TEXT"));
+    out.replace(QStringLiteral("{bool}"), pg ? QStringLiteral("BOOLEAN") : QStringLiteral("INTEGER"));
+    out.replace(QStringLiteral("{true}"), pg ? QStringLiteral("TRUE") : QStringLiteral("1"));
+    out.replace(QStringLiteral("{false}"), pg ? QStringLiteral("FALSE") : QStringLiteral("0"));
+    return out;
+}
+
+Result<int> Migrator::currentVersion() const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    QSqlQuery q(db.value());
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                               " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
+        return SqlQuery::toError(q.lastError(), QStringLiteral("creating schema_version"));
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+        return SqlQuery::toError(q.lastError(), QStringLiteral("reading the schema version"));
+    return q.value(0).toInt();
+}
+
+Result<int> Migrator::migrate(int target) const
+{
+    if (target < 0)
+        target = latestVersion();
+    auto current = currentVersion();
+    if (!current)
+        return current.error();
+    if (current.value() > latestVersion())
+        return Error::database(QStringLiteral("the database is at schema version %1, newer than this program (%2); upgrade Teehee")
+                                   .arg(current.value()).arg(latestVersion()));
+    for (const Migration &m : all()) {
+        if (m.version <= current.value() || m.version > target)
+            continue;
+        if (auto st = apply(m); !st)
+            return st.error();
+    }
+    return currentVersion();
+}
+
+Status Migrator::apply(const Migration &m) const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Transaction tx(db.value());
+    if (auto st = tx.begin(); !st)
+        return st;
+    QSqlQuery q(db.value());
+    if (m_db.dialect() == Dialect::Postgres) {
+        // Several servers may start at once against one database: one migrates, the others wait.
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7311)")))
+            return SqlQuery::toError(q.lastError(), QStringLiteral("locking for migration"));
+        if (!q.exec(QStringLiteral("SELECT 1 FROM schema_version WHERE version = %1").arg(m.version)))
+            return SqlQuery::toError(q.lastError(), QStringLiteral("checking the schema version"));
+        if (q.next())
+            return success(); // applied by another process meanwhile
+    }
+    QStringList statements = m.statements;
+    statements += m_db.dialect() == Dialect::Sqlite ? m.sqliteOnly : m.postgresOnly;
+    for (const QString &sql : statements) {
+        if (!q.exec(expand(sql, m_db.dialect()))) {
+            qCWarning(lcDb).noquote() << "migration" << m.version << "failed:" << q.lastError().text();
+            return Error::database(QStringLiteral("migration %1 (%2) failed: %3")
+                                       .arg(m.version).arg(m.description, q.lastError().text()));
+        }
+    }
+    SqlQuery record(db.value(), QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)"));
+    record.bind(QStringLiteral(":v"), m.version).bind(QStringLiteral(":d"), m.description)
+        .bind(QStringLiteral(":t"), sqlvalue::isoTime(QDateTime::currentDateTimeUtc()));
+    if (auto st = record.exec(); !st)
+        return st;
+    if (auto st = tx.commit(); !st)
+        return st;
+    qCInfo(lcDb) << "schema migrated to version" << m.version << "-" << m.description;
+    return success();
+}
+
+} // namespace teehee

@@ -1,0 +1,165 @@
+#include "db/sqlquery.h"
+
+#include "core/logging.h"
+
+#include <QAtomicInteger>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QTimeZone>
+
+namespace teehee {
+
+SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
+    : m_query(db), m_sql(sql)
+{
+    m_query.setForwardOnly(true);
+    m_prepared = m_query.prepare(sql);
+}
+
+SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)
+{
+    m_query.bindValue(name, value);
+    return *this;
+}
+
+SqlQuery &SqlQuery::bindText(const QString &name, const QString &value)
+{
+    m_query.bindValue(name, value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value));
+    return *this;
+}
+
+SqlQuery &SqlQuery::bindTime(const QString &name, const QDateTime &value)
+{
+    m_query.bindValue(name, sqlvalue::isoTime(value));
+    return *this;
+}
+
+SqlQuery &SqlQuery::bindJson(const QString &name, const QJsonObject &value)
+{
+    m_query.bindValue(name, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact)));
+    return *this;
+}
+
+Status SqlQuery::exec()
+{
+    if (!m_prepared) {
+        qCWarning(lcDb).noquote() << "prepare failed:" << m_query.lastError().text() << "in" << m_sql.simplified();
+        return toError(m_query.lastError(), QStringLiteral("preparing a statement"));
+    }
+    if (!m_query.exec()) {
+        qCWarning(lcDb).noquote() << "statement failed:" << m_query.lastError().text() << "in" << m_sql.simplified();
+        return toError(m_query.lastError(), QStringLiteral("running a statement"));
+    }
+    return success();
+}
+
+Error SqlQuery::toError(const QSqlError &error, const QString &what)
+{
+    const QString code = error.nativeErrorCode();
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (code == u"23505" || code == u"2067" || code == u"1555" || text.contains(u"UNIQUE constraint failed"))
+        return Error::conflict(QStringLiteral("already exists"));
+    if (code == u"23503" || code == u"787" || text.contains(u"FOREIGN KEY constraint failed"))
+        return Error::notFound(QStringLiteral("a referenced row does not exist"));
+    if (error.type() == QSqlError::ConnectionError || code == u"08006" || code == u"57P01")
+        return Error{ErrorCode::Unavailable, QStringLiteral("the database is unreachable")};
+    return Error::database(QStringLiteral("database error while %1: %2").arg(what, text.trimmed()));
+}
+
+namespace sqlvalue {
+
+QString text(const QVariant &v)
+{
+    return v.isNull() ? QString() : v.toString();
+}
+
+QString isoTime(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime time(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    if (v.metaType() == QMetaType::fromType<QDateTime>())
+        return v.toDateTime().toUTC();
+    QString s = v.toString();
+    // PostgreSQL text form "2024-01-01 10:00:00.123+00" and our ISO form.
+    s.replace(u' ', u'T');
+    if (s.endsWith(QStringLiteral("+00")))
+        s.chop(3), s += u'Z';
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(s, Qt::ISODate);
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
+    return t.toUTC();
+}
+
+QJsonObject json(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+} // namespace sqlvalue
+
+Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+Status Transaction::begin()
+{
+    if (!m_db.transaction())
+        return SqlQuery::toError(m_db.lastError(), QStringLiteral("starting a transaction"));
+    m_active = true;
+    return success();
+}
+
+Status Transaction::commit()
+{
+    if (!m_db.commit()) {
+        const QSqlError err = m_db.lastError();
+        m_db.rollback();
+        m_active = false;
+        return SqlQuery::toError(err, QStringLiteral("committing"));
+    }
+    m_active = false;
+    return success();
+}
+
+qint64 nextSequence()
+{
+    static QAtomicInteger<qint64> last{0};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch() * 1000;
+    qint64 prev = last.loadRelaxed();
+    for (;;) {
+        const qint64 next = std::max(now, prev + 1);
+        if (last.testAndSetOrdered(prev, next, prev))
+            return next;
+    }
+}
+
+} // namespace teehee
+
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace teehee {
+bool isUuid(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    return re.match(id).hasMatch();
+}
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+}

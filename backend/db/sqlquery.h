@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/error.h"
+#include "db/database.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace teehee {
+
+// A prepared statement with typed errors. Values are bound by name; the SQL
+// (never the values) is logged when a statement fails.
+class SqlQuery {
+public:
+    SqlQuery(const QSqlDatabase &db, const QString &sql);
+
+    SqlQuery &bind(const QString &name, const QVariant &value);
+    SqlQuery &bindText(const QString &name, const QString &value);     // empty → NULL
+    SqlQuery &bindTime(const QString &name, const QDateTime &value);
+    SqlQuery &bindJson(const QString &name, const QJsonObject &value);
+
+    Status exec();
+    bool next() { return m_query.next(); }
+    QVariant value(int i) const { return m_query.value(i); }
+    QVariant value(const QString &name) const { return m_query.value(name); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlQuery &raw() { return m_query; }
+
+    // Maps a QSqlError to an Error: unique violations become Conflict.
+    static Error toError(const QSqlError &error, const QString &what);
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+// Column converters that hide the differences between QSQLITE and QPSQL.
+namespace sqlvalue {
+QString text(const QVariant &v);                 // NULL → empty
+QDateTime time(const QVariant &v);               // TIMESTAMPTZ or ISO text, always UTC
+QJsonObject json(const QVariant &v);             // JSONB or TEXT
+QString isoTime(const QDateTime &t);             // "2024-01-01T00:00:00.000Z"
+}
+
+// Commits on commit(); rolls back when destroyed without commit().
+class Transaction {
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+// A strictly increasing number for ordering rows created in the same millisecond:
+// microseconds since the epoch, bumped past the last value handed out.
+qint64 nextSequence();
+
+} // namespace teehee
+
+namespace teehee {
+// True for a canonical UUID; PostgreSQL refuses anything else in a UUID column,
+// so repositories answer NotFound for malformed ids before asking it.
+bool isUuid(const QString &id);
+QString newUuid();
+}

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace teehee {
+
+struct ChatMessage {
+    QString role; // "user" or "assistant" ("system" entries are folded into the system prompt)
+    QString text;
+
+    bool operator==(const ChatMessage &) const = default;
+};
+
+// Every limit of one stream, in milliseconds. Short values keep tests fast.
+struct StreamTimeouts {
+    int firstByteMs = 30'000;  // from sending the request to the response headers
+    int idleMs = 60'000;       // longest silence between two reads of the body
+    int totalMs = 300'000;     // whole stream, retries included (STREAM_TIMEOUT)
+};
+
+// How a stream retries before its first token (see RetryPolicy).
+struct RetrySettings {
+    int maxAttempts = 3;        // tries in total, the first one included
+    int baseDelayMs = 500;      // backoff: base * 2^(attempt-1), with jitter
+    int maxDelayMs = 8'000;     // cap for one computed backoff delay
+    int maxTotalWaitMs = 20'000; // sum of all waits; a longer Retry-After is reported, not waited
+};
+
+// One request for a reply. A value type: copied into the stream it creates.
+struct ChatRequest {
+    QString provider;              // registry name: "openai", "anthropic", "mistral", or a custom one
+    QString model;
+    QList<ChatMessage> messages;   // oldest first
+    QString systemPrompt;
+    int maxTokens = 4096;
+    std::optional<double> temperature;
+    // The last message is a partial assistant answer to be extended: the
+    // stream then emits only the new text, which appended to that message
+    // gives one seamless answer.
+    bool continuePartial = false;
+    // Anthropic extended thinking (0: off). Streams as reasoningDelta().
+    int thinkingBudgetTokens = 0;
+
+    QString baseUrl;               // empty: the provider's configured base URL
+    QString apiKey;                // empty: the server-wide key, if any (never logged)
+
+    StreamTimeouts timeouts;
+    RetrySettings retry;
+
+    // The partial assistant text being continued, or empty.
+    QString partialText() const
+    {
+        if (!continuePartial || messages.isEmpty() || messages.last().role != QLatin1String("assistant"))
+            return {};
+        return messages.last().text;
+    }
+};
+
+} // namespace teehee
