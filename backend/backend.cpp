@@ -1,5 +1,6 @@
 #include "backend.h"
 
+#include "chat/chatservice.h"
 #include "core/logging.h"
 #include "core/secretstore.h"
 #include "db/messagerepository.h"
@@ -64,6 +65,7 @@ Status Backend::openDatabase()
     if (recovered.value() > 0)
         qCInfo(lcDb) << recovered.value() << "interrupted replies marked as aborted; they can be continued";
     qCInfo(lcDb).noquote() << "database" << m_config.database.redacted() << "at schema version" << version.value();
+    m_chats = std::make_unique<ChatService>(*m_database, m_config);
     return success();
 }
 

@@ -9,6 +9,8 @@
 
 namespace teehee {
 
+class ChatService;
+
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
 // the backend thread; front ends reach it through that thread's event loop.
@@ -26,12 +28,15 @@ public:
 
     const Config &config() const { return m_config; }
     Database &database() { return *m_database; }
+    // Valid once the database is open.
+    ChatService &chats() { return *m_chats; }
 
 private:
     Status openDatabase();
 
     Config m_config;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<ChatService> m_chats;
 };
 
 } // namespace teehee

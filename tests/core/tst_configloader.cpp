@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void corsOriginsAcceptAJsonList()
     {
-        auto c = loaderWith({{QStringLiteral("CORS_ORIGINS"), QStringLiteral(R"(["http://x.test", "http://y.test"])")}}).load();
+        auto c = loaderWith({{QStringLiteral("CORS_ORIGINS"), QStringLiteral("[\"http://x.test\", \"http://y.test\"]")}}).load();
         QVERIFY(c);
         QCOMPARE(c->corsOrigins, QStringList({QStringLiteral("http://x.test"), QStringLiteral("http://y.test")}));
     }

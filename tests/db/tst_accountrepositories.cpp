@@ -1,0 +1,156 @@
+// Users, provider keys, revoked tokens and chats as stored, on both databases.
+#include "db/chatrepository.h"
+#include "db/keyrepository.h"
+#include "db/migrations.h"
+#include "db/sqlquery.h"
+#include "db/userrepository.h"
+#include "support/testenv.h"
+
+#include <QTest>
+#include <memory>
+
+using namespace teehee;
+
+class TestAccountRepositories : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> m_tdb;
+    std::unique_ptr<Database> m_db;
+
+    UserRecord makeUser(const QString &email)
+    {
+        auto u = UserRepository(*m_db).create(UserRecord{{}, email, {}, QStringLiteral("hash"), {}});
+        [&] { QVERIFY2(u, qPrintable(u ? QString() : u.error().message)); }();
+        return u ? u.value() : UserRecord{};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_tdb = std::make_unique<TestDatabase>();
+        TEEHEE_REQUIRE_DB(*m_tdb);
+        m_db = std::make_unique<Database>(m_tdb->url());
+        QVERIFY(m_db->open());
+        QVERIFY(Migrator(*m_db).migrate());
+    }
+    void cleanup()
+    {
+        m_db.reset();
+        m_tdb.reset();
+    }
+
+    void usersAreFoundByIdEmailAndSsoId()
+    {
+        UserRepository users(*m_db);
+        const UserRecord u = makeUser(QStringLiteral("Alice@Example.com"));
+        QCOMPARE(u.email, QStringLiteral("alice@example.com"));
+        QCOMPARE(users.findById(u.id)->email, u.email);
+        QCOMPARE(users.findByEmail(QStringLiteral("ALICE@example.COM"))->id, u.id);
+        QVERIFY(users.setSsoId(u.id, QStringLiteral("google|123")));
+        QCOMPARE(users.findBySsoId(QStringLiteral("google|123"))->id, u.id);
+        QVERIFY(users.findById(u.id)->createdAt.isValid());
+    }
+
+    void emailsAreUniqueWhateverTheirCase()
+    {
+        makeUser(QStringLiteral("bob@example.com"));
+        auto dup = UserRepository(*m_db).create(UserRecord{{}, QStringLiteral("BOB@example.com"), {}, QStringLiteral("h"), {}});
+        QVERIFY(!dup);
+        QCOMPARE(dup.error().code, ErrorCode::Conflict);
+    }
+
+    void malformedOrMissingIdsAreNotFound()
+    {
+        UserRepository users(*m_db);
+        QCOMPARE(users.findById(QStringLiteral("not-a-uuid")).error().code, ErrorCode::NotFound);
+        QCOMPARE(users.findById(newUuid()).error().code, ErrorCode::NotFound);
+        QCOMPARE(ChatRepository(*m_db).get(newUuid(), QStringLiteral("'; DROP TABLE users; --")).error().code, ErrorCode::NotFound);
+    }
+
+    void keysBelongToTheirUserOnly()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("a@example.com"));
+        const UserRecord eve = makeUser(QStringLiteral("e@example.com"));
+        KeyRepository keys(*m_db);
+        auto key = keys.create(KeyRecord{{}, alice.id, QStringLiteral("openai"), QStringLiteral("ciphertext"), QStringLiteral("sk-…abcd"), {}, {}, {}});
+        QVERIFY(key);
+        QCOMPARE(keys.listForUser(alice.id)->size(), 1);
+        QCOMPARE(keys.listForUser(eve.id)->size(), 0);
+        QCOMPARE(keys.get(eve.id, key->id).error().code, ErrorCode::NotFound);
+        QCOMPARE(keys.remove(eve.id, key->id).error().code, ErrorCode::NotFound);
+        QCOMPARE(keys.findByProvider(alice.id, QStringLiteral("openai"))->hint, QStringLiteral("sk-…abcd"));
+        QVERIFY(keys.remove(alice.id, key->id));
+        QCOMPARE(keys.listForUser(alice.id)->size(), 0);
+    }
+
+    void deletingAUserTakesTheirKeysAndChats()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("gone@example.com"));
+        QVERIFY(KeyRepository(*m_db).create(KeyRecord{{}, alice.id, QStringLiteral("mistral"), QStringLiteral("c"), {}, {}, {}, {}}));
+        QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("Chat"), {}, {}, {}, {}, {}}));
+        QVERIFY(UserRepository(*m_db).remove(alice.id));
+        QCOMPARE(KeyRepository(*m_db).listForUser(alice.id)->size(), 0);
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 0);
+    }
+
+    void revokedTokensStayRevokedUntilTheyExpire()
+    {
+        RevokedTokenRepository tokens(*m_db);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(tokens.revoke(QStringLiteral("jti-1"), now.addSecs(600)));
+        QVERIFY(tokens.revoke(QStringLiteral("jti-1"), now.addSecs(600))); // twice is fine
+        QVERIFY(tokens.revoke(QStringLiteral("jti-old"), now.addSecs(-5)));
+        QVERIFY(tokens.isRevoked(QStringLiteral("jti-1")).value());
+        QVERIFY(!tokens.isRevoked(QStringLiteral("jti-2")).value());
+        QCOMPARE(tokens.purgeExpired(now).value(), 1);
+        QVERIFY(tokens.isRevoked(QStringLiteral("jti-1")).value());
+        QVERIFY(!tokens.isRevoked(QStringLiteral("jti-old")).value());
+    }
+
+    void chatsListMostRecentlyActiveFirst()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("order@example.com"));
+        ChatRepository chats(*m_db);
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addSecs(-100);
+        auto older = chats.create(ChatRecord{{}, alice.id, QStringLiteral("older"), {}, {}, {}, t0, t0});
+        auto newer = chats.create(ChatRecord{{}, alice.id, QStringLiteral("newer"), {}, {}, {}, t0.addSecs(10), t0.addSecs(10)});
+        QVERIFY(older && newer);
+        QCOMPARE(chats.listForUser(alice.id)->first().name, QStringLiteral("newer"));
+        QVERIFY(chats.touch(older->id));
+        QCOMPARE(chats.listForUser(alice.id)->first().name, QStringLiteral("older"));
+    }
+
+    void chatUpdatesAreScopedAndKeepText()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("c@example.com"));
+        const UserRecord eve = makeUser(QStringLiteral("eve@example.com"));
+        ChatRepository chats(*m_db);
+        auto chat = chats.create(ChatRecord{{}, alice.id, QStringLiteral("First"), {}, {}, {}, {}, {}});
+        QVERIFY(chat);
+        const QString tricky = QStringLiteral("Robert'); DROP TABLE chat_sessions;-- <b>x</b> 😀");
+        QVERIFY(chats.rename(chat->id, tricky));
+        QVERIFY(chats.setSystemPrompt(chat->id, QStringLiteral("Be brief.")));
+        auto got = chats.get(alice.id, chat->id);
+        QCOMPARE(got->name, tricky);
+        QCOMPARE(got->systemPrompt, QStringLiteral("Be brief."));
+        QCOMPARE(chats.get(eve.id, chat->id).error().code, ErrorCode::NotFound);
+        QCOMPARE(chats.remove(eve.id, chat->id).error().code, ErrorCode::NotFound);
+        QVERIFY(chats.remove(alice.id, chat->id));
+        QCOMPARE(chats.get(alice.id, chat->id).error().code, ErrorCode::NotFound);
+    }
+
+    void aRolledBackTransactionLeavesNothing()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("tx@example.com"));
+        {
+            Transaction tx(m_db->connection().value());
+            QVERIFY(tx.begin());
+            QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("half"), {}, {}, {}, {}, {}}));
+            // no commit: the destructor rolls back
+        }
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccountRepositories)
+#include "tst_accountrepositories.moc"
