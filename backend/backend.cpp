@@ -1,6 +1,8 @@
 #include "backend.h"
 
+#include "auth/authservice.h"
 #include "chat/chatservice.h"
+#include "keys/keyservice.h"
 #include "core/logging.h"
 #include "core/secretstore.h"
 #include "db/messagerepository.h"
@@ -66,6 +68,8 @@ Status Backend::openDatabase()
         qCInfo(lcDb) << recovered.value() << "interrupted replies marked as aborted; they can be continued";
     qCInfo(lcDb).noquote() << "database" << m_config.database.redacted() << "at schema version" << version.value();
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
+    m_auth = std::make_unique<AuthService>(m_config, *m_database);
+    m_keys = std::make_unique<KeyService>(m_config, *m_database);
     return success();
 }
 

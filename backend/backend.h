@@ -10,6 +10,8 @@
 namespace teehee {
 
 class ChatService;
+class AuthService;
+class KeyService;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -30,6 +32,8 @@ public:
     Database &database() { return *m_database; }
     // Valid once the database is open.
     ChatService &chats() { return *m_chats; }
+    AuthService &auth() { return *m_auth; }
+    KeyService &keys() { return *m_keys; }
 
 private:
     Status openDatabase();
@@ -37,6 +41,8 @@ private:
     Config m_config;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<ChatService> m_chats;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<KeyService> m_keys;
 };
 
 } // namespace teehee

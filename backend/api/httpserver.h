@@ -1,32 +1,47 @@
 #pragma once
 
+#include "api/apicontext.h"
+#include "api/httplimits.h"
 #include "core/error.h"
 
 #include <QObject>
-#include <QHostAddress>
 #include <memory>
 
-class QHttpServer;
+class QAbstractHttpServer;
 
 namespace teehee {
 
 class Backend;
+class HttpEngine;
 
-// The REST/WebSocket front end of the backend. Lives on the backend thread.
+// The REST (and WebSocket) front end of the backend. Lives on the backend
+// thread, never the GUI thread. QHttpServer parses; our own router answers
+// everything, so 404/405, CORS, limits and logging are uniform.
 class HttpServer : public QObject {
     Q_OBJECT
 public:
     explicit HttpServer(Backend &backend, QObject *parent = nullptr);
+    HttpServer(Backend &backend, const HttpLimits &limits, QObject *parent = nullptr);
     ~HttpServer() override;
 
     // Listens on host:port (port 0 picks a free one). Returns the bound port.
     Result<quint16> listen(const QString &host, quint16 port);
 
+    Router &router() { return m_router; }
+    ApiContext &context() { return *m_context; }
+    // For WebSocket routes: newWebSocketConnection() / nextPendingWebSocketConnection().
+    QAbstractHttpServer *engine();
+    const HttpLimits &limits() const { return m_limits; }
+
 private:
-    void registerRoutes();
+    void dispatch(const ApiRequest &request, Responder responder);
 
     Backend &m_backend;
-    std::unique_ptr<QHttpServer> m_server;
+    HttpLimits m_limits;
+    std::shared_ptr<const CorsPolicy> m_cors;
+    Router m_router;
+    std::unique_ptr<ApiContext> m_context;
+    std::unique_ptr<HttpEngine> m_engine;
 };
 
 } // namespace teehee

@@ -1,0 +1,27 @@
+#include "api/guardedtcpserver.h"
+
+#include "api/connectionguard.h"
+#include "core/logging.h"
+
+#include <QTcpSocket>
+
+namespace teehee {
+
+GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors, QObject *parent)
+    : QTcpServer(parent), m_limits(limits), m_cors(std::move(cors))
+{
+}
+
+void GuardedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        qCWarning(lcHttp) << "cannot accept a connection:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    new ConnectionGuard(socket, m_limits, m_cors);
+    addPendingConnection(socket);
+}
+
+} // namespace teehee

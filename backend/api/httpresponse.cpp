@@ -1,0 +1,79 @@
+#include "api/httpresponse.h"
+
+#include <QJsonDocument>
+
+namespace teehee {
+
+HttpResponse jsonResponse(const QJsonObject &body, int status)
+{
+    return HttpResponse{status, {}, QJsonDocument(body).toJson(QJsonDocument::Compact)};
+}
+
+HttpResponse jsonResponse(const QJsonArray &body, int status)
+{
+    return HttpResponse{status, {}, QJsonDocument(body).toJson(QJsonDocument::Compact)};
+}
+
+HttpResponse detailResponse(int status, const QString &detail)
+{
+    auto r = jsonResponse(QJsonObject{{QStringLiteral("detail"), detail}}, status);
+    if (status == 401)
+        r.withHeader("WWW-Authenticate", "Bearer");
+    return r;
+}
+
+int httpStatusFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidInput: return 422;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::Unauthorized: return 401;
+    case ErrorCode::Forbidden: return 403;
+    case ErrorCode::TooLarge: return 413;
+    case ErrorCode::RateLimited: return 429;
+    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::Database: return 500;
+    case ErrorCode::Internal: return 500;
+    }
+    return 500;
+}
+
+HttpResponse errorResponse(const Error &error, int retryAfterSeconds)
+{
+    const int status = httpStatusFor(error.code);
+    // Database and internal details stay in the log; the client gets a plain sentence.
+    const QString detail = status == 500 ? QStringLiteral("Internal server error") : error.message;
+    auto r = detailResponse(status, detail);
+    if (status == 429 && retryAfterSeconds > 0)
+        r.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
+    return r;
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 101: return "Switching Protocols";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+} // namespace teehee

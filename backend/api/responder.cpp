@@ -1,0 +1,165 @@
+#include "api/responder.h"
+
+#include "api/connectionguard.h"
+#include "core/logging.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace teehee {
+
+struct ResponderState {
+    QPointer<ConnectionGuard> guard;
+    QByteArray method;
+    QString path;
+    QString requestId;
+    HttpHeaders cors;
+    QElapsedTimer timer;
+    int status = 0;
+    bool answered = false;
+    bool streaming = false;
+
+    QByteArray head(int statusCode, const HttpHeaders &headers, const QByteArray &contentType, const QByteArray &framing)
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(statusCode) + ' ' + reasonPhrase(statusCode) + "\r\n";
+        if (!contentType.isEmpty())
+            out += "Content-Type: " + contentType + "\r\n";
+        out += framing;
+        for (const auto &[name, value] : headers)
+            out += name + ": " + value + "\r\n";
+        for (const auto &[name, value] : cors)
+            out += name + ": " + value + "\r\n";
+        out += "X-Request-Id: " + requestId.toLatin1() + "\r\n";
+        if (guard && guard->closeAfterResponse())
+            out += "Connection: close\r\n";
+        return out + "\r\n";
+    }
+
+    void finish()
+    {
+        answered = true;
+        qCInfo(lcHttp).noquote() << method << path << status << QStringLiteral("%1ms").arg(timer.elapsed())
+                                 << QStringLiteral("id=%1").arg(requestId)
+                                 << (guard && guard->isWritable() ? "" : "(client gone)");
+        if (guard)
+            guard->responseFinished();
+    }
+
+    ~ResponderState()
+    {
+        if (answered || !guard)
+            return;
+        if (streaming) {
+            guard->write("0\r\n\r\n");
+            finish();
+            return;
+        }
+        qCWarning(lcHttp).noquote() << method << path << "was dropped without an answer; sending 500";
+        status = 500;
+        const auto r = detailResponse(500, QStringLiteral("Internal server error"));
+        guard->write(head(500, r.headers, r.contentType, "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n") + r.body);
+        finish();
+    }
+};
+
+Responder::Responder(ConnectionGuard *guard, QByteArray method, QString path, QString requestId, HttpHeaders corsHeaders)
+    : d(std::make_shared<ResponderState>())
+{
+    d->guard = guard;
+    d->method = std::move(method);
+    d->path = std::move(path);
+    d->requestId = std::move(requestId);
+    d->cors = std::move(corsHeaders);
+    d->timer.start();
+}
+
+bool Responder::isConnected() const
+{
+    return d && d->guard && d->guard->isWritable();
+}
+
+bool Responder::isAnswered() const
+{
+    return !d || d->answered;
+}
+
+const QString &Responder::requestId() const
+{
+    static const QString none;
+    return d ? d->requestId : none;
+}
+
+void Responder::send(const HttpResponse &response)
+{
+    if (!d || d->answered || d->streaming)
+        return;
+    d->status = response.status;
+    if (d->guard) {
+        const QByteArray framing = "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        d->guard->write(d->head(response.status, response.headers, response.contentType, framing) + response.body);
+    }
+    d->finish();
+}
+
+bool Responder::beginStream(int status, const HttpHeaders &headers, const QByteArray &contentType)
+{
+    if (!d || d->answered || d->streaming || !isConnected())
+        return false;
+    d->status = status;
+    d->streaming = true;
+    d->guard->setStreaming(true);
+    HttpHeaders all = headers;
+    all.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-cache")));
+    return d->guard->write(d->head(status, all, contentType, "Transfer-Encoding: chunked\r\n"));
+}
+
+bool Responder::writeChunk(const QByteArray &data)
+{
+    if (!d || !d->streaming || d->answered || !isConnected())
+        return false;
+    if (data.isEmpty())
+        return true; // an empty chunk would end the stream
+    const bool ok = d->guard->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    d->guard->socket()->flush();
+    return ok;
+}
+
+void Responder::endStream()
+{
+    if (!d || !d->streaming || d->answered)
+        return;
+    if (d->guard)
+        d->guard->write("0\r\n\r\n");
+    d->finish();
+}
+
+void Responder::onDisconnected(QObject *context, std::function<void()> callback)
+{
+    if (!d || !d->guard) {
+        if (callback)
+            callback();
+        return;
+    }
+    auto fired = std::make_shared<bool>(false);
+    std::weak_ptr<ResponderState> weak = d;
+    auto once = [callback = std::move(callback), fired, weak] {
+        const auto state = weak.lock();
+        if (!state || state->answered)
+            return;
+        if (!*fired) {
+            *fired = true;
+            callback();
+        }
+    };
+    QObject::connect(d->guard->socket(), &QTcpSocket::disconnected, context, once);
+    QObject::connect(d->guard, &QObject::destroyed, context, once);
+}
+
+void Responder::release()
+{
+    if (d)
+        d->answered = true;
+}
+
+} // namespace teehee

@@ -1,0 +1,12 @@
+#pragma once
+
+namespace teehee {
+
+class ApiContext;
+
+// One function per route file; HttpServer calls each once at start-up.
+void registerSystemRoutes(ApiContext &ctx);
+void registerAuthRoutes(ApiContext &ctx);
+void registerKeyRoutes(ApiContext &ctx);
+
+} // namespace teehee

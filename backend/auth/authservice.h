@@ -1,0 +1,65 @@
+#pragma once
+
+#include "auth/authuser.h"
+#include "auth/passwordhasher.h"
+#include "auth/ratelimiter.h"
+#include "auth/tokenservice.h"
+#include "core/config.h"
+#include "db/database.h"
+#include "db/records.h"
+
+#include <QObject>
+#include <memory>
+
+namespace teehee {
+
+class OidcVerifier;
+
+// Accounts: sign-up, sign-in (password or SSO), token check, logout.
+// Everything slow (hashing, the issuer) is asynchronous; answers arrive on
+// this object's thread. Front ends (HTTP routes, the QML app) call this.
+class AuthService : public QObject {
+    Q_OBJECT
+public:
+    struct Limits {
+        int failuresPerEmail = 5;
+        int failuresPerAddress = 20;
+        int windowSeconds = 15 * 60;
+    };
+
+    AuthService(const Config &config, const Database &db, QObject *parent = nullptr);
+    AuthService(const Config &config, const Database &db, Limits limits, QObject *parent = nullptr);
+    ~AuthService() override;
+
+    // token on success; retryAfterSeconds > 0 with a RateLimited error.
+    using TokenCallback = std::function<void(Result<QString> token, int retryAfterSeconds)>;
+
+    void signUp(const QString &email, const QString &password, TokenCallback done);
+    void signIn(const QString &email, const QString &password, const QString &clientAddress, TokenCallback done);
+    // provider: "google" or "oidc"; verifies the ID token, then links or creates the user.
+    void signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done);
+
+    Result<AuthUser> authenticate(const QByteArray &token) const;
+    Status logout(const AuthUser &user) const;
+
+    const TokenService &tokens() const { return m_tokens; }
+    OidcVerifier &oidc() { return *m_oidc; }
+
+    static Status validateEmail(const QString &email);
+    static Status validatePassword(const QString &password);
+
+private:
+    Result<QString> issueFor(const UserRecord &user) const;
+    Result<UserRecord> linkSsoUser(const QString &subject, const QString &email) const;
+
+    const Config &m_config;
+    const Database &m_db;
+    Limits m_limits;
+    TokenService m_tokens;
+    PasswordHasher m_hasher;
+    RateLimiter m_emailLimiter;
+    RateLimiter m_addressLimiter;
+    std::unique_ptr<OidcVerifier> m_oidc;
+};
+
+} // namespace teehee

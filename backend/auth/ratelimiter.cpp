@@ -1,0 +1,48 @@
+#include "auth/ratelimiter.h"
+
+namespace teehee {
+
+RateLimiter::RateLimiter(int maxFailures, int windowSeconds)
+    : m_max(maxFailures), m_windowMs(qint64(windowSeconds) * 1000)
+{
+}
+
+void RateLimiter::prune(std::deque<qint64> &times, qint64 nowMs) const
+{
+    while (!times.empty() && times.front() + m_windowMs <= nowMs)
+        times.pop_front();
+}
+
+int RateLimiter::retryAfter(const QString &key, qint64 nowMs) const
+{
+    auto it = m_failures.find(key);
+    if (it == m_failures.end())
+        return 0;
+    prune(*it, nowMs);
+    if (it->empty()) {
+        m_failures.erase(it);
+        return 0;
+    }
+    if (int(it->size()) < m_max)
+        return 0;
+    // Allowed again when the oldest failure that keeps us at the limit expires.
+    const qint64 until = (*it)[it->size() - size_t(m_max)] + m_windowMs;
+    return int(qMax<qint64>(1, (until - nowMs + 999) / 1000));
+}
+
+void RateLimiter::recordFailure(const QString &key, qint64 nowMs)
+{
+    auto &times = m_failures[key];
+    prune(times, nowMs);
+    times.push_back(nowMs);
+    // Memory stays bounded per key.
+    while (int(times.size()) > m_max * 2)
+        times.pop_front();
+}
+
+void RateLimiter::reset(const QString &key)
+{
+    m_failures.remove(key);
+}
+
+} // namespace teehee

@@ -1,0 +1,95 @@
+#include "auth/tokenservice.h"
+
+#include "db/sqlquery.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <openssl/crypto.h>
+
+namespace teehee {
+namespace {
+Error unauthorized(const QString &why)
+{
+    return Error{ErrorCode::Unauthorized, QStringLiteral("Invalid or expired token: %1").arg(why)};
+}
+}
+
+QByteArray base64Url(const QByteArray &data)
+{
+    return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QByteArray fromBase64Url(const QByteArray &text, bool *ok)
+{
+    auto r = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    *ok = bool(r) && !text.contains('=');
+    return r.decoded;
+}
+
+TokenService::TokenService(QByteArray secret, int expireMinutes)
+    : m_secret(std::move(secret)), m_expireMinutes(expireMinutes > 0 ? expireMinutes : 30)
+{
+}
+
+QByteArray TokenService::sign(const QByteArray &signingInput) const
+{
+    return QMessageAuthenticationCode::hash(signingInput, m_secret, QCryptographicHash::Sha256);
+}
+
+QByteArray TokenService::issue(const QString &userId, const QString &email) const
+{
+    return issue(userId, email, QDateTime::currentSecsSinceEpoch());
+}
+
+QByteArray TokenService::issue(const QString &userId, const QString &email, qint64 now) const
+{
+    static const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
+    const QJsonObject claims{{QStringLiteral("sub"), userId},
+                             {QStringLiteral("email"), email},
+                             {QStringLiteral("iat"), now},
+                             {QStringLiteral("exp"), now + qint64(m_expireMinutes) * 60},
+                             {QStringLiteral("jti"), newUuid()}};
+    const QByteArray input = header + '.' + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    return input + '.' + base64Url(sign(input));
+}
+
+Result<TokenClaims> TokenService::verify(const QByteArray &token) const
+{
+    return verify(token, QDateTime::currentSecsSinceEpoch());
+}
+
+Result<TokenClaims> TokenService::verify(const QByteArray &token, qint64 now) const
+{
+    const QList<QByteArray> parts = token.split('.');
+    if (parts.size() != 3)
+        return unauthorized(QStringLiteral("not a JWT"));
+    bool ok = false;
+    const QJsonObject header = QJsonDocument::fromJson(fromBase64Url(parts[0], &ok)).object();
+    if (!ok || header.value(QStringLiteral("alg")).toString() != u"HS256")
+        return unauthorized(QStringLiteral("unsupported algorithm"));
+    for (auto it = header.begin(); it != header.end(); ++it)
+        if (it.key() != u"alg" && it.key() != u"typ")
+            return unauthorized(QStringLiteral("unexpected header field"));
+    const QByteArray signature = fromBase64Url(parts[2], &ok);
+    const QByteArray expected = sign(parts[0] + '.' + parts[1]);
+    if (!ok || signature.size() != expected.size() || CRYPTO_memcmp(signature.constData(), expected.constData(), size_t(expected.size())) != 0)
+        return unauthorized(QStringLiteral("bad signature"));
+    const QJsonObject payload = QJsonDocument::fromJson(fromBase64Url(parts[1], &ok)).object();
+    if (!ok)
+        return unauthorized(QStringLiteral("malformed claims"));
+    TokenClaims c;
+    c.sub = payload.value(QStringLiteral("sub")).toString();
+    c.email = payload.value(QStringLiteral("email")).toString();
+    c.jti = payload.value(QStringLiteral("jti")).toString();
+    c.iat = qint64(payload.value(QStringLiteral("iat")).toDouble());
+    c.exp = qint64(payload.value(QStringLiteral("exp")).toDouble());
+    if (c.sub.isEmpty() || c.jti.isEmpty() || c.exp <= 0)
+        return unauthorized(QStringLiteral("missing claims"));
+    if (c.exp <= now)
+        return unauthorized(QStringLiteral("expired"));
+    return c;
+}
+
+} // namespace teehee
