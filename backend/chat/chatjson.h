@@ -1,0 +1,31 @@
+#pragma once
+
+#include "chat/chattypes.h"
+#include "core/error.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace teehee {
+
+// The contract's JSON form of chats and messages (spec/api.md), shared by the
+// HTTP routes and the WebSocket events: ids lower-case, times ISO 8601 UTC
+// with "Z", `content` always an object.
+namespace chatjson {
+
+QJsonObject chat(const ChatRecord &chat);
+QJsonArray chats(const QList<ChatRecord> &chats);
+// The chat plus `messages` and `current_path`.
+QJsonObject chatDetail(const ChatDetail &detail);
+
+QJsonObject message(const PlacedMessage &message);
+QJsonArray messages(const QList<PlacedMessage> &messages);
+
+// `content` as clients send it: a string, or an object with a string `text`.
+Result<QString> contentText(const QJsonValue &content);
+
+QString time(const QDateTime &t);
+
+} // namespace chatjson
+} // namespace teehee

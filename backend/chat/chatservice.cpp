@@ -1,0 +1,257 @@
+#include "chat/chatservice.h"
+
+#include "chat/messagerules.h"
+#include "db/sqlquery.h"
+
+#include <QHash>
+
+namespace teehee {
+
+ChatService::ChatService(const Database &db, const Config &config, QObject *parent)
+    : QObject(parent), m_db(db), m_chats(db), m_messages(db), m_tree(db, config.maxMessageBytes)
+{
+}
+
+Result<ChatRecord> ChatService::createChat(const QString &userId, const QString &name, const QString &systemPrompt)
+{
+    ChatRecord chat;
+    chat.userId = userId;
+    chat.name = name.trimmed().isEmpty() ? kDefaultName : name;
+    chat.systemPrompt = systemPrompt;
+    if (auto st = messagerules::checkName(chat.name); !st)
+        return st.error();
+    if (auto st = messagerules::checkText(systemPrompt, -1, QStringLiteral("system_prompt")); !st)
+        return st.error();
+    auto created = m_chats.create(chat);
+    if (!created) {
+        // The only foreign key is the user: a deleted account.
+        if (created.error().code == ErrorCode::NotFound)
+            return Error{ErrorCode::Unauthorized, QStringLiteral("The user no longer exists")};
+        return created.error();
+    }
+    Q_EMIT chatCreated(created.value());
+    return created;
+}
+
+Result<QList<ChatRecord>> ChatService::listChats(const QString &userId) const
+{
+    return m_chats.listForUser(userId);
+}
+
+Result<ChatRecord> ChatService::chat(const QString &userId, const QString &chatId) const
+{
+    return m_chats.get(userId, chatId);
+}
+
+Result<ChatDetail> ChatService::chatDetail(const QString &userId, const QString &chatId) const
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto list = m_tree.messages(chat->id);
+    if (!list)
+        return list.error();
+    auto leaf = m_tree.activeLeaf(chat.value());
+    if (!leaf)
+        return leaf.error();
+    QStringList path = MessageTree::pathIn(list.value(), leaf.value());
+    return ChatDetail{std::move(chat).value(), std::move(list).value(), std::move(path)};
+}
+
+Result<ChatRecord> ChatService::reload(const QString &userId, const QString &chatId)
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (chat)
+        Q_EMIT chatUpdated(chat.value());
+    return chat;
+}
+
+Result<ChatRecord> ChatService::updateChat(const QString &userId, const QString &chatId, const ChatChanges &changes)
+{
+    if (changes.name)
+        if (auto st = messagerules::checkName(*changes.name); !st)
+            return st.error();
+    if (changes.systemPrompt)
+        if (auto st = messagerules::checkText(*changes.systemPrompt, -1, QStringLiteral("system_prompt")); !st)
+            return st.error();
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Transaction tx(db.value());
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    if (changes.name)
+        if (auto st = m_chats.rename(chat->id, *changes.name); !st)
+            return st.error();
+    if (changes.systemPrompt)
+        if (auto st = m_chats.setSystemPrompt(chat->id, *changes.systemPrompt); !st)
+            return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return reload(userId, chat->id);
+}
+
+Result<ChatRecord> ChatService::renameChat(const QString &userId, const QString &chatId, const QString &name)
+{
+    return updateChat(userId, chatId, ChatChanges{name, std::nullopt});
+}
+
+Result<ChatRecord> ChatService::setSystemPrompt(const QString &userId, const QString &chatId, const QString &prompt)
+{
+    return updateChat(userId, chatId, ChatChanges{std::nullopt, prompt});
+}
+
+Status ChatService::deleteChat(const QString &userId, const QString &chatId)
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    Q_EMIT chatAboutToBeDeleted(userId, chat->id);
+    if (auto st = m_chats.remove(userId, chat->id); !st)
+        return st;
+    Q_EMIT chatDeleted(userId, chat->id);
+    return success();
+}
+
+Result<ChatDetail> ChatService::forkChat(const QString &userId, const QString &chatId, const QString &baseMessageId)
+{
+    auto source = m_chats.get(userId, chatId);
+    if (!source)
+        return source.error();
+    auto path = m_tree.path(baseMessageId);
+    if (!path)
+        return path.error();
+    if (path->constLast().chatId != source->id)
+        return Error::notFound(QStringLiteral("Message not found"));
+
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Transaction tx(db.value());
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    ChatRecord fork;
+    fork.userId = userId;
+    fork.name = source->name;
+    fork.systemPrompt = source->systemPrompt;
+    auto created = m_chats.create(fork);
+    if (!created)
+        return created.error();
+    QString parentId;
+    for (MessageRecord copy : path.value()) {
+        copy.id.clear();
+        copy.seq = 0;
+        copy.chatId = created->id;
+        copy.parentId = parentId;
+        // A copy is never being generated: nothing would finish it.
+        if (copy.status == MessageStatus::Streaming) {
+            copy.status = MessageStatus::Aborted;
+            copy.isPartial = true;
+        }
+        auto inserted = m_messages.insert(copy);
+        if (!inserted)
+            return inserted.error();
+        if (auto st = m_chats.noteNewMessage(created->id, inserted->id); !st)
+            return st.error();
+        parentId = inserted->id;
+    }
+    if (auto st = m_chats.recordFork(created->id, source->id, path->constLast().id); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    auto detail = chatDetail(userId, created->id);
+    if (detail)
+        Q_EMIT chatCreated(detail->chat);
+    return detail;
+}
+
+Result<QList<PlacedMessage>> ChatService::messages(const QString &userId, const QString &chatId) const
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    return m_tree.messages(chat->id);
+}
+
+Result<PlacedMessage> ChatService::message(const QString &userId, const QString &messageId) const
+{
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    return m_tree.placed(found.value());
+}
+
+Result<PlacedMessage> ChatService::addMessage(const QString &userId, const QString &chatId, const NewMessage &message)
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto added = m_tree.add(chat.value(), message);
+    if (added)
+        Q_EMIT messageAdded(userId, added.value());
+    return added;
+}
+
+Result<PlacedMessage> ChatService::editMessage(const QString &userId, const QString &messageId, const QString &text)
+{
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    auto edited = m_tree.edit(found.value(), text);
+    if (edited)
+        Q_EMIT messageUpdated(userId, edited.value());
+    return edited;
+}
+
+Result<PlacedMessage> ChatService::deleteMessage(const QString &userId, const QString &messageId)
+{
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    auto deleted = m_tree.softDelete(found.value());
+    if (deleted)
+        Q_EMIT messageUpdated(userId, deleted.value());
+    return deleted;
+}
+
+Result<ChatDetail> ChatService::setActiveBranch(const QString &userId, const QString &chatId, const QString &messageId)
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    auto leaf = m_tree.activate(chat.value(), found.value());
+    if (!leaf)
+        return leaf.error();
+    Q_EMIT activeBranchChanged(userId, chat->id, leaf.value());
+    return chatDetail(userId, chat->id);
+}
+
+Result<QList<ChatMessage>> ChatService::context(const QString &userId, const QString &messageId) const
+{
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    auto chat = m_chats.get(userId, found->chatId);
+    if (!chat)
+        return chat.error();
+    auto path = m_tree.path(found->id);
+    if (!path)
+        return path.error();
+    QList<ChatMessage> out;
+    if (!chat->systemPrompt.isEmpty())
+        out.append(ChatMessage{QStringLiteral("system"), chat->systemPrompt});
+    for (const MessageRecord &m : path.value()) {
+        if (m.content.value(QStringLiteral("deleted")).toBool())
+            continue;
+        out.append(ChatMessage{m.role, m.text()});
+    }
+    return out;
+}
+
+} // namespace teehee

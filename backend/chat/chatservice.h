@@ -1,0 +1,75 @@
+#pragma once
+
+#include "chat/chattypes.h"
+#include "chat/messagetree.h"
+#include "core/config.h"
+#include "core/error.h"
+#include "db/chatrepository.h"
+#include "db/database.h"
+#include "db/messagerepository.h"
+#include "providers/chatrequest.h"
+
+#include <QObject>
+
+namespace teehee {
+
+// Every chat use case, for every front end (QML app, HTTP, WebSocket). Lives
+// on the backend thread. Each method takes the acting user: another user's
+// chat or message is NotFound, exactly like a missing one. Changes are
+// announced with signals so views and sessions can follow.
+class ChatService : public QObject {
+    Q_OBJECT
+public:
+    ChatService(const Database &db, const Config &config, QObject *parent = nullptr);
+
+    static inline const QString kDefaultName = QStringLiteral("New Chat");
+
+    // Chats
+    Result<ChatRecord> createChat(const QString &userId, const QString &name = {}, const QString &systemPrompt = {});
+    Result<QList<ChatRecord>> listChats(const QString &userId) const;   // most recently active first
+    Result<ChatRecord> chat(const QString &userId, const QString &chatId) const;
+    Result<ChatDetail> chatDetail(const QString &userId, const QString &chatId) const;
+    Result<ChatRecord> updateChat(const QString &userId, const QString &chatId, const ChatChanges &changes);
+    Result<ChatRecord> renameChat(const QString &userId, const QString &chatId, const QString &name);
+    Result<ChatRecord> setSystemPrompt(const QString &userId, const QString &chatId, const QString &prompt);
+    // Deletes the chat and its messages; chatAboutToBeDeleted lets a running stream abort first.
+    Status deleteChat(const QString &userId, const QString &chatId);
+    // A new chat holding copies of the path root → baseMessageId; recorded in `branches`.
+    Result<ChatDetail> forkChat(const QString &userId, const QString &chatId, const QString &baseMessageId);
+
+    // Messages
+    Result<QList<PlacedMessage>> messages(const QString &userId, const QString &chatId) const;
+    Result<PlacedMessage> message(const QString &userId, const QString &messageId) const;
+    Result<PlacedMessage> addMessage(const QString &userId, const QString &chatId, const NewMessage &message);
+    Result<PlacedMessage> editMessage(const QString &userId, const QString &messageId, const QString &text);
+    Result<PlacedMessage> deleteMessage(const QString &userId, const QString &messageId);
+    // Makes the branch through the message active; answers the chat as it now stands.
+    Result<ChatDetail> setActiveBranch(const QString &userId, const QString &chatId, const QString &messageId);
+
+    // What a provider is sent to answer `messageId`: the chat's system prompt
+    // first (when set), then the root → message path of that branch only,
+    // deleted messages left out.
+    Result<QList<ChatMessage>> context(const QString &userId, const QString &messageId) const;
+
+    const MessageTree &tree() const { return m_tree; }
+
+Q_SIGNALS:
+    void chatCreated(const teehee::ChatRecord &chat);
+    void chatUpdated(const teehee::ChatRecord &chat);
+    // Emitted (directly) before the rows go: the generation engine aborts the chat's stream here.
+    void chatAboutToBeDeleted(const QString &userId, const QString &chatId);
+    void chatDeleted(const QString &userId, const QString &chatId);
+    void messageAdded(const QString &userId, const teehee::PlacedMessage &message);
+    void messageUpdated(const QString &userId, const teehee::PlacedMessage &message);
+    void activeBranchChanged(const QString &userId, const QString &chatId, const QString &leafId);
+
+private:
+    Result<ChatRecord> reload(const QString &userId, const QString &chatId);
+
+    const Database &m_db;
+    ChatRepository m_chats;
+    MessageRepository m_messages;
+    MessageTree m_tree;
+};
+
+} // namespace teehee

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "db/messagerepository.h"
+#include "db/records.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace teehee {
+
+// Where a new message goes. The HTTP contract distinguishes an absent
+// parent_message_id (append to the active branch) from an explicit null
+// (start a new root), so "no id" alone cannot say which one is meant.
+struct MessageParent {
+    enum class Kind { ActiveLeaf, NewRoot, Message };
+    Kind kind = Kind::ActiveLeaf;
+    QString id;   // Kind::Message only
+
+    static MessageParent activeLeaf() { return {}; }
+    static MessageParent newRoot() { return {Kind::NewRoot, {}}; }
+    static MessageParent message(QString id) { return {Kind::Message, std::move(id)}; }
+};
+
+struct NewMessage {
+    QString role;            // user, assistant or system
+    QString text;
+    MessageParent parent;
+    QString model;
+    QString provider;
+    QString status = MessageStatus::Complete;
+    bool isPartial = false;
+};
+
+// A PATCH of a chat: only the fields that are set change.
+struct ChatChanges {
+    std::optional<QString> name;
+    std::optional<QString> systemPrompt;
+};
+
+// A chat as GET /chats/{id} shows it.
+struct ChatDetail {
+    ChatRecord chat;
+    QList<PlacedMessage> messages;   // every branch, oldest first
+    QStringList currentPath;         // root → active leaf
+};
+
+} // namespace teehee

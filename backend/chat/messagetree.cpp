@@ -1,0 +1,183 @@
+#include "chat/messagetree.h"
+
+#include "chat/messagerules.h"
+#include "db/sqlquery.h"
+
+#include <QHash>
+#include <algorithm>
+
+namespace teehee {
+namespace {
+const QString kForeignParent = QStringLiteral("parent_message_id is not a message of this chat");
+}
+
+MessageTree::MessageTree(const Database &db, qint64 maxMessageBytes)
+    : m_db(db), m_chats(db), m_messages(db), m_maxMessageBytes(maxMessageBytes)
+{
+}
+
+bool MessageTree::isForeignParent(const Error &error)
+{
+    return error.code == ErrorCode::InvalidInput && error.message == kForeignParent;
+}
+
+Result<QString> MessageTree::resolveParent(const ChatRecord &chat, const MessageParent &parent) const
+{
+    switch (parent.kind) {
+    case MessageParent::Kind::NewRoot:
+        return QString();
+    case MessageParent::Kind::ActiveLeaf:
+        return activeLeaf(chat);
+    case MessageParent::Kind::Message: {
+        // Missing, another chat's or another user's: one answer, so ids do not leak.
+        auto found = m_messages.get(parent.id);
+        if (!found) {
+            if (found.error().code == ErrorCode::NotFound)
+                return Error::invalid(kForeignParent);
+            return found.error();
+        }
+        if (found->chatId != chat.id)
+            return Error::invalid(kForeignParent);
+        return found->id;
+    }
+    }
+    return Error::internal(QStringLiteral("unknown parent kind"));
+}
+
+Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage &m) const
+{
+    if (auto st = messagerules::checkRole(m.role); !st)
+        return st.error();
+    if (auto st = messagerules::checkText(m.text, m_maxMessageBytes, QStringLiteral("content")); !st)
+        return st.error();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Transaction tx(db.value());
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    auto parentId = resolveParent(chat, m.parent);
+    if (!parentId)
+        return parentId.error();
+
+    MessageRecord record;
+    record.chatId = chat.id;
+    record.parentId = parentId.value();
+    record.role = m.role;
+    record.content = QJsonObject{{QStringLiteral("text"), m.text}};
+    record.model = m.model;
+    record.provider = m.provider;
+    record.status = m.status;
+    record.isPartial = m.isPartial;
+    auto inserted = m_messages.insert(record);
+    if (!inserted)
+        return inserted.error();
+    if (auto st = m_chats.noteNewMessage(chat.id, inserted->id); !st)
+        return st.error();
+    auto position = m_messages.siblingPosition(inserted.value());
+    if (!position)
+        return position.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return PlacedMessage{std::move(inserted).value(), position.value()};
+}
+
+Result<PlacedMessage> MessageTree::edit(const MessageRecord &message, const QString &text) const
+{
+    if (message.status == MessageStatus::Streaming)
+        return Error::conflict(QStringLiteral("The message is still being generated; abort the stream before editing it"));
+    if (message.content.value(QStringLiteral("deleted")).toBool())
+        return Error::conflict(QStringLiteral("The message was deleted and can no longer be edited"));
+    if (auto st = messagerules::checkText(text, m_maxMessageBytes, QStringLiteral("content")); !st)
+        return st.error();
+    MessageRecord changed = message;
+    changed.content.insert(QStringLiteral("text"), text);
+    changed.updatedAt = QDateTime::currentDateTimeUtc();
+    if (auto st = m_messages.update(changed); !st)
+        return st.error();
+    return placed(changed);
+}
+
+Result<PlacedMessage> MessageTree::softDelete(const MessageRecord &message) const
+{
+    // The generation engine would write its next batch over the marker.
+    if (message.status == MessageStatus::Streaming)
+        return Error::conflict(QStringLiteral("The message is still being generated; abort the stream before deleting it"));
+    MessageRecord changed = message;
+    changed.content = QJsonObject{{QStringLiteral("text"), kDeletedText}, {QStringLiteral("deleted"), true}};
+    changed.updatedAt = QDateTime::currentDateTimeUtc();
+    if (auto st = m_messages.update(changed); !st)
+        return st.error();
+    return placed(changed);
+}
+
+Result<QString> MessageTree::activate(const ChatRecord &chat, const MessageRecord &message) const
+{
+    if (message.chatId != chat.id)
+        return Error::notFound(QStringLiteral("Message not found"));
+    auto leaf = m_messages.deepestRecentDescendant(message.id);
+    if (!leaf)
+        return leaf.error();
+    if (auto st = m_chats.setActiveLeaf(chat.id, leaf.value()); !st)
+        return st.error();
+    return leaf.value();
+}
+
+Result<SiblingPosition> MessageTree::siblingPosition(const MessageRecord &message) const
+{
+    return m_messages.siblingPosition(message);
+}
+
+Result<PlacedMessage> MessageTree::placed(const MessageRecord &message) const
+{
+    auto position = m_messages.siblingPosition(message);
+    if (!position)
+        return position.error();
+    return PlacedMessage{message, position.value()};
+}
+
+Result<QList<PlacedMessage>> MessageTree::messages(const QString &chatId) const
+{
+    return m_messages.listForChat(chatId);
+}
+
+Result<QList<MessageRecord>> MessageTree::path(const QString &messageId) const
+{
+    return m_messages.pathToRoot(messageId);
+}
+
+Result<QString> MessageTree::activeLeaf(const ChatRecord &chat) const
+{
+    if (!chat.activeLeafId.isEmpty())
+        return chat.activeLeafId;
+    if (chat.rootMessageId.isEmpty())
+        return QString();
+    auto leaf = m_messages.deepestRecentDescendant(chat.rootMessageId);
+    if (!leaf && leaf.error().code == ErrorCode::NotFound)
+        return QString(); // a dangling root of an old database: start afresh
+    return leaf;
+}
+
+QStringList MessageTree::pathIn(const QList<PlacedMessage> &messages, const QString &leafId)
+{
+    if (leafId.isEmpty())
+        return {};
+    QHash<QString, const QString *> parentOf;
+    parentOf.reserve(messages.size());
+    for (const PlacedMessage &p : messages)
+        parentOf.insert(p.message.id, &p.message.parentId);
+    QStringList path;
+    QString current = leafId;
+    // The size bound stops a corrupt cycle from looping forever.
+    while (!current.isEmpty() && path.size() <= messages.size()) {
+        auto it = parentOf.constFind(current);
+        if (it == parentOf.constEnd())
+            break;
+        path.append(current);
+        current = **it;
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+} // namespace teehee
