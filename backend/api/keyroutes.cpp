@@ -1,10 +1,54 @@
 #include "api/apicontext.h"
 #include "api/routes.h"
+#include "backend.h"
+#include "keys/keyservice.h"
+
+#include <QJsonArray>
 
 namespace teehee {
 
-void registerKeyRoutes(ApiContext &)
+void registerKeyRoutes(ApiContext &ctx)
 {
+    Router &r = ctx.router();
+    Backend &backend = ctx.backend();
+
+    r.get(QStringLiteral("/user/keys"), ctx.authed([&backend](const ApiRequest &, const AuthUser &user, Responder res) {
+        auto keys = backend.keys().list(user.id);
+        if (!keys)
+            return res.send(keys.error());
+        QJsonArray out;
+        for (const auto &k : keys.value())
+            out.append(KeyService::toJson(k));
+        res.send(jsonResponse(out));
+    }));
+
+    r.post(QStringLiteral("/user/keys"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto provider = api::requiredString(*body, QStringLiteral("provider_name"));
+        if (!provider)
+            return res.send(provider.error());
+        auto key = api::optionalString(*body, QStringLiteral("api_key"));
+        if (!key)
+            return res.send(key.error());
+        auto baseUrl = api::optionalString(*body, QStringLiteral("base_url"));
+        if (!baseUrl)
+            return res.send(baseUrl.error());
+        auto label = api::optionalString(*body, QStringLiteral("label"));
+        if (!label)
+            return res.send(label.error());
+        auto created = backend.keys().add(user.id, provider.value(), key.value(), baseUrl.value(), label.value());
+        if (!created)
+            return res.send(created.error());
+        res.send(jsonResponse(KeyService::toJson(created.value()), 201));
+    }));
+
+    r.del(QStringLiteral("/user/keys/{key_id:uuid}"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        if (auto st = backend.keys().remove(user.id, req.param(QStringLiteral("key_id"))); !st)
+            return res.send(st.error());
+        res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), QStringLiteral("API key deleted successfully")}}));
+    }));
 }
 
 } // namespace teehee
