@@ -213,7 +213,11 @@ int retryAfterMsFromHeaders(const RawHeaders &headers, const QDateTime &now)
     const double secs = ra.toDouble(&ok);
     if (ok)
         return secs >= 0 ? int(std::ceil(secs * 1000.0)) : -1;
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(ra), Qt::RFC2822Date);
+    // An HTTP date ends in "GMT", which Qt 6.4's RFC 2822 parser does not accept.
+    QString date = QString::fromLatin1(ra);
+    if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC")))
+        date = date.chopped(4) + QStringLiteral(" +0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
     if (at.isValid())
         return int(qMax<qint64>(0, now.msecsTo(at)));
     return -1;

@@ -1,5 +1,6 @@
 #include "providers/providererror.h"
 
+#include <QMetaEnum>
 #include <QRegularExpression>
 
 namespace teehee {

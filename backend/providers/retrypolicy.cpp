@@ -21,6 +21,7 @@ bool RetryPolicy::isRetryable(const ProviderError &error)
     case ProviderError::RateLimited:
     case ProviderError::Overloaded:
     case ProviderError::Network:
+    case ProviderError::UpstreamClosed: // closed before any content: a connection failure
         return true;
     case ProviderError::ServerError:
         // Gateways in front of a busy provider (502/504) say the same as 503.

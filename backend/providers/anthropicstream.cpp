@@ -1,0 +1,163 @@
+#include "providers/anthropicstream.h"
+
+#include "core/logging.h"
+#include "providers/openaistream.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace teehee {
+
+AnthropicStream::AnthropicStream(ChatRequest request, QString providerDisplayName, QObject *parent)
+    : HttpProviderStream(std::move(request), std::move(providerDisplayName), parent)
+{
+}
+
+bool AnthropicStream::supportsPrefill(const QString &model)
+{
+    // New names: claude-opus-4-6, claude-sonnet-4-6-20260101, claude-opus-5; a date is no minor version.
+    static const QRegularExpression re(QStringLiteral("^claude-(?:opus|sonnet|haiku)-(\\d+)(?:-(\\d{1,2}))?(?:-|$)"));
+    const auto m = re.match(model);
+    if (!m.hasMatch())
+        return true; // claude-3-7-sonnet-..., claude-3-5-haiku-..., unknown: assume the classic API
+    const int major = m.captured(1).toInt();
+    const int minor = m.captured(2).isEmpty() ? 0 : m.captured(2).toInt();
+    return major < 4 || (major == 4 && minor < 6);
+}
+
+bool AnthropicStream::usesPrefill(const ChatRequest &request)
+{
+    return request.thinkingBudgetTokens <= 0 && supportsPrefill(request.model);
+}
+
+QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
+{
+    // Anthropic wants alternating user/assistant turns and no system role:
+    // system messages join the system field, same-role neighbours are merged.
+    QStringList system;
+    if (!request.systemPrompt.isEmpty())
+        system << request.systemPrompt;
+    QList<ChatMessage> turns;
+    for (const ChatMessage &m : request.messages) {
+        if (m.role == QLatin1String("system")) {
+            system << m.text;
+        } else if (!turns.isEmpty() && turns.last().role == m.role) {
+            turns.last().text += QStringLiteral("\n\n") + m.text;
+        } else {
+            turns.append(m);
+        }
+    }
+
+    const QString partial = request.partialText();
+    if (request.continuePartial && !turns.isEmpty() && turns.last().role == QLatin1String("assistant")) {
+        if (partial.trimmed().isEmpty()) {
+            turns.removeLast(); // nothing to continue: a fresh reply
+        } else if (usesPrefill(request)) {
+            // Prefill: the reply continues this text. It must not end in whitespace (400);
+            // ContinuationJoiner restores the seam.
+            QString prefix = turns.last().text;
+            while (!prefix.isEmpty() && prefix.back().isSpace())
+                prefix.chop(1);
+            turns.last().text = prefix;
+        } else {
+            turns.append({QStringLiteral("user"), continueInstruction()});
+        }
+    }
+
+    QJsonArray messages;
+    for (const ChatMessage &m : turns)
+        messages.append(QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), m.text}});
+
+    int maxTokens = request.maxTokens;
+    QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true},
+                     {QStringLiteral("messages"), messages}};
+    if (!system.isEmpty())
+        body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
+    if (request.thinkingBudgetTokens > 0) {
+        // budget_tokens must be below max_tokens; temperature must stay at its default.
+        maxTokens = qMax(maxTokens, request.thinkingBudgetTokens + 1024);
+        body.insert(QStringLiteral("thinking"), QJsonObject{{QStringLiteral("type"), QStringLiteral("enabled")},
+                                                            {QStringLiteral("budget_tokens"), request.thinkingBudgetTokens}});
+    } else if (request.temperature) {
+        body.insert(QStringLiteral("temperature"), qBound(0.0, *request.temperature, 1.0));
+    }
+    body.insert(QStringLiteral("max_tokens"), maxTokens); // required by the Messages API
+    return body;
+}
+
+QNetworkRequest AnthropicStream::networkRequest() const
+{
+    const QString base = request().baseUrl;
+    const bool hasV1 = base.endsWith(QLatin1String("/v1")) || base.endsWith(QLatin1String("/v1/"));
+    QNetworkRequest req(joinUrl(base, hasV1 ? QStringLiteral("/messages") : QStringLiteral("/v1/messages")));
+    if (!request().apiKey.isEmpty())
+        req.setRawHeader("x-api-key", request().apiKey.toUtf8());
+    req.setRawHeader("anthropic-version", kApiVersion);
+    return req;
+}
+
+QByteArray AnthropicStream::requestBody() const
+{
+    return QJsonDocument(buildBody(request())).toJson(QJsonDocument::Compact);
+}
+
+ContinuationJoiner::Options AnthropicStream::continuationOptions() const
+{
+    if (usesPrefill(request()))
+        return {.mayEcho = false, .mayRepeatTail = false}; // the reply does not repeat the prefix
+    return {.mayEcho = false, .mayRepeatTail = true};
+}
+
+void AnthropicStream::handleEvent(const SseEvent &event)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data.toUtf8());
+    if (!doc.isObject()) {
+        qCDebug(lcProviders) << "Anthropic: ignored a non-JSON event of type" << event.type;
+        return;
+    }
+    const QJsonObject obj = doc.object();
+    QString type = obj.value(QLatin1String("type")).toString();
+    if (type.isEmpty())
+        type = event.type;
+
+    if (type == QLatin1String("content_block_delta")) {
+        const QJsonObject delta = obj.value(QLatin1String("delta")).toObject();
+        const QString deltaType = delta.value(QLatin1String("type")).toString();
+        if (deltaType == QLatin1String("text_delta"))
+            deliverText(delta.value(QLatin1String("text")).toString());
+        else if (deltaType == QLatin1String("thinking_delta"))
+            deliverReasoning(delta.value(QLatin1String("thinking")).toString());
+        // signature_delta, input_json_delta, citations_delta: not shown as text.
+    } else if (type == QLatin1String("content_block_start")) {
+        const QJsonObject block = obj.value(QLatin1String("content_block")).toObject();
+        if (block.value(QLatin1String("type")).toString() == QLatin1String("text"))
+            deliverText(block.value(QLatin1String("text")).toString());
+        else if (block.value(QLatin1String("type")).toString() == QLatin1String("thinking"))
+            deliverReasoning(block.value(QLatin1String("thinking")).toString());
+    } else if (type == QLatin1String("message_start")) {
+        const QJsonObject u = obj.value(QLatin1String("message")).toObject().value(QLatin1String("usage")).toObject();
+        m_inputTokens = u.value(QLatin1String("input_tokens")).toInt()
+            + u.value(QLatin1String("cache_creation_input_tokens")).toInt()
+            + u.value(QLatin1String("cache_read_input_tokens")).toInt();
+        // output_tokens here is a placeholder; the real count comes with message_delta.
+    } else if (type == QLatin1String("message_delta")) {
+        const QString stop = obj.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
+        if (!stop.isEmpty())
+            setFinishReason(normalizedFinishReason(stop));
+        const QJsonObject u = obj.value(QLatin1String("usage")).toObject();
+        if (u.contains(QLatin1String("input_tokens"))) // newer API repeats it: cumulative, not additive
+            m_inputTokens = u.value(QLatin1String("input_tokens")).toInt()
+                + u.value(QLatin1String("cache_creation_input_tokens")).toInt()
+                + u.value(QLatin1String("cache_read_input_tokens")).toInt();
+        if (u.contains(QLatin1String("output_tokens")))
+            emitUsage(m_inputTokens, u.value(QLatin1String("output_tokens")).toInt());
+    } else if (type == QLatin1String("message_stop")) {
+        completeStream();
+    } else if (type == QLatin1String("error") || event.type == QLatin1String("error")) {
+        failStream(errorFromStreamPayload(errorContext(), obj));
+    }
+    // ping, content_block_stop and unknown event types are ignored.
+}
+
+} // namespace teehee

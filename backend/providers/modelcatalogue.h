@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace teehee {
+
+// A model the product knows about without asking the provider.
+struct CatalogueModel {
+    QString name;        // the id sent to the provider
+    QString provider;    // registry name
+    QString description;
+    int maxTokens = 0;     // most output tokens per reply
+    int contextTokens = 0; // context window
+    bool legacy = false;   // listed by the original README, possibly retired upstream
+};
+
+// The static model list behind GET /models and GET /providers. Providers add
+// models faster than any list: a name missing here is still sent as is.
+class ModelCatalogue {
+public:
+    static const QList<CatalogueModel> &all();
+    static QList<CatalogueModel> forProvider(const QString &provider);
+    static std::optional<CatalogueModel> find(const QString &name);
+    static QString defaultModel(const QString &provider);
+};
+
+} // namespace teehee

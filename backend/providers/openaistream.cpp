@@ -1,0 +1,192 @@
+#include "providers/openaistream.h"
+
+#include "core/logging.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace teehee {
+
+QString continueInstruction()
+{
+    return QStringLiteral(
+        "Your previous answer was cut off. Continue it exactly where it stopped, starting with the very "
+        "next characters. Do not repeat any text you already wrote and do not add any preamble.");
+}
+
+QString normalizedFinishReason(const QString &raw)
+{
+    if (raw == QLatin1String("end_turn") || raw == QLatin1String("stop_sequence") || raw == QLatin1String("STOP"))
+        return QStringLiteral("stop");
+    if (raw == QLatin1String("max_tokens") || raw == QLatin1String("MAX_TOKENS")
+        || raw == QLatin1String("model_context_window_exceeded"))
+        return QStringLiteral("length");
+    if (raw == QLatin1String("tool_use") || raw == QLatin1String("function_call"))
+        return QStringLiteral("tool_calls");
+    if (raw == QLatin1String("refusal") || raw == QLatin1String("SAFETY"))
+        return QStringLiteral("content_filter");
+    return raw;
+}
+
+OpenAiStream::OpenAiStream(Dialect dialect, ChatRequest request, QString providerDisplayName, QObject *parent)
+    : HttpProviderStream(std::move(request), std::move(providerDisplayName), parent)
+    , m_dialect(dialect)
+{
+}
+
+bool OpenAiStream::isOpenAiReasoningModel(const QString &model)
+{
+    static const QRegularExpression re(QStringLiteral("^(o\\d|gpt-5)"));
+    return re.match(model).hasMatch();
+}
+
+QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
+{
+    QJsonArray messages;
+    const auto add = [&messages](const QString &role, const QString &text) {
+        messages.append(QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("content"), text}});
+    };
+    if (!request.systemPrompt.isEmpty())
+        add(QStringLiteral("system"), request.systemPrompt);
+    for (const ChatMessage &m : request.messages)
+        add(m.role, m.text);
+
+    QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
+    const QString partial = request.partialText();
+    if (!partial.isEmpty()) {
+        switch (dialect) {
+        case Dialect::OpenAi:
+            // No native prefill: the partial answer stays as the assistant turn and a user
+            // turn asks for the rest; ContinuationJoiner trims any repeated words.
+            add(QStringLiteral("user"), continueInstruction());
+            break;
+        case Dialect::Mistral: {
+            QJsonObject last = messages.last().toObject();
+            last.insert(QStringLiteral("prefix"), true);
+            messages.replace(messages.size() - 1, last);
+            break;
+        }
+        case Dialect::Compatible:
+            // A trailing assistant message is continued by Ollama and llama.cpp; vLLM,
+            // SGLang and TGI need these two flags, which the others ignore.
+            body.insert(QStringLiteral("continue_final_message"), true);
+            body.insert(QStringLiteral("add_generation_prompt"), false);
+            break;
+        }
+    } else if (request.continuePartial && !messages.isEmpty()
+               && messages.last().toObject().value(QLatin1String("role")).toString() == QLatin1String("assistant")) {
+        messages.removeLast(); // an empty partial: just a fresh reply
+    }
+    body.insert(QStringLiteral("messages"), messages);
+
+    if (dialect == Dialect::OpenAi) {
+        body.insert(QStringLiteral("max_completion_tokens"), request.maxTokens);
+        if (request.temperature && !isOpenAiReasoningModel(request.model))
+            body.insert(QStringLiteral("temperature"), *request.temperature);
+    } else {
+        body.insert(QStringLiteral("max_tokens"), request.maxTokens);
+        if (request.temperature)
+            body.insert(QStringLiteral("temperature"), dialect == Dialect::Mistral ? qBound(0.0, *request.temperature, 1.5)
+                                                                                   : *request.temperature);
+    }
+    // Mistral rejects this OpenAI-only field with 422; it always sends usage anyway.
+    if (dialect != Dialect::Mistral)
+        body.insert(QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}});
+    return body;
+}
+
+QNetworkRequest OpenAiStream::networkRequest() const
+{
+    QNetworkRequest req(joinUrl(request().baseUrl, QStringLiteral("/chat/completions")));
+    if (!request().apiKey.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + request().apiKey.toUtf8());
+    return req;
+}
+
+QByteArray OpenAiStream::requestBody() const
+{
+    return QJsonDocument(buildBody(m_dialect, request())).toJson(QJsonDocument::Compact);
+}
+
+ContinuationJoiner::Options OpenAiStream::continuationOptions() const
+{
+    switch (m_dialect) {
+    case Dialect::OpenAi:
+        return {.mayEcho = false, .mayRepeatTail = true};
+    case Dialect::Mistral:
+        return {.mayEcho = true, .mayRepeatTail = false}; // the reply starts with the prefix
+    case Dialect::Compatible:
+        break;
+    }
+    return {.mayEcho = true, .mayRepeatTail = true}; // vLLM echo, or a server that restarts
+}
+
+bool OpenAiStream::acceptsEndWithoutMarker() const
+{
+    // Some self-hosted servers end with finish_reason and close, without [DONE].
+    return m_dialect == Dialect::Compatible && m_sawFinishReason;
+}
+
+void OpenAiStream::handleEvent(const SseEvent &event)
+{
+    const QString data = event.data.trimmed();
+    if (data.startsWith(QLatin1String("[DONE]"))) {
+        completeStream();
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data.toUtf8(), &parseError);
+    if (!doc.isObject()) {
+        qCDebug(lcProviders) << providerDisplayName() << "ignored a non-JSON event:" << parseError.errorString();
+        return;
+    }
+    const QJsonObject chunk = doc.object();
+    if (chunk.contains(QLatin1String("error"))) {
+        failStream(errorFromStreamPayload(errorContext(), chunk));
+        return;
+    }
+    handleChunk(chunk);
+}
+
+void OpenAiStream::handleChunk(const QJsonObject &chunk)
+{
+    const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
+    // The include_usage chunk has `choices: []`: never index it blindly.
+    if (!choices.isEmpty()) {
+        const QJsonObject choice = choices.first().toObject();
+        const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+        for (const char *key : {"reasoning_content", "reasoning"}) // DeepSeek/vLLM, OpenRouter/Ollama
+            deliverReasoning(delta.value(QLatin1String(key)).toString());
+        const QJsonValue content = delta.value(QLatin1String("content"));
+        if (content.isString()) {
+            deliverText(content.toString());
+        } else if (content.isArray()) { // Mistral reasoning models: typed chunks
+            for (const QJsonValue &part : content.toArray()) {
+                const QJsonObject p = part.toObject();
+                const QString type = p.value(QLatin1String("type")).toString();
+                if (type == QLatin1String("text")) {
+                    deliverText(p.value(QLatin1String("text")).toString());
+                } else if (type == QLatin1String("thinking")) {
+                    for (const QJsonValue &t : p.value(QLatin1String("thinking")).toArray())
+                        deliverReasoning(t.toObject().value(QLatin1String("text")).toString());
+                }
+                if (isFinished())
+                    return;
+            }
+        }
+        if (isFinished())
+            return;
+        const QString finish = choice.value(QLatin1String("finish_reason")).toString(); // null and "" alike
+        if (!finish.isEmpty()) {
+            m_sawFinishReason = true;
+            setFinishReason(normalizedFinishReason(finish));
+        }
+    }
+    const QJsonObject usageObj = chunk.value(QLatin1String("usage")).toObject();
+    if (!usageObj.isEmpty())
+        emitUsage(usageObj.value(QLatin1String("prompt_tokens")).toInt(),
+                  usageObj.value(QLatin1String("completion_tokens")).toInt());
+}
+
+} // namespace teehee

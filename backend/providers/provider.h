@@ -1,0 +1,105 @@
+#pragma once
+
+#include "providers/chatrequest.h"
+#include "providers/errormapping.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkRequest>
+#include <QString>
+
+namespace teehee {
+
+class ProviderStream;
+
+// A model as a provider's live list reports it.
+struct RemoteModel {
+    QString id;
+    QString displayName;  // empty when the provider gives none
+    int contextLength = 0; // 0 when unknown
+    bool operator==(const RemoteModel &) const = default;
+};
+
+struct ModelListPage {
+    QList<RemoteModel> models;
+    QString nextAfterId; // non-empty: ask again with this cursor
+    bool ok = true;
+};
+
+// One LLM provider: where it lives, how it authenticates, and a factory for
+// streams and model-list requests. Immutable once made; streams copy what
+// they need, so a stream never depends on its provider's lifetime.
+class Provider {
+public:
+    Provider(QString name, QString displayName, QString baseUrl, QString defaultApiKey);
+    virtual ~Provider() = default;
+
+    QString name() const { return m_name; }               // "openai"
+    QString displayName() const { return m_displayName; } // "OpenAI"
+    QString baseUrl() const { return m_baseUrl; }
+    bool hasDefaultApiKey() const { return !m_defaultApiKey.isEmpty(); }
+    virtual bool requiresApiKey() const { return true; }
+    virtual QString description() const = 0;
+
+    // The user's key, else the server-wide one (may be empty).
+    QString resolvedApiKey(const QString &userKey) const { return userKey.isEmpty() ? m_defaultApiKey : userKey; }
+
+    // `request` with the provider's base URL and server-wide key filled in where empty.
+    ChatRequest resolved(ChatRequest request) const;
+
+    // A new, not yet started stream for `request` (resolved first).
+    virtual ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const = 0;
+
+    // GET {base}/models with the key; `afterId` continues a paged list.
+    virtual QNetworkRequest modelListRequest(const QString &baseUrl, const QString &apiKey,
+                                             const QString &afterId = {}) const;
+    virtual ModelListPage parseModelList(const QByteArray &body) const;
+
+    ErrorContext errorContext(const QString &model, const QString &apiKey) const
+    {
+        return {m_displayName, model, apiKey};
+    }
+
+private:
+    QString m_name;
+    QString m_displayName;
+    QString m_baseUrl;
+    QString m_defaultApiKey;
+};
+
+class OpenAiProvider : public Provider {
+public:
+    OpenAiProvider(QString baseUrl, QString defaultApiKey);
+    QString description() const override;
+    ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
+};
+
+class MistralProvider : public Provider {
+public:
+    MistralProvider(QString baseUrl, QString defaultApiKey);
+    QString description() const override;
+    ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
+};
+
+// Any server speaking Chat Completions at a user-given base URL
+// (Ollama http://localhost:11434/v1, LM Studio http://localhost:1234/v1,
+// vLLM, llama.cpp, OpenRouter https://openrouter.ai/api/v1). Key optional.
+class OpenAiCompatibleProvider : public Provider {
+public:
+    OpenAiCompatibleProvider(QString name, QString displayName, QString baseUrl, QString defaultApiKey = {});
+    bool requiresApiKey() const override { return false; }
+    QString description() const override;
+    ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
+};
+
+class AnthropicProvider : public Provider {
+public:
+    AnthropicProvider(QString baseUrl, QString defaultApiKey);
+    QString description() const override;
+    ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
+    QNetworkRequest modelListRequest(const QString &baseUrl, const QString &apiKey,
+                                     const QString &afterId = {}) const override;
+    ModelListPage parseModelList(const QByteArray &body) const override;
+};
+
+} // namespace teehee

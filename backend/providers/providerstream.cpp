@@ -1,0 +1,48 @@
+#include "providers/providerstream.h"
+
+namespace teehee {
+
+void ProviderStream::emitText(const QString &text)
+{
+    if (text.isEmpty() || isFinished())
+        return;
+    m_emittedContent = true;
+    m_text += text;
+    Q_EMIT textDelta(text);
+}
+
+void ProviderStream::emitReasoning(const QString &text)
+{
+    if (text.isEmpty() || isFinished())
+        return;
+    m_emittedContent = true;
+    Q_EMIT reasoningDelta(text);
+}
+
+void ProviderStream::emitUsage(int inputTokens, int outputTokens)
+{
+    if (isFinished() || (inputTokens == m_inputTokens && outputTokens == m_outputTokens))
+        return;
+    m_inputTokens = inputTokens;
+    m_outputTokens = outputTokens;
+    Q_EMIT usage(inputTokens, outputTokens);
+}
+
+void ProviderStream::setFinishReason(const QString &reason)
+{
+    if (reason.isEmpty() || reason == m_finishReason || isFinished())
+        return;
+    m_finishReason = reason;
+    Q_EMIT finishReasonChanged(reason);
+}
+
+void ProviderStream::endWith(End end, const ProviderError &error)
+{
+    if (isFinished() || end == End::None)
+        return;
+    m_end = end;
+    m_error = error;
+    Q_EMIT ended(end, error);
+}
+
+} // namespace teehee

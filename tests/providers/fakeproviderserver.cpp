@@ -1,0 +1,440 @@
+#include "fakeproviderserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace teehee::test {
+
+// ---------------------------------------------------------------- requests/responses
+
+QByteArray RecordedRequest::header(QByteArrayView name) const
+{
+    for (const auto &[k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+QJsonObject RecordedRequest::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+FakeResponse &FakeResponse::header(const QByteArray &name, const QByteArray &value)
+{
+    headers.append({name, value});
+    return *this;
+}
+
+FakeResponse &FakeResponse::send(const QByteArray &bytes, int delayMs)
+{
+    steps.append({delayMs, bytes});
+    return *this;
+}
+
+FakeResponse &FakeResponse::sendFragmented(const QByteArray &bytes, int pieceSize, int delayMs)
+{
+    for (qsizetype i = 0; i < bytes.size(); i += pieceSize)
+        steps.append({delayMs, bytes.mid(i, pieceSize)});
+    return *this;
+}
+
+FakeResponse &FakeResponse::closeMidStream()
+{
+    ending = Ending::CloseMidStream;
+    return *this;
+}
+
+FakeResponse &FakeResponse::hang()
+{
+    ending = Ending::Hang;
+    return *this;
+}
+
+FakeResponse &FakeResponse::withFraming(Framing f)
+{
+    framing = f;
+    return *this;
+}
+
+FakeResponse &FakeResponse::delayHeaders(int ms)
+{
+    headerDelayMs = ms;
+    return *this;
+}
+
+FakeResponse FakeResponse::sse(int status)
+{
+    FakeResponse r;
+    r.status = status;
+    r.header("Content-Type", "text/event-stream; charset=utf-8").header("Cache-Control", "no-cache");
+    return r;
+}
+
+FakeResponse FakeResponse::json(int status, const QByteArray &body)
+{
+    FakeResponse r;
+    r.status = status;
+    r.framing = Framing::ContentLength;
+    r.header("Content-Type", "application/json");
+    r.send(body);
+    return r;
+}
+
+// ---------------------------------------------------------------- wire formats
+
+namespace wire {
+
+namespace {
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+const char *kOpenAiPrefix = R"({"id":"chatcmpl-X","object":"chat.completion.chunk","created":1730000000,"model":"gpt-4o-mini-2024-07-18","service_tier":"default","system_fingerprint":"fp_x",)";
+} // namespace
+
+QByteArray sseData(const QByteArray &json)
+{
+    return "data: " + json + "\n\n";
+}
+
+QByteArray sseEvent(const QByteArray &event, const QByteArray &json)
+{
+    return "event: " + event + "\ndata: " + json + "\n\n";
+}
+
+QByteArray openAiRoleChunk()
+{
+    return sseData(QByteArray(kOpenAiPrefix)
+                   + R"("choices":[{"index":0,"delta":{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"aB3"})");
+}
+
+QByteArray openAiChunk(const QString &content, const QByteArray &finishReason)
+{
+    QJsonObject delta;
+    if (!content.isNull())
+        delta.insert(QStringLiteral("content"), content);
+    const QByteArray finish = finishReason.isEmpty() ? QByteArray("null") : "\"" + finishReason + "\"";
+    return sseData(QByteArray(kOpenAiPrefix) + R"("choices":[{"index":0,"delta":)" + compact(delta)
+                   + R"(,"logprobs":null,"finish_reason":)" + finish + R"(}],"usage":null,"obfuscation":"q"})");
+}
+
+QByteArray openAiUsageChunk(int promptTokens, int completionTokens)
+{
+    return sseData(QByteArray(kOpenAiPrefix)
+                   + QStringLiteral(R"("choices":[],"usage":{"prompt_tokens":%1,"completion_tokens":%2,"total_tokens":%3,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}})")
+                         .arg(promptTokens).arg(completionTokens).arg(promptTokens + completionTokens).toUtf8());
+}
+
+QByteArray openAiDone()
+{
+    return "data: [DONE]\n\n";
+}
+
+QByteArray openAiStream(const QStringList &pieces, int promptTokens, int completionTokens)
+{
+    QByteArray out = openAiRoleChunk();
+    for (const QString &p : pieces)
+        out += openAiChunk(p);
+    out += openAiChunk(QString(), "stop");
+    out += openAiUsageChunk(promptTokens, completionTokens);
+    out += openAiDone();
+    return out;
+}
+
+QByteArray mistralChunk(const QString &content, const QByteArray &finishReason)
+{
+    const QByteArray finish = finishReason.isEmpty() ? QByteArray("null") : "\"" + finishReason + "\"";
+    return sseData(R"({"id":"0123456789abcdef0123456789abcdef","object":"chat.completion.chunk","created":1730000000,"model":"mistral-small-latest","choices":[{"index":0,"delta":{"content":)"
+                   + compact(QJsonObject{{QStringLiteral("c"), content}}).mid(5).chopped(1) + R"(},"finish_reason":)"
+                   + finish + "}]}");
+}
+
+QByteArray mistralStream(const QStringList &pieces, int promptTokens, int completionTokens)
+{
+    QByteArray out = sseData(R"({"id":"0123456789abcdef0123456789abcdef","object":"chat.completion.chunk","created":1730000000,"model":"mistral-small-latest","choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]})");
+    for (const QString &p : pieces)
+        out += mistralChunk(p);
+    out += sseData(QStringLiteral(R"({"id":"0123456789abcdef0123456789abcdef","object":"chat.completion.chunk","created":1730000000,"model":"mistral-small-latest","choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":%1,"total_tokens":%3,"completion_tokens":%2}})")
+                       .arg(promptTokens).arg(completionTokens).arg(promptTokens + completionTokens).toUtf8());
+    out += openAiDone();
+    return out;
+}
+
+QByteArray anthropicMessageStart(int inputTokens)
+{
+    return sseEvent("message_start",
+                    QStringLiteral(R"({"type":"message_start","message":{"id":"msg_01","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5-20250929","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":%1,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}})")
+                        .arg(inputTokens).toUtf8());
+}
+
+QByteArray anthropicTextDelta(const QString &text, int index)
+{
+    return sseEvent("content_block_delta",
+                    compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                                        {QStringLiteral("index"), index},
+                                        {QStringLiteral("delta"), QJsonObject{{QStringLiteral("type"), QStringLiteral("text_delta")},
+                                                                              {QStringLiteral("text"), text}}}}));
+}
+
+QByteArray anthropicThinkingDelta(const QString &thinking, int index)
+{
+    return sseEvent("content_block_delta",
+                    compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                                        {QStringLiteral("index"), index},
+                                        {QStringLiteral("delta"), QJsonObject{{QStringLiteral("type"), QStringLiteral("thinking_delta")},
+                                                                              {QStringLiteral("thinking"), thinking}}}}));
+}
+
+QByteArray anthropicMessageDelta(const QByteArray &stopReason, int outputTokens)
+{
+    return sseEvent("message_delta", R"({"type":"message_delta","delta":{"stop_reason":")" + stopReason
+                                         + R"(","stop_sequence":null},"usage":{"output_tokens":)"
+                                         + QByteArray::number(outputTokens) + "}}");
+}
+
+QByteArray anthropicMessageStop()
+{
+    return sseEvent("message_stop", R"({"type":"message_stop"})");
+}
+
+QByteArray anthropicPing()
+{
+    return sseEvent("ping", R"({"type": "ping"})");
+}
+
+QByteArray anthropicError(const QByteArray &type, const QByteArray &message)
+{
+    return sseEvent("error", R"({"type":"error","error":{"type":")" + type + R"(","message":")" + message + "\"}}");
+}
+
+QByteArray anthropicStream(const QStringList &pieces, int inputTokens, int outputTokens)
+{
+    QByteArray out = anthropicMessageStart(inputTokens);
+    out += sseEvent("content_block_start",
+                    R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})");
+    out += anthropicPing();
+    for (const QString &p : pieces)
+        out += anthropicTextDelta(p);
+    out += sseEvent("content_block_stop", R"({"type":"content_block_stop","index":0})");
+    out += anthropicMessageDelta("end_turn", outputTokens);
+    out += anthropicMessageStop();
+    return out;
+}
+
+QByteArray openAiErrorBody(const QByteArray &message, const QByteArray &type, const QByteArray &code)
+{
+    // OpenAI pretty-prints its error bodies with 4-space indent.
+    return "{\n    \"error\": {\n        \"message\": \"" + message + "\",\n        \"type\": \"" + type
+        + "\",\n        \"param\": null,\n        \"code\": " + (code.isEmpty() ? QByteArray("null") : "\"" + code + "\"")
+        + "\n    }\n}\n";
+}
+
+QByteArray anthropicErrorBody(const QByteArray &type, const QByteArray &message)
+{
+    return R"({"type":"error","error":{"type":")" + type + R"(","message":")" + message
+        + R"("},"request_id":"req_011CTest"})";
+}
+
+} // namespace wire
+
+// ---------------------------------------------------------------- server
+
+struct FakeProviderServer::Connection : QObject {
+    explicit Connection(QTcpSocket *s) : QObject(s), socket(s) {}
+    QTcpSocket *socket;
+    QByteArray buffer;
+    FakeResponse response;
+    qsizetype nextStep = 0;
+    bool requestDone = false;
+    bool responseDone = false;
+};
+
+FakeProviderServer::FakeProviderServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &FakeProviderServer::onNewConnection);
+}
+
+FakeProviderServer::~FakeProviderServer() = default;
+
+bool FakeProviderServer::listen()
+{
+    m_server->setMaxPendingConnections(100);
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+quint16 FakeProviderServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QString FakeProviderServer::baseUrl(const QString &path) const
+{
+    return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
+}
+
+void FakeProviderServer::enqueue(const FakeResponse &response)
+{
+    m_queue.append(response);
+}
+
+void FakeProviderServer::setHandler(std::function<FakeResponse(const RecordedRequest &)> handler)
+{
+    m_handler = std::move(handler);
+}
+
+void FakeProviderServer::holdResponsesUntil(int count)
+{
+    m_holdUntil = count;
+}
+
+void FakeProviderServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *c = new Connection(socket);
+        ++m_open;
+        m_peakOpen = qMax(m_peakOpen, m_open);
+        connect(socket, &QTcpSocket::readyRead, c, [this, c] { onReadyRead(c); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, c, socket] {
+            --m_open;
+            if (!c->responseDone) {
+                ++m_clientDisconnects;
+                Q_EMIT clientDisconnected();
+            }
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeProviderServer::onReadyRead(Connection *c)
+{
+    c->buffer += c->socket->readAll();
+    if (c->requestDone)
+        return;
+    const qsizetype headerEnd = c->buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0)
+        return;
+    RecordedRequest req;
+    const QList<QByteArray> lines = c->buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    req.method = requestLine.value(0);
+    req.path = requestLine.value(1);
+    qsizetype contentLength = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        req.headers.append({name, value});
+        if (name == "content-length")
+            contentLength = value.toLongLong();
+    }
+    if (c->buffer.size() < headerEnd + 4 + contentLength)
+        return; // body still coming
+    req.body = c->buffer.mid(headerEnd + 4, contentLength);
+    c->requestDone = true;
+
+    m_requests.append(req);
+    FakeResponse response;
+    if (!m_queue.isEmpty())
+        response = m_queue.takeFirst();
+    else if (m_handler)
+        response = m_handler(req);
+    else
+        response = FakeResponse::json(500, wire::openAiErrorBody("No scripted response", "server_error", ""));
+    Q_EMIT requestReceived(int(m_requests.size() - 1));
+
+    if (m_holdUntil > 0) {
+        m_held.append({c, response});
+        if (m_requests.size() < m_holdUntil)
+            return;
+        m_holdUntil = 0;
+        const auto held = std::exchange(m_held, {});
+        for (const auto &[conn, resp] : held)
+            respond(conn, resp);
+        return;
+    }
+    respond(c, response);
+}
+
+void FakeProviderServer::respond(Connection *c, FakeResponse response)
+{
+    c->response = std::move(response);
+    QTimer::singleShot(c->response.headerDelayMs, c, [this, c] {
+        const FakeResponse &r = c->response;
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + " Fake\r\n";
+        for (const auto &[k, v] : r.headers)
+            head += k + ": " + v + "\r\n";
+        if (r.framing == FakeResponse::Framing::Chunked) {
+            head += "Transfer-Encoding: chunked\r\n";
+        } else if (r.framing == FakeResponse::Framing::ContentLength) {
+            qsizetype total = 0;
+            for (const auto &s : r.steps)
+                total += s.bytes.size();
+            head += "Content-Length: " + QByteArray::number(total) + "\r\n";
+        }
+        head += "Connection: close\r\n\r\n";
+        c->socket->write(head);
+        sendStep(c);
+    });
+}
+
+void FakeProviderServer::sendStep(Connection *c)
+{
+    if (c->nextStep >= c->response.steps.size()) {
+        finishResponse(c);
+        return;
+    }
+    const FakeResponse::Step &step = c->response.steps.at(c->nextStep);
+    auto write = [this, c] {
+        writeBody(c, c->response.steps.at(c->nextStep).bytes);
+        ++c->nextStep;
+        sendStep(c);
+    };
+    if (step.delayMs > 0) {
+        c->socket->flush();
+        QTimer::singleShot(step.delayMs, c, write);
+    } else {
+        write();
+    }
+}
+
+void FakeProviderServer::writeBody(Connection *c, const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (c->response.framing == FakeResponse::Framing::Chunked)
+        c->socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+    else
+        c->socket->write(bytes);
+    c->socket->flush();
+}
+
+void FakeProviderServer::finishResponse(Connection *c)
+{
+    switch (c->response.ending) {
+    case FakeResponse::Ending::Hang:
+        return;
+    case FakeResponse::Ending::CloseMidStream:
+        c->responseDone = true;
+        c->socket->flush();
+        c->socket->disconnectFromHost();
+        return;
+    case FakeResponse::Ending::Complete:
+        if (c->response.framing == FakeResponse::Framing::Chunked)
+            c->socket->write("0\r\n\r\n");
+        c->responseDone = true;
+        c->socket->disconnectFromHost();
+        return;
+    }
+}
+
+} // namespace teehee::test
