@@ -89,6 +89,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerSystemRoutes(*m_context);
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
+    registerChatRoutes(*m_context);
 }
 
 HttpServer::~HttpServer() = default;

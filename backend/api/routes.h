@@ -8,5 +8,6 @@ class ApiContext;
 void registerSystemRoutes(ApiContext &ctx);
 void registerAuthRoutes(ApiContext &ctx);
 void registerKeyRoutes(ApiContext &ctx);
+void registerChatRoutes(ApiContext &ctx);
 
 } // namespace teehee

@@ -1,0 +1,246 @@
+// Chats and Messages of the API contract (spec/api.md). Routes only translate
+// HTTP ⇄ ChatService; every rule lives in the service. Ids in paths are
+// matched as UUIDs by the router (anything else is 404); another user's id
+// is NotFound in the service, so it answers exactly like a missing one.
+#include "api/apicontext.h"
+#include "api/routes.h"
+#include "backend.h"
+#include "chat/chatjson.h"
+#include "chat/chatservice.h"
+#include "db/sqlquery.h"
+
+#include <QJsonArray>
+
+namespace teehee {
+namespace {
+
+QString param(const ApiRequest &req, const char *name)
+{
+    return req.param(QLatin1String(name));
+}
+
+// A field that must hold a message id: 422 when absent or not a UUID.
+Result<QString> requiredId(const QJsonObject &body, const QString &field)
+{
+    auto id = api::requiredString(body, field);
+    if (!id)
+        return id.error();
+    if (!isUuid(id.value()))
+        return Error::invalid(QStringLiteral("%1: must be a UUID").arg(field));
+    return id.value().toLower();
+}
+
+// Absent → keep; null → clear (system_prompt only); string → set.
+Result<std::optional<QString>> optionalChange(const QJsonObject &body, const QString &field, bool nullClears)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || (v.isNull() && !nullClears))
+        return std::optional<QString>{};
+    if (v.isNull())
+        return std::optional<QString>{QString()};
+    if (!v.isString())
+        return Error::invalid(QStringLiteral("%1: must be a string").arg(field));
+    return std::optional<QString>{v.toString()};
+}
+
+// parent_message_id: absent → the active branch, null → a new root, else that message.
+Result<MessageParent> parentOf(const QJsonObject &body)
+{
+    const QJsonValue v = body.value(QStringLiteral("parent_message_id"));
+    if (v.isUndefined())
+        return MessageParent::activeLeaf();
+    if (v.isNull())
+        return MessageParent::newRoot();
+    if (!v.isString() || !isUuid(v.toString()))
+        return Error::invalid(QStringLiteral("parent_message_id: must be a UUID or null"));
+    return MessageParent::message(v.toString().toLower());
+}
+
+Result<NewMessage> newMessageFrom(const QJsonObject &body)
+{
+    NewMessage m;
+    auto role = api::requiredString(body, QStringLiteral("role"));
+    if (!role)
+        return role.error();
+    m.role = role.value();
+    auto text = chatjson::contentText(body.value(QStringLiteral("content")));
+    if (!text)
+        return text.error();
+    m.text = text.value();
+    auto parent = parentOf(body);
+    if (!parent)
+        return parent.error();
+    m.parent = parent.value();
+    for (auto [field, target] : {std::pair{"model", &m.model}, std::pair{"provider", &m.provider}}) {
+        auto value = api::optionalString(body, QLatin1String(field));
+        if (!value)
+            return value.error();
+        *target = value.value();
+    }
+    return m;
+}
+
+HttpResponse messageResponse(const Result<PlacedMessage> &m, int status = 200)
+{
+    if (!m) {
+        if (MessageTree::isForeignParent(m.error()))
+            return detailResponse(400, m.error().message);
+        return errorResponse(m.error());
+    }
+    return jsonResponse(chatjson::message(m.value()), status);
+}
+
+void registerChatCollection(ApiContext &ctx, Backend &backend)
+{
+    Router &r = ctx.router();
+    r.get(QStringLiteral("/chats"), ctx.authed([&backend](const ApiRequest &, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto list = chats.listChats(user.id);
+        if (!list)
+            return res.send(list.error());
+        res.send(jsonResponse(chatjson::chats(list.value())));
+    }));
+
+    r.post(QStringLiteral("/chats"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto name = api::optionalString(*body, QStringLiteral("name"));
+        if (!name)
+            return res.send(name.error());
+        auto prompt = api::optionalString(*body, QStringLiteral("system_prompt"));
+        if (!prompt)
+            return res.send(prompt.error());
+        auto chat = chats.createChat(user.id, name.value(), prompt.value());
+        if (!chat)
+            return res.send(chat.error());
+        res.send(jsonResponse(chatjson::chat(chat.value()), 201));
+    }));
+}
+
+void registerChatItem(ApiContext &ctx, Backend &backend)
+{
+    Router &r = ctx.router();
+    const QString item = QStringLiteral("/chats/{chat_id:uuid}");
+
+    r.get(item, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto detail = chats.chatDetail(user.id, param(req, "chat_id"));
+        if (!detail)
+            return res.send(detail.error());
+        res.send(jsonResponse(chatjson::chatDetail(detail.value())));
+    }));
+
+    r.patch(item, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto name = optionalChange(*body, QStringLiteral("name"), false);
+        if (!name)
+            return res.send(name.error());
+        auto prompt = optionalChange(*body, QStringLiteral("system_prompt"), true);
+        if (!prompt)
+            return res.send(prompt.error());
+        auto chat = chats.updateChat(user.id, param(req, "chat_id"), ChatChanges{name.value(), prompt.value()});
+        if (!chat)
+            return res.send(chat.error());
+        res.send(jsonResponse(chatjson::chat(chat.value())));
+    }));
+
+    r.del(item, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        if (auto st = chats.deleteChat(user.id, param(req, "chat_id")); !st)
+            return res.send(st.error());
+        res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), QStringLiteral("Chat deleted successfully")}}));
+    }));
+
+    r.post(item + QStringLiteral("/branch"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto base = requiredId(*body, QStringLiteral("base_message_id"));
+        if (!base)
+            return res.send(base.error());
+        auto fork = chats.forkChat(user.id, param(req, "chat_id"), base.value());
+        if (!fork)
+            return res.send(fork.error());
+        res.send(jsonResponse(chatjson::chatDetail(fork.value()), 201));
+    }));
+
+    r.post(item + QStringLiteral("/active"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto id = requiredId(*body, QStringLiteral("message_id"));
+        if (!id)
+            return res.send(id.error());
+        auto detail = chats.setActiveBranch(user.id, param(req, "chat_id"), id.value());
+        if (!detail)
+            return res.send(detail.error());
+        QJsonObject out = chatjson::chat(detail->chat);
+        out.insert(QStringLiteral("current_path"), QJsonArray::fromStringList(detail->currentPath));
+        res.send(jsonResponse(out));
+    }));
+}
+
+void registerMessageRoutes(ApiContext &ctx, Backend &backend)
+{
+    Router &r = ctx.router();
+    const QString messages = QStringLiteral("/chats/{chat_id:uuid}/messages");
+
+    r.get(messages, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto list = chats.messages(user.id, param(req, "chat_id"));
+        if (!list)
+            return res.send(list.error());
+        res.send(jsonResponse(chatjson::messages(list.value())));
+    }));
+
+    r.post(messages, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto m = newMessageFrom(*body);
+        if (!m)
+            return res.send(m.error());
+        res.send(messageResponse(chats.addMessage(user.id, param(req, "chat_id"), m.value()), 201));
+    }));
+
+    auto edit = ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto text = chatjson::contentText(body->value(QStringLiteral("content")));
+        if (!text)
+            return res.send(text.error());
+        res.send(messageResponse(chats.editMessage(user.id, param(req, "message_id"), text.value())));
+    });
+    auto remove = ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        ChatService &chats = backend.chats();
+        res.send(messageResponse(chats.deleteMessage(user.id, param(req, "message_id"))));
+    });
+    // The existing web client calls the /chats/messages/... forms.
+    for (const QString &path : {QStringLiteral("/messages/{message_id:uuid}"), QStringLiteral("/chats/messages/{message_id:uuid}")}) {
+        r.patch(path, edit);
+        r.del(path, remove);
+    }
+}
+
+} // namespace
+
+void registerChatRoutes(ApiContext &ctx)
+{
+    // Services are looked up per request: the routes may be registered before the backend opened its database.
+    Backend &backend = ctx.backend();
+    registerChatCollection(ctx, backend);
+    registerChatItem(ctx, backend);
+    registerMessageRoutes(ctx, backend);
+}
+
+} // namespace teehee
