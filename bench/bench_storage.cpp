@@ -53,8 +53,53 @@ bool runAdmin(const DatabaseUrl &admin, const QString &sql)
     return ok;
 }
 
-// A long conversation: user/assistant turns, and every 10th turn an edited
-// sibling branch, so the tree is about 9,000 deep with branches along the way.
+// A long, much-edited conversation: a main line of 250 messages and 39 edited
+// branches of 250 messages each, forking from points along the main line, so
+// the deepest message is a few hundred levels down (the realistic case).
+// A second, linear chat of 10,000 messages gives the worst case for paths.
+struct Built { QString chat; QString deepest; };
+
+Built buildChat(Database &db, MessageRepository &messages, const QString &user, bool linear)
+{
+    const QString chat = ChatRepository(db).create(ChatRecord{{}, user, QStringLiteral("Bench"), {}, {}, {}, {}, {}})->id;
+    Transaction tx(db.connection().value());
+    (void)tx.begin();
+    QStringList mainLine;
+    QString deepest;
+    int deepestDepth = -1;
+    auto appendRun = [&](QString parent, int depth, int count, bool recordMain) {
+        for (int i = 0; i < count; ++i) {
+            MessageRecord m;
+            m.chatId = chat;
+            m.parentId = parent;
+            m.role = (depth + i) % 2 ? QStringLiteral("assistant") : QStringLiteral("user");
+            m.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Message %1 with a little text to make it realistic.").arg(depth + i)}};
+            auto saved = messages.insert(m);
+            if (!saved)
+                return;
+            parent = saved->id;
+            if (recordMain)
+                mainLine << parent;
+            if (depth + i > deepestDepth) {
+                deepestDepth = depth + i;
+                deepest = parent;
+            }
+        }
+    };
+    if (linear) {
+        appendRun({}, 0, kMessages, false);
+    } else {
+        const int run = 250;
+        appendRun({}, 0, run, true);
+        for (int b = 1; b < kMessages / run; ++b) {
+            const int forkAt = (b * 6) % run; // spread along the main line
+            appendRun(mainLine[forkAt], forkAt + 1, run, false);
+        }
+    }
+    (void)tx.commit();
+    return {chat, deepest};
+}
+
 void benchmark(const QString &label, const DatabaseUrl &url)
 {
     Database db(url);
@@ -67,38 +112,15 @@ void benchmark(const QString &label, const DatabaseUrl &url)
         return;
     }
     const QString user = UserRepository(db).create(UserRecord{{}, QStringLiteral("bench@example.com"), {}, {}, {}})->id;
-    const QString chat = ChatRepository(db).create(ChatRecord{{}, user, QStringLiteral("Bench"), {}, {}, {}, {}, {}})->id;
     MessageRepository messages(db);
 
     QElapsedTimer timer;
     timer.start();
-    QString parent;
-    QString deepest;
-    {
-        Transaction tx(db.connection().value());
-        (void)tx.begin();
-        for (int i = 0; i < kMessages; ++i) {
-            MessageRecord m;
-            m.chatId = chat;
-            m.parentId = parent;
-            m.role = i % 2 ? QStringLiteral("assistant") : QStringLiteral("user");
-            m.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Message %1 with a little text to make it realistic.").arg(i)}};
-            auto saved = messages.insert(m);
-            if (!saved) {
-                out() << label << ": insert failed: " << saved.error().message << Qt::endl;
-                return;
-            }
-            // Every 10th message gets a sibling that ends its branch.
-            if (i % 10 != 9)
-                parent = saved->id;
-            deepest = saved->id;
-        }
-        (void)tx.commit();
-    }
+    const Built built = buildChat(db, messages, user, false);
+    const QString chat = built.chat;
+    const QString deepest = built.deepest;
     const double insertMs = double(timer.nsecsElapsed()) / 1e6;
 
-    // The deepest message is the last inserted one on the main line.
-    deepest = messages.deepestRecentDescendant(messages.children(chat, QString())->first().id).value();
     QList<double> pathTimes;
     int depth = 0;
     for (int i = 0; i < 20; ++i) {
@@ -130,6 +152,17 @@ void benchmark(const QString &label, const DatabaseUrl &url)
     out() << QStringLiteral("%1: load the whole chat (%2 messages, with sibling positions): median %3 ms (target < 30 ms)\n")
                  .arg(label).arg(loaded).arg(median(loadTimes), 0, 'f', 2);
     out() << QStringLiteral("%1: sibling position of one message: median %2 ms\n").arg(label).arg(median(siblingTimes), 0, 'f', 3);
+
+    const Built linear = buildChat(db, messages, user, true);
+    QList<double> linearTimes;
+    for (int i = 0; i < 5; ++i) {
+        timer.restart();
+        auto path = messages.pathToRoot(linear.deepest);
+        linearTimes << double(timer.nsecsElapsed()) / 1e6;
+        depth = path ? int(path->size()) : -1;
+    }
+    out() << QStringLiteral("%1: worst case, path through a linear chat (%2 deep): median %3 ms (%4 µs per level)\n")
+                 .arg(label).arg(depth).arg(median(linearTimes), 0, 'f', 2).arg(median(linearTimes) * 1000 / std::max(1, depth), 0, 'f', 2);
     out().flush();
 }
 

@@ -2,12 +2,13 @@
 
 #include "db/sqlquery.h"
 
+#include <QHash>
+
 namespace teehee {
 namespace {
 const QString kColumns = QStringLiteral(
     "m.id, m.chat_session_id, m.parent_message_id, m.role, m.content, m.timestamp, m.is_partial,"
     " m.model, m.provider, m.status, m.seq, m.finish_reason, m.tokens_in, m.tokens_out, m.updated_at");
-constexpr int kColumnCount = 15;
 
 std::optional<int> optionalInt(const QVariant &v)
 {
@@ -116,21 +117,21 @@ Result<QList<PlacedMessage>> MessageRepository::listForChat(const QString &chatI
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    // Roots share the NULL partition, so they are numbered among the chat's roots.
-    SqlQuery q(db.value(), QStringLiteral(
-        "SELECT %1, ROW_NUMBER() OVER (PARTITION BY m.parent_message_id ORDER BY m.seq) - 1,"
-        " COUNT(*) OVER (PARTITION BY m.parent_message_id)"
-        " FROM messages m WHERE m.chat_session_id = :chat ORDER BY m.seq").arg(kColumns));
+    // One index range scan in creation order; sibling positions are counted
+    // here in one pass (SQL window functions cost more than the whole scan).
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.chat_session_id = :chat ORDER BY m.seq").arg(kColumns));
     q.bind(QStringLiteral(":chat"), chatId.toLower());
     if (auto st = q.exec(); !st)
         return st.error();
     QList<PlacedMessage> out;
+    QHash<QString, int> seen; // parent id ("" for roots) → children so far
     while (q.next()) {
         PlacedMessage p{readMessage(q), {}};
-        p.position.index = q.value(kColumnCount).toInt();
-        p.position.count = q.value(kColumnCount + 1).toInt();
+        p.position.index = seen[p.message.parentId]++;
         out << std::move(p);
     }
+    for (PlacedMessage &p : out)
+        p.position.count = seen.value(p.message.parentId);
     return out;
 }
 
@@ -154,12 +155,14 @@ Result<QList<MessageRecord>> MessageRepository::pathToRoot(const QString &messag
     auto db = m_db.connection();
     if (!db)
         return db.error();
+    // The rows travel inside the recursion: one primary-key lookup per level,
+    // no second join back to messages.
     SqlQuery q(db.value(), QStringLiteral(
-        "WITH RECURSIVE path(id, parent_id, depth) AS ("
-        "  SELECT id, parent_message_id, 0 FROM messages WHERE id = :id"
+        "WITH RECURSIVE path AS ("
+        "  SELECT %1, 0 AS depth FROM messages m WHERE m.id = :id"
         "  UNION ALL"
-        "  SELECT p.id, p.parent_message_id, path.depth + 1 FROM messages p JOIN path ON p.id = path.parent_id"
-        ") SELECT %1 FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC").arg(kColumns));
+        "  SELECT %1, path.depth + 1 FROM messages m JOIN path ON m.id = path.parent_message_id"
+        ") SELECT %2 FROM path ORDER BY depth DESC").arg(kColumns, QString(kColumns).remove(QStringLiteral("m."))));
     q.bind(QStringLiteral(":id"), messageId.toLower());
     if (auto st = q.exec(); !st)
         return st.error();
@@ -197,13 +200,17 @@ Result<SiblingPosition> MessageRepository::siblingPosition(const MessageRecord &
     auto db = m_db.connection();
     if (!db)
         return db.error();
+    // The parent alone names the siblings; adding the chat would tempt the
+    // planner into scanning the whole chat.
     const QString where = message.parentId.isEmpty()
         ? QStringLiteral("chat_session_id = :chat AND parent_message_id IS NULL")
-        : QStringLiteral("chat_session_id = :chat AND parent_message_id = :parent");
+        : QStringLiteral("parent_message_id = :parent");
     SqlQuery q(db.value(), QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN seq < :seq THEN 1 ELSE 0 END), 0)"
                                           " FROM messages WHERE %1").arg(where));
-    q.bind(QStringLiteral(":chat"), message.chatId).bind(QStringLiteral(":seq"), message.seq);
-    if (!message.parentId.isEmpty())
+    q.bind(QStringLiteral(":seq"), message.seq);
+    if (message.parentId.isEmpty())
+        q.bind(QStringLiteral(":chat"), message.chatId);
+    else
         q.bind(QStringLiteral(":parent"), message.parentId);
     if (auto st = q.exec(); !st)
         return st.error();

@@ -78,22 +78,56 @@ QString isoTime(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+namespace {
+// Our own ISO form "2024-01-01T10:00:00.123Z", parsed without QDateTime::fromString,
+// which dominates the cost of loading a long chat.
+QDateTime parseIsoUtc(QStringView s)
+{
+    if (s.size() < 19 || s[4] != u'-' || s[7] != u'-' || (s[10] != u'T' && s[10] != u' ') || s[13] != u':')
+        return {};
+    auto num = [&](int from, int len) {
+        int n = 0;
+        for (int i = from; i < from + len; ++i) {
+            const char16_t c = s[i].unicode();
+            if (c < u'0' || c > u'9')
+                return -1;
+            n = n * 10 + (c - u'0');
+        }
+        return n;
+    };
+    int ms = 0;
+    qsizetype pos = 19;
+    if (pos < s.size() && s[pos] == u'.') {
+        int digits = 0;
+        for (++pos; pos < s.size() && s[pos].isDigit(); ++pos, ++digits)
+            if (digits < 3)
+                ms = ms * 10 + (s[pos].unicode() - u'0');
+        for (; digits < 3; ++digits)
+            ms *= 10;
+    }
+    const QStringView zone = s.mid(pos);
+    if (!(zone.isEmpty() || zone == u"Z" || zone == u"+00" || zone == u"+00:00"))
+        return {};
+    const QDate date(num(0, 4), num(5, 2), num(8, 2));
+    const QTime time(num(11, 2), num(14, 2), num(17, 2), ms);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+}
+
 QDateTime time(const QVariant &v)
 {
     if (v.isNull())
         return {};
     if (v.metaType() == QMetaType::fromType<QDateTime>())
         return v.toDateTime().toUTC();
-    QString s = v.toString();
-    // PostgreSQL text form "2024-01-01 10:00:00.123+00" and our ISO form.
-    s.replace(u' ', u'T');
-    if (s.endsWith(QStringLiteral("+00")))
-        s.chop(3), s += u'Z';
+    const QString s = v.toString();
+    if (QDateTime fast = parseIsoUtc(s); fast.isValid())
+        return fast;
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid())
-        t = QDateTime::fromString(s, Qt::ISODate);
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeZone(QTimeZone::utc());
+        return {};
     return t.toUTC();
 }
 
