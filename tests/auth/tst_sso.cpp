@@ -171,12 +171,12 @@ private Q_SLOTS:
         issuer.setKeys({oldKey});
         auto s = serverFor(issuer);
         TEEHEE_REQUIRE_SERVER(*s);
-        s->backend().auth().oidc().setKeyRefreshIntervalMs(300);
+        s->backend().auth().oidc().setKeyRefreshIntervalMs(2000);
         const auto claims = issuer.claims(kOidcClient, QStringLiteral("rot"), QStringLiteral("rot@example.com"));
         QCOMPARE(s->client().post(QStringLiteral("/auth/sso"), ssoBody(oldKey.sign(claims))).status, 200);
         QCOMPARE(issuer.jwksHits(), 1);
         issuer.setKeys({oldKey, newKey}); // the issuer rotates
-        QTest::qWait(350);
+        QTest::qWait(2100);
         QCOMPARE(s->client().post(QStringLiteral("/auth/sso"), ssoBody(newKey.sign(claims))).status, 200);
         QCOMPARE(issuer.jwksHits(), 2);
         // An unknown kid right after a refresh does not hammer the issuer.
