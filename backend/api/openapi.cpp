@@ -1,18 +1,190 @@
 #include "api/openapi.h"
 
+#include <QJsonArray>
+#include <QRegularExpression>
+
 namespace teehee {
+namespace {
+
+// One operation of shared/spec/api.md. `body` lists the JSON fields of the
+// request ("name?" = optional); `status` is the success status.
+struct Operation {
+    const char *method;
+    const char *path;
+    const char *tag;
+    const char *summary;
+    bool auth;
+    QStringList body;
+    int status;
+};
+
+const QList<Operation> &operations()
+{
+    static const QList<Operation> ops{
+        {"post", "/auth/signup", "auth", "Create an account; returns an access token (403 when sign-up is disabled, 409 email taken)", false, {"email", "password"}, 201},
+        {"post", "/auth/signin", "auth", "Sign in with email and password (429 with Retry-After after repeated failures)", false, {"email", "password"}, 200},
+        {"post", "/auth/sso", "auth", "Sign in with an OpenID Connect ID token (provider google or oidc)", false, {"provider", "id_token?", "token?"}, 200},
+        {"post", "/auth/google-sso", "auth", "Sign in with a Google ID token", false, {"token"}, 200},
+        {"get", "/auth/session", "auth", "The signed-in user: {id, email, sso_id, created_at}", true, {}, 200},
+        {"post", "/auth/logout", "auth", "Revoke this access token", true, {}, 200},
+        {"get", "/user/keys", "keys", "Your provider API keys, masked", true, {}, 200},
+        {"post", "/user/keys", "keys", "Store a provider API key (encrypted at rest); custom endpoints take base_url and label", true, {"provider_name", "api_key", "base_url?", "label?"}, 201},
+        {"delete", "/user/keys/{key_id}", "keys", "Delete one of your keys", true, {}, 200},
+        {"get", "/chats", "chats", "Your chats, most recently active first", true, {}, 200},
+        {"post", "/chats", "chats", "Create a chat", true, {"name?", "system_prompt?"}, 201},
+        {"get", "/chats/{chat_id}", "chats", "A chat with all its messages and the current path", true, {}, 200},
+        {"patch", "/chats/{chat_id}", "chats", "Rename a chat or change its system prompt", true, {"name?", "system_prompt?"}, 200},
+        {"delete", "/chats/{chat_id}", "chats", "Delete a chat and its messages", true, {}, 200},
+        {"post", "/chats/{chat_id}/branch", "chats", "Fork the path up to a message into a new chat", true, {"base_message_id"}, 201},
+        {"get", "/chats/{chat_id}/messages", "messages", "Every message of the chat, oldest first", true, {}, 200},
+        {"post", "/chats/{chat_id}/messages", "messages", "Add a message (parent_message_id absent: append to the active branch; null: new root)", true, {"role", "content", "parent_message_id?"}, 201},
+        {"patch", "/messages/{message_id}", "messages", "Edit a message in place (409 while streaming)", true, {"content"}, 200},
+        {"delete", "/messages/{message_id}", "messages", "Soft-delete a message", true, {}, 200},
+        {"patch", "/chats/messages/{message_id}", "messages", "Alias of PATCH /messages/{message_id}", true, {"content"}, 200},
+        {"delete", "/chats/messages/{message_id}", "messages", "Alias of DELETE /messages/{message_id}", true, {}, 200},
+        {"post", "/chats/{chat_id}/active", "messages", "Make the branch through a message the active one", true, {"message_id"}, 200},
+        {"post", "/stream/{message_id}/abort", "streaming", "Abort the stream of a message or its chat", true, {}, 200},
+        {"post", "/stream/{message_id}/continue", "streaming", "Continue a partial or empty assistant message (SSE with Accept: text/event-stream)", true, {"provider", "model", "parent_message_id?"}, 200},
+        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events", true, {"content", "provider", "model", "parent_message_id?"}, 200},
+        {"get", "/stream/{message_id}/events", "streaming", "Attach to a running or finished stream (SSE; honours Last-Event-ID)", true, {}, 200},
+        {"get", "/stream/{chat_id}", "streaming", "WebSocket: live events of a chat (?token=<JWT>; close 4001 bad token, 4004 unknown chat)", false, {}, 101},
+        {"get", "/providers", "system", "Providers and their models", false, {}, 200},
+        {"get", "/models", "system", "Known models", false, {}, 200},
+        {"get", "/providers/{name}/models", "system", "The provider's live model list, fetched with your key", true, {}, 200},
+        {"get", "/health", "system", "Health: 503 when the database is unreachable", false, {}, 200},
+        {"get", "/openapi.json", "system", "This document", false, {}, 200},
+        {"get", "/docs", "system", "Interactive API documentation", false, {}, 200},
+    };
+    return ops;
+}
+
+QJsonObject errorResponse(const char *description)
+{
+    return {{QStringLiteral("description"), QLatin1String(description)},
+            {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/json"),
+                QJsonObject{{QStringLiteral("schema"), QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Error")}}}}}}}};
+}
+
+QJsonObject operationJson(const Operation &op)
+{
+    QJsonObject o{{QStringLiteral("summary"), QLatin1String(op.summary)},
+                  {QStringLiteral("tags"), QJsonArray{QLatin1String(op.tag)}},
+                  {QStringLiteral("operationId"), QStringLiteral("%1 %2").arg(QLatin1String(op.method), QLatin1String(op.path))}};
+    QJsonArray params;
+    static const QRegularExpression param(QStringLiteral("\\{([a-z_]+)\\}"));
+    auto it = param.globalMatch(QLatin1String(op.path));
+    while (it.hasNext()) {
+        const QString name = it.next().captured(1);
+        QJsonObject schema{{QStringLiteral("type"), QStringLiteral("string")}};
+        if (name.endsWith(u"_id"))
+            schema.insert(QStringLiteral("format"), QStringLiteral("uuid"));
+        params.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("in"), QStringLiteral("path")},
+                                  {QStringLiteral("required"), true}, {QStringLiteral("schema"), schema}});
+    }
+    if (!params.isEmpty())
+        o.insert(QStringLiteral("parameters"), params);
+    if (!op.body.isEmpty()) {
+        QJsonObject props;
+        QJsonArray required;
+        for (QString f : op.body) {
+            const bool optional = f.endsWith(u'?');
+            if (optional)
+                f.chop(1);
+            props.insert(f, QJsonObject{{QStringLiteral("type"), f == u"content" ? QStringLiteral("object") : QStringLiteral("string")}});
+            if (!optional)
+                required.append(f);
+        }
+        QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), props}};
+        if (!required.isEmpty())
+            schema.insert(QStringLiteral("required"), required);
+        o.insert(QStringLiteral("requestBody"), QJsonObject{{QStringLiteral("required"), true},
+            {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/json"), QJsonObject{{QStringLiteral("schema"), schema}}}}}});
+    }
+    QJsonObject responses{{QString::number(op.status), QJsonObject{{QStringLiteral("description"), QStringLiteral("Success")}}},
+                          {QStringLiteral("422"), errorResponse("Validation error: detail names the field")}};
+    if (op.auth) {
+        o.insert(QStringLiteral("security"), QJsonArray{QJsonObject{{QStringLiteral("bearer"), QJsonArray{}}}});
+        responses.insert(QStringLiteral("401"), errorResponse("Missing, invalid, expired or revoked token"));
+    }
+    if (QByteArray(op.path).contains('{'))
+        responses.insert(QStringLiteral("404"), errorResponse("Not found, or not yours"));
+    o.insert(QStringLiteral("responses"), responses);
+    return o;
+}
+
+} // namespace
 
 QJsonObject openApiDocument(const QString &appName)
 {
-    return QJsonObject{{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
-                       {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), appName},
-                                                            {QStringLiteral("version"), QStringLiteral(TEEHEE_VERSION)}}},
-                       {QStringLiteral("paths"), QJsonObject{}}};
+    QJsonObject paths;
+    for (const Operation &op : operations()) {
+        const QString path = QLatin1String(op.path);
+        QJsonObject item = paths.value(path).toObject();
+        item.insert(QLatin1String(op.method), operationJson(op));
+        paths.insert(path, item);
+    }
+    const QJsonObject errorSchema{{QStringLiteral("type"), QStringLiteral("object")},
+                                  {QStringLiteral("properties"), QJsonObject{{QStringLiteral("detail"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}};
+    return {{QStringLiteral("openapi"), QStringLiteral("3.0.3")},
+            {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), appName + QStringLiteral(" API")},
+                                                 {QStringLiteral("version"), QStringLiteral(TEEHEE_VERSION)},
+                                                 {QStringLiteral("description"), QStringLiteral("Errors are {\"detail\": ...}. Collection paths accept a trailing slash.")}}},
+            {QStringLiteral("paths"), paths},
+            {QStringLiteral("components"), QJsonObject{
+                {QStringLiteral("securitySchemes"), QJsonObject{{QStringLiteral("bearer"), QJsonObject{
+                    {QStringLiteral("type"), QStringLiteral("http")}, {QStringLiteral("scheme"), QStringLiteral("bearer")},
+                    {QStringLiteral("bearerFormat"), QStringLiteral("JWT")}}}}},
+                {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), errorSchema}}}}}};
 }
 
 QByteArray docsPage(const QString &appName)
 {
-    return "<!doctype html><title>" + appName.toHtmlEscaped().toUtf8() + " API</title><p>See /openapi.json</p>";
+    // Self-contained: no CDN, works offline. Lists the operations and lets you
+    // try GET requests with a token.
+    static const char *page = R"HTML(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>%TITLE% API</title>
+<style>
+body{font:15px/1.4 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
+h2{margin-top:1.5em;border-bottom:1px solid #ddd}
+.op{border:1px solid #ddd;border-radius:6px;margin:.5em 0;padding:.4em .8em}
+.m{display:inline-block;min-width:4.5em;font-weight:bold;text-transform:uppercase}
+.get{color:#0a7}.post{color:#06c}.patch{color:#a60}.delete{color:#c22}
+code{background:#f4f4f4;padding:0 .2em}.lock{color:#888;font-size:.9em}
+pre{background:#f7f7f7;padding:.5em;overflow:auto;max-height:20em}
+</style></head><body>
+<h1>%TITLE% API</h1>
+<p>Machine-readable description: <a href="openapi.json">/openapi.json</a>.
+Token for "try": <input id="tok" size="50" placeholder="access token (Bearer)"></p>
+<div id="ops">Loading…</div>
+<script>
+fetch('openapi.json').then(r=>r.json()).then(doc=>{
+  const byTag={};
+  for(const [path,item] of Object.entries(doc.paths))
+    for(const [method,op] of Object.entries(item))
+      (byTag[op.tags[0]]=byTag[op.tags[0]]||[]).push({path,method,op});
+  const root=document.getElementById('ops');root.textContent='';
+  for(const [tag,ops] of Object.entries(byTag)){
+    const h=document.createElement('h2');h.textContent=tag;root.appendChild(h);
+    for(const {path,method,op} of ops){
+      const d=document.createElement('div');d.className='op';
+      const m=document.createElement('span');m.className='m '+method;m.textContent=method;
+      const p=document.createElement('code');p.textContent=path;
+      const s=document.createElement('div');s.textContent=op.summary+(op.security?' 🔒':'');
+      d.append(m,p,s);
+      if(op.requestBody){const b=document.createElement('div');b.className='lock';
+        const sc=op.requestBody.content['application/json'].schema;
+        b.textContent='body: {'+Object.keys(sc.properties).map(k=>(sc.required||[]).includes(k)?k:k+'?').join(', ')+'}';d.append(b);}
+      if(method==='get'&&!path.includes('{')&&!path.startsWith('/stream')){
+        const btn=document.createElement('button');btn.textContent='try';const out=document.createElement('pre');out.hidden=true;
+        btn.onclick=()=>{const t=document.getElementById('tok').value;
+          fetch(path,{headers:t?{Authorization:'Bearer '+t}:{}}).then(async r=>{out.hidden=false;out.textContent=r.status+'\n'+await r.text();});};
+        d.append(btn,out);}
+      root.appendChild(d);
+    }
+  }
+}).catch(e=>{document.getElementById('ops').textContent='Cannot load openapi.json: '+e;});
+</script></body></html>)HTML";
+    return QByteArray(page).replace("%TITLE%", appName.toHtmlEscaped().toUtf8());
 }
 
 } // namespace teehee
