@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
+#include "generation/generationmanager.h"
 #include "core/logging.h"
 #include "core/secretstore.h"
 #include "db/messagerepository.h"
@@ -70,6 +71,7 @@ Status Backend::openDatabase()
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
     m_auth = std::make_unique<AuthService>(m_config, *m_database);
     m_keys = std::make_unique<KeyService>(m_config, *m_database);
+    m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys);
     return success();
 }
 

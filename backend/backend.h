@@ -12,6 +12,7 @@ namespace teehee {
 class ChatService;
 class AuthService;
 class KeyService;
+class GenerationManager;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -34,6 +35,7 @@ public:
     ChatService &chats() { return *m_chats; }
     AuthService &auth() { return *m_auth; }
     KeyService &keys() { return *m_keys; }
+    GenerationManager &generations() { return *m_generations; }
 
 private:
     Status openDatabase();
@@ -43,6 +45,8 @@ private:
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<KeyService> m_keys;
+    // Last: destroyed first, saving running replies while the services still exist.
+    std::unique_ptr<GenerationManager> m_generations;
 };
 
 } // namespace teehee

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "generation/generationevent.h"
+
+#include "db/database.h"
+#include "db/records.h"
+#include "providers/providerstream.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+
+namespace teehee {
+
+class GenerationSaver;
+
+// One reply being generated: owns its provider stream and its saver, numbers
+// its events and keeps them so that a late subscriber can catch up. Emits
+// exactly one Started and one terminal event. Everything happens on the
+// backend thread, so "snapshot, then subscribe" in one slot has no gap.
+class Generation : public QObject {
+    Q_OBJECT
+public:
+    // `stream` is adopted (reparented) and not yet started; `nextSeq` numbers events.
+    Generation(const Database &db, QString userId, MessageRecord assistant, bool continued,
+               ProviderStream *stream, std::function<qint64()> nextSeq, QObject *parent = nullptr);
+    ~Generation() override;
+
+    QString userId() const { return m_userId; }
+    QString chatId() const { return m_chatId; }
+    QString messageId() const { return m_messageId; }
+    QString parentMessageId() const { return m_parentId; }
+    QString provider() const { return m_provider; }
+    QString model() const { return m_model; }
+
+    bool isFinished() const { return m_terminal.has_value(); }
+    // Every text so far, the continued prefix included.
+    QString text() const;
+    qint64 lastSeq() const { return m_log.isEmpty() ? 0 : m_log.constLast().event.seq; }
+    // Events with seq > afterSeq, content filled in, oldest first (the whole
+    // history for afterSeq 0). Replays then live events never overlap.
+    QList<GenerationEvent> eventsAfter(qint64 afterSeq) const;
+    const std::optional<GenerationEvent> &terminalEvent() const { return m_terminal; }
+    int commits() const;
+
+    // Saves the starting state, emits Started and starts the provider request.
+    Status start();
+    // Cancels the upstream request now; the text so far is kept (aborted, partial).
+    void abort();
+
+Q_SIGNALS:
+    void event(const teehee::GenerationEvent &event);
+    void finished(); // after the terminal event
+
+private:
+    void onDelta(const QString &delta);
+    void onEnded(ProviderStream::End end, const ProviderError &error);
+    GenerationEvent make(GenerationEvent::Type type);
+    void publish(GenerationEvent e);
+
+    QString m_userId, m_chatId, m_messageId, m_parentId, m_provider, m_model;
+    bool m_continued;
+    QPointer<ProviderStream> m_stream;
+    GenerationSaver *m_saver;
+    std::function<qint64()> m_nextSeq;
+    // Token events are logged without `content` (it is rebuilt from textEnd),
+    // so the log grows with the text, not with its square.
+    struct Logged { GenerationEvent event; qsizetype textEnd; };
+    QList<Logged> m_log;
+    std::optional<GenerationEvent> m_terminal;
+};
+
+} // namespace teehee

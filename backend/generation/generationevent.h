@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+namespace teehee {
+
+// One thing that happened to a running reply, as every front end receives it
+// (QML app, WebSocket sessions, SSE sinks). A generation emits exactly one
+// Started, any number of Token, then exactly one terminal event.
+struct GenerationEvent {
+    enum class Type { Started, Token, Completed, Aborted, Failed };
+
+    Type type = Type::Token;
+    qint64 seq = 0;            // increasing across all generations: SSE ids and resume points
+    QString chatId;
+    QString messageId;         // the assistant message being written
+    QString parentMessageId;   // the user message it answers
+    bool continued = false;    // Started: appends to existing text (`content` holds it)
+    QString token;             // Token: the new text
+    QString content;           // Token: text so far; Started: existing text; terminal: final text
+    QString error;             // Failed: what went wrong, for a person
+    QString finishReason;      // Completed: "stop", "length", ... (may be empty)
+    int inputTokens = -1;      // Completed: usage as the provider reported it (-1 unknown)
+    int outputTokens = -1;
+
+    bool isTerminal() const { return type == Type::Completed || type == Type::Aborted || type == Type::Failed; }
+    // The message status this event leaves the reply in.
+    QString status() const;
+};
+
+} // namespace teehee
+
+Q_DECLARE_METATYPE(teehee::GenerationEvent)

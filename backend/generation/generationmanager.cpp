@@ -1,0 +1,261 @@
+#include "generation/generationmanager.h"
+
+#include "chat/chatservice.h"
+#include "core/config.h"
+#include "core/logging.h"
+#include "keys/keyservice.h"
+#include "providers/modelcatalogue.h"
+#include "providers/providerstream.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace teehee {
+
+GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
+                                     QObject *parent)
+    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config),
+      // Sequence numbers stay increasing across restarts, so an SSE client's
+      // Last-Event-ID from before a restart never hides newer events.
+      m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
+{
+    m_timeouts.totalMs = config.streamTimeoutSeconds * 1000;
+    // Deleting a chat aborts its reply before the rows go.
+    connect(&m_chats, &ChatService::chatAboutToBeDeleted, this,
+            [this](const QString &userId, const QString &chatId) { abort(userId, chatId); });
+}
+
+GenerationManager::~GenerationManager()
+{
+    // Shutdown: every running reply is saved as aborted (continuable) while we are whole.
+    const auto running = m_byChat.values();
+    for (Generation *g : running)
+        g->abort();
+}
+
+void GenerationManager::setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry)
+{
+    m_timeouts = timeouts;
+    m_retry = retry;
+}
+
+Generation *GenerationManager::activeInChat(const QString &chatId) const
+{
+    return m_byChat.value(chatId);
+}
+
+Generation *GenerationManager::forMessage(const QString &messageId) const
+{
+    return m_byMessage.value(messageId);
+}
+
+Status GenerationManager::checkIdle(const QString &chatId) const
+{
+    if (Generation *g = m_byChat.value(chatId))
+        return Error::conflict(QStringLiteral("A reply is already being generated in this chat (message %1); "
+                                              "abort it or wait for it to finish").arg(g->messageId()));
+    return success();
+}
+
+Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, const GenerationOptions &options) const
+{
+    ChatRequest request;
+    request.provider = options.provider;
+    request.model = options.model;
+    if (request.provider.isEmpty())
+        return Error::invalid(QStringLiteral("provider: field required"));
+    if (!m_registry.contains(request.provider))
+        return Error::invalid(QStringLiteral("provider: unknown provider \"%1\"; available: %2")
+                                  .arg(request.provider, m_registry.names().join(QStringLiteral(", "))));
+    if (request.model.isEmpty())
+        request.model = ModelCatalogue::defaultModel(request.provider);
+    if (request.model.isEmpty())
+        return Error::invalid(QStringLiteral("model: field required"));
+    auto key = m_keys.resolveKey(userId, request.provider);
+    if (!key) {
+        if (key.error().code == ErrorCode::NotFound)
+            return Error::invalid(key.error().message); // advice on adding a key, not a missing resource
+        return key.error();
+    }
+    request.apiKey = key.value();
+    request.maxTokens = m_config.maxTokens;
+    request.timeouts = m_timeouts;
+    request.retry = m_retry;
+    return request;
+}
+
+Result<ChatRequest> GenerationManager::buildRequest(const QString &userId, const QString &answeredMessageId,
+                                                    const GenerationOptions &options, bool continuing)
+{
+    auto resolved = resolveProvider(userId, options);
+    if (!resolved)
+        return resolved.error();
+    ChatRequest request = std::move(resolved).value();
+    auto context = m_chats.context(userId, answeredMessageId);
+    if (!context)
+        return context.error();
+    QList<ChatMessage> messages = std::move(context).value();
+    if (!messages.isEmpty() && messages.first().role == QLatin1String("system"))
+        request.systemPrompt = messages.takeFirst().text;
+    if (continuing) {
+        // The reply being extended is the last entry; an empty one is simply answered afresh.
+        if (!messages.isEmpty() && messages.last().role == QLatin1String("assistant") && messages.last().text.isEmpty())
+            messages.removeLast();
+        else
+            request.continuePartial = true;
+    }
+    request.messages = std::move(messages);
+    return request;
+}
+
+Result<Generation *> GenerationManager::sendMessage(const QString &userId, const QString &chatId, const QString &text,
+                                                    const MessageParent &parent, const GenerationOptions &options)
+{
+    auto chat = m_chats.chat(userId, chatId);
+    if (!chat)
+        return chat.error();
+    if (auto st = checkIdle(chat->id); !st)
+        return st.error();
+    if (text.trimmed().isEmpty())
+        return Error::invalid(QStringLiteral("content: must not be empty"));
+    // Provider and key are checked before anything is written.
+    if (auto probe = resolveProvider(userId, options); !probe)
+        return probe.error();
+
+    NewMessage user;
+    user.role = QStringLiteral("user");
+    user.text = text;
+    user.parent = parent;
+    auto question = m_chats.addMessage(userId, chat->id, user);
+    if (!question)
+        return question.error();
+    auto request = buildRequest(userId, question->message.id, options, false);
+    if (!request)
+        return request.error();
+
+    NewMessage reply;
+    reply.role = QStringLiteral("assistant");
+    reply.parent = MessageParent::message(question->message.id);
+    reply.provider = request->provider;
+    reply.model = request->model;
+    reply.status = MessageStatus::Streaming;
+    reply.isPartial = true;
+    auto answer = m_chats.addMessage(userId, chat->id, reply);
+    if (!answer)
+        return answer.error();
+    return launch(userId, answer->message, std::move(request).value(), false);
+}
+
+Result<Generation *> GenerationManager::continueMessage(const QString &userId, const QString &messageId,
+                                                        const GenerationOptions &options)
+{
+    auto found = m_chats.message(userId, messageId);
+    if (!found)
+        return found.error();
+    MessageRecord message = found->message;
+    if (message.role != QLatin1String("assistant"))
+        return Error::invalid(QStringLiteral("message_id: only assistant messages can be continued"));
+    if (message.content.value(QStringLiteral("deleted")).toBool())
+        return Error::conflict(QStringLiteral("The message was deleted and cannot be continued"));
+    if (auto st = checkIdle(message.chatId); !st)
+        return st.error();
+    if (message.status == MessageStatus::Complete && !message.isPartial && !message.text().isEmpty())
+        return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"));
+    GenerationOptions opts{options.provider.isEmpty() ? message.provider : options.provider,
+                           options.model.isEmpty() && options.provider.isEmpty() ? message.model : options.model};
+    auto request = buildRequest(userId, message.id, opts, true);
+    if (!request)
+        return request.error();
+    message.provider = request->provider;
+    message.model = request->model;
+    return launch(userId, message, std::move(request).value(), true);
+}
+
+Result<Generation *> GenerationManager::regenerate(const QString &userId, const QString &assistantMessageId,
+                                                   const GenerationOptions &options)
+{
+    auto found = m_chats.message(userId, assistantMessageId);
+    if (!found)
+        return found.error();
+    const MessageRecord &old = found->message;
+    if (old.role != QLatin1String("assistant"))
+        return Error::invalid(QStringLiteral("message_id: only assistant messages can be regenerated"));
+    if (old.parentId.isEmpty())
+        return Error::invalid(QStringLiteral("message_id: the message answers nothing and cannot be regenerated"));
+    if (auto st = checkIdle(old.chatId); !st)
+        return st.error();
+    GenerationOptions opts{options.provider.isEmpty() ? old.provider : options.provider,
+                           options.model.isEmpty() && options.provider.isEmpty() ? old.model : options.model};
+    auto request = buildRequest(userId, old.parentId, opts, false);
+    if (!request)
+        return request.error();
+    NewMessage reply;
+    reply.role = QStringLiteral("assistant");
+    reply.parent = MessageParent::message(old.parentId);
+    reply.provider = request->provider;
+    reply.model = request->model;
+    reply.status = MessageStatus::Streaming;
+    reply.isPartial = true;
+    auto answer = m_chats.addMessage(userId, old.chatId, reply);
+    if (!answer)
+        return answer.error();
+    return launch(userId, answer->message, std::move(request).value(), false);
+}
+
+Result<Generation *> GenerationManager::launch(const QString &userId, const MessageRecord &assistant,
+                                               ChatRequest request, bool continued)
+{
+    auto stream = m_registry.createStream(request);
+    if (!stream)
+        return stream.error();
+    auto *g = new Generation(m_db, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
+    // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
+    m_byChat.insert(g->chatId(), g);
+    m_byMessage.insert(g->messageId(), g);
+    connect(g, &Generation::finished, this, [this, g] { onFinished(g); });
+    ++m_stats.started;
+    Q_EMIT generationCreated(g);
+    if (auto st = g->start(); !st) {
+        m_byChat.remove(g->chatId());
+        m_byMessage.remove(g->messageId());
+        g->disconnect();
+        delete g;
+        return st.error();
+    }
+    qCInfo(lcGeneration).noquote() << "reply" << g->messageId() << "started with" << request.provider << request.model
+                                   << (continued ? "(continuing)" : "");
+    return g;
+}
+
+void GenerationManager::onFinished(Generation *g)
+{
+    if (m_byChat.value(g->chatId()) == g)
+        m_byChat.remove(g->chatId());
+    m_stats.commits += g->commits();
+    // Kept a while so that a client that dropped can still replay the end (Last-Event-ID).
+    QTimer::singleShot(m_retentionMs, g, [this, g] {
+        if (m_byMessage.value(g->messageId()) == g)
+            m_byMessage.remove(g->messageId());
+        g->deleteLater();
+    });
+}
+
+bool GenerationManager::abort(const QString &userId, const QString &messageOrChatId)
+{
+    Generation *g = nullptr;
+    if (Generation *byMessage = m_byMessage.value(messageOrChatId); byMessage && !byMessage->isFinished())
+        g = byMessage;
+    if (!g)
+        g = m_byChat.value(messageOrChatId);
+    if (!g) {
+        auto message = m_chats.message(userId, messageOrChatId);
+        if (message)
+            g = m_byChat.value(message->message.chatId);
+    }
+    if (!g || g->userId() != userId || g->isFinished())
+        return false;
+    g->abort();
+    return true;
+}
+
+} // namespace teehee

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "chat/chattypes.h"
+#include "core/error.h"
+#include "generation/generation.h"
+#include "providers/chatrequest.h"
+#include "providers/providerregistry.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace teehee {
+
+struct Config;
+class ChatService;
+class Database;
+class KeyService;
+
+// Which provider and model to use; empty fields fall back to the message's
+// own (continue, regenerate) or the provider's default model.
+struct GenerationOptions {
+    QString provider;
+    QString model;
+};
+
+// The generation engine every front end uses (QML app, WebSocket sessions,
+// SSE and HTTP routes). Lives on the backend thread. At most one generation
+// runs per chat; a running one keeps going when the client that started it
+// goes away, and any client can attach to it (Generation::eventsAfter + the
+// event signal, in one slot, so nothing is missed or repeated).
+class GenerationManager : public QObject {
+    Q_OBJECT
+public:
+    GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
+                      QObject *parent = nullptr);
+    ~GenerationManager() override;
+
+    // Adds the user's message (under `parent`) and starts the reply to it.
+    // The user message is the generation's parentMessageId().
+    Result<Generation *> sendMessage(const QString &userId, const QString &chatId, const QString &text,
+                                     const MessageParent &parent, const GenerationOptions &options);
+    // Extends a partial (aborted, failed, interrupted) or empty assistant message in place.
+    Result<Generation *> continueMessage(const QString &userId, const QString &messageId,
+                                         const GenerationOptions &options = {});
+    // A new assistant message beside `assistantMessageId`, answering the same user message.
+    Result<Generation *> regenerate(const QString &userId, const QString &assistantMessageId,
+                                    const GenerationOptions &options = {});
+    // Aborts the running generation of that message, or of the chat (given a
+    // chat id or the id of any message in it). False when nothing was running.
+    bool abort(const QString &userId, const QString &messageOrChatId);
+
+    // The running generation of a chat, or null.
+    Generation *activeInChat(const QString &chatId) const;
+    // The running or recently finished generation that writes this message, or null.
+    Generation *forMessage(const QString &messageId) const;
+    QList<Generation *> active() const { return m_byChat.values(); }
+
+    // Stream limits for every request (tests shorten them).
+    void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
+    ProviderRegistry &providers() { return m_registry; }
+    // How long a finished generation stays attachable by message id.
+    void setRetentionMs(int ms) { m_retentionMs = ms; }
+
+    struct Stats { qint64 started = 0; qint64 commits = 0; };
+    Stats stats() const { return m_stats; }
+
+Q_SIGNALS:
+    // A new generation, before its Started event: subscribe to its event() here.
+    void generationCreated(teehee::Generation *generation);
+
+private:
+    // Provider, model, key and limits; no context yet.
+    Result<ChatRequest> resolveProvider(const QString &userId, const GenerationOptions &options) const;
+    Result<ChatRequest> buildRequest(const QString &userId, const QString &answeredMessageId,
+                                     const GenerationOptions &options, bool continuing);
+    Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
+                                bool continued);
+    Status checkIdle(const QString &chatId) const;
+    void onFinished(Generation *g);
+
+    const Config &m_config;
+    const Database &m_db;
+    ChatService &m_chats;
+    KeyService &m_keys;
+    ProviderRegistry m_registry;
+    StreamTimeouts m_timeouts;
+    RetrySettings m_retry;
+    QHash<QString, Generation *> m_byChat;      // running
+    QHash<QString, Generation *> m_byMessage;   // running and recently finished
+    qint64 m_seq;
+    int m_retentionMs = 10 * 60 * 1000;
+    Stats m_stats;
+};
+
+} // namespace teehee

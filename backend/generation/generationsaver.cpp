@@ -1,0 +1,95 @@
+#include "generation/generationsaver.h"
+
+#include "core/logging.h"
+#include "db/messagerepository.h"
+
+#include <QJsonObject>
+
+namespace teehee {
+
+namespace {
+
+qint64 utf8Length(const QString &s)
+{
+    qint64 n = 0;
+    for (const QChar c : s) {
+        const ushort u = c.unicode();
+        n += u < 0x80 ? 1 : u < 0x800 ? 2 : QChar::isSurrogate(u) ? 2 : 3; // a surrogate pair is 4
+    }
+    return n;
+}
+
+} // namespace
+
+GenerationSaver::GenerationSaver(const Database &db, MessageRecord message, QObject *parent)
+    : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text())
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(kMaxLagMs);
+    connect(&m_timer, &QTimer::timeout, this, &GenerationSaver::flush);
+}
+
+Status GenerationSaver::begin()
+{
+    m_record.status = MessageStatus::Streaming;
+    m_record.isPartial = true;
+    m_record.content.remove(QStringLiteral("error"));
+    return write();
+}
+
+void GenerationSaver::append(const QString &delta)
+{
+    if (m_finished || delta.isEmpty())
+        return;
+    m_text += delta;
+    m_pendingBytes += utf8Length(delta);
+    if (m_pendingBytes >= kMaxPendingBytes)
+        flush();
+    else if (!m_timer.isActive())
+        m_timer.start(); // measured from the oldest unsaved delta, not restarted by later ones
+}
+
+void GenerationSaver::flush()
+{
+    m_timer.stop();
+    if (m_finished || m_pendingBytes == 0)
+        return;
+    if (auto st = write(); !st)
+        qCWarning(lcDb).noquote() << "saving a streaming reply failed; will retry with the next batch:" << st.error().message;
+}
+
+Status GenerationSaver::finish(const QString &status, bool isPartial, const QString &finishReason,
+                               int inputTokens, int outputTokens, const QString &error)
+{
+    m_timer.stop();
+    m_finished = true;
+    m_record.status = status;
+    m_record.isPartial = isPartial;
+    m_record.finishReason = finishReason;
+    if (inputTokens >= 0)
+        m_record.tokensIn = inputTokens;
+    if (outputTokens >= 0)
+        m_record.tokensOut = outputTokens;
+    if (inputTokens >= 0 || outputTokens >= 0) {
+        m_record.content.insert(QStringLiteral("usage"), QJsonObject{
+            {QStringLiteral("input_tokens"), qMax(inputTokens, 0)},
+            {QStringLiteral("output_tokens"), qMax(outputTokens, 0)},
+            {QStringLiteral("total_tokens"), qMax(inputTokens, 0) + qMax(outputTokens, 0)}});
+    }
+    if (!error.isEmpty())
+        m_record.content.insert(QStringLiteral("error"), error);
+    return write();
+}
+
+Status GenerationSaver::write()
+{
+    m_record.content.insert(QStringLiteral("text"), m_text);
+    m_record.updatedAt = {};
+    ++m_commits;
+    auto st = MessageRepository(m_db).update(m_record);
+    if (st)
+        m_pendingBytes = 0;
+    return st;
+}
+
+} // namespace teehee

@@ -1,0 +1,214 @@
+#pragma once
+
+// Shared set-up for the generation, WebSocket and stream-route tests: a
+// backend and HTTP server on a fresh test database whose providers all point
+// at one FakeProviderServer, a signed-in user, and provider-shaped replies
+// (whole or token by token, optionally cut off).
+#include "api/httpserver.h"
+#include "auth/authservice.h"
+#include "auth/tokenservice.h"
+#include "backend.h"
+#include "chat/chatservice.h"
+#include "db/messagerepository.h"
+#include "db/userrepository.h"
+#include "fakeproviderserver.h"
+#include "generation/generationmanager.h"
+#include "support/httptestclient.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QTest>
+#include <QUuid>
+#include <memory>
+
+namespace genfixture {
+
+using namespace teehee;
+using namespace teehee::test;
+
+inline const QStringList kProviders{QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("mistral")};
+
+inline QString modelFor(const QString &provider)
+{
+    if (provider == u"anthropic")
+        return QStringLiteral("claude-sonnet-4-5");
+    if (provider == u"mistral")
+        return QStringLiteral("mistral-small-latest");
+    return QStringLiteral("gpt-4o-mini");
+}
+
+inline QByteArray pieceEvent(const QString &provider, const QString &piece)
+{
+    if (provider == u"anthropic")
+        return wire::anthropicTextDelta(piece);
+    if (provider == u"mistral")
+        return wire::mistralChunk(piece);
+    return wire::openAiChunk(piece);
+}
+
+inline QByteArray wholeStream(const QString &provider, const QStringList &pieces)
+{
+    if (provider == u"anthropic")
+        return wire::anthropicStream(pieces);
+    if (provider == u"mistral")
+        return wire::mistralStream(pieces);
+    return wire::openAiStream(pieces);
+}
+
+// The provider's stream, one piece every `delayMs`; `cutOff` closes the
+// connection after the pieces instead of finishing properly.
+inline FakeResponse reply(const QString &provider, const QStringList &pieces, int delayMs = 0, bool cutOff = false)
+{
+    const QString mark = QStringLiteral("@@MARK@@");
+    const QByteArray whole = wholeStream(provider, {mark});
+    const QByteArray markEvent = pieceEvent(provider, mark);
+    const qsizetype at = whole.indexOf(markEvent);
+    FakeResponse r = FakeResponse::sse();
+    r.send(whole.left(at));
+    for (const QString &p : pieces)
+        r.send(pieceEvent(provider, p), delayMs);
+    if (cutOff)
+        r.closeMidStream();
+    else
+        r.send(whole.mid(at + markEvent.size()), delayMs);
+    return r;
+}
+
+inline QStringList words(int count, const QString &stem = QStringLiteral("w"))
+{
+    QStringList out;
+    for (int i = 0; i < count; ++i)
+        out.append(QStringLiteral("%1%2 ").arg(stem).arg(i));
+    return out;
+}
+
+// The conversation a recorded provider request carried: (role, text), system first when present.
+inline QList<QPair<QString, QString>> sentContext(const RecordedRequest &request)
+{
+    QList<QPair<QString, QString>> out;
+    const QJsonObject body = request.json();
+    const QJsonValue system = body.value(QStringLiteral("system"));
+    if (system.isString())
+        out.append({QStringLiteral("system"), system.toString()});
+    else if (system.isArray())
+        for (const auto &b : system.toArray())
+            out.append({QStringLiteral("system"), b.toObject().value(QStringLiteral("text")).toString()});
+    for (const auto &v : body.value(QStringLiteral("messages")).toArray()) {
+        const QJsonObject m = v.toObject();
+        QString text;
+        if (m.value(QStringLiteral("content")).isString())
+            text = m.value(QStringLiteral("content")).toString();
+        else
+            for (const auto &part : m.value(QStringLiteral("content")).toArray())
+                text += part.toObject().value(QStringLiteral("text")).toString();
+        out.append({m.value(QStringLiteral("role")).toString(), text});
+    }
+    return out;
+}
+
+// Every event of one generation, from its start.
+struct Recorder {
+    QList<GenerationEvent> events;
+    std::unique_ptr<QObject> context = std::make_unique<QObject>();
+
+    void attach(Generation *g)
+    {
+        events = g->eventsAfter(0);
+        QObject::connect(g, &Generation::event, context.get(), [this](const GenerationEvent &e) { events.append(e); });
+    }
+    bool finished() const { return !events.isEmpty() && events.constLast().isTerminal(); }
+    bool waitFinished(int ms = 10000) { return QTest::qWaitFor([this] { return finished(); }, ms); }
+    QString tokens() const
+    {
+        QString out;
+        for (const auto &e : events)
+            if (e.type == GenerationEvent::Type::Token)
+                out += e.token;
+        return out;
+    }
+    int count(GenerationEvent::Type t) const
+    {
+        return int(std::count_if(events.cbegin(), events.cend(), [t](const auto &e) { return e.type == t; }));
+    }
+    const GenerationEvent &last() const { return events.constLast(); }
+};
+
+class Fixture {
+public:
+    FakeProviderServer fake;
+    std::unique_ptr<TestApiServer> server;
+    QString user;
+    QByteArray token;
+
+    // Returns an error text, empty on success.
+    QString setUp()
+    {
+        if (!fake.listen())
+            return QStringLiteral("fake provider cannot listen");
+        server = std::make_unique<TestApiServer>([this](Config &c) {
+            c.openaiBaseUrl = fake.baseUrl(QStringLiteral("/v1"));
+            c.mistralBaseUrl = fake.baseUrl(QStringLiteral("/v1"));
+            c.anthropicBaseUrl = fake.baseUrl();
+            c.openaiApiKey = QStringLiteral("sk-test-openai-0000");
+            c.anthropicApiKey = QStringLiteral("sk-ant-test-0000");
+            c.mistralApiKey = QStringLiteral("mistral-test-0000");
+        });
+        if (!server->isValid())
+            return server->error();
+        // Failures are tested as they come: no retries, short limits.
+        StreamTimeouts t;
+        t.firstByteMs = 5000;
+        t.idleMs = 5000;
+        t.totalMs = 60000;
+        RetrySettings r;
+        r.maxAttempts = 1;
+        gens().setStreamSettings(t, r);
+        auto account = newAccount();
+        user = account.first;
+        token = account.second;
+        return user.isEmpty() ? QStringLiteral("cannot create a user") : QString();
+    }
+
+    QPair<QString, QByteArray> newAccount()
+    {
+        UserRecord u;
+        u.email = QStringLiteral("%1@example.com").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        auto created = UserRepository(backend().database()).create(u);
+        if (!created)
+            return {};
+        return {created->id, backend().auth().tokens().issue(created->id, created->email)};
+    }
+
+    Backend &backend() { return server->backend(); }
+    GenerationManager &gens() { return backend().generations(); }
+    ChatService &chats() { return backend().chats(); }
+    quint16 port() const { return server->port(); }
+
+    QString newChat(const QString &systemPrompt = {})
+    {
+        auto chat = chats().createChat(user, QStringLiteral("test"), systemPrompt);
+        return chat ? chat->id : QString();
+    }
+    QString addMessage(const QString &chatId, const QString &role, const QString &text, const QString &parentId = {})
+    {
+        NewMessage m;
+        m.role = role;
+        m.text = text;
+        m.parent = parentId.isEmpty() ? MessageParent::activeLeaf() : MessageParent::message(parentId);
+        auto added = chats().addMessage(user, chatId, m);
+        return added ? added->message.id : QString();
+    }
+    MessageRecord stored(const QString &messageId)
+    {
+        auto m = MessageRepository(backend().database()).get(messageId);
+        return m ? m.value() : MessageRecord{};
+    }
+    bool waitForRequests(int n, int ms = 10000)
+    {
+        return QTest::qWaitFor([&] { return fake.requests().size() >= n; }, ms);
+    }
+};
+
+} // namespace genfixture
+
+#define GEN_SETUP(f) do { const QString e_ = (f).setUp(); QVERIFY2(e_.isEmpty(), qPrintable(e_)); } while (0)
