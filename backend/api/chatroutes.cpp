@@ -129,7 +129,7 @@ void registerChatItem(ApiContext &ctx, Backend &backend)
         auto detail = chats.chatDetail(user.id, param(req, "chat_id"));
         if (!detail)
             return res.send(detail.error());
-        res.send(jsonResponse(chatjson::chatDetail(detail.value())));
+        res.send(HttpResponse{200, {}, chatjson::chatDetailBytes(detail.value())});
     }));
 
     r.patch(item, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
@@ -167,7 +167,7 @@ void registerChatItem(ApiContext &ctx, Backend &backend)
         auto fork = chats.forkChat(user.id, param(req, "chat_id"), base.value());
         if (!fork)
             return res.send(fork.error());
-        res.send(jsonResponse(chatjson::chatDetail(fork.value()), 201));
+        res.send(HttpResponse{201, {}, chatjson::chatDetailBytes(fork.value())});
     }));
 
     r.post(item + QStringLiteral("/active"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
@@ -197,7 +197,7 @@ void registerMessageRoutes(ApiContext &ctx, Backend &backend)
         auto list = chats.messages(user.id, param(req, "chat_id"));
         if (!list)
             return res.send(list.error());
-        res.send(jsonResponse(chatjson::messages(list.value())));
+        res.send(HttpResponse{200, {}, chatjson::messagesBytes(list.value())});
     }));
 
     r.post(messages, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {

@@ -1,5 +1,7 @@
 #include "chat/chatjson.h"
 
+#include <QJsonDocument>
+
 namespace teehee::chatjson {
 namespace {
 QJsonValue idOrNull(const QString &id)
@@ -46,7 +48,10 @@ QJsonObject chatDetail(const ChatDetail &d)
 {
     QJsonObject out = chat(d.chat);
     out.insert(QStringLiteral("messages"), messages(d.messages));
-    out.insert(QStringLiteral("current_path"), QJsonArray::fromStringList(d.currentPath));
+    QJsonArray path;
+    for (const QString &id : d.currentPath)
+        path.append(id.toLower());
+    out.insert(QStringLiteral("current_path"), path);
     return out;
 }
 
@@ -77,6 +82,134 @@ QJsonArray messages(const QList<PlacedMessage> &list)
     QJsonArray out;
     for (const PlacedMessage &p : list)
         out.append(message(p));
+    return out;
+}
+
+namespace {
+// JSON string escaping over UTF-8 bytes: quote, backslash and control
+// characters are escaped; everything else (multi-byte sequences included) is copied.
+void appendString(QByteArray &out, const QString &s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    out.reserve(out.size() + utf8.size() + 2);
+    out.append('"');
+    const char *p = utf8.constData();
+    const char *end = p + utf8.size();
+    const char *run = p;
+    static const char hex[] = "0123456789abcdef";
+    for (; p < end; ++p) {
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(run, p - run);
+        switch (c) {
+        case '"': out.append("\\\"", 2); break;
+        case '\\': out.append("\\\\", 2); break;
+        case '\n': out.append("\\n", 2); break;
+        case '\r': out.append("\\r", 2); break;
+        case '\t': out.append("\\t", 2); break;
+        case '\b': out.append("\\b", 2); break;
+        case '\f': out.append("\\f", 2); break;
+        default: {
+            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(esc, 6);
+        }
+        }
+        run = p + 1;
+    }
+    out.append(run, end - run);
+    out.append('"');
+}
+
+void appendIdOrNull(QByteArray &out, const QString &id)
+{
+    if (id.isEmpty())
+        out.append("null");
+    else
+        appendString(out, id.toLower());
+}
+
+void appendTextOrNull(QByteArray &out, const QString &s)
+{
+    if (s.isEmpty())
+        out.append("null");
+    else
+        appendString(out, s);
+}
+
+void appendMessage(QByteArray &out, const PlacedMessage &p)
+{
+    const MessageRecord &m = p.message;
+    out.append("{\"id\":");
+    appendString(out, m.id.toLower());
+    out.append(",\"chat_session_id\":");
+    appendString(out, m.chatId.toLower());
+    out.append(",\"parent_message_id\":");
+    appendIdOrNull(out, m.parentId);
+    out.append(",\"role\":");
+    appendString(out, m.role);
+    out.append(",\"content\":");
+    const QJsonValue text = m.content.value(QStringLiteral("text"));
+    if (m.content.size() == 1 && text.isString()) {
+        out.append("{\"text\":");
+        appendString(out, text.toString());
+        out.append('}');
+    } else {
+        // Rare shapes (error, usage, deleted): the general path.
+        QJsonObject content = m.content;
+        if (!text.isString())
+            content.insert(QStringLiteral("text"), m.text());
+        out.append(QJsonDocument(content).toJson(QJsonDocument::Compact));
+    }
+    out.append(",\"timestamp\":");
+    appendString(out, time(m.timestamp));
+    out.append(m.isPartial ? ",\"is_partial\":true,\"model\":" : ",\"is_partial\":false,\"model\":");
+    appendTextOrNull(out, m.model);
+    out.append(",\"provider\":");
+    appendTextOrNull(out, m.provider);
+    out.append(",\"status\":");
+    appendString(out, m.status);
+    out.append(",\"sibling_index\":");
+    out.append(QByteArray::number(p.position.index));
+    out.append(",\"sibling_count\":");
+    out.append(QByteArray::number(p.position.count));
+    out.append('}');
+}
+
+void appendMessages(QByteArray &out, const QList<PlacedMessage> &list)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendMessage(out, list.at(i));
+    }
+    out.append(']');
+}
+} // namespace
+
+QByteArray messagesBytes(const QList<PlacedMessage> &list)
+{
+    QByteArray out;
+    out.reserve(list.size() * 480 + 2);
+    appendMessages(out, list);
+    return out;
+}
+
+QByteArray chatDetailBytes(const ChatDetail &d)
+{
+    QByteArray out = QJsonDocument(chat(d.chat)).toJson(QJsonDocument::Compact);
+    out.reserve(out.size() + d.messages.size() * 480 + d.currentPath.size() * 40 + 64);
+    out.chop(1); // reopen the chat object
+    out.append(",\"messages\":");
+    appendMessages(out, d.messages);
+    out.append(",\"current_path\":[");
+    for (qsizetype i = 0; i < d.currentPath.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendString(out, d.currentPath.at(i).toLower());
+    }
+    out.append("]}");
     return out;
 }
 

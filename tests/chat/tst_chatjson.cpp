@@ -2,6 +2,7 @@
 #include "chat/chatjson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace teehee;
@@ -74,6 +75,31 @@ private Q_SLOTS:
         const QJsonObject o = chatjson::chatDetail(d);
         QCOMPARE(o.value("messages").toArray().size(), 1);
         QCOMPARE(o.value("current_path").toArray().first().toString(), QStringLiteral("x"));
+    }
+
+    void directWriterGivesTheSameDocument()
+    {
+        ChatDetail d;
+        d.chat.id = QStringLiteral("CCCCCCCC-0000-4000-8000-000000000003");
+        d.chat.userId = QStringLiteral("dddddddd-0000-4000-8000-000000000004");
+        d.chat.name = QStringLiteral("n \"q\"");
+        d.chat.createdAt = d.chat.updatedAt = QDateTime::currentDateTimeUtc();
+        PlacedMessage tricky = sample();
+        QString text = QStringLiteral("quote\" backslash\\ newline\n tab\t bell\a nul-free \u007f 😀 é </script>");
+        text += QChar(0x01);
+        text += QChar(0x1f);
+        tricky.message.content = QJsonObject{{QStringLiteral("text"), text}};
+        tricky.message.parentId = QStringLiteral("EEEEEEEE-0000-4000-8000-000000000005");
+        tricky.message.provider = QStringLiteral("openai");
+        PlacedMessage deleted = sample();
+        deleted.message.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("[Message deleted]")}, {QStringLiteral("deleted"), true}};
+        d.messages << sample() << tricky << deleted;
+        d.currentPath << QStringLiteral("AAAAAAAA-0000-4000-8000-000000000001");
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(chatjson::chatDetailBytes(d), &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object(), chatjson::chatDetail(d));
+        QCOMPARE(QJsonDocument::fromJson(chatjson::messagesBytes(d.messages)).array(), chatjson::messages(d.messages));
     }
 
     void contentIsReadFromAStringOrAnObject()
