@@ -90,6 +90,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
     registerChatRoutes(*m_context);
+    registerProviderRoutes(*m_context);
 }
 
 HttpServer::~HttpServer() = default;

@@ -9,5 +9,6 @@ void registerSystemRoutes(ApiContext &ctx);
 void registerAuthRoutes(ApiContext &ctx);
 void registerKeyRoutes(ApiContext &ctx);
 void registerChatRoutes(ApiContext &ctx);
+void registerProviderRoutes(ApiContext &ctx);
 
 } // namespace teehee

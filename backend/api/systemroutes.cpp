@@ -34,7 +34,8 @@ QJsonArray modelsJson()
         out.append(QJsonObject{{QStringLiteral("name"), m.name},
                                {QStringLiteral("provider"), m.provider},
                                {QStringLiteral("description"), m.description},
-                               {QStringLiteral("max_tokens"), m.maxTokens}});
+                               {QStringLiteral("max_tokens"), m.maxTokens},
+                               {QStringLiteral("context_tokens"), m.contextTokens}});
 #endif
     return out;
 }
