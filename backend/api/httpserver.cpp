@@ -3,6 +3,7 @@
 #include "api/connectionguard.h"
 #include "api/guardedtcpserver.h"
 #include "api/routes.h"
+#include "api/websockethub.h"
 #include "backend.h"
 #include "core/logging.h"
 
@@ -90,6 +91,8 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
     registerChatRoutes(*m_context);
+    registerStreamRoutes(*m_context);
+    new WebSocketHub(m_backend, *m_engine, this); // /stream/{chat_id} sockets
     registerProviderRoutes(*m_context);
 }
 

@@ -1,0 +1,184 @@
+// Stream control over HTTP (spec/api.md): abort, continue (JSON or SSE), the
+// SSE fallback for sending a message, and attaching to a stream's events
+// with Last-Event-ID. Every route drives the same GenerationManager as the
+// WebSocket sessions, so WebSocket subscribers of the chat see these too.
+#include "api/apicontext.h"
+#include "api/routes.h"
+#include "api/ssesink.h"
+#include "api/streamevents.h"
+#include "auth/authservice.h"
+#include "backend.h"
+#include "chat/chatjson.h"
+#include "chat/chatservice.h"
+#include "generation/generationmanager.h"
+
+namespace teehee {
+
+namespace {
+
+bool wantsEventStream(const ApiRequest &req)
+{
+    return req.header("accept").contains("text/event-stream");
+}
+
+Result<GenerationOptions> optionsFrom(const QJsonObject &body)
+{
+    auto provider = api::optionalString(body, QStringLiteral("provider"));
+    if (!provider)
+        return provider.error();
+    auto model = api::optionalString(body, QStringLiteral("model"));
+    if (!model)
+        return model.error();
+    return GenerationOptions{provider.value(), model.value()};
+}
+
+// Answers through SSE: optional leading events, then the generation from afterSeq.
+void streamGeneration(Responder res, Generation *g, qint64 afterSeq, const QList<QPair<QString, QJsonObject>> &first = {})
+{
+    auto *sink = new SseSink(std::move(res), g);
+    if (!sink->begin())
+        return;
+    for (const auto &[type, data] : first)
+        sink->writeEvent(type, data);
+    sink->follow(afterSeq);
+}
+
+// The blocking form of continue: one JSON answer when the generation ends.
+void answerWhenDone(Responder res, Generation *g)
+{
+    auto reply = [res](const GenerationEvent &e) mutable {
+        switch (e.type) {
+        case GenerationEvent::Type::Completed:
+            return res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), QStringLiteral("Stream continued")},
+                                                     {QStringLiteral("message_id"), e.messageId},
+                                                     {QStringLiteral("status"), e.status()},
+                                                     {QStringLiteral("content"), e.content}}));
+        case GenerationEvent::Type::Aborted:
+            return res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), QStringLiteral("Stream aborted")},
+                                                     {QStringLiteral("message_id"), e.messageId},
+                                                     {QStringLiteral("status"), e.status()},
+                                                     {QStringLiteral("content"), e.content}}));
+        default: // Failed: the provider's failure, with the text kept so far.
+            return res.send(jsonResponse(QJsonObject{{QStringLiteral("detail"), e.error},
+                                                     {QStringLiteral("message_id"), e.messageId},
+                                                     {QStringLiteral("status"), e.status()},
+                                                     {QStringLiteral("content"), e.content}}, 502));
+        }
+    };
+    if (g->isFinished())
+        return reply(*g->terminalEvent());
+    auto *context = new QObject(g);
+    QObject::connect(g, &Generation::event, context, [reply, context](const GenerationEvent &e) mutable {
+        if (!e.isTerminal())
+            return;
+        reply(e);
+        context->deleteLater();
+    });
+}
+
+// A stored message's state as the terminal event a stream would have ended with.
+QPair<QString, QJsonObject> storedOutcome(const MessageRecord &m)
+{
+    GenerationEvent e;
+    e.messageId = m.id;
+    e.content = m.text();
+    e.type = m.status == MessageStatus::Complete ? GenerationEvent::Type::Completed
+           : m.status == MessageStatus::Error    ? GenerationEvent::Type::Failed
+                                                 : GenerationEvent::Type::Aborted;
+    e.error = m.content.value(QStringLiteral("error")).toString();
+    e.finishReason = m.finishReason;
+    e.inputTokens = m.tokensIn.value_or(-1);
+    e.outputTokens = m.tokensOut.value_or(-1);
+    return {streamevents::typeName(e), streamevents::toJson(e)};
+}
+
+} // namespace
+
+void registerStreamRoutes(ApiContext &ctx)
+{
+    Router &r = ctx.router();
+    Backend &backend = ctx.backend();
+
+    r.post(QStringLiteral("/stream/{message_id:uuid}/abort"),
+           ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        const bool aborted = backend.generations().abort(user.id, req.param(QStringLiteral("message_id")));
+        res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), aborted ? QStringLiteral("Stream aborted successfully")
+                                                                              : QStringLiteral("No active stream to abort")}}));
+    }));
+
+    r.post(QStringLiteral("/stream/{message_id:uuid}/continue"),
+           ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto options = optionsFrom(*body);
+        if (!options)
+            return res.send(options.error());
+        auto g = backend.generations().continueMessage(user.id, req.param(QStringLiteral("message_id")), options.value());
+        if (!g)
+            return res.send(g.error());
+        if (wantsEventStream(req))
+            return streamGeneration(std::move(res), g.value(), 0);
+        answerWhenDone(std::move(res), g.value());
+    }));
+
+    r.post(QStringLiteral("/chats/{chat_id:uuid}/stream"),
+           ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        auto options = optionsFrom(*body);
+        if (!options)
+            return res.send(options.error());
+        auto content = chatjson::contentText(body->value(QStringLiteral("content")));
+        if (!content)
+            return res.send(content.error());
+        auto parentId = api::optionalString(*body, QStringLiteral("parent_message_id"));
+        if (!parentId)
+            return res.send(parentId.error());
+        const MessageParent parent = parentId->isEmpty() ? MessageParent::activeLeaf()
+                                                         : MessageParent::message(parentId->toLower());
+        auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), content.value(),
+                                                   parent, options.value());
+        if (!g)
+            return res.send(g.error());
+        QList<QPair<QString, QJsonObject>> first;
+        if (auto question = backend.chats().message(user.id, g.value()->parentMessageId()))
+            first.append({QStringLiteral("message_created"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("message_created")},
+                                      {QStringLiteral("message"), chatjson::message(question.value())}}});
+        streamGeneration(std::move(res), g.value(), 0, first);
+    }));
+
+    // The WebSocket upgrade passes through routing in Qt 6.4: it must find a
+    // route that writes nothing; WebSocketHub takes the socket afterwards.
+    r.get(QStringLiteral("/stream/{chat_id}"), [](const ApiRequest &req, Responder res) {
+        if (req.header("upgrade").toLower() == "websocket")
+            return res.release();
+        res.send(detailResponse(426, QStringLiteral("Upgrade Required: connect with a WebSocket client "
+                                                    "to ws://<host>/stream/{chat_id}?token=<JWT>")));
+    });
+
+    // EventSource cannot send headers: the token may also come as ?token=.
+    r.get(QStringLiteral("/stream/{message_id:uuid}/events"), [&backend, &ctx](const ApiRequest &req, Responder res) {
+        auto user = ctx.authenticate(req);
+        if (!user && req.bearerToken().isEmpty() && req.query.hasQueryItem(QStringLiteral("token")))
+            user = backend.auth().authenticate(req.query.queryItemValue(QStringLiteral("token")).toUtf8());
+        if (!user)
+            return res.send(user.error());
+        const QString messageId = req.param(QStringLiteral("message_id"));
+        auto message = backend.chats().message(user->id, messageId);
+        if (!message)
+            return res.send(message.error());
+        QByteArray last = req.header("last-event-id");
+        if (last.isEmpty())
+            last = req.query.queryItemValue(QStringLiteral("last_event_id")).toUtf8();
+        const qint64 afterSeq = last.trimmed().toLongLong();
+        if (Generation *g = backend.generations().forMessage(messageId); g && g->userId() == user->id)
+            return streamGeneration(std::move(res), g, afterSeq);
+        const auto [type, data] = storedOutcome(message->message);
+        SseSink::writeFinished(std::move(res), type, data);
+    });
+}
+
+} // namespace teehee

@@ -1,0 +1,143 @@
+#include "api/websockethub.h"
+
+#include "api/streamevents.h"
+#include "api/websocketsession.h"
+#include "auth/authservice.h"
+#include "backend.h"
+#include "chat/chatjson.h"
+#include "chat/chatservice.h"
+#include "core/logging.h"
+#include "generation/generationmanager.h"
+
+#include <QAbstractHttpServer>
+#include <QRegularExpression>
+#include <QUrlQuery>
+#include <QUuid>
+#include <QWebSocket>
+
+namespace teehee {
+
+namespace {
+constexpr int kCloseUnauthorized = 4001;
+constexpr int kCloseNotFound = 4004;
+constexpr int kClosePolicy = 1008;
+}
+
+WebSocketHub::WebSocketHub(Backend &backend, QAbstractHttpServer &engine, QObject *parent)
+    : QObject(parent), m_backend(backend), m_engine(engine),
+      m_maxMessageBytes(qMax<qint64>(backend.config().maxRequestBytes, kMaxFrameBytes))
+{
+    connect(&engine, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnections);
+    connect(&backend.generations(), &GenerationManager::generationCreated, this, &WebSocketHub::onGeneration);
+    connect(&backend.chats(), &ChatService::messageAdded, this, &WebSocketHub::onMessageAdded);
+    // Generations already running when the server (re)binds.
+    for (Generation *g : backend.generations().active())
+        onGeneration(g);
+}
+
+WebSocketHub::~WebSocketHub()
+{
+    const auto sessions = m_byChat.values();
+    for (WebSocketSession *s : sessions) {
+        s->disconnect(this);
+        delete s;
+    }
+}
+
+void WebSocketHub::onNewConnections()
+{
+    while (m_engine.hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_engine.nextPendingWebSocketConnection();
+        if (socket && socket->isValid())
+            accept(std::move(socket));
+    }
+}
+
+void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
+{
+    QWebSocket *ws = socket.get();
+    ws->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
+    ws->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+    // Closing needs the socket alive until the close handshake ends.
+    auto reject = [](std::unique_ptr<QWebSocket> s, int code, const QString &reason) {
+        QWebSocket *raw = s.release();
+        QObject::connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
+        raw->close(QWebSocketProtocol::CloseCode(code), reason);
+    };
+
+    const QUrl url = ws->requestUrl();
+    static const QRegularExpression path(QStringLiteral("^/stream/([^/]+)/?$"));
+    const auto match = path.match(url.path());
+    const QUuid chatUuid = match.hasMatch() ? QUuid::fromString(match.captured(1)) : QUuid();
+    const QUrlQuery query(url);
+    const QByteArray token = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
+    auto user = token.isEmpty() ? Result<AuthUser>(Error{ErrorCode::Unauthorized, QStringLiteral("missing token")})
+                                : m_backend.auth().authenticate(token);
+    if (!user)
+        return reject(std::move(socket), kCloseUnauthorized, QStringLiteral("unauthorized"));
+    if (chatUuid.isNull())
+        return reject(std::move(socket), kCloseNotFound, QStringLiteral("chat not found"));
+    const QString chatId = chatUuid.toString(QUuid::WithoutBraces);
+    if (!m_backend.chats().chat(user->id, chatId))
+        return reject(std::move(socket), kCloseNotFound, QStringLiteral("chat not found"));
+    if (m_perUser.value(user->id) >= kMaxSocketsPerUser)
+        return reject(std::move(socket), kClosePolicy,
+                      QStringLiteral("too many open sockets (%1) for this user").arg(kMaxSocketsPerUser));
+
+    const QString compactFlag = query.queryItemValue(QStringLiteral("compact"));
+    const bool compact = compactFlag == u"1" || compactFlag == u"true";
+    auto *session = new WebSocketSession(m_backend, std::move(socket), user->id, chatId, compact, this);
+    connect(session, &WebSocketSession::closed, this, &WebSocketHub::remove);
+    m_byChat.insert(chatId, session);
+    ++m_perUser[user->id];
+    // Same thread as the generation: nothing can happen between this snapshot and the next live event.
+    if (Generation *running = m_backend.generations().activeInChat(chatId))
+        session->send(streamevents::resume(*running));
+}
+
+void WebSocketHub::remove(WebSocketSession *session)
+{
+    if (!m_byChat.remove(session->chatId(), session))
+        return;
+    if (--m_perUser[session->userId()] <= 0)
+        m_perUser.remove(session->userId());
+    session->deleteLater();
+}
+
+void WebSocketHub::onGeneration(Generation *generation)
+{
+    connect(generation, &Generation::event, this, &WebSocketHub::broadcast);
+}
+
+void WebSocketHub::broadcast(const GenerationEvent &event)
+{
+    auto [it, end] = m_byChat.equal_range(event.chatId);
+    if (it == end)
+        return;
+    // Serialise each form once, however many sockets watch.
+    QString full, compact;
+    for (; it != end; ++it) {
+        WebSocketSession *s = it.value();
+        QString &text = s->isCompact() ? compact : full;
+        if (text.isEmpty())
+            text = QString::fromUtf8(streamevents::compactText(streamevents::toJson(event, s->isCompact())));
+        s->sendText(text);
+    }
+}
+
+void WebSocketHub::onMessageAdded(const QString &userId, const PlacedMessage &message)
+{
+    if (message.message.role != QLatin1String("user"))
+        return;
+    auto [it, end] = m_byChat.equal_range(message.message.chatId);
+    if (it == end)
+        return;
+    const QString text = QString::fromUtf8(streamevents::compactText(
+        {{QStringLiteral("type"), QStringLiteral("message_created")}, {QStringLiteral("message"), chatjson::message(message)}}));
+    for (; it != end; ++it) {
+        if (it.value()->userId() == userId)
+            it.value()->sendText(text);
+    }
+}
+
+} // namespace teehee

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHash>
+#include <QMultiHash>
+#include <QObject>
+#include <memory>
+
+class QAbstractHttpServer;
+class QWebSocket;
+
+namespace teehee {
+
+class Backend;
+class Generation;
+struct GenerationEvent;
+struct PlacedMessage;
+class WebSocketSession;
+
+// Accepts WebSocket upgrades on /stream/{chat_id}?token=… (close 4001 for a
+// bad token, 4004 for a chat that is not the user's), keeps the sessions of
+// each chat and fans every generation event of a chat out to all of them,
+// serialised once per form (full, compact). A socket that connects while a
+// reply runs first gets stream_resume with the text so far, then the live
+// tokens: both happen on this thread, so there is no gap and no duplicate.
+class WebSocketHub : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxSocketsPerUser = 32;
+    static constexpr qint64 kMaxFrameBytes = 1024 * 1024;
+
+    WebSocketHub(Backend &backend, QAbstractHttpServer &engine, QObject *parent = nullptr);
+    ~WebSocketHub() override;
+
+    int sessionCount() const { return int(m_byChat.size()); }
+
+private:
+    void onNewConnections();
+    void accept(std::unique_ptr<QWebSocket> socket);
+    void onGeneration(Generation *generation);
+    void broadcast(const GenerationEvent &event);
+    void onMessageAdded(const QString &userId, const PlacedMessage &message);
+    void remove(WebSocketSession *session);
+
+    Backend &m_backend;
+    QAbstractHttpServer &m_engine;
+    qint64 m_maxMessageBytes;
+    QMultiHash<QString, WebSocketSession *> m_byChat; // chat id → sessions
+    QHash<QString, int> m_perUser;
+};
+
+} // namespace teehee

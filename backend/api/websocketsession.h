@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QWebSocket;
+
+namespace teehee {
+
+class Backend;
+
+// One authenticated WebSocket on /stream/{chat_id}: reads the client's
+// messages (stream_message, abort_stream, continue_stream, regenerate, ping)
+// and turns them into GenerationManager calls. Events of the chat reach it
+// through the WebSocketHub. A bad message is answered with an `error` event;
+// the socket stays open.
+class WebSocketSession : public QObject {
+    Q_OBJECT
+public:
+    // Over this much unsent data the client is not reading: it is closed rather than buffered forever.
+    static constexpr qint64 kMaxBufferedBytes = 16 * 1024 * 1024;
+
+    WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QString userId, QString chatId,
+                     bool compact, QObject *parent = nullptr);
+    ~WebSocketSession() override;
+
+    QString userId() const { return m_userId; }
+    QString chatId() const { return m_chatId; }
+    bool isCompact() const { return m_compact; }
+
+    void sendText(const QString &text);
+    void send(const QJsonObject &object);
+    void close(int code, const QString &reason);
+
+Q_SIGNALS:
+    void closed(teehee::WebSocketSession *session);
+
+private:
+    void onTextMessage(const QString &text);
+    void handle(const QString &type, const QJsonObject &message);
+    void sendError(const QString &message);
+    // The message's id when it belongs to this socket's chat; empty after answering an error.
+    QString messageInThisChat(const QJsonObject &message);
+
+    Backend &m_backend;
+    std::unique_ptr<QWebSocket> m_socket;
+    QString m_userId;
+    QString m_chatId;
+    bool m_compact;
+    bool m_closed = false;
+};
+
+} // namespace teehee
