@@ -1,9 +1,38 @@
 #include "backendhost.h"
 
 #include "backend.h"
+#include "chat/chatservice.h"
 #include "core/configloader.h"
+#include "db/userrepository.h"
+#include "generation/generationmanager.h"
+#include "keys/keyservice.h"
 
+#include <QDir>
 #include <QMetaObject>
+#include <QSettings>
+
+namespace {
+
+// The one user of the single-user desktop app: found by its stored id, else by
+// its fixed e-mail (a new data directory), else created without a password.
+teehee::Result<QString> ensureLocalUser(teehee::Backend &backend, const QString &storedId)
+{
+    teehee::UserRepository users(backend.database());
+    if (!storedId.isEmpty()) {
+        if (auto user = users.findById(storedId))
+            return user->id;
+    }
+    if (auto user = users.findByEmail(BackendHost::kLocalEmail))
+        return user->id;
+    teehee::UserRecord local;
+    local.email = BackendHost::kLocalEmail;
+    auto created = users.create(local);
+    if (!created)
+        return created.error();
+    return created->id;
+}
+
+} // namespace
 
 BackendHost::BackendHost(QObject *parent) : QObject(parent)
 {
@@ -15,17 +44,29 @@ BackendHost::BackendHost(QObject *parent) : QObject(parent)
     loader.setEnvFile(QStringLiteral(".env"), false);
     auto config = loader.load();
     if (!config) {
-        setStatus(false, config.error().message);
+        m_failed = true;
+        m_statusText = config.error().message;
         return;
     }
     m_databaseLocation = config->database.redacted();
+    m_dataDirectory = QDir::toNativeSeparators(config->dataDir);
     m_backend = new teehee::Backend(config.value());
     m_backend->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(m_backend, [this, backend = m_backend] {
-        backend->start([this](teehee::Status status) {
-            const bool ok = status.ok();
-            const QString text = ok ? tr("Ready") : status.error().message;
-            QMetaObject::invokeMethod(this, [this, ok, text] { setStatus(ok, text); }, Qt::QueuedConnection);
+    m_backendObject = m_backend;
+    const QString storedId = QSettings().value(QStringLiteral("profile/localUserId")).toString();
+    QMetaObject::invokeMethod(m_backend, [this, backend = m_backend, storedId] {
+        backend->start([this, backend, storedId](teehee::Status status) {
+            QString userId, error;
+            if (!status.ok()) {
+                error = status.error().message;
+            } else if (auto user = ensureLocalUser(*backend, storedId); !user) {
+                error = user.error().message;
+            } else {
+                userId = user.value();
+                m_generations = new teehee::GenerationManager(backend->config(), backend->database(),
+                                                              backend->chats(), backend->keys(), backend);
+            }
+            QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
         });
     }, Qt::QueuedConnection);
 }
@@ -43,6 +84,18 @@ BackendHost::~BackendHost()
 QString BackendHost::version() const
 {
     return QStringLiteral(TEEHEE_VERSION);
+}
+
+void BackendHost::started(const QString &userId, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_failed = true;
+        setStatus(false, error);
+        return;
+    }
+    m_userId = userId;
+    QSettings().setValue(QStringLiteral("profile/localUserId"), userId);
+    setStatus(true, tr("Ready"));
 }
 
 void BackendHost::setStatus(bool ready, const QString &text)

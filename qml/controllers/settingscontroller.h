@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QSettings>
+#include <QVariantList>
+
+class BackendHost;
+
+// Settings: provider keys and custom OpenAI-compatible endpoints (kept by the
+// backend's KeyService, encrypted), model lists (catalogue plus live lists),
+// and the app's own preferences (theme, language, text size, default model)
+// persisted with QSettings.
+class SettingsController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY preferencesChanged)       // "system", "light", "dark"
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY preferencesChanged) // "" = system
+    Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY preferencesChanged)
+    Q_PROPERTY(QString defaultProvider READ defaultProvider NOTIFY preferencesChanged)
+    Q_PROPERTY(QString defaultModel READ defaultModel NOTIFY preferencesChanged)
+    Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)           // [{id, provider, hint, label, baseUrl}]
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged) // [{name, displayName, hasKey}]
+    Q_PROPERTY(bool keysLoaded READ keysLoaded NOTIFY keysChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+public:
+    explicit SettingsController(BackendHost *host, QObject *parent = nullptr);
+    static SettingsController *create(QQmlEngine *engine, QJSEngine *);
+
+    QString theme() const;
+    void setTheme(const QString &theme);
+    QString language() const;
+    void setLanguage(const QString &language);
+    qreal textScale() const;
+    void setTextScale(qreal scale);
+    QString defaultProvider() const;
+    QString defaultModel() const;
+    QVariantList keys() const { return m_keys; }
+    QVariantList providers() const;
+    bool keysLoaded() const { return m_keysLoaded; }
+    bool busy() const { return m_busy > 0; }
+
+    Q_INVOKABLE void setDefaultModel(const QString &provider, const QString &model);
+    Q_INVOKABLE void reloadKeys();
+    // Adds a key, replacing the provider's previous one.
+    Q_INVOKABLE void saveKey(const QString &provider, const QString &apiKey);
+    Q_INVOKABLE void deleteKey(const QString &keyId);
+    // A custom OpenAI-compatible endpoint (local servers need no key).
+    Q_INVOKABLE void saveEndpoint(const QString &label, const QString &baseUrl, const QString &apiKey);
+    // Lists the models the key gives access to; answers with keyTested().
+    Q_INVOKABLE void testKey(const QString &provider, const QString &apiKey, const QString &baseUrl = {});
+    // Catalogue models plus the live list once fetched: [{name, provider, contextTokens, description}]
+    Q_INVOKABLE QVariantList modelsFor(const QString &provider) const;
+    Q_INVOKABLE void refreshModels(const QString &provider);
+    Q_INVOKABLE QString providerDisplayName(const QString &provider) const;
+
+    static inline const QString kCustom = QStringLiteral("custom");
+
+Q_SIGNALS:
+    void preferencesChanged();
+    void keysChanged();
+    void busyChanged();
+    void modelsChanged(const QString &provider);
+    void keyTested(bool ok, const QString &message, const QStringList &models);
+    void errorOccurred(const QString &message);
+
+private:
+    void onReady();
+    void registerEndpoint();
+    void beginBusy();
+    void endBusy();
+
+    QPointer<BackendHost> m_host;
+    QSettings m_settings;
+    QVariantList m_keys;
+    bool m_keysLoaded = false;
+    int m_busy = 0;
+    QHash<QString, QStringList> m_liveModels;
+};

@@ -1,0 +1,160 @@
+#include "conversationmodel.h"
+
+#include "markdownblocks.h"
+
+ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(parent)
+{
+    // One flush per ~frame: tokens arriving faster than the display refreshes are merged.
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(16);
+    connect(&m_flush, &QTimer::timeout, this, &ConversationModel::flushPending);
+}
+
+int ConversationModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariantList ConversationModel::blocksFor(const Row &row) const
+{
+    if (!row.blocksValid) {
+        row.blocks = MarkdownBlocks::toVariant(MarkdownBlocks::split(row.message.text));
+        row.blocksValid = true;
+    }
+    return row.blocks;
+}
+
+QVariant ConversationModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Message &m = row.message;
+    switch (role) {
+    case IdRole: return m.id;
+    case RoleRole: return m.role;
+    case Qt::DisplayRole:
+    case TextRole: return m.text;
+    case BlocksRole: return blocksFor(row);
+    case StatusRole: return m.status;
+    case IsPartialRole: return m.isPartial;
+    case SiblingIndexRole: return m.siblingIndex;
+    case SiblingCountRole: return m.siblingCount;
+    case ModelRole: return m.model;
+    case ProviderRole: return m.provider;
+    case ErrorRole: return m.error;
+    case ParentIdRole: return m.parentId;
+    case TokensInRole: return m.tokensIn;
+    case TokensOutRole: return m.tokensOut;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ConversationModel::roleNames() const
+{
+    return {{IdRole, "id"}, {RoleRole, "role"}, {TextRole, "text"}, {BlocksRole, "blocks"},
+            {StatusRole, "status"}, {IsPartialRole, "isPartial"}, {SiblingIndexRole, "siblingIndex"},
+            {SiblingCountRole, "siblingCount"}, {ModelRole, "model"}, {ProviderRole, "provider"},
+            {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
+            {TokensOutRole, "tokensOut"}};
+}
+
+void ConversationModel::setMessages(QList<Message> messages)
+{
+    m_pending.clear();
+    beginResetModel();
+    m_rows.clear();
+    m_rows.reserve(messages.size());
+    for (Message &m : messages)
+        m_rows.append(Row{std::move(m), {}, false});
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+void ConversationModel::upsert(const Message &message)
+{
+    const int row = indexOf(message.id);
+    if (row >= 0) {
+        m_pending.remove(message.id);
+        m_rows[row] = Row{message, {}, false};
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
+    // Only a child of the last row continues the path; anything else is another branch.
+    if (!m_rows.isEmpty() && message.parentId != m_rows.last().message.id)
+        return;
+    if (m_rows.isEmpty() && !message.parentId.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    m_rows.append(Row{message, {}, false});
+    endInsertRows();
+    Q_EMIT countChanged();
+}
+
+void ConversationModel::appendText(const QString &id, const QString &delta)
+{
+    if (delta.isEmpty() || indexOf(id) < 0)
+        return;
+    m_pending[id].append(delta);
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
+void ConversationModel::flushPending()
+{
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const int row = indexOf(it.key());
+        if (row < 0)
+            continue;
+        m_rows[row].message.text.append(it.value());
+        m_rows[row].blocksValid = false;
+        ++m_textUpdates;
+        Q_EMIT dataChanged(index(row), index(row), {TextRole, BlocksRole});
+    }
+    m_pending.clear();
+}
+
+void ConversationModel::truncateAfter(int row)
+{
+    if (row + 1 >= m_rows.size())
+        return;
+    beginRemoveRows({}, row + 1, int(m_rows.size()) - 1);
+    m_rows.remove(row + 1, m_rows.size() - row - 1);
+    endRemoveRows();
+    Q_EMIT countChanged();
+}
+
+int ConversationModel::indexOf(const QString &id) const
+{
+    // The streaming message is almost always the last one: search from the end.
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i)
+        if (m_rows.at(i).message.id == id)
+            return int(i);
+    return -1;
+}
+
+QVariantMap ConversationModel::get(int row) const
+{
+    QVariantMap out;
+    if (row < 0 || row >= m_rows.size())
+        return out;
+    const auto names = roleNames();
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    return out;
+}
+
+const ConversationModel::Message *ConversationModel::message(const QString &id) const
+{
+    const int row = indexOf(id);
+    return row < 0 ? nullptr : &m_rows.at(row).message;
+}
+
+QList<ConversationModel::Message> ConversationModel::messages() const
+{
+    QList<Message> out;
+    out.reserve(m_rows.size());
+    for (const Row &r : m_rows)
+        out.append(r.message);
+    return out;
+}

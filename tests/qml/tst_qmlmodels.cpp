@@ -1,0 +1,111 @@
+#include "models/chatlistmodel.h"
+#include "models/conversationmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+namespace {
+ChatListModel::Chat chat(const QString &id, const QString &name, const QDateTime &at)
+{
+    return {id, name, at};
+}
+ConversationModel::Message msg(const QString &id, const QString &parent, const QString &role, const QString &text)
+{
+    ConversationModel::Message m;
+    m.id = id;
+    m.parentId = parent;
+    m.role = role;
+    m.text = text;
+    return m;
+}
+} // namespace
+
+class TestQmlModels : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void chatsAreMostRecentFirstWithSections()
+    {
+        ChatListModel model;
+        QAbstractItemModelTester tester(&model);
+        const QDateTime now(QDate(2026, 3, 10), QTime(12, 0));
+        model.setNow(now);
+        model.setChats({chat("old", "Old", now.addDays(-30)), chat("today", "Today chat", now.addSecs(-60)),
+                        chat("yday", "Yesterday chat", now.addDays(-1)), chat("week", "Week", now.addDays(-5))});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.idAt(0), QStringLiteral("today"));
+        QCOMPARE(model.idAt(3), QStringLiteral("old"));
+        auto section = [&](int row) { return model.data(model.index(row), ChatListModel::SectionRole).toString(); };
+        QCOMPARE(section(0), QStringLiteral("Today"));
+        QCOMPARE(section(1), QStringLiteral("Yesterday"));
+        QCOMPARE(section(2), QStringLiteral("Previous 7 days"));
+        QCOMPARE(section(3), QStringLiteral("Older"));
+    }
+    void upsertMovesActivityToTopAndFilterMatchesTitle()
+    {
+        ChatListModel model;
+        QAbstractItemModelTester tester(&model);
+        const QDateTime now = QDateTime::currentDateTime();
+        model.setChats({chat("a", "Alpha", now.addSecs(-10)), chat("b", "Beta", now.addSecs(-20))});
+        model.upsert(chat("b", "Beta renamed", now));
+        QCOMPARE(model.idAt(0), QStringLiteral("b"));
+        QCOMPARE(model.data(model.index(0), ChatListModel::NameRole).toString(), QStringLiteral("Beta renamed"));
+        model.setFilter(QStringLiteral("alp"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.idAt(0), QStringLiteral("a"));
+        QCOMPARE(model.totalCount(), 2);
+        model.remove(QStringLiteral("a"));
+        QCOMPARE(model.rowCount(), 0);
+        model.setFilter({});
+        QCOMPARE(model.rowCount(), 1);
+    }
+    void tokensTouchOneRowAndOnlyTextRoles()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setMessages({msg("u1", {}, "user", "Hi"), msg("a1", "u1", "assistant", "")});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        for (int i = 0; i < 50; ++i)
+            model.appendText(QStringLiteral("a1"), QStringLiteral("tok "));
+        QVERIFY(changed.isEmpty()); // coalesced until the next frame
+        QTRY_COMPARE(changed.size(), 1);
+        const auto args = changed.first();
+        QCOMPARE(args.at(0).toModelIndex().row(), 1);
+        QCOMPARE(args.at(1).toModelIndex().row(), 1);
+        const auto roles = args.at(2).value<QList<int>>();
+        QCOMPARE(roles, (QList<int>{ConversationModel::TextRole, ConversationModel::BlocksRole}));
+        QCOMPARE(model.data(model.index(1), ConversationModel::TextRole).toString().size(), 200);
+    }
+    void blocksFollowText()
+    {
+        ConversationModel model;
+        model.setMessages({msg("a", {}, "assistant", "Look:\n```sh\nls\n")});
+        auto blocks = model.data(model.index(0), ConversationModel::BlocksRole).toList();
+        QCOMPARE(blocks.size(), 2);
+        QCOMPARE(blocks[1].toMap().value("closed").toBool(), false);
+        model.appendText(QStringLiteral("a"), QStringLiteral("```\nDone"));
+        model.flushPending();
+        blocks = model.data(model.index(0), ConversationModel::BlocksRole).toList();
+        QCOMPARE(blocks.size(), 3);
+        QCOMPARE(blocks[1].toMap().value("closed").toBool(), true);
+    }
+    void upsertAppendsOnlyChildrenOfTheLastRow()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        model.upsert(msg("u1", {}, "user", "Hi"));
+        model.upsert(msg("a1", "u1", "assistant", "Hello"));
+        model.upsert(msg("x", "u1", "assistant", "another branch"));
+        QCOMPARE(model.rowCount(), 2);
+        auto edited = msg("a1", "u1", "assistant", "Hello!");
+        edited.siblingCount = 2;
+        model.upsert(edited);
+        QCOMPARE(model.get(1).value("text").toString(), QStringLiteral("Hello!"));
+        QCOMPARE(model.get(1).value("siblingCount").toInt(), 2);
+        model.truncateAfter(0);
+        QCOMPARE(model.rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestQmlModels)
+#include "tst_qmlmodels.moc"
