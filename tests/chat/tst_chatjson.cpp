@@ -85,7 +85,7 @@ private Q_SLOTS:
         d.chat.name = QStringLiteral("n \"q\"");
         d.chat.createdAt = d.chat.updatedAt = QDateTime::currentDateTimeUtc();
         PlacedMessage tricky = sample();
-        QString text = QStringLiteral("quote\" backslash\\ newline\n tab\t bell\a nul-free \u007f 😀 é </script>");
+        QString text = QStringLiteral("quote\" backslash\\ newline\n tab\t bell\a nul-free \u007f 😀 é 中文 \u2028 </script>");
         text += QChar(0x01);
         text += QChar(0x1f);
         tricky.message.content = QJsonObject{{QStringLiteral("text"), text}};
@@ -100,6 +100,17 @@ private Q_SLOTS:
         QCOMPARE(err.error, QJsonParseError::NoError);
         QCOMPARE(doc.object(), chatjson::chatDetail(d));
         QCOMPARE(QJsonDocument::fromJson(chatjson::messagesBytes(d.messages)).array(), chatjson::messages(d.messages));
+    }
+
+    void directWriterFormatsTimesLikeTheGeneralPath()
+    {
+        QList<PlacedMessage> list;
+        for (qint64 ms : {0LL, 951782400123LL /* 2000-02-29 */, 4102444799999LL /* 2099-12-31 23:59:59.999 */, -86400001LL}) {
+            PlacedMessage p = sample();
+            p.message.timestamp = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            list << p;
+        }
+        QCOMPARE(QJsonDocument::fromJson(chatjson::messagesBytes(list)).array(), chatjson::messages(list));
     }
 
     void contentIsReadFromAStringOrAnObject()
