@@ -20,6 +20,9 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // Streamed events (SSE chunks, WebSocket frames written as header + payload)
+    // must not wait for the client's delayed ACK (Nagle: about 40 ms each).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new ConnectionGuard(socket, m_limits, m_cors);
     addPendingConnection(socket);
 }

@@ -15,13 +15,13 @@ QString GenerationEvent::status() const
     }
 }
 
-Generation::Generation(const Database &db, QString userId, MessageRecord assistant, bool continued,
+Generation::Generation(const Database &db, SaveBatcher &batcher, QString userId, MessageRecord assistant, bool continued,
                        ProviderStream *stream, std::function<qint64()> nextSeq, QObject *parent)
     : QObject(parent), m_userId(std::move(userId)), m_chatId(assistant.chatId), m_messageId(assistant.id),
       m_parentId(assistant.parentId), m_provider(assistant.provider), m_model(assistant.model),
       m_continued(continued), m_stream(stream), m_nextSeq(std::move(nextSeq))
 {
-    m_saver = new GenerationSaver(db, std::move(assistant), this);
+    m_saver = new GenerationSaver(db, std::move(assistant), batcher, this);
     stream->setParent(this);
     connect(stream, &ProviderStream::textDelta, this, &Generation::onDelta);
     connect(stream, &ProviderStream::ended, this, &Generation::onEnded);

@@ -14,6 +14,7 @@
 namespace teehee {
 
 class GenerationSaver;
+class SaveBatcher;
 
 // One reply being generated: owns its provider stream and its saver, numbers
 // its events and keeps them so that a late subscriber can catch up. Emits
@@ -23,7 +24,7 @@ class Generation : public QObject {
     Q_OBJECT
 public:
     // `stream` is adopted (reparented) and not yet started; `nextSeq` numbers events.
-    Generation(const Database &db, QString userId, MessageRecord assistant, bool continued,
+    Generation(const Database &db, SaveBatcher &batcher, QString userId, MessageRecord assistant, bool continued,
                ProviderStream *stream, std::function<qint64()> nextSeq, QObject *parent = nullptr);
     ~Generation() override;
 

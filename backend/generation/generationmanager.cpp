@@ -14,7 +14,7 @@ namespace teehee {
 
 GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
                                      QObject *parent)
-    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config),
+    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config), m_batcher(db),
       // Sequence numbers stay increasing across restarts, so an SSE client's
       // Last-Event-ID from before a restart never hides newer events.
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
@@ -31,6 +31,8 @@ GenerationManager::~GenerationManager()
     const auto running = m_byChat.values();
     for (Generation *g : running)
         g->abort();
+    // Before m_batcher goes: savers unregister from it when deleted.
+    qDeleteAll(findChildren<Generation *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void GenerationManager::setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry)
@@ -208,7 +210,7 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
     auto stream = m_registry.createStream(request);
     if (!stream)
         return stream.error();
-    auto *g = new Generation(m_db, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
+    auto *g = new Generation(m_db, m_batcher, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
     // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
     m_byChat.insert(g->chatId(), g);
     m_byMessage.insert(g->messageId(), g);
@@ -231,7 +233,6 @@ void GenerationManager::onFinished(Generation *g)
 {
     if (m_byChat.value(g->chatId()) == g)
         m_byChat.remove(g->chatId());
-    m_stats.commits += g->commits();
     // Kept a while so that a client that dropped can still replay the end (Last-Event-ID).
     QTimer::singleShot(m_retentionMs, g, [this, g] {
         if (m_byMessage.value(g->messageId()) == g)

@@ -3,6 +3,7 @@
 #include "chat/chattypes.h"
 #include "core/error.h"
 #include "generation/generation.h"
+#include "generation/savebatcher.h"
 #include "providers/chatrequest.h"
 #include "providers/providerregistry.h"
 
@@ -61,8 +62,9 @@ public:
     // How long a finished generation stays attachable by message id.
     void setRetentionMs(int ms) { m_retentionMs = ms; }
 
+    // Replies started and database commits made for streaming text (all replies together).
     struct Stats { qint64 started = 0; qint64 commits = 0; };
-    Stats stats() const { return m_stats; }
+    Stats stats() const { return {m_stats.started, m_batcher.commits()}; }
 
 Q_SIGNALS:
     // A new generation, before its Started event: subscribe to its event() here.
@@ -83,6 +85,7 @@ private:
     ChatService &m_chats;
     KeyService &m_keys;
     ProviderRegistry m_registry;
+    SaveBatcher m_batcher;
     StreamTimeouts m_timeouts;
     RetrySettings m_retry;
     QHash<QString, Generation *> m_byChat;      // running

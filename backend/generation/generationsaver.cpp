@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "db/messagerepository.h"
+#include "generation/savebatcher.h"
 
 #include <QJsonObject>
 
@@ -21,12 +22,14 @@ qint64 utf8Length(const QString &s)
 
 } // namespace
 
-GenerationSaver::GenerationSaver(const Database &db, MessageRecord message, QObject *parent)
-    : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text())
+GenerationSaver::GenerationSaver(const Database &db, MessageRecord message, SaveBatcher &batcher, QObject *parent)
+    : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text()), m_batcher(batcher)
 {
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(kMaxLagMs);
-    connect(&m_timer, &QTimer::timeout, this, &GenerationSaver::flush);
+}
+
+GenerationSaver::~GenerationSaver()
+{
+    m_batcher.forget(this);
 }
 
 Status GenerationSaver::begin()
@@ -34,6 +37,7 @@ Status GenerationSaver::begin()
     m_record.status = MessageStatus::Streaming;
     m_record.isPartial = true;
     m_record.content.remove(QStringLiteral("error"));
+    m_batcher.countCommit();
     return write();
 }
 
@@ -43,25 +47,30 @@ void GenerationSaver::append(const QString &delta)
         return;
     m_text += delta;
     m_pendingBytes += utf8Length(delta);
+    m_batcher.markDirty(this);
     if (m_pendingBytes >= kMaxPendingBytes)
-        flush();
-    else if (!m_timer.isActive())
-        m_timer.start(); // measured from the oldest unsaved delta, not restarted by later ones
+        m_batcher.flushNow();
 }
 
-void GenerationSaver::flush()
+Status GenerationSaver::writePending()
 {
-    m_timer.stop();
     if (m_finished || m_pendingBytes == 0)
+        return success();
+    return write();
+}
+
+void GenerationSaver::markUnsaved()
+{
+    if (m_finished)
         return;
-    if (auto st = write(); !st)
-        qCWarning(lcDb).noquote() << "saving a streaming reply failed; will retry with the next batch:" << st.error().message;
+    m_pendingBytes = qMax<qint64>(m_pendingBytes, 1);
+    m_batcher.markDirty(this);
 }
 
 Status GenerationSaver::finish(const QString &status, bool isPartial, const QString &finishReason,
                                int inputTokens, int outputTokens, const QString &error)
 {
-    m_timer.stop();
+    m_batcher.forget(this);
     m_finished = true;
     m_record.status = status;
     m_record.isPartial = isPartial;
@@ -78,6 +87,7 @@ Status GenerationSaver::finish(const QString &status, bool isPartial, const QStr
     }
     if (!error.isEmpty())
         m_record.content.insert(QStringLiteral("error"), error);
+    m_batcher.countCommit();
     return write();
 }
 

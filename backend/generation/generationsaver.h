@@ -5,14 +5,16 @@
 #include "db/records.h"
 
 #include <QObject>
-#include <QTimer>
 
 namespace teehee {
 
-// Writes a streaming reply to its message row in batches: never one commit
-// per token, but the saved text never lags the streamed text by more than
-// kMaxLagMs or kMaxPendingBytes, so a crash loses at most that much. The
-// saver owns the text of the reply.
+// Writes a streaming reply to its message row in batches (with every other
+// running reply, through SaveBatcher): never one commit per token, but the
+// saved text never lags the streamed text by more than kMaxLagMs or
+// kMaxPendingBytes, so a crash loses at most that much. The saver owns the
+// text of the reply.
+class SaveBatcher;
+
 class GenerationSaver : public QObject {
     Q_OBJECT
 public:
@@ -20,7 +22,8 @@ public:
     static constexpr int kMaxLagMs = 200;
     static constexpr int kMaxPendingBytes = 1024;
 
-    GenerationSaver(const Database &db, MessageRecord message, QObject *parent = nullptr);
+    GenerationSaver(const Database &db, MessageRecord message, SaveBatcher &batcher, QObject *parent = nullptr);
+    ~GenerationSaver() override;
 
     const QString &text() const { return m_text; }
     const MessageRecord &record() const { return m_record; }
@@ -33,11 +36,15 @@ public:
     Status finish(const QString &status, bool isPartial, const QString &finishReason,
                   int inputTokens, int outputTokens, const QString &error);
 
+    // Writes performed for this reply (each in some commit).
     int commits() const { return m_commits; }
+
+    // For SaveBatcher: the pending text, inside its transaction.
+    Status writePending();
+    void markUnsaved();
 
 private:
     Status write();
-    void flush();
 
     const Database &m_db;
     MessageRecord m_record;
@@ -45,7 +52,7 @@ private:
     qint64 m_pendingBytes = 0;
     bool m_finished = false;
     int m_commits = 0;
-    QTimer m_timer;
+    SaveBatcher &m_batcher;
 };
 
 } // namespace teehee

@@ -144,6 +144,33 @@ private Q_SLOTS:
         QCOMPARE(f->stored(g->messageId()).text(), rec.tokens());
     }
 
+    void concurrentRepliesShareTheirCommits()
+    {
+        // Ten replies streaming at once: their batches go in the same transactions.
+        const int kReplies = 10;
+        const qint64 before = f->gens().stats().commits;
+        QList<Generation *> running;
+        std::vector<std::unique_ptr<Recorder>> recs;
+        for (int i = 0; i < kReplies; ++i) {
+            f->fake.enqueue(reply(QStringLiteral("openai"), words(30), 20));
+            running.append(send(f->newChat(), QStringLiteral("go")));
+            QVERIFY(running.last());
+            recs.push_back(std::make_unique<Recorder>());
+            recs.back()->attach(running.last());
+        }
+        for (auto &r : recs)
+            QVERIFY(r->waitFinished());
+        const qint64 commits = f->gens().stats().commits - before;
+        int writes = 0;
+        for (Generation *g : running) {
+            writes += g->commits();
+            QCOMPARE(f->stored(g->messageId()).text(), words(30).join(QString()));
+        }
+        // Each reply: its first and last write alone, everything between shared.
+        QVERIFY2(commits < writes, qPrintable(QStringLiteral("%1 commits for %2 writes").arg(commits).arg(writes)));
+        QVERIFY2(commits <= 2 * kReplies + 15, qPrintable(QString::number(commits)));
+    }
+
     void aKilobyteOfTextIsSavedAtOnce()
     {
         // One 1100-byte token, then silence: saved with the token, not 200 ms later.

@@ -1,0 +1,57 @@
+#include "generation/savebatcher.h"
+
+#include "core/logging.h"
+#include "db/sqlquery.h"
+#include "generation/generationsaver.h"
+
+namespace teehee {
+
+SaveBatcher::SaveBatcher(const Database &db, QObject *parent) : QObject(parent), m_db(db)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(GenerationSaver::kMaxLagMs);
+    connect(&m_timer, &QTimer::timeout, this, &SaveBatcher::flushNow);
+}
+
+void SaveBatcher::markDirty(GenerationSaver *saver)
+{
+    m_dirty.insert(saver);
+    if (!m_timer.isActive())
+        m_timer.start(); // measured from the oldest unsaved text, never pushed back
+}
+
+void SaveBatcher::forget(GenerationSaver *saver)
+{
+    m_dirty.remove(saver);
+}
+
+void SaveBatcher::flushNow()
+{
+    m_timer.stop();
+    if (m_dirty.isEmpty())
+        return;
+    const QSet<GenerationSaver *> batch = std::exchange(m_dirty, {});
+    auto db = m_db.connection();
+    if (!db) {
+        qCWarning(lcGeneration).noquote() << "saving streaming replies failed:" << db.error().message;
+        return;
+    }
+    Transaction tx(db.value());
+    Status st = tx.begin();
+    for (GenerationSaver *s : batch) {
+        if (!st)
+            break;
+        st = s->writePending();
+    }
+    if (st)
+        st = tx.commit();
+    ++m_commits;
+    if (!st) {
+        // Nothing is lost: the text stays in memory and goes with the next batch or the final write.
+        qCWarning(lcGeneration).noquote() << "saving streaming replies failed; retrying with the next batch:" << st.error().message;
+        for (GenerationSaver *s : batch)
+            s->markUnsaved();
+    }
+}
+
+} // namespace teehee
