@@ -92,7 +92,12 @@ Result<ChatRequest> GenerationManager::buildRequest(const QString &userId, const
     auto resolved = resolveProvider(userId, options);
     if (!resolved)
         return resolved.error();
-    ChatRequest request = std::move(resolved).value();
+    return withContext(std::move(resolved).value(), userId, answeredMessageId, continuing);
+}
+
+Result<ChatRequest> GenerationManager::withContext(ChatRequest request, const QString &userId,
+                                                   const QString &answeredMessageId, bool continuing) const
+{
     auto context = m_chats.context(userId, answeredMessageId);
     if (!context)
         return context.error();
@@ -121,8 +126,9 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (text.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("content: must not be empty"));
     // Provider and key are checked before anything is written.
-    if (auto probe = resolveProvider(userId, options); !probe)
-        return probe.error();
+    auto resolved = resolveProvider(userId, options);
+    if (!resolved)
+        return resolved.error();
 
     NewMessage user;
     user.role = QStringLiteral("user");
@@ -131,7 +137,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     auto question = m_chats.addMessage(userId, chat->id, user);
     if (!question)
         return question.error();
-    auto request = buildRequest(userId, question->message.id, options, false);
+    auto request = withContext(std::move(resolved).value(), userId, question->message.id, false);
     if (!request)
         return request.error();
 

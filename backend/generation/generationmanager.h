@@ -75,6 +75,8 @@ private:
     Result<ChatRequest> resolveProvider(const QString &userId, const GenerationOptions &options) const;
     Result<ChatRequest> buildRequest(const QString &userId, const QString &answeredMessageId,
                                      const GenerationOptions &options, bool continuing);
+    Result<ChatRequest> withContext(ChatRequest request, const QString &userId, const QString &answeredMessageId,
+                                    bool continuing) const;
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
                                 bool continued);
     Status checkIdle(const QString &chatId) const;
