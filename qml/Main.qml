@@ -1,44 +1,117 @@
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee
 
+// The window: sidebar, conversation column with its composer, and the
+// sheets (settings, shortcuts). Shortcuts live here so they work everywhere.
 ApplicationWindow {
     id: window
-    width: 1100
-    height: 720
+    width: 1180
+    height: 760
     minimumWidth: 640
     minimumHeight: 420
     visible: true
-    title: qsTr("Teehee")
+    title: ChatController.currentChatName ? ChatController.currentChatName + " — Teehee" : "Teehee"
+    color: Theme.window
+    font.pointSize: Theme.baseSize
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 8
+    property bool sidebarOpen: true
 
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Teehee")
-            font.pixelSize: 28
-            font.weight: Font.DemiBold
-            Accessible.role: Accessible.Heading
+    function focusComposer() { composer.focusInput() }
+    function openSettings() { settings.open() }
+
+    Shortcut { sequence: StandardKey.New; onActivated: { ChatController.newChat(); window.focusComposer() } }
+    Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
+    Shortcut { sequence: "Ctrl+B"; onActivated: window.sidebarOpen = !window.sidebarOpen }
+    Shortcut { sequence: "Ctrl+,"; onActivated: settings.open() }
+    Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcuts.open() }
+    Shortcut { sequence: "Ctrl+Shift+C"; onActivated: ChatController.copyToClipboard(ChatController.lastReplyText()) }
+    Shortcut { sequences: ["Ctrl+=", "Ctrl++"]; onActivated: SettingsController.textScale = SettingsController.textScale + 0.1 }
+    Shortcut { sequence: "Ctrl+-"; onActivated: SettingsController.textScale = SettingsController.textScale - 0.1 }
+    Shortcut { sequence: "Ctrl+0"; onActivated: SettingsController.textScale = 1.0 }
+    Shortcut {
+        sequence: "Esc"
+        enabled: GenerationController.streaming
+        onActivated: GenerationController.stop()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Sidebar {
+            id: sidebar
+            Layout.fillHeight: true
+            Layout.preferredWidth: window.sidebarOpen ? Theme.sidebarWidth : 0
+            visible: window.sidebarOpen
+            onSettingsRequested: settings.open()
+            onShortcutsRequested: shortcuts.open()
+            onChatChosen: window.focusComposer()
         }
-        Label {
-            objectName: "statusLabel"
-            Layout.alignment: Qt.AlignHCenter
-            text: BackendHost.statusText
-            color: BackendHost.ready ? palette.windowText : "#b3261e"
-            Accessible.name: qsTr("Backend status: %1").arg(BackendHost.statusText)
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            color: Theme.divider
+            visible: window.sidebarOpen
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Data: %1").arg(BackendHost.databaseLocation)
-            opacity: 0.7
-        }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: qsTr("Version %1").arg(BackendHost.version)
-            opacity: 0.5
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            ChatHeader {
+                Layout.fillWidth: true
+                sidebarOpen: window.sidebarOpen
+                onToggleSidebar: window.sidebarOpen = !window.sidebarOpen
+            }
+
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+
+                ConversationView {
+                    id: conversation
+                    anchors.fill: parent
+                    visible: ChatController.conversation.count > 0
+                    onEditFinished: window.focusComposer()
+                }
+                WelcomeCard {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 2 * Theme.gap3, 560)
+                    visible: ChatController.conversation.count === 0 && !ChatController.loading
+                    onPromptChosen: (text) => composer.setText(text)
+                    onSettingsRequested: settings.open()
+                }
+            }
+
+            Composer {
+                id: composer
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.readableWidth + 2 * Theme.gap3
+                Layout.alignment: Qt.AlignHCenter
+            }
         }
     }
+
+    Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: 96 }
+
+    Connections {
+        target: ChatController
+        function onPendingDeleteChanged() {
+            if (ChatController.pendingDeleteName)
+                toast.show(qsTr("Deleted “%1”").arg(ChatController.pendingDeleteName), qsTr("Undo"), () => ChatController.undoDelete())
+        }
+        function onErrorOccurred(message) { toast.show(message, "", null) }
+    }
+    Connections {
+        target: SettingsController
+        function onErrorOccurred(message) { toast.show(message, "", null) }
+    }
+
+    SettingsDialog { id: settings }
+    ShortcutsSheet { id: shortcuts }
+
+    Component.onCompleted: window.focusComposer()
 }

@@ -42,6 +42,9 @@ void GenerationController::setProvider(const QString &provider)
     if (provider == m_provider)
         return;
     m_provider = provider;
+    // A model of the previous provider means nothing to this one.
+    if (const QString model = teehee::ModelCatalogue::defaultModel(provider); !model.isEmpty())
+        m_model = model;
     Q_EMIT selectionChanged();
 }
 

@@ -1,6 +1,7 @@
 #include "settingscontroller.h"
 
 #include "backendhost.h"
+#include "languagecontroller.h"
 
 #include "backend.h"
 #include "generation/generationmanager.h"
@@ -40,6 +41,16 @@ SettingsController *SettingsController::create(QQmlEngine *engine, QJSEngine *)
 
 void SettingsController::onReady()
 {
+    m_host->run(this, [](Services s) {
+        QStringList names;
+        for (const QString &p : kBuiltIn)
+            if (s.backend.keys().resolveKey(s.userId, p))
+                names << p;
+        return names;
+    }, [this](const QStringList &names) {
+        m_serverKeys = names;
+        Q_EMIT keysChanged();
+    });
     reloadKeys();
 }
 
@@ -62,6 +73,7 @@ QString SettingsController::language() const
 void SettingsController::setLanguage(const QString &language)
 {
     m_settings.setValue(QStringLiteral("appearance/language"), language);
+    LanguageController::switchTo(language, qmlEngine(this)); // retranslates the visible UI now
     Q_EMIT preferencesChanged();
 }
 
@@ -118,7 +130,7 @@ QVariantList SettingsController::providers() const
     if (custom)
         names << kCustom;
     for (const QString &name : names) {
-        bool hasKey = false;
+        bool hasKey = m_serverKeys.contains(name);
         for (const QVariant &k : m_keys)
             hasKey |= k.toMap().value(QStringLiteral("provider")) == name;
         out << QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("displayName"), providerDisplayName(name)},

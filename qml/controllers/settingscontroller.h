@@ -25,6 +25,8 @@ class SettingsController : public QObject {
     Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)           // [{id, provider, hint, label, baseUrl}]
     Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged) // [{name, displayName, hasKey}]
     Q_PROPERTY(bool keysLoaded READ keysLoaded NOTIFY keysChanged)
+    // Some provider can answer: a key of the user's, a server-wide key, or a custom endpoint.
+    Q_PROPERTY(bool canChat READ canChat NOTIFY keysChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
     explicit SettingsController(BackendHost *host, QObject *parent = nullptr);
@@ -41,6 +43,7 @@ public:
     QVariantList keys() const { return m_keys; }
     QVariantList providers() const;
     bool keysLoaded() const { return m_keysLoaded; }
+    bool canChat() const { return !m_keys.isEmpty() || !m_serverKeys.isEmpty(); }
     bool busy() const { return m_busy > 0; }
 
     Q_INVOKABLE void setDefaultModel(const QString &provider, const QString &model);
@@ -79,4 +82,5 @@ private:
     bool m_keysLoaded = false;
     int m_busy = 0;
     QHash<QString, QStringList> m_liveModels;
+    QStringList m_serverKeys; // providers with a key from the environment
 };

@@ -1,0 +1,40 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// "‹ 2 / 3 ›" for a message with siblings; Alt+← / Alt+→ do the same.
+RowLayout {
+    id: root
+    property string messageId
+    property int index: 0
+    property int count: 1
+
+    spacing: 0
+    visible: count > 1
+    Accessible.role: Accessible.Grouping
+    Accessible.name: qsTr("Branch %1 of %2").arg(index + 1).arg(count)
+
+    IconButton {
+        objectName: "previousBranch"
+        iconName: "chevron-left"
+        size: 24
+        enabled: root.index > 0 && !GenerationController.streaming
+        tip: qsTr("Previous branch (Alt+←)")
+        onClicked: ChatController.switchBranch(root.messageId, -1)
+    }
+    Text {
+        objectName: "branchLabel"
+        text: (root.index + 1) + " / " + root.count
+        color: Theme.mutedText
+        font.pointSize: Theme.smallSize
+    }
+    IconButton {
+        objectName: "nextBranch"
+        iconName: "chevron-right"
+        size: 24
+        enabled: root.index < root.count - 1 && !GenerationController.streaming
+        tip: qsTr("Next branch (Alt+→)")
+        onClicked: ChatController.switchBranch(root.messageId, 1)
+    }
+}

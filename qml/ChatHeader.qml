@@ -1,0 +1,45 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// The bar above the conversation: sidebar toggle, chat title, system prompt.
+Rectangle {
+    id: header
+    property bool sidebarOpen: true
+    signal toggleSidebar()
+
+    implicitHeight: 48
+    color: Theme.window
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.gap
+        anchors.rightMargin: Theme.gap2
+        spacing: Theme.gap
+
+        IconButton {
+            iconName: "sidebar"
+            tip: header.sidebarOpen ? qsTr("Hide sidebar (Ctrl+B)") : qsTr("Show sidebar (Ctrl+B)")
+            onClicked: header.toggleSidebar()
+        }
+        Text {
+            Layout.fillWidth: true
+            text: ChatController.currentChatName || qsTr("New chat")
+            color: Theme.text
+            font.pointSize: Theme.bodySize
+            font.weight: Font.DemiBold
+            elide: Text.ElideRight
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        TextButton {
+            text: ChatController.systemPrompt ? qsTr("System prompt ✓") : qsTr("System prompt")
+            enabled: ChatController.currentChatId.length > 0
+            onClicked: systemPrompt.open()
+        }
+    }
+    Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
+
+    SystemPromptDialog { id: systemPrompt }
+}

@@ -1,0 +1,113 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// The rounded multi-line field at the bottom: Enter sends, Shift+Enter adds a
+// line, the model chip picks provider and model, one round button is Send
+// while idle and Stop (Esc) while a reply streams.
+Item {
+    id: root
+    property alias text: input.text
+    function focusInput() { input.forceActiveFocus() }
+    function setText(t) { input.text = t; input.forceActiveFocus(); input.cursorPosition = input.length }
+    function submit() {
+        if (GenerationController.streaming)
+            return
+        if (GenerationController.send(input.text))
+            input.text = ""
+    }
+
+    implicitHeight: frame.implicitHeight + 2 * Theme.gap2
+
+    Rectangle {
+        id: frame
+        anchors.fill: parent
+        anchors.margins: Theme.gap2
+        anchors.leftMargin: Theme.gap3
+        anchors.rightMargin: Theme.gap3
+        implicitHeight: layout.implicitHeight + Theme.gap2
+        radius: Theme.radius + 6
+        color: Theme.surface
+        border.width: input.activeFocus ? 2 : 1
+        border.color: input.activeFocus ? Theme.focusRing : Theme.divider
+
+        ColumnLayout {
+            id: layout
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            spacing: Theme.gap / 2
+
+            ScrollView {
+                id: scroller
+                Layout.fillWidth: true
+                // Grows with the text up to about eight lines, then scrolls.
+                Layout.preferredHeight: Math.min(input.implicitHeight, Theme.bodySize * 1.6 * 8 + 16)
+                TextArea {
+                    id: input
+                    objectName: "composerInput"
+                    wrapMode: TextEdit.Wrap
+                    placeholderText: qsTr("Message Teehee…  (Enter sends, Shift+Enter for a new line)")
+                    placeholderTextColor: Theme.faintText
+                    color: Theme.text
+                    font.pointSize: Theme.bodySize
+                    selectionColor: Theme.accent
+                    selectedTextColor: Theme.accentText
+                    background: null
+                    Accessible.name: qsTr("Message")
+                    KeyNavigation.priority: KeyNavigation.BeforeItem
+                    KeyNavigation.tab: picker
+                    Keys.onPressed: (event) => {
+                        if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && !(event.modifiers & Qt.ShiftModifier)) {
+                            root.submit()
+                            event.accepted = true
+                        } else if (event.key === Qt.Key_Escape && GenerationController.streaming) {
+                            GenerationController.stop()
+                            event.accepted = true
+                        }
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                ModelPicker { id: picker }
+                Item { Layout.fillWidth: true }
+                Text {
+                    visible: GenerationController.lastError.length > 0 && !GenerationController.streaming && errorTimer.running
+                    text: GenerationController.lastError
+                    color: Theme.danger
+                    font.pointSize: Theme.smallSize
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: 360
+                    Timer { id: errorTimer; interval: 8000 }
+                    Connections { target: GenerationController; function onErrorOccurred() { errorTimer.restart() } }
+                }
+                RoundButton {
+                    id: action
+                    objectName: "sendButton"
+                    readonly property bool stopping: GenerationController.streaming
+                    implicitWidth: 36
+                    implicitHeight: 36
+                    enabled: stopping || input.text.trim().length > 0
+                    icon.source: stopping ? "qrc:/Teehee/icons/stop.svg" : "qrc:/Teehee/icons/send.svg"
+                    icon.color: enabled ? Theme.accentText : Theme.faintText
+                    icon.width: 18
+                    icon.height: 18
+                    display: AbstractButton.IconOnly
+                    Accessible.name: stopping ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
+                    ToolTip.visible: hovered
+                    ToolTip.text: Accessible.name
+                    onClicked: stopping ? GenerationController.stop() : root.submit()
+                    background: Rectangle {
+                        radius: width / 2
+                        color: action.enabled ? (action.stopping ? Theme.text : Theme.accent) : Theme.raised
+                        border.width: action.visualFocus ? 2 : 0
+                        border.color: Theme.focusRing
+                    }
+                }
+            }
+        }
+    }
+}

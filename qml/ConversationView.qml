@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Teehee
+
+// The messages of the open chat. Follows the bottom while a reply streams,
+// unless the person scrolled up; then a "Jump to latest" pill appears.
+Item {
+    id: root
+    signal editFinished()
+    property alias list: list
+    property bool pinned: true
+
+    function jumpToLatest() { pinned = true; list.positionViewAtEnd() }
+
+    ListView {
+        id: list
+        objectName: "messageList"
+        anchors.fill: parent
+        model: ChatController.conversation
+        clip: true
+        spacing: Theme.gap2
+        topMargin: Theme.gap3
+        bottomMargin: Theme.gap3
+        reuseItems: true
+        cacheBuffer: 800
+        boundsBehavior: Flickable.StopAtBounds
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        Accessible.role: Accessible.List
+        Accessible.name: qsTr("Messages")
+        ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+
+        delegate: MessageDelegate {
+            width: list.width
+            isLast: index === list.count - 1
+            onEditFinished: root.editFinished()
+        }
+
+        // Scrolling by hand decides whether the view keeps following.
+        onMovementEnded: root.pinned = atYEnd
+        onFlickStarted: root.pinned = false
+        onContentHeightChanged: if (root.pinned) Qt.callLater(list.positionViewAtEnd)
+        onCountChanged: if (root.pinned) Qt.callLater(list.positionViewAtEnd)
+        WheelHandler {
+            onWheel: (event) => { if (event.angleDelta.y > 0) root.pinned = false; else Qt.callLater(() => root.pinned = list.atYEnd) }
+        }
+    }
+
+    Connections {
+        target: ChatController
+        function onConversationLoaded() { root.jumpToLatest() }
+        function onCurrentChatChanged() { root.pinned = true }
+    }
+
+    Button {
+        id: jump
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.gap2
+        visible: !root.pinned && !list.atYEnd
+        text: qsTr("Jump to latest")
+        Accessible.name: text
+        onClicked: root.jumpToLatest()
+        contentItem: Text { text: jump.text; color: Theme.text; font.pointSize: Theme.smallSize; horizontalAlignment: Text.AlignHCenter }
+        background: Rectangle { radius: height / 2; color: Theme.raised; border.color: Theme.divider }
+    }
+}

@@ -1,0 +1,20 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Teehee
+
+// A small text-only action ("Retry", "Continue").
+Button {
+    id: control
+    flat: true
+    padding: 2
+    focusPolicy: Qt.StrongFocus
+    Accessible.name: text
+    contentItem: Text {
+        text: control.text
+        color: Theme.accent
+        font.pointSize: Theme.smallSize
+        font.weight: Font.DemiBold
+        font.underline: control.hovered || control.visualFocus
+    }
+    background: Item {}
+}

@@ -1,0 +1,31 @@
+import QtQuick
+import QtQuick.Layouts
+import Teehee
+
+// The row under a message: branch switcher, then copy, edit or regenerate,
+// continue, fork, delete. Shown on hover and keyboard focus.
+RowLayout {
+    id: root
+    property string messageId
+    property string text
+    property bool isUser
+    property bool isPartial
+    property bool streaming
+    property int siblingIndex
+    property int siblingCount
+    property bool revealed
+    signal editRequested()
+
+    spacing: 2
+    opacity: revealed && !streaming ? 1 : 0
+    enabled: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: Theme.animation } }
+
+    BranchSwitcher { messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
+    IconButton { iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatController.copyToClipboard(root.text) }
+    IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !GenerationController.streaming; onClicked: root.editRequested() }
+    IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !GenerationController.streaming; onClicked: GenerationController.regenerate(root.messageId) }
+    IconButton { visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !GenerationController.streaming; onClicked: GenerationController.continueMessage(root.messageId) }
+    IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: ChatController.forkFrom(root.messageId) }
+    IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !GenerationController.streaming; onClicked: ChatController.deleteMessage(root.messageId) }
+}

@@ -1,0 +1,70 @@
+import QtQuick
+import Teehee
+
+// A message's blocks (from MarkdownBlocks): Markdown text, code and tables,
+// each drawn by its own component; a soft caret while the reply streams.
+Column {
+    id: root
+    property var blocks: []
+    property bool streaming: false
+    property real availableWidth: 600
+
+    spacing: Theme.gap + 4
+
+    Repeater {
+        model: root.blocks
+        delegate: Loader {
+            required property var modelData
+            width: Math.min(item ? item.implicitWidth : 0, root.availableWidth)
+            sourceComponent: modelData.kind === "code" ? codeBlock : modelData.kind === "table" ? tableBlock : textBlock
+            property var block: modelData
+        }
+    }
+
+    Rectangle {
+        id: caret
+        visible: root.streaming
+        width: 8
+        height: Theme.bodySize * 1.3
+        radius: 2
+        color: Theme.accent
+        SequentialAnimation on opacity {
+            running: caret.visible
+            loops: Animation.Infinite
+            NumberAnimation { to: 0.25; duration: 500 }
+            NumberAnimation { to: 0.9; duration: 500 }
+        }
+    }
+
+    Component {
+        id: textBlock
+        Text {
+            text: block.text
+            textFormat: Text.MarkdownText
+            wrapMode: Text.Wrap
+            color: Theme.text
+            linkColor: Theme.accent
+            font.pointSize: Theme.bodySize
+            lineHeight: 1.15
+            onLinkActivated: (link) => Qt.openUrlExternally(link)
+            HoverHandler { cursorShape: parent.hoveredLink ? Qt.PointingHandCursor : Qt.IBeamCursor }
+            Accessible.role: Accessible.StaticText
+            Accessible.name: block.text
+        }
+    }
+    Component {
+        id: codeBlock
+        CodeBlock {
+            implicitWidth: root.availableWidth
+            code: block.text
+            language: block.language
+        }
+    }
+    Component {
+        id: tableBlock
+        TableBlock {
+            implicitWidth: Math.min(naturalWidth, root.availableWidth)
+            rows: block.rows
+        }
+    }
+}

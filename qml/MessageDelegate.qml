@@ -1,0 +1,106 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// One message: user messages in a tinted bubble on the right, replies full
+// width with the model's name; Markdown split into text, code and table
+// blocks; a notice for stopped or failed replies; actions on hover or focus.
+FocusScope {
+    id: root
+    required property int index
+    required property string id
+    required property string role
+    required property string text
+    required property var blocks
+    required property string status
+    required property bool isPartial
+    required property int siblingIndex
+    required property int siblingCount
+    required property string model
+    required property string error
+    property bool isLast: false
+    property bool editing: false
+    readonly property bool isUser: role === "user"
+    readonly property bool streaming: status === "streaming"
+    signal editFinished()
+
+    implicitHeight: column.implicitHeight
+    activeFocusOnTab: true
+    Accessible.role: Accessible.ListItem
+    Accessible.name: (isUser ? qsTr("You said") : qsTr("Reply")) + ": " + (streaming ? qsTr("writing…") : text)
+
+    Keys.onPressed: (event) => {
+        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { ChatController.switchBranch(root.id, -1); event.accepted = true }
+        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { ChatController.switchBranch(root.id, 1); event.accepted = true }
+    }
+
+    HoverHandler { id: hover }
+
+    ColumnLayout {
+        id: column
+        width: Math.min(parent.width - 2 * Theme.gap3, Theme.readableWidth)
+        anchors.horizontalCenter: parent.horizontalCenter
+        spacing: Theme.gap / 2
+
+        Text {
+            visible: !root.isUser && root.model.length > 0
+            text: root.model
+            color: Theme.faintText
+            font.pointSize: Theme.smallSize
+            font.weight: Font.DemiBold
+        }
+
+        Rectangle {
+            id: bubble
+            Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
+            Layout.fillWidth: !root.isUser || root.editing
+            Layout.maximumWidth: column.width * (root.isUser && !root.editing ? 0.85 : 1)
+            implicitWidth: root.editing ? column.width : content.implicitWidth + 2 * padding
+            implicitHeight: (root.editing ? editor.implicitHeight : content.implicitHeight) + 2 * padding
+            readonly property int padding: root.isUser ? Theme.gap + 4 : 0
+            radius: Theme.radius + 4
+            color: root.isUser ? Theme.userBubble : "transparent"
+
+            MessageBlocks {
+                id: content
+                visible: !root.editing
+                x: bubble.padding
+                y: bubble.padding
+                width: Math.min(implicitWidth, bubble.width - 2 * bubble.padding)
+                availableWidth: column.width * (root.isUser ? 0.85 : 1) - 2 * bubble.padding
+                blocks: root.blocks
+                streaming: root.streaming
+            }
+            MessageEditor {
+                id: editor
+                visible: root.editing
+                width: parent.width
+                originalText: root.text
+                onSubmitted: (text) => { root.editing = false; GenerationController.editAndResubmit(root.id, text); root.editFinished() }
+                onCancelled: { root.editing = false; root.editFinished() }
+            }
+        }
+
+        MessageNotice {
+            Layout.fillWidth: true
+            messageId: root.id
+            status: root.status
+            error: root.error
+            isPartial: root.isPartial && !root.isUser
+        }
+
+        MessageActions {
+            Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
+            messageId: root.id
+            text: root.text
+            isUser: root.isUser
+            isPartial: root.isPartial
+            streaming: root.streaming
+            siblingIndex: root.siblingIndex
+            siblingCount: root.siblingCount
+            revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
+            onEditRequested: { root.editing = true; editor.begin() }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Controls
+import QtQuick.Layouts
+import Teehee
+
+// Settings in sections: providers and keys, custom endpoint, models,
+// appearance, language, data.
+Dialog {
+    id: dialog
+    title: qsTr("Settings")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
+    height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
+    padding: 0
+    onOpened: SettingsController.reloadKeys()
+    background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
+    header: RowLayout {
+        Text { Layout.fillWidth: true; text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize; font.weight: Font.DemiBold; padding: Theme.gap2 }
+        IconButton { iconName: "close"; tip: qsTr("Close"); Layout.rightMargin: Theme.gap; onClicked: dialog.close() }
+    }
+
+    component Section: Text {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.gap2
+        color: Theme.text
+        font.pointSize: Theme.bodySize
+        font.weight: Font.DemiBold
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+    }
+    component Note: Text {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Theme.mutedText
+        font.pointSize: Theme.smallSize
+    }
+    component Choice: TextButton {
+        property string value
+        property string current
+        primary: value === current
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: parent.width - 2 * Theme.gap3
+            x: Theme.gap3
+            spacing: Theme.gap
+
+            Section { text: qsTr("Providers & keys") }
+            Repeater {
+                model: SettingsController.keys
+                delegate: RowLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Text { Layout.preferredWidth: 140; text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+                    Text { Layout.fillWidth: true; text: modelData.baseUrl || modelData.hint; color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
+                    TextButton { text: qsTr("Test"); onClicked: SettingsController.testKey(modelData.provider, "", modelData.baseUrl) }
+                    TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
+                }
+            }
+            Note { visible: SettingsController.keys.length === 0; text: qsTr("No keys yet.") }
+            Note { text: qsTr("Add or replace a key:") }
+            KeyForm { Layout.fillWidth: true }
+
+            Section { text: qsTr("Custom OpenAI-compatible endpoint") }
+            Note { text: qsTr("Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.") }
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                Field { id: epName; Layout.fillWidth: true; placeholderText: qsTr("Name, e.g. Ollama") }
+                Field { id: epUrl; Layout.fillWidth: true; placeholderText: "http://127.0.0.1:11434/v1"; label: qsTr("Base URL") }
+                Field { id: epKey; Layout.fillWidth: true; placeholderText: qsTr("API key (optional)"); echoMode: TextInput.Password }
+                RowLayout {
+                    TextButton { text: qsTr("Test"); enabled: epUrl.text.length > 0; onClicked: SettingsController.testKey("custom", epKey.text, epUrl.text) }
+                    TextButton { text: qsTr("Save"); primary: true; enabled: epUrl.text.length > 0
+                                 onClicked: { SettingsController.saveEndpoint(epName.text, epUrl.text, epKey.text); epKey.text = "" } }
+                }
+            }
+
+            Section { text: qsTr("Default model") }
+            Note { text: qsTr("New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.")
+                           .arg(SettingsController.providerDisplayName(SettingsController.defaultProvider)).arg(SettingsController.defaultModel) }
+
+            Section { text: qsTr("Appearance") }
+            RowLayout {
+                spacing: Theme.gap / 2
+                Choice { text: qsTr("System"); value: "system"; current: SettingsController.theme; onClicked: SettingsController.theme = value }
+                Choice { text: qsTr("Light"); value: "light"; current: SettingsController.theme; onClicked: SettingsController.theme = value }
+                Choice { text: qsTr("Dark"); value: "dark"; current: SettingsController.theme; onClicked: SettingsController.theme = value }
+            }
+            RowLayout {
+                Text { text: qsTr("Text size"); color: Theme.text; font.pointSize: Theme.baseSize }
+                Slider {
+                    id: scale
+                    from: 0.8; to: 1.6; stepSize: 0.1
+                    value: SettingsController.textScale
+                    Accessible.name: qsTr("Text size")
+                    onMoved: SettingsController.textScale = value
+                }
+                Text { text: Math.round(SettingsController.textScale * 100) + " %"; color: Theme.mutedText; font.pointSize: Theme.smallSize }
+            }
+
+            Section { text: qsTr("Language") }
+            ComboBox {
+                id: language
+                Accessible.name: qsTr("Language")
+                textRole: "label"
+                valueRole: "code"
+                model: [{ code: "", label: qsTr("System language") }, { code: "en", label: "English" }, { code: "de", label: "Deutsch" }, { code: "fr", label: "Français" }]
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(SettingsController.language))
+                onActivated: SettingsController.language = currentValue
+            }
+            Note { text: qsTr("Applies the next time Teehee starts.") }
+
+            Section { text: qsTr("Data") }
+            Note { text: qsTr("Chats are stored in %1").arg(BackendHost.databaseLocation) }
+            Note { text: qsTr("Data folder: %1").arg(BackendHost.dataDirectory) }
+            Note { text: qsTr("Teehee %1").arg(BackendHost.version); Layout.bottomMargin: Theme.gap3 }
+        }
+    }
+}

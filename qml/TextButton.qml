@@ -1,0 +1,35 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import Teehee
+
+// A rounded text button: filled (primary) or quiet.
+Button {
+    id: control
+    property bool primary: false
+    property bool danger: false
+
+    focusPolicy: Qt.StrongFocus
+    padding: Theme.gap
+    leftPadding: Theme.gap2
+    rightPadding: Theme.gap2
+    font.pointSize: Theme.baseSize
+    Accessible.name: text
+
+    contentItem: Text {
+        text: control.text
+        font: control.font
+        color: control.primary ? Theme.accentText : control.danger ? Theme.danger : Theme.text
+        horizontalAlignment: Text.AlignHCenter
+        verticalAlignment: Text.AlignVCenter
+        elide: Text.ElideRight
+        opacity: control.enabled ? 1 : 0.5
+    }
+    background: Rectangle {
+        implicitHeight: 32
+        radius: Theme.radiusSmall + 2
+        color: control.primary ? (control.down ? Qt.darker(Theme.accent, 1.15) : Theme.accent)
+                               : (control.down ? Theme.selected : control.hovered ? Theme.hover : Theme.raised)
+        border.width: control.visualFocus ? 2 : 0
+        border.color: control.primary ? Theme.text : Theme.focusRing
+    }
+}

@@ -1,0 +1,52 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// A short notice at the bottom with an optional action (Undo); leaves by itself.
+Rectangle {
+    id: toast
+    property var action: null
+    property alias text: label.text
+    property alias actionText: actionButton.text
+
+    function show(message, actionLabel, callback) {
+        label.text = message
+        actionButton.text = actionLabel
+        toast.action = callback
+        visible = true
+        timer.restart()
+    }
+
+    visible: false
+    width: Math.min(row.implicitWidth + 2 * Theme.gap2, 560)
+    height: row.implicitHeight + Theme.gap2
+    radius: Theme.radius
+    color: Theme.dark ? "#E8E9ED" : "#24262C"
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: label.text
+
+    Timer { id: timer; interval: 5000; onTriggered: toast.visible = false }
+
+    RowLayout {
+        id: row
+        anchors.centerIn: parent
+        spacing: Theme.gap2
+        Text {
+            id: label
+            color: Theme.dark ? "#1B1C20" : "#FFFFFF"
+            font.pointSize: Theme.baseSize
+            wrapMode: Text.Wrap
+            Layout.maximumWidth: 440
+        }
+        Button {
+            id: actionButton
+            visible: text.length > 0
+            flat: true
+            Accessible.name: text
+            contentItem: Text { text: actionButton.text; color: Theme.dark ? "#2F5BD3" : "#9DB8FF"; font.bold: true; font.pointSize: Theme.baseSize }
+            background: Item {}
+            onClicked: { if (toast.action) toast.action(); toast.visible = false }
+        }
+    }
+}
