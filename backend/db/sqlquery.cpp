@@ -12,7 +12,9 @@ namespace teehee {
 SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
     : m_query(db), m_sql(sql)
 {
-    m_query.setForwardOnly(true);
+    // Forward-only saves SQLite a result cache; QPSQL would switch to single-row
+    // mode for it, one network wait per row, so PostgreSQL fetches results whole.
+    m_query.setForwardOnly(db.driverName() == u"QSQLITE");
     m_prepared = m_query.prepare(sql);
 }
 
