@@ -1,0 +1,367 @@
+// Drives the WebSocket streaming API of a teehee server (this program in
+// --serve mode, a child process, so its RSS is the server's alone) against a
+// local fake OpenAI-style provider living in this process. Prints figures;
+// never fails on them.
+//
+// Each token the fake sends carries its send time, so a client computes the
+// latency the server adds (fake → server → WebSocket client, loopback).
+#include "api/httpserver.h"
+#include "auth/authservice.h"
+#include "auth/tokenservice.h"
+#include "backend.h"
+#include "chat/chatservice.h"
+#include "core/config.h"
+#include "db/userrepository.h"
+#include "generation/generationmanager.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+using namespace teehee;
+
+namespace {
+
+qint64 nowUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// ---------------------------------------------------------------- server side
+int serve(const QString &dir, int accounts, const QString &providerUrl)
+{
+    Config c;
+    c.database = DatabaseUrl::sqliteFile(dir + QStringLiteral("/bench.db"));
+    c.secretKey = QByteArray(64, 'k');
+    c.encryptionKey = QByteArray(64, 'e');
+    c.openaiBaseUrl = providerUrl;
+    c.openaiApiKey = QStringLiteral("sk-bench-0000");
+    c.dataDir = dir;
+    Backend backend(c);
+    if (auto st = backend.startWithConfig(); !st) {
+        fprintf(stderr, "serve: %s\n", qPrintable(st.error().message));
+        return 1;
+    }
+    // One line per fact, flushed at once: the parent reads them as they come.
+    struct { void write(const QByteArray &line) { fwrite(line.constData(), 1, size_t(line.size()), stdout); fflush(stdout); } } out;
+    for (int i = 0; i < accounts; ++i) {
+        UserRecord u;
+        u.email = QStringLiteral("bench%1@example.com").arg(i);
+        auto user = UserRepository(backend.database()).create(u);
+        auto chat = backend.chats().createChat(user->id);
+        out.write("account " + backend.auth().tokens().issue(user->id, u.email) + ' ' + chat->id.toLatin1() + '\n');
+    }
+    HttpServer http(backend);
+    auto port = http.listen(QStringLiteral("127.0.0.1"), 0);
+    if (!port)
+        return 1;
+    out.write("port " + QByteArray::number(port.value()) + '\n');
+    QTimer stats;
+    QObject::connect(&stats, &QTimer::timeout, [&] {
+        const auto s = backend.generations().stats();
+        out.write("stats " + QByteArray::number(s.started) + ' ' + QByteArray::number(s.commits) + '\n');
+    });
+    stats.start(200);
+    return QCoreApplication::exec();
+}
+
+// -------------------------------------------------------------- fake provider
+// Answers every chat completion with "N:intervalMs" tokens read from the last
+// user message; each token is "<send time in µs> ".
+class FakeLlm : public QObject {
+public:
+    QTcpServer server;
+    FakeLlm()
+    {
+        server.listen(QHostAddress::LocalHost, 0);
+        connect(&server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = server.nextPendingConnection())
+                connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
+        });
+    }
+
+private:
+    static QByteArray chunk(const QByteArray &text)
+    {
+        return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":")" + text
+            + R"("},"finish_reason":null}]})" "\n\n";
+    }
+    static QByteArray tail()
+    {
+        return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})" "\n\n"
+               R"(data: {"id":"c","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":5}})" "\n\n"
+               "data: [DONE]\n\n";
+    }
+    void onRead(QTcpSocket *s)
+    {
+        QByteArray &buf = m_buffers[s];
+        buf += s->readAll();
+        const qsizetype end = buf.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        const qsizetype lenAt = buf.toLower().indexOf("content-length:");
+        const int len = lenAt < 0 ? 0 : buf.mid(lenAt + 15, buf.indexOf('\r', lenAt) - lenAt - 15).trimmed().toInt();
+        if (buf.size() < end + 4 + len)
+            return;
+        const QJsonObject body = QJsonDocument::fromJson(buf.mid(end + 4, len)).object();
+        m_buffers.remove(s);
+        s->disconnect(this);
+        const QString spec = body.value("messages").toArray().last().toObject().value("content").toString();
+        const int count = spec.section(u':', 0, 0).toInt();
+        const int interval = spec.section(u':', 1, 1).toInt();
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n");
+        if (interval == 0) {
+            QByteArray all;
+            for (int i = 0; i < count; ++i)
+                all += chunk(QByteArray::number(nowUs()) + ' ');
+            s->write(all + tail());
+            s->disconnectFromHost();
+            return;
+        }
+        auto *timer = new QTimer(s);
+        auto sent = std::make_shared<int>(0);
+        connect(timer, &QTimer::timeout, s, [s, timer, sent, count] {
+            s->write(chunk(QByteArray::number(nowUs()) + ' '));
+            if (++*sent == count) {
+                timer->stop();
+                s->write(tail());
+                s->disconnectFromHost();
+            }
+        });
+        timer->start(interval);
+    }
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+// ------------------------------------------------------------------- clients
+struct Account { QByteArray token; QString chat; };
+
+struct StreamClient : QObject {
+    QWebSocket ws;
+    int tokens = 0;
+    bool done = false;
+    qint64 sentUs = 0, firstTokenUs = 0, doneUs = 0;
+    QList<qint64> *latencies = nullptr;
+    QList<QPair<qint64, qint64>> *sendAndLatency = nullptr; // for steady-state figures
+
+    void start(quint16 port, const Account &a, int count, int interval)
+    {
+        connect(&ws, &QWebSocket::connected, this, [this, count, interval] {
+            if (auto *tcp = ws.findChild<QTcpSocket *>())
+                tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            sentUs = nowUs();
+            ws.sendTextMessage(QStringLiteral(R"({"type":"stream_message","content":"%1:%2","provider":"openai","model":"gpt-4o-mini"})")
+                                   .arg(count).arg(interval));
+        });
+        connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            const qint64 now = nowUs();
+            if (text.startsWith(QLatin1String(R"({"message_id")")) || text.contains(QLatin1String(R"("type":"token")"))) {
+                const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+                if (o.value("type").toString() == u"token") {
+                    if (!tokens++)
+                        firstTokenUs = now;
+                    const qint64 sent = o.value("token").toString().trimmed().toLongLong();
+                    if (latencies)
+                        latencies->append(now - sent);
+                    if (sendAndLatency)
+                        sendAndLatency->append({sent, now - sent});
+                    return;
+                }
+            }
+            if (text.contains(QLatin1String("stream_complete")) || text.contains(QLatin1String("stream_error"))
+                || text.contains(QLatin1String("\"error\""))) {
+                done = true;
+                doneUs = now;
+                if (!text.contains(QLatin1String("stream_complete")))
+                    fprintf(stderr, "  stream failed: %s\n", qPrintable(text.left(200)));
+            }
+        });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/stream/%2?token=%3&compact=1").arg(port).arg(a.chat, QString::fromLatin1(a.token))));
+    }
+};
+
+qint64 percentile(QList<qint64> v, double p)
+{
+    if (v.isEmpty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v[qMin(v.size() - 1, qsizetype(p * double(v.size())))];
+}
+
+long rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    return -1;
+}
+
+// User + system CPU time of a process, in seconds.
+double cpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+bool waitUntil(const std::function<bool()> &cond, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!cond() && t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return cond();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() >= 5 && args[1] == u"--serve")
+        return serve(args[2], args[3].toInt(), args[4]);
+
+    const int kAccounts = 1100;
+    FakeLlm fake;
+    QThread fakeThread; // the provider must not share the clients' loop
+    fake.server.moveToThread(&fakeThread);
+    fake.moveToThread(&fakeThread);
+    fakeThread.start();
+
+    QTemporaryDir dir;
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(QCoreApplication::applicationFilePath(),
+                 {QStringLiteral("--serve"), dir.path(), QString::number(kAccounts),
+                  QStringLiteral("http://127.0.0.1:%1/v1").arg(fake.server.serverPort())});
+    QList<Account> accounts;
+    quint16 port = 0;
+    qint64 started = 0, commits = 0;
+    QByteArray pending;
+    auto readServer = [&] {
+        pending += server.readAllStandardOutput();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QList<QByteArray> f = pending.left(nl).split(' ');
+            pending.remove(0, nl + 1);
+            if (f[0] == "account")
+                accounts.append({f[1], QString::fromLatin1(f[2])});
+            else if (f[0] == "port")
+                port = quint16(f[1].toInt());
+            else if (f[0] == "stats") {
+                started = f[1].toLongLong();
+                commits = f[2].toLongLong();
+            }
+        }
+    };
+    QObject::connect(&server, &QProcess::readyReadStandardOutput, readServer);
+    if (!waitUntil([&] { return port != 0; }, 120000)) {
+        fprintf(stderr, "server did not start\n");
+        return 1;
+    }
+    QThread::msleep(300);
+    QCoreApplication::processEvents();
+    printf("teehee bench_stream (WebSocket, compact tokens, loopback fake provider)\n");
+    printf("server RSS idle (1100 accounts and chats):   %ld KiB\n", rssKb(server.processId()));
+    int next = 0;
+
+    qint64 lastFirstToken = 0;
+    auto run = [&](int streams, int count, int interval, QList<qint64> *lat, qint64 *firstMinusSent = nullptr,
+                   QList<QPair<qint64, qint64>> *sendAndLatency = nullptr) {
+        std::vector<std::unique_ptr<StreamClient>> clients;
+        const qint64 t0 = nowUs();
+        for (int i = 0; i < streams; ++i) {
+            auto c = std::make_unique<StreamClient>();
+            c->latencies = lat;
+            c->sendAndLatency = sendAndLatency;
+            c->start(port, accounts[next++ % accounts.size()], count, interval);
+            clients.push_back(std::move(c));
+        }
+        waitUntil([&] { return std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->done; }); }, 600000);
+        qint64 delivered = 0, first = INT64_MAX, last = 0;
+        for (const auto &c : clients) {
+            delivered += c->tokens;
+            first = qMin(first, c->firstTokenUs);
+            lastFirstToken = qMax(lastFirstToken, c->firstTokenUs);
+            last = qMax(last, c->doneUs);
+            if (firstMinusSent)
+                *firstMinusSent = c->firstTokenUs - c->sentUs;
+        }
+        struct R { qint64 delivered, expected; double seconds, fromFirst; };
+        return R{delivered, qint64(streams) * count, double(last - t0) / 1e6, double(last - first) / 1e6};
+    };
+
+    {
+        auto r = run(1, 2000, 0, nullptr);
+        printf("1 stream x 2000 tokens:                      %.0f tokens/s delivered (first token to end; %.0f incl. connect and request), %lld/%lld\n",
+               r.delivered / r.fromFirst, r.delivered / r.seconds, r.delivered, r.expected);
+    }
+    {
+        auto r = run(20, 500, 0, nullptr);
+        printf("20 concurrent streams x 500 tokens:          %.0f tokens/s aggregate, %lld/%lld delivered\n",
+               r.delivered / r.seconds, r.delivered, r.expected);
+    }
+    {
+        // Time to first token, with the fake answering at once: what the server adds.
+        QList<qint64> ttft;
+        for (int i = 0; i < 30; ++i) {
+            QList<qint64> lat;
+            qint64 firstMinusSent = 0;
+            run(1, 1, 0, &lat, &firstMinusSent);
+            ttft.append(lat.value(0));
+        }
+        printf("added time to first token (provider sends -> client gets): p50 %.3f ms, p99 %.3f ms\n",
+               percentile(ttft, 0.5) / 1000.0, percentile(ttft, 0.99) / 1000.0);
+    }
+    {
+        QList<qint64> lat;
+        QList<QPair<qint64, qint64>> pairs;
+        lastFirstToken = 0;
+        const double cpu0 = cpuSeconds(server.processId());
+        auto r = run(1000, 100, 50, &lat, nullptr, &pairs);
+        const double cpu = cpuSeconds(server.processId()) - cpu0;
+        QList<qint64> steady;
+        for (const auto &[sent, l] : pairs)
+            if (sent > lastFirstToken)
+                steady.append(l);
+        printf("1000 concurrent streams at 20 tokens/s x 100: %lld/%lld delivered in %.1f s (server CPU %.1f s)\n",
+               r.delivered, r.expected, r.seconds, cpu);
+        printf("  added latency, all tokens (incl. the start of 1000 streams at once): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+               percentile(lat, 0.5) / 1000.0, percentile(lat, 0.99) / 1000.0, percentile(lat, 1.0) / 1000.0);
+        printf("  added latency, steady state (%lld tokens sent once all streams ran): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+               qint64(steady.size()), percentile(steady, 0.5) / 1000.0, percentile(steady, 0.99) / 1000.0, percentile(steady, 1.0) / 1000.0);
+    }
+    waitUntil([] { return false; }, 1000); // the server reports its counters every 200 ms
+    readServer();
+    printf("server RSS after load:                       %ld KiB\n", rssKb(server.processId()));
+    printf("database commits per stream:                 %.1f (%lld commits, %lld streams)\n",
+           started ? double(commits) / double(started) : 0.0, commits, started);
+    server.terminate();
+    server.waitForFinished(10000);
+    fakeThread.quit();
+    fakeThread.wait();
+    return 0;
+}
