@@ -15,7 +15,6 @@ Column {
         model: root.blocks
         delegate: Loader {
             required property var modelData
-            width: Math.min(item ? item.implicitWidth : 0, root.availableWidth)
             sourceComponent: modelData.kind === "code" ? codeBlock : modelData.kind === "table" ? tableBlock : textBlock
             property var block: modelData
         }
@@ -39,6 +38,7 @@ Column {
     Component {
         id: textBlock
         Text {
+            width: Math.min(implicitWidth, root.availableWidth)
             text: block.text
             textFormat: Text.MarkdownText
             wrapMode: Text.Wrap
@@ -55,7 +55,7 @@ Column {
     Component {
         id: codeBlock
         CodeBlock {
-            implicitWidth: root.availableWidth
+            width: root.availableWidth
             code: block.text
             language: block.language
         }
@@ -63,7 +63,7 @@ Column {
     Component {
         id: tableBlock
         TableBlock {
-            implicitWidth: Math.min(naturalWidth, root.availableWidth)
+            width: Math.min(naturalWidth, root.availableWidth)
             rows: block.rows
         }
     }

@@ -138,6 +138,10 @@ void ChatController::refresh()
                     m_chats.setChats(list);
                     if (m_currentId.isEmpty() && !list.isEmpty())
                         openChat(list.first().id);
+                    if (!m_listLoaded) {
+                        m_listLoaded = true;
+                        Q_EMIT listLoadedChanged();
+                    }
                 });
 }
 

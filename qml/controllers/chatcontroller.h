@@ -25,6 +25,8 @@ class ChatController : public QObject {
     Q_PROPERTY(QString currentChatName READ currentChatName NOTIFY currentChatChanged)
     Q_PROPERTY(QString systemPrompt READ systemPrompt NOTIFY currentChatChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // The chat list has been read from the backend at least once.
+    Q_PROPERTY(bool listLoaded READ listLoaded NOTIFY listLoadedChanged)
     Q_PROPERTY(QString pendingDeleteName READ pendingDeleteName NOTIFY pendingDeleteChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
     Q_PROPERTY(qint64 lastLoadMs READ lastLoadMs NOTIFY conversationLoaded)
@@ -38,6 +40,7 @@ public:
     QString currentChatName() const;
     QString systemPrompt() const { return m_systemPrompt; }
     bool loading() const { return m_loading; }
+    bool listLoaded() const { return m_listLoaded; }
     QString pendingDeleteName() const { return m_pendingDelete.name; }
     QString lastError() const { return m_lastError; }
     qint64 lastLoadMs() const { return m_lastLoadMs; }
@@ -72,6 +75,7 @@ public:
 Q_SIGNALS:
     void currentChatChanged();
     void loadingChanged();
+    void listLoadedChanged();
     void pendingDeleteChanged();
     void conversationLoaded();
     void errorOccurred(const QString &message);
@@ -90,6 +94,7 @@ private:
     QString m_currentId;
     QString m_systemPrompt;
     bool m_loading = false;
+    bool m_listLoaded = false;
     int m_loadSerial = 0;   // a slow load answering after a newer one is dropped
     QString m_lastError;
     qint64 m_lastLoadMs = 0;

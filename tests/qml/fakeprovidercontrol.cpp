@@ -1,0 +1,45 @@
+#include "fakeprovidercontrol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace teehee::test;
+
+FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
+{
+    m_server.setHandler([this](const RecordedRequest &request) {
+        QMetaObject::invokeMethod(this, &FakeProviderControl::changed, Qt::QueuedConnection);
+        if (request.path.endsWith("/models")) {
+            const QJsonObject list{{QStringLiteral("object"), QStringLiteral("list")},
+                                   {QStringLiteral("data"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("gpt-4o-mini")}},
+                                                                       QJsonObject{{QStringLiteral("id"), QStringLiteral("fake-model")}}}}};
+            return FakeResponse::json(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
+        }
+        FakeResponse response = FakeResponse::sse();
+        response.send(wire::openAiRoleChunk());
+        for (const QString &piece : std::as_const(m_pieces))
+            response.send(wire::openAiChunk(piece), m_delayMs);
+        response.send(wire::openAiChunk({}, "stop"));
+        response.send(wire::openAiUsageChunk(9, int(m_pieces.size())));
+        response.send(wire::openAiDone());
+        return response;
+    });
+}
+
+QString FakeProviderControl::lastRequestBody() const
+{
+    const auto requests = m_server.requests();
+    return requests.isEmpty() ? QString() : QString::fromUtf8(requests.last().body);
+}
+
+void FakeProviderControl::reply(const QString &text, int delayMs)
+{
+    m_pieces.clear();
+    static const QRegularExpression word(QStringLiteral(R"(\S+\s*|\s+)"));
+    for (auto it = word.globalMatch(text); it.hasNext();)
+        m_pieces << it.next().captured();
+    m_delayMs = delayMs;
+    Q_EMIT changed();
+}

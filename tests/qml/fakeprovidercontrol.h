@@ -1,0 +1,34 @@
+#pragma once
+
+#include "fakeproviderserver.h"
+
+#include <QObject>
+#include <QStringList>
+
+// A fake OpenAI-compatible provider for the app's tests and screenshots:
+// every chat request is answered with `pieces` streamed `delayMs` apart (a
+// long enough reply can be stopped mid-way); /models lists two models.
+class FakeProviderControl : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QStringList pieces MEMBER m_pieces NOTIFY changed)
+    Q_PROPERTY(int delayMs MEMBER m_delayMs NOTIFY changed)
+    Q_PROPERTY(int requestCount READ requestCount NOTIFY changed)
+    Q_PROPERTY(QString baseUrl READ baseUrl CONSTANT)
+public:
+    explicit FakeProviderControl(QObject *parent = nullptr);
+    bool listen() { return m_server.listen(); }
+    QString baseUrl() const { return m_server.baseUrl(QStringLiteral("/v1")); }
+    int requestCount() const { return int(m_server.requests().size()); }
+    // The last request's body, for checks on what was sent.
+    Q_INVOKABLE QString lastRequestBody() const;
+    // Splits text into word-sized pieces.
+    Q_INVOKABLE void reply(const QString &text, int delayMs = 0);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    teehee::test::FakeProviderServer m_server;
+    QStringList m_pieces{QStringLiteral("Hello"), QStringLiteral(" from"), QStringLiteral(" the fake provider.")};
+    int m_delayMs = 0;
+};

@@ -1,0 +1,87 @@
+import QtQuick
+import QtTest
+import Teehee
+import TeeheeTest
+
+// Send → stream → stop → continue against the fake provider through the real
+// backend, watching the model and the rendered view.
+Item {
+    id: root
+    width: 900; height: 700
+
+    ConversationView { id: view; anchors.fill: parent }
+
+    SignalSpy { id: finished; target: GenerationController; signalName: "replyFinished" }
+
+    TestCase {
+        name: "Flow"
+        when: windowShown
+
+        function initTestCase() {
+            tryVerify(() => BackendHost.ready, 10000)
+            GenerationController.provider = "openai"
+            GenerationController.model = "gpt-4o-mini"
+            tryVerify(() => ChatController.listLoaded, 10000)
+            tryVerify(() => !ChatController.loading)
+            ChatController.newChat()
+            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+        }
+
+        function test_1_streamStopContinue() {
+            const words = []
+            for (let i = 1; i <= 40; ++i) words.push("w" + i)
+            FakeProvider.reply(words.join(" "), 40)
+            verify(GenerationController.send("Please stream a long answer"))
+            tryCompare(GenerationController, "streaming", true, 5000)
+            tryCompare(ChatController.conversation, "count", 2)
+            const reply = () => ChatController.conversation.get(1)
+            // Tokens arrive one after another.
+            tryVerify(() => reply().text.indexOf("w3") >= 0, 5000)
+            compare(reply().status, "streaming")
+            const partial = reply().text
+            verify(partial.indexOf("w40") < 0)
+            GenerationController.stop()
+            tryCompare(GenerationController, "streaming", false, 5000)
+            tryVerify(() => reply().status === "aborted")
+            verify(reply().isPartial)
+            const stoppedText = reply().text
+            verify(stoppedText.length >= partial.length)
+
+            // Continue: the same message grows to the end, in place.
+            FakeProvider.reply(" and the rest.", 0)
+            const requests = FakeProvider.requestCount
+            finished.clear()
+            GenerationController.continueMessage(reply().id)
+            tryCompare(finished, "count", 1, 5000)
+            compare(FakeProvider.requestCount, requests + 1)
+            compare(ChatController.conversation.count, 2)
+            compare(reply().status, "complete")
+            // The backend joins the two parts seamlessly (no doubled space).
+            compare(reply().text, stoppedText.trim() + " and the rest.")
+            verify(!reply().isPartial)
+        }
+
+        function test_2_codeBlockRenderedInItsOwnBlock() {
+            FakeProvider.reply("Here is code:\n\n```python\nprint('hi')\n```\n\nDone.", 0)
+            finished.clear()
+            verify(GenerationController.send("Show code"))
+            tryCompare(finished, "count", 1, 5000)
+            const last = ChatController.conversation.get(ChatController.conversation.count - 1)
+            compare(last.blocks.length, 3)
+            compare(last.blocks[1].kind, "code")
+            compare(last.blocks[1].language, "python")
+            compare(last.blocks[1].text, "print('hi')")
+            // The view follows the bottom: the newest message is visible.
+            tryVerify(() => view.list.atYEnd, 3000)
+        }
+
+        function test_3_errorShownWithRetry() {
+            GenerationController.provider = "mistral" // no key for it
+            verify(GenerationController.send("Will fail"))
+            tryVerify(() => GenerationController.lastError.length > 0, 5000)
+            verify(GenerationController.lastError.indexOf("mistral") >= 0)
+            GenerationController.provider = "openai"
+            GenerationController.model = "gpt-4o-mini"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+// QtQuickTest over the real QML module, a real Backend (temp SQLite) and a
+// fake OpenAI provider on loopback. The environment is set before the first
+// engine creates the BackendHost singleton, which reads it.
+#include "fakeprovidercontrol.h"
+
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(TeeheePlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public Q_SLOTS:
+    void applicationAvailable()
+    {
+        QVERIFY(m_dir.isValid());
+        m_fake = new FakeProviderControl(this);
+        QVERIFY(m_fake->listen());
+        qputenv("TEEHEE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
+        qputenv("SECRET_KEY", QByteArray(48, 's'));
+        qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
+        qputenv("OPENAI_API_KEY", "sk-test-fake");
+        qputenv("OPENAI_BASE_URL", m_fake->baseUrl().toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("TeeheeTest"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+    }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        // The module's qmldir and QML files are resources at qrc:/Teehee.
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "FakeProvider", m_fake);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    FakeProviderControl *m_fake = nullptr;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(tst_qml, Setup)
+#include "tst_qml_main.moc"
