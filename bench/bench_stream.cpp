@@ -156,7 +156,7 @@ struct StreamClient : QObject {
     QWebSocket ws;
     int tokens = 0;
     bool done = false;
-    qint64 sentUs = 0, firstTokenUs = 0, doneUs = 0;
+    qint64 sentUs = 0, startUs = 0, firstTokenUs = 0, doneUs = 0;
     QList<qint64> *latencies = nullptr;
     QList<QPair<qint64, qint64>> *sendAndLatency = nullptr; // for steady-state figures
 
@@ -171,6 +171,8 @@ struct StreamClient : QObject {
         });
         connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             const qint64 now = nowUs();
+            if (!startUs && text.contains(QLatin1String("\"stream_start\"")))
+                startUs = now;
             if (text.startsWith(QLatin1String(R"({"message_id")")) || text.contains(QLatin1String(R"("type":"token")"))) {
                 const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
                 if (o.value("type").toString() == u"token") {
@@ -289,6 +291,7 @@ int main(int argc, char *argv[])
     int next = 0;
 
     qint64 lastFirstToken = 0;
+    qint64 lastStartMinusSent = 0, lastFirstMinusStart = 0;
     auto run = [&](int streams, int count, int interval, QList<qint64> *lat, qint64 *firstMinusSent = nullptr,
                    QList<QPair<qint64, qint64>> *sendAndLatency = nullptr) {
         std::vector<std::unique_ptr<StreamClient>> clients;
@@ -309,6 +312,8 @@ int main(int argc, char *argv[])
             last = qMax(last, c->doneUs);
             if (firstMinusSent)
                 *firstMinusSent = c->firstTokenUs - c->sentUs;
+            lastStartMinusSent = c->startUs - c->sentUs;
+            lastFirstMinusStart = c->firstTokenUs - c->startUs;
         }
         struct R { qint64 delivered, expected; double seconds, fromFirst; };
         return R{delivered, qint64(streams) * count, double(last - t0) / 1e6, double(last - first) / 1e6};
@@ -326,15 +331,19 @@ int main(int argc, char *argv[])
     }
     {
         // Time to first token, with the fake answering at once: what the server adds.
-        QList<qint64> ttft;
+        QList<qint64> ttft, accept, upstream;
         for (int i = 0; i < 30; ++i) {
             QList<qint64> lat;
             qint64 firstMinusSent = 0;
             run(1, 1, 0, &lat, &firstMinusSent);
             ttft.append(lat.value(0));
+            accept.append(lastStartMinusSent);
+            upstream.append(lastFirstMinusStart);
         }
         printf("added time to first token (provider sends -> client gets): p50 %.3f ms, p99 %.3f ms\n",
                percentile(ttft, 0.5) / 1000.0, percentile(ttft, 0.99) / 1000.0);
+        printf("  request -> stream_start (messages saved, request sent upstream): p50 %.3f ms; stream_start -> first token: p50 %.3f ms\n",
+               percentile(accept, 0.5) / 1000.0, percentile(upstream, 0.5) / 1000.0);
     }
     {
         QList<qint64> lat;
