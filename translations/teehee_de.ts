@@ -1,0 +1,750 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BackendHost</name>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="39"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="98"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <source>Branch %1 of %2</source>
+        <translation>Zweig %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <source>Previous branch (Alt+←)</source>
+        <translation>Vorheriger Zweig (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <source>Next branch (Alt+→)</source>
+        <translation>Nächster Zweig (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="327"/>
+        <source>That branch no longer exists.</source>
+        <translation>Diese Verzweigung existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatHeader</name>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Hide sidebar (Ctrl+B)</source>
+        <translation>Seitenleiste ausblenden (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Show sidebar (Ctrl+B)</source>
+        <translation>Seitenleiste einblenden (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt ✓</source>
+        <translation>Systemprompt ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListDelegate</name>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="67"/>
+        <source>Chat name</source>
+        <translation>Chatname</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="82"/>
+        <source>Chat actions</source>
+        <translation>Chat-Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="91"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListModel</name>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <source>Previous 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <source>Older</source>
+        <translation>Älter</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>%1 code</source>
+        <translation>%1-Code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="33"/>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="52"/>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../qml/Composer.qml" line="50"/>
+        <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Nachricht an Teehee…  (Enter sendet, Shift+Enter für eine neue Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="57"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Stop (Esc)</source>
+        <translation>Anhalten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Send (Enter)</source>
+        <translation>Senden (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="30"/>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="61"/>
+        <source>Jump to latest</source>
+        <translation>Zur neuesten Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="34"/>
+        <source>%1 API key</source>
+        <translation>%1-API-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="37"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="39"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="42"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="49"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Deleted “%1”</source>
+        <translation>„%1“ gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="25"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="26"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="27"/>
+        <source>Regenerate</source>
+        <translation>Neu generieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="28"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="29"/>
+        <source>Fork into a new chat from here</source>
+        <translation>Ab hier als neuen Chat abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="30"/>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>You said</source>
+        <translation>Ihre Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>writing…</source>
+        <translation>schreibt…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="26"/>
+        <source>Edit message</source>
+        <translation>Nachricht bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="37"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="38"/>
+        <source>Save &amp; submit</source>
+        <translation>Speichern und senden</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotice</name>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>The reply failed.</source>
+        <translation>Die Antwort ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Open settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <source>Model: %1 (%2)</source>
+        <translation>Modell: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <source>no key</source>
+        <translation>kein Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <source>Search models</source>
+        <translation>Modelle suchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <source>Make it the default for new chats</source>
+        <translation>Als Standard für neue Chats festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="20"/>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="118"/>
+        <source>Custom endpoint</source>
+        <translation>Eigener Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
+        <source>Local server</source>
+        <translation>Lokaler Server</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="253"/>
+        <source>Unknown provider.</source>
+        <translation>Unbekannter Anbieter.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/settingscontroller.cpp" line="278"/>
+        <source>The key works: %n model(s) available.</source>
+        <translation>
+            <numerusform>Der Schlüssel funktioniert: %n Modell verfügbar.</numerusform>
+            <numerusform>Der Schlüssel funktioniert: %n Modelle verfügbar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <source>Providers &amp; keys</source>
+        <translation>Anbieter und Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="61"/>
+        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete the %1 key</source>
+        <translation>%1-Schlüssel löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <source>No keys yet.</source>
+        <translation>Noch keine Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <source>Add or replace a key:</source>
+        <translation>Schlüssel hinzufügen oder ersetzen:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <source>Custom OpenAI-compatible endpoint</source>
+        <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
+        <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <source>Name, e.g. Ollama</source>
+        <translation>Name, z. B. Ollama</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <source>API key (optional)</source>
+        <translation>API-Schlüssel (optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
+        <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <source>Text size</source>
+        <translation>Textgröße</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <source>Applies the next time Teehee starts.</source>
+        <translation>Wird beim nächsten Start von Teehee wirksam.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <source>Chats are stored in %1</source>
+        <translation>Chats werden in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <source>Data folder: %1</source>
+        <translation>Datenordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <source>Teehee %1</source>
+        <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>New line</source>
+        <translation>Neue Zeile</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Stop the reply, cancel an edit</source>
+        <translation>Antwort anhalten, Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Search chats</source>
+        <translation>Chats durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Show or hide the sidebar</source>
+        <translation>Seitenleiste ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Rename the selected chat</source>
+        <translation>Ausgewählten Chat umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Delete the selected chat</source>
+        <translation>Ausgewählten Chat löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <source>Previous / next branch of the focused message</source>
+        <translation>Vorheriger / nächster Zweig der ausgewählten Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Copy the last reply</source>
+        <translation>Letzte Antwort kopieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>Larger / smaller / normal text</source>
+        <translation>Text größer / kleiner / normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>This sheet</source>
+        <translation>Diese Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="28"/>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Neuer Chat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="36"/>
+        <source>Search chats (Ctrl+K)</source>
+        <translation>Chats durchsuchen (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="37"/>
+        <source>Filter chats by title</source>
+        <translation>Chats nach Titel filtern</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="56"/>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chat matches</source>
+        <translation>Kein passender Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chats yet</source>
+        <translation>Noch keine Chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="92"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="94"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Einstellungen (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="97"/>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Tastenkürzel (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <source>Sent before the conversation with every request in this chat.</source>
+        <translation>Wird in diesem Chat bei jeder Anfrage vor dem Gesprächsverlauf gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <source>You are a helpful assistant…</source>
+        <translation>Du bist ein hilfsbereiter Assistent…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeCard</name>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>Welcome to Teehee</source>
+        <translation>Willkommen bei Teehee</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>What can I help with?</source>
+        <translation>Wobei kann ich helfen?</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <source>Explain how a hash map works, with a short code example</source>
+        <translation>Erkläre, wie eine Hashtabelle funktioniert, mit einem kurzen Codebeispiel</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <source>Draft a friendly reply declining a meeting</source>
+        <translation>Entwirf eine freundliche Absage für ein Meeting</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <source>Compare SQLite and PostgreSQL in a table</source>
+        <translation>Vergleiche SQLite und PostgreSQL in einer Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <source>Write a Python script that renames photos by date</source>
+        <translation>Schreibe ein Python-Skript, das Fotos nach Datum umbenennt</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
+        <translation>Fügen Sie einen API-Schlüssel hinzu, um zu chatten. Er wird verschlüsselt auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <source>Looking for a local server (Ollama, LM Studio)…</source>
+        <translation>Suche nach einem lokalen Server (Ollama, LM Studio)…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
+        <translation>Kein lokaler Server auf Port 11434 (Ollama) oder 1234 (LM Studio) gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <source>Found a model server on this computer:</source>
+        <translation>Auf diesem Computer wurde ein Modellserver gefunden:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <source>Use %1 (%2 models)</source>
+        <translation>%1 verwenden (%2 Modelle)</translation>
+    </message>
+</context>
+</TS>

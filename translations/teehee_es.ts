@@ -1,0 +1,750 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>BackendHost</name>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="39"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="98"/>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <source>Branch %1 of %2</source>
+        <translation>Rama %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <source>Previous branch (Alt+←)</source>
+        <translation>Rama anterior (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <source>Next branch (Alt+→)</source>
+        <translation>Rama siguiente (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="327"/>
+        <source>That branch no longer exists.</source>
+        <translation>Esa rama ya no existe.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatHeader</name>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Hide sidebar (Ctrl+B)</source>
+        <translation>Ocultar la barra lateral (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Show sidebar (Ctrl+B)</source>
+        <translation>Mostrar la barra lateral (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt ✓</source>
+        <translation>Prompt del sistema ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt</source>
+        <translation>Prompt del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListDelegate</name>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="67"/>
+        <source>Chat name</source>
+        <translation>Nombre del chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="82"/>
+        <source>Chat actions</source>
+        <translation>Acciones del chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="91"/>
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListModel</name>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <source>Yesterday</source>
+        <translation>Ayer</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <source>Previous 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <source>Older</source>
+        <translation>Anteriores</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>%1 code</source>
+        <translation>Código %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="33"/>
+        <source>code</source>
+        <translation>código</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="52"/>
+        <source>Copy code</source>
+        <translation>Copiar el código</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../qml/Composer.qml" line="50"/>
+        <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Escribe a Teehee…  (Enter envía, Shift+Enter para una línea nueva)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="57"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Stop (Esc)</source>
+        <translation>Detener (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Send (Enter)</source>
+        <translation>Enviar (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="30"/>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="61"/>
+        <source>Jump to latest</source>
+        <translation>Ir al más reciente</translation>
+    </message>
+</context>
+<context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="34"/>
+        <source>%1 API key</source>
+        <translation>Clave de API de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="37"/>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="39"/>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="42"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="49"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Deleted “%1”</source>
+        <translation>Se eliminó «%1»</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="25"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="26"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="27"/>
+        <source>Regenerate</source>
+        <translation>Regenerar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="28"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="29"/>
+        <source>Fork into a new chat from here</source>
+        <translation>Crear un chat nuevo a partir de aquí</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="30"/>
+        <source>Delete message</source>
+        <translation>Eliminar el mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>You said</source>
+        <translation>Tú dijiste</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>writing…</source>
+        <translation>escribiendo…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="26"/>
+        <source>Edit message</source>
+        <translation>Editar el mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="37"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="38"/>
+        <source>Save &amp; submit</source>
+        <translation>Guardar y enviar</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotice</name>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>The reply failed.</source>
+        <translation>La respuesta falló.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Open settings</source>
+        <translation>Abrir la configuración</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <source>Choose a model</source>
+        <translation>Elige un modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <source>Model: %1 (%2)</source>
+        <translation>Modelo: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <source>no key</source>
+        <translation>sin clave</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <source>Search models</source>
+        <translation>Buscar modelos</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <source>Make it the default for new chats</source>
+        <translation>Usarlo por defecto en los chats nuevos</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="20"/>
+        <source>Something went wrong.</source>
+        <translation>Algo salió mal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="118"/>
+        <source>Custom endpoint</source>
+        <translation>Endpoint personalizado</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
+        <source>Local server</source>
+        <translation>Servidor local</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="253"/>
+        <source>Unknown provider.</source>
+        <translation>Proveedor desconocido.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/settingscontroller.cpp" line="278"/>
+        <source>The key works: %n model(s) available.</source>
+        <translation>
+            <numerusform>La clave funciona: %n modelo disponible.</numerusform>
+            <numerusform>La clave funciona: %n modelos disponibles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <source>Providers &amp; keys</source>
+        <translation>Proveedores y claves</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="61"/>
+        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete the %1 key</source>
+        <translation>Eliminar la clave de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <source>No keys yet.</source>
+        <translation>Todavía no hay claves.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <source>Add or replace a key:</source>
+        <translation>Añadir o reemplazar una clave:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <source>Custom OpenAI-compatible endpoint</source>
+        <translation>Endpoint personalizado compatible con OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
+        <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <source>Name, e.g. Ollama</source>
+        <translation>Nombre, p. ej. Ollama</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <source>API key (optional)</source>
+        <translation>Clave de API (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <source>Default model</source>
+        <translation>Modelo predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
+        <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <source>Applies the next time Teehee starts.</source>
+        <translation>Se aplica la próxima vez que se inicie Teehee.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <source>Chats are stored in %1</source>
+        <translation>Los chats se guardan en %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <source>Data folder: %1</source>
+        <translation>Carpeta de datos: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <source>Teehee %1</source>
+        <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>New line</source>
+        <translation>Nueva línea</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Stop the reply, cancel an edit</source>
+        <translation>Detener la respuesta, cancelar una edición</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Search chats</source>
+        <translation>Buscar chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Show or hide the sidebar</source>
+        <translation>Mostrar u ocultar la barra lateral</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Rename the selected chat</source>
+        <translation>Cambiar el nombre del chat seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Delete the selected chat</source>
+        <translation>Eliminar el chat seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <source>Previous / next branch of the focused message</source>
+        <translation>Rama anterior / siguiente del mensaje seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Copy the last reply</source>
+        <translation>Copiar la última respuesta</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>Larger / smaller / normal text</source>
+        <translation>Texto más grande / más pequeño / normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>This sheet</source>
+        <translation>Esta hoja</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="28"/>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Nuevo chat (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="36"/>
+        <source>Search chats (Ctrl+K)</source>
+        <translation>Buscar chats (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="37"/>
+        <source>Filter chats by title</source>
+        <translation>Filtrar chats por título</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="56"/>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chat matches</source>
+        <translation>Ningún chat coincide</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chats yet</source>
+        <translation>Todavía no hay chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="92"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="94"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Configuración (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="97"/>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Atajos de teclado (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <source>System prompt</source>
+        <translation>Prompt del sistema</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <source>Sent before the conversation with every request in this chat.</source>
+        <translation>Se envía antes de la conversación en cada solicitud de este chat.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <source>You are a helpful assistant…</source>
+        <translation>Eres un asistente útil…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeCard</name>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>Welcome to Teehee</source>
+        <translation>Te damos la bienvenida a Teehee</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>What can I help with?</source>
+        <translation>¿En qué puedo ayudarte?</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <source>Explain how a hash map works, with a short code example</source>
+        <translation>Explica cómo funciona una tabla hash, con un ejemplo de código breve</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <source>Draft a friendly reply declining a meeting</source>
+        <translation>Redacta una respuesta amable para rechazar una reunión</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <source>Compare SQLite and PostgreSQL in a table</source>
+        <translation>Compara SQLite y PostgreSQL en una tabla</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <source>Write a Python script that renames photos by date</source>
+        <translation>Escribe un script de Python que cambie el nombre de las fotos según su fecha</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
+        <translation>Añade una clave de API para empezar a chatear. Se guarda cifrada en este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <source>Looking for a local server (Ollama, LM Studio)…</source>
+        <translation>Buscando un servidor local (Ollama, LM Studio)…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
+        <translation>No se encontró ningún servidor local en los puertos 11434 (Ollama) ni 1234 (LM Studio).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <source>Found a model server on this computer:</source>
+        <translation>Se encontró un servidor de modelos en este equipo:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <source>Use %1 (%2 models)</source>
+        <translation>Usar %1 (%2 modelos)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,750 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BackendHost</name>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="39"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="98"/>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <source>Branch %1 of %2</source>
+        <translation>Branche %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <source>Previous branch (Alt+←)</source>
+        <translation>Branche précédente (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <source>Next branch (Alt+→)</source>
+        <translation>Branche suivante (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="327"/>
+        <source>That branch no longer exists.</source>
+        <translation>Cette branche n’existe plus.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatHeader</name>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Hide sidebar (Ctrl+B)</source>
+        <translation>Masquer la barre latérale (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Show sidebar (Ctrl+B)</source>
+        <translation>Afficher la barre latérale (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt ✓</source>
+        <translation>Prompt système ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListDelegate</name>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="67"/>
+        <source>Chat name</source>
+        <translation>Nom de la discussion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="82"/>
+        <source>Chat actions</source>
+        <translation>Actions de la discussion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="91"/>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListModel</name>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <source>Previous 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <source>Older</source>
+        <translation>Plus ancien</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>%1 code</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="33"/>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="52"/>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../qml/Composer.qml" line="50"/>
+        <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Écrire à Teehee…  (Enter pour envoyer, Shift+Enter pour un saut de ligne)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="57"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Stop (Esc)</source>
+        <translation>Arrêter (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Send (Enter)</source>
+        <translation>Envoyer (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="30"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="61"/>
+        <source>Jump to latest</source>
+        <translation>Aller au plus récent</translation>
+    </message>
+</context>
+<context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="34"/>
+        <source>%1 API key</source>
+        <translation>Clé d’API %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="37"/>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="39"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="42"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="49"/>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Deleted “%1”</source>
+        <translation>« %1 » supprimé</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="25"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="26"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="27"/>
+        <source>Regenerate</source>
+        <translation>Régénérer</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="28"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="29"/>
+        <source>Fork into a new chat from here</source>
+        <translation>Créer une nouvelle discussion à partir d’ici</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="30"/>
+        <source>Delete message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>You said</source>
+        <translation>Vous avez écrit</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>Reply</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>writing…</source>
+        <translation>rédaction…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="26"/>
+        <source>Edit message</source>
+        <translation>Modifier le message</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="37"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="38"/>
+        <source>Save &amp; submit</source>
+        <translation>Enregistrer et envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotice</name>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>The reply failed.</source>
+        <translation>La réponse a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Open settings</source>
+        <translation>Ouvrir les paramètres</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <source>Choose a model</source>
+        <translation>Choisir un modèle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <source>Model: %1 (%2)</source>
+        <translation>Modèle&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <source>no key</source>
+        <translation>aucune clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <source>Search models</source>
+        <translation>Rechercher des modèles</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <source>Make it the default for new chats</source>
+        <translation>En faire le modèle par défaut des nouvelles discussions</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="20"/>
+        <source>Something went wrong.</source>
+        <translation>Une erreur s’est produite.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="118"/>
+        <source>Custom endpoint</source>
+        <translation>Point de terminaison personnalisé</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
+        <source>Local server</source>
+        <translation>Serveur local</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="253"/>
+        <source>Unknown provider.</source>
+        <translation>Fournisseur inconnu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/settingscontroller.cpp" line="278"/>
+        <source>The key works: %n model(s) available.</source>
+        <translation>
+            <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
+            <numerusform>La clé fonctionne : %n modèles disponibles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <source>Providers &amp; keys</source>
+        <translation>Fournisseurs et clés</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="61"/>
+        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete the %1 key</source>
+        <translation>Supprimer la clé %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <source>No keys yet.</source>
+        <translation>Aucune clé pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <source>Add or replace a key:</source>
+        <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <source>Custom OpenAI-compatible endpoint</source>
+        <translation>Point de terminaison personnalisé compatible OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
+        <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <source>Name, e.g. Ollama</source>
+        <translation>Nom, par ex. Ollama</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <source>Base URL</source>
+        <translation>URL de base</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <source>API key (optional)</source>
+        <translation>Clé d’API (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <source>Default model</source>
+        <translation>Modèle par défaut</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
+        <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <source>Applies the next time Teehee starts.</source>
+        <translation>Prend effet au prochain démarrage de Teehee.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <source>Chats are stored in %1</source>
+        <translation>Les discussions sont enregistrées dans %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <source>Data folder: %1</source>
+        <translation>Dossier de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <source>Teehee %1</source>
+        <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>New line</source>
+        <translation>Nouvelle ligne</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Stop the reply, cancel an edit</source>
+        <translation>Arrêter la réponse, annuler une modification</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Search chats</source>
+        <translation>Rechercher dans les discussions</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Show or hide the sidebar</source>
+        <translation>Afficher ou masquer la barre latérale</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Rename the selected chat</source>
+        <translation>Renommer la discussion sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Delete the selected chat</source>
+        <translation>Supprimer la discussion sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <source>Previous / next branch of the focused message</source>
+        <translation>Branche précédente / suivante du message sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Copy the last reply</source>
+        <translation>Copier la dernière réponse</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>Larger / smaller / normal text</source>
+        <translation>Texte plus grand / plus petit / normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>This sheet</source>
+        <translation>Cette aide</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="26"/>
+        <source>New chat</source>
+        <translation>Nouvelle discussion</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="28"/>
+        <source>New chat (Ctrl+N)</source>
+        <translation>Nouvelle discussion (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="36"/>
+        <source>Search chats (Ctrl+K)</source>
+        <translation>Rechercher dans les discussions (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="37"/>
+        <source>Filter chats by title</source>
+        <translation>Filtrer les discussions par titre</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="56"/>
+        <source>Chats</source>
+        <translation>Discussions</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chat matches</source>
+        <translation>Aucune discussion ne correspond</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chats yet</source>
+        <translation>Aucune discussion pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="92"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="94"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Paramètres (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="97"/>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Raccourcis clavier (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <source>Sent before the conversation with every request in this chat.</source>
+        <translation>Envoyé avant la conversation à chaque requête de cette discussion.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <source>You are a helpful assistant…</source>
+        <translation>Tu es un assistant serviable…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeCard</name>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>Welcome to Teehee</source>
+        <translation>Bienvenue dans Teehee</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>What can I help with?</source>
+        <translation>Comment puis-je vous aider&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <source>Explain how a hash map works, with a short code example</source>
+        <translation>Explique le fonctionnement d’une table de hachage avec un court exemple de code</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <source>Draft a friendly reply declining a meeting</source>
+        <translation>Rédige une réponse aimable pour décliner une réunion</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <source>Compare SQLite and PostgreSQL in a table</source>
+        <translation>Compare SQLite et PostgreSQL dans un tableau</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <source>Write a Python script that renames photos by date</source>
+        <translation>Écris un script Python qui renomme des photos selon leur date</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
+        <translation>Ajoutez une clé d’API pour commencer à discuter. Elle est conservée chiffrée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <source>Looking for a local server (Ollama, LM Studio)…</source>
+        <translation>Recherche d’un serveur local (Ollama, LM Studio)…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
+        <translation>Aucun serveur local trouvé sur les ports 11434 (Ollama) ou 1234 (LM Studio).</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <source>Found a model server on this computer:</source>
+        <translation>Serveur de modèles trouvé sur cet ordinateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <source>Use %1 (%2 models)</source>
+        <translation>Utiliser %1 (%2 modèles)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,749 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>BackendHost</name>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="39"/>
+        <source>Starting…</source>
+        <translation>起動中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/backendhost.cpp" line="98"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+</context>
+<context>
+    <name>BranchSwitcher</name>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <source>Branch %1 of %2</source>
+        <translation>分岐 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <source>Previous branch (Alt+←)</source>
+        <translation>前の分岐 (Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <source>Next branch (Alt+→)</source>
+        <translation>次の分岐 (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatController</name>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="327"/>
+        <source>That branch no longer exists.</source>
+        <translation>そのブランチはもう存在しません。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatHeader</name>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Hide sidebar (Ctrl+B)</source>
+        <translation>サイドバーを隠す (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <source>Show sidebar (Ctrl+B)</source>
+        <translation>サイドバーを表示 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt ✓</source>
+        <translation>システムプロンプト ✓</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListDelegate</name>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="67"/>
+        <source>Chat name</source>
+        <translation>チャット名</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="82"/>
+        <source>Chat actions</source>
+        <translation>チャットの操作</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="91"/>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>ChatListModel</name>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <source>Yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <source>Previous 7 days</source>
+        <translation>過去 7 日間</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <source>Older</source>
+        <translation>それ以前</translation>
+    </message>
+</context>
+<context>
+    <name>CodeBlock</name>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>%1 code</source>
+        <translation>%1 のコード</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="19"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="33"/>
+        <source>code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="46"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../qml/CodeBlock.qml" line="52"/>
+        <source>Copy code</source>
+        <translation>コードをコピー</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../qml/Composer.qml" line="50"/>
+        <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Teehee にメッセージ…  (Enter で送信、Shift+Enter で改行)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="57"/>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Stop (Esc)</source>
+        <translation>停止 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="99"/>
+        <source>Send (Enter)</source>
+        <translation>送信 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="30"/>
+        <source>Messages</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location filename="../qml/ConversationView.qml" line="61"/>
+        <source>Jump to latest</source>
+        <translation>最新へ移動</translation>
+    </message>
+</context>
+<context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="34"/>
+        <source>%1 API key</source>
+        <translation>%1 の API キー</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="37"/>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="39"/>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="42"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../qml/KeyForm.qml" line="49"/>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageController</name>
+    <message>
+        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <source>System default</source>
+        <translation>システムの設定</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Deleted “%1”</source>
+        <translation>「%1」を削除しました</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="104"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="25"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="26"/>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="27"/>
+        <source>Regenerate</source>
+        <translation>再生成</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="28"/>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="29"/>
+        <source>Fork into a new chat from here</source>
+        <translation>ここから新しいチャットに分岐</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="30"/>
+        <source>Delete message</source>
+        <translation>メッセージを削除</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>You said</source>
+        <translation>あなたの発言</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>Reply</source>
+        <translation>応答</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <source>writing…</source>
+        <translation>生成中…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageEditor</name>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="26"/>
+        <source>Edit message</source>
+        <translation>メッセージを編集</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="37"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageEditor.qml" line="38"/>
+        <source>Save &amp; submit</source>
+        <translation>保存して送信</translation>
+    </message>
+</context>
+<context>
+    <name>MessageNotice</name>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>The reply failed.</source>
+        <translation>応答に失敗しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <source>Stopped</source>
+        <translation>停止しました</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Open settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <source>Choose a model</source>
+        <translation>モデルを選択</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <source>Model: %1 (%2)</source>
+        <translation>モデル: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <source>no key</source>
+        <translation>キーなし</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <source>Search models</source>
+        <translation>モデルを検索</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <source>Make it the default for new chats</source>
+        <translation>新しいチャットの既定にする</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="20"/>
+        <source>Something went wrong.</source>
+        <translation>問題が発生しました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="118"/>
+        <source>Custom endpoint</source>
+        <translation>カスタムエンドポイント</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
+        <source>Local server</source>
+        <translation>ローカルサーバー</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="253"/>
+        <source>Unknown provider.</source>
+        <translation>不明なプロバイダーです。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/settingscontroller.cpp" line="278"/>
+        <source>The key works: %n model(s) available.</source>
+        <translation>
+            <numerusform>キーは有効です。利用できるモデルは %n 個です。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <source>Providers &amp; keys</source>
+        <translation>プロバイダーとキー</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="61"/>
+        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <source>Delete the %1 key</source>
+        <translation>%1 のキーを削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <source>No keys yet.</source>
+        <translation>キーはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <source>Add or replace a key:</source>
+        <translation>キーを追加または置き換え:</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <source>Custom OpenAI-compatible endpoint</source>
+        <translation>OpenAI 互換のカスタムエンドポイント</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
+        <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <source>Name, e.g. Ollama</source>
+        <translation>名前 (例: Ollama)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <source>Base URL</source>
+        <translation>ベース URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <source>API key (optional)</source>
+        <translation>API キー (任意)</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <source>Default model</source>
+        <translation>既定のモデル</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
+        <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <source>Text size</source>
+        <translation>文字サイズ</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <source>Applies the next time Teehee starts.</source>
+        <translation>次回 Teehee を起動したときに適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <source>Chats are stored in %1</source>
+        <translation>チャットの保存先: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <source>Data folder: %1</source>
+        <translation>データフォルダー: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <source>Teehee %1</source>
+        <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Send</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>New line</source>
+        <translation>改行</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <source>Stop the reply, cancel an edit</source>
+        <translation>応答を停止、編集をキャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Search chats</source>
+        <translation>チャットを検索</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Show or hide the sidebar</source>
+        <translation>サイドバーの表示/非表示</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Rename the selected chat</source>
+        <translation>選択したチャットの名前を変更</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <source>Delete the selected chat</source>
+        <translation>選択したチャットを削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <source>Previous / next branch of the focused message</source>
+        <translation>選択中のメッセージの前 / 次の分岐</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Copy the last reply</source>
+        <translation>最後の応答をコピー</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>Larger / smaller / normal text</source>
+        <translation>文字を大きく / 小さく / 標準に</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <source>This sheet</source>
+        <translation>この一覧</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="26"/>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="28"/>
+        <source>New chat (Ctrl+N)</source>
+        <translation>新しいチャット (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="36"/>
+        <source>Search chats (Ctrl+K)</source>
+        <translation>チャットを検索 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="37"/>
+        <source>Filter chats by title</source>
+        <translation>タイトルでチャットを絞り込む</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="56"/>
+        <source>Chats</source>
+        <translation>チャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chat matches</source>
+        <translation>一致するチャットはありません</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="81"/>
+        <source>No chats yet</source>
+        <translation>チャットはまだありません</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="92"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="94"/>
+        <source>Settings (Ctrl+,)</source>
+        <translation>設定 (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="97"/>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>キーボードショートカット (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPromptDialog</name>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <source>System prompt</source>
+        <translation>システムプロンプト</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <source>Sent before the conversation with every request in this chat.</source>
+        <translation>このチャットでは、毎回のリクエストで会話の前に送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <source>You are a helpful assistant…</source>
+        <translation>あなたは親切なアシスタントです…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeCard</name>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>Welcome to Teehee</source>
+        <translation>Teehee へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <source>What can I help with?</source>
+        <translation>何をお手伝いしましょうか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <source>Explain how a hash map works, with a short code example</source>
+        <translation>ハッシュマップの仕組みを短いコード例付きで説明して</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <source>Draft a friendly reply declining a meeting</source>
+        <translation>会議を丁寧に断る返信の下書きを書いて</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <source>Compare SQLite and PostgreSQL in a table</source>
+        <translation>SQLite と PostgreSQL を表で比較して</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <source>Write a Python script that renames photos by date</source>
+        <translation>写真を日付で名前変更する Python スクリプトを書いて</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
+        <translation>チャットを始めるには API キーを追加してください。キーはこのコンピューターに暗号化して保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <source>Looking for a local server (Ollama, LM Studio)…</source>
+        <translation>ローカルサーバー (Ollama、LM Studio) を探しています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
+        <translation>ポート 11434 (Ollama) と 1234 (LM Studio) にローカルサーバーは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <source>Found a model server on this computer:</source>
+        <translation>このコンピューターでモデルサーバーが見つかりました:</translation>
+    </message>
+    <message>
+        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <source>Use %1 (%2 models)</source>
+        <translation>%1 を使う (%2 個のモデル)</translation>
+    </message>
+</context>
+</TS>
