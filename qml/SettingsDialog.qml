@@ -107,14 +107,15 @@ Dialog {
             Section { text: qsTr("Language") }
             ComboBox {
                 id: language
+                objectName: "languageBox"
                 Accessible.name: qsTr("Language")
-                textRole: "label"
+                textRole: "name"
                 valueRole: "code"
-                model: [{ code: "", label: qsTr("System language") }, { code: "en", label: "English" }, { code: "de", label: "Deutsch" }, { code: "fr", label: "Français" }]
-                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(SettingsController.language))
+                // Switching retranslates at once, which also rebuilds this model: select again then.
+                model: Language.languages
+                onModelChanged: Qt.callLater(() => currentIndex = Math.max(0, indexOfValue(SettingsController.language)))
                 onActivated: SettingsController.language = currentValue
             }
-            Note { text: qsTr("Applies the next time Teehee starts.") }
 
             Section { text: qsTr("Data") }
             Note { text: qsTr("Chats are stored in %1").arg(BackendHost.databaseLocation) }

@@ -35,7 +35,7 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="327"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="331"/>
         <source>That branch no longer exists.</source>
         <translation>Cette branche n’existe plus.</translation>
     </message>
@@ -222,12 +222,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="104"/>
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="104"/>
+        <location filename="../qml/Main.qml" line="107"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
@@ -365,27 +365,27 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="20"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="23"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="118"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="121"/>
         <source>Custom endpoint</source>
         <translation>Point de terminaison personnalisé</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="224"/>
         <source>Local server</source>
         <translation>Serveur local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="253"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="256"/>
         <source>Unknown provider.</source>
         <translation>Fournisseur inconnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="278"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="281"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
@@ -504,37 +504,27 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="107"/>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
-        <source>System language</source>
-        <translation>Langue du système</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
-        <source>Applies the next time Teehee starts.</source>
-        <translation>Prend effet au prochain démarrage de Teehee.</translation>
-    </message>
-    <message>
-        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
