@@ -49,6 +49,7 @@ Database::~Database()
         }
     }
     for (const QString &name : mine) {
+        StatementCache::clear(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isValid())
@@ -83,6 +84,7 @@ Result<QSqlDatabase> Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        StatementCache::clear(name);
         if (!db.open())
             return Error{ErrorCode::Unavailable, QStringLiteral("cannot reopen the database %1: %2")
                                                      .arg(m_url.redacted(), db.lastError().text())};
@@ -150,6 +152,7 @@ void Database::closeThreadConnection() const
         if (!open.names.remove(name))
             return;
     }
+    StatementCache::clear(name);
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         db.close();
@@ -165,7 +168,8 @@ bool Database::ping() const
     QSqlQuery q(db.value());
     if (q.exec(QStringLiteral("SELECT 1")) && q.next())
         return true;
-    // A dropped PostgreSQL connection: reopen once.
+    // A dropped PostgreSQL connection: reopen once (its prepared statements died with it).
+    StatementCache::clear(db->connectionName());
     db->close();
     auto again = connection();
     if (!again)

@@ -3,12 +3,30 @@
 #include "db/sqlquery.h"
 
 #include <QHash>
+#include <QRegularExpression>
 
 namespace teehee {
 namespace {
 const QString kColumns = QStringLiteral(
     "m.id, m.chat_session_id, m.parent_message_id, m.role, m.content, m.timestamp, m.is_partial,"
     " m.model, m.provider, m.status, m.seq, m.finish_reason, m.tokens_in, m.tokens_out, m.updated_at");
+
+// The columns as read back. PostgreSQL hands over UUID, JSONB and TIMESTAMPTZ as
+// text, which QPSQL would otherwise convert value by value (its date parsing
+// alone costs more than the query); sqlvalue:: parses our formats quickly.
+const QString &readColumns(Dialect dialect)
+{
+    static const QString sqlite = kColumns;
+    static const QString postgres = [] {
+        QString cols = kColumns;
+        for (const char *c : {"m.id", "m.chat_session_id", "m.parent_message_id", "m.content", "m.timestamp", "m.updated_at"}) {
+            const QString name = QLatin1String(c);
+            cols.replace(QRegularExpression(QRegularExpression::escape(name) + QStringLiteral("(?=,|$)")), name + QStringLiteral("::text"));
+        }
+        return cols;
+    }();
+    return dialect == Dialect::Postgres ? postgres : sqlite;
+}
 
 std::optional<int> optionalInt(const QVariant &v)
 {
@@ -84,7 +102,7 @@ Result<MessageRecord> MessageRepository::get(const QString &messageId) const
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.id = :id").arg(kColumns));
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.id = :id").arg(readColumns(m_db.dialect())));
     q.bind(QStringLiteral(":id"), messageId.toLower());
     if (auto st = q.exec(); !st)
         return st.error();
@@ -101,7 +119,7 @@ Result<MessageRecord> MessageRepository::getForUser(const QString &userId, const
     if (!db)
         return db.error();
     SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m JOIN chat_sessions c ON c.id = m.chat_session_id"
-                                          " WHERE m.id = :id AND c.user_id = :user").arg(kColumns));
+                                          " WHERE m.id = :id AND c.user_id = :user").arg(readColumns(m_db.dialect())));
     q.bind(QStringLiteral(":id"), messageId.toLower()).bind(QStringLiteral(":user"), userId);
     if (auto st = q.exec(); !st)
         return st.error();
@@ -119,7 +137,7 @@ Result<QList<PlacedMessage>> MessageRepository::listForChat(const QString &chatI
         return db.error();
     // One index range scan in creation order; sibling positions are counted
     // here in one pass (SQL window functions cost more than the whole scan).
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.chat_session_id = :chat ORDER BY m.seq").arg(kColumns));
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.chat_session_id = :chat ORDER BY m.seq").arg(readColumns(m_db.dialect())));
     q.bind(QStringLiteral(":chat"), chatId.toLower());
     if (auto st = q.exec(); !st)
         return st.error();
@@ -162,7 +180,7 @@ Result<QList<MessageRecord>> MessageRepository::pathToRoot(const QString &messag
         "  SELECT %1, 0 AS depth FROM messages m WHERE m.id = :id"
         "  UNION ALL"
         "  SELECT %1, path.depth + 1 FROM messages m JOIN path ON m.id = path.parent_message_id"
-        ") SELECT %2 FROM path ORDER BY depth DESC").arg(kColumns, QString(kColumns).remove(QStringLiteral("m."))));
+        ") SELECT %2 FROM path m ORDER BY depth DESC").arg(kColumns, readColumns(m_db.dialect())));
     q.bind(QStringLiteral(":id"), messageId.toLower());
     if (auto st = q.exec(); !st)
         return st.error();
@@ -183,7 +201,7 @@ Result<QList<MessageRecord>> MessageRepository::children(const QString &chatId, 
         return db.error();
     const QString where = parentId.isEmpty() ? QStringLiteral("m.chat_session_id = :chat AND m.parent_message_id IS NULL")
                                              : QStringLiteral("m.chat_session_id = :chat AND m.parent_message_id = :parent");
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE %2 ORDER BY m.seq").arg(kColumns, where));
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE %2 ORDER BY m.seq").arg(readColumns(m_db.dialect()), where));
     q.bind(QStringLiteral(":chat"), chatId.toLower());
     if (!parentId.isEmpty())
         q.bind(QStringLiteral(":parent"), parentId.toLower());

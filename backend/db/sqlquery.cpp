@@ -3,19 +3,72 @@
 #include "core/logging.h"
 
 #include <QAtomicInteger>
+#include <QHash>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSqlError>
 #include <QTimeZone>
 
 namespace teehee {
 
-SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
-    : m_query(db), m_sql(sql)
+namespace {
+struct Statements {
+    QMutex mutex;
+    QHash<QString, QHash<QString, QSqlQuery>> byConnection;
+};
+Statements &statements()
 {
+    static Statements s;
+    return s;
+}
+constexpr int kMaxStatementsPerConnection = 256;
+}
+
+namespace StatementCache {
+void clear(const QString &connectionName)
+{
+    QHash<QString, QSqlQuery> dropped;
+    {
+        QMutexLocker lock(&statements().mutex);
+        dropped = statements().byConnection.take(connectionName);
+    }
+    // `dropped` finalises its statements here, outside the lock.
+}
+}
+
+SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql)
+    : m_sql(sql), m_connection(db.connectionName())
+{
+    {
+        QMutexLocker lock(&statements().mutex);
+        auto conn = statements().byConnection.find(m_connection);
+        if (conn != statements().byConnection.end()) {
+            auto it = conn->find(sql);
+            if (it != conn->end()) {
+                m_query = std::move(it.value());
+                conn->erase(it);
+                m_prepared = true;
+                return;
+            }
+        }
+    }
     // Forward-only saves SQLite a result cache; QPSQL would switch to single-row
     // mode for it, one network wait per row, so PostgreSQL fetches results whole.
+    m_query = QSqlQuery(db);
     m_query.setForwardOnly(db.driverName() == u"QSQLITE");
     m_prepared = m_query.prepare(sql);
+}
+
+SqlQuery::~SqlQuery()
+{
+    if (!m_prepared)
+        return;
+    // Release SQLite's read snapshot now rather than when the statement is reused.
+    m_query.finish();
+    QMutexLocker lock(&statements().mutex);
+    auto &conn = statements().byConnection[m_connection];
+    if (conn.size() < kMaxStatementsPerConnection && !conn.contains(m_sql))
+        conn.insert(m_sql, std::move(m_query));
 }
 
 SqlQuery &SqlQuery::bind(const QString &name, const QVariant &value)

@@ -11,10 +11,15 @@
 namespace teehee {
 
 // A prepared statement with typed errors. Values are bound by name; the SQL
-// (never the values) is logged when a statement fails.
+// (never the values) is logged when a statement fails. Prepared statements are
+// reused per connection (see StatementCache): preparing costs SQLite a parse
+// and PostgreSQL two extra round trips on every call otherwise.
 class SqlQuery {
 public:
     SqlQuery(const QSqlDatabase &db, const QString &sql);
+    ~SqlQuery();
+    SqlQuery(const SqlQuery &) = delete;
+    SqlQuery &operator=(const SqlQuery &) = delete;
 
     SqlQuery &bind(const QString &name, const QVariant &value);
     SqlQuery &bindText(const QString &name, const QString &value);     // empty → NULL
@@ -34,8 +39,16 @@ public:
 private:
     QSqlQuery m_query;
     QString m_sql;
+    QString m_connection;
     bool m_prepared = false;
 };
+
+// Prepared statements kept per connection name. A SqlQuery takes its statement
+// out while it runs and puts it back when done, so two live queries never share one.
+namespace StatementCache {
+// Forgets the statements of a connection: call before it closes or is removed.
+void clear(const QString &connectionName);
+}
 
 // Column converters that hide the differences between QSQLITE and QPSQL.
 namespace sqlvalue {
