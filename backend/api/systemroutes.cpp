@@ -2,15 +2,9 @@
 #include "api/openapi.h"
 #include "api/routes.h"
 #include "backend.h"
+#include "providers/modelcatalogue.h"
 
 #include <QJsonArray>
-
-// The model list belongs to backend/providers; until it exists the answers
-// are empty lists rather than invented data.
-#if __has_include("providers/modelcatalogue.h")
-#include "providers/modelcatalogue.h"
-#define TEEHEE_HAVE_CATALOGUE 1
-#endif
 
 namespace teehee {
 namespace {
@@ -29,21 +23,18 @@ QString providerDescription(const QString &name)
 QJsonArray modelsJson()
 {
     QJsonArray out;
-#ifdef TEEHEE_HAVE_CATALOGUE
     for (const auto &m : ModelCatalogue::all())
         out.append(QJsonObject{{QStringLiteral("name"), m.name},
                                {QStringLiteral("provider"), m.provider},
                                {QStringLiteral("description"), m.description},
                                {QStringLiteral("max_tokens"), m.maxTokens},
                                {QStringLiteral("context_tokens"), m.contextTokens}});
-#endif
     return out;
 }
 
 QJsonArray providersJson()
 {
     QJsonArray out;
-#ifdef TEEHEE_HAVE_CATALOGUE
     QStringList order;
     QHash<QString, QJsonArray> models;
     for (const auto &m : ModelCatalogue::all()) {
@@ -55,7 +46,6 @@ QJsonArray providersJson()
         out.append(QJsonObject{{QStringLiteral("name"), p},
                                {QStringLiteral("models"), models.value(p)},
                                {QStringLiteral("description"), providerDescription(p)}});
-#endif
     return out;
 }
 
