@@ -1,4 +1,7 @@
 // teehee: the desktop chat app over the in-process backend.
+#include "screenshottour.h"
+
+#include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -17,6 +20,14 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+        QStringLiteral("Drive a short conversation, save light and dark screenshots in <dir>, quit."), QStringLiteral("dir"));
+    parser.addOption(screenshots);
+    parser.process(app);
+
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
@@ -24,5 +35,8 @@ int main(int argc, char *argv[])
     engine.load(QUrl(QStringLiteral("qrc:/Teehee/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    ScreenshotTour tour(engine, parser.value(screenshots));
+    if (parser.isSet(screenshots))
+        tour.start();
     return app.exec();
 }

@@ -15,6 +15,9 @@ ApplicationWindow {
     title: ChatController.currentChatName ? ChatController.currentChatName + " — Teehee" : "Teehee"
     color: Theme.window
     font.pointSize: Theme.baseSize
+    // Markdown links take the palette's link colour, not Text.linkColor.
+    palette.link: Theme.accent
+    palette.highlight: Theme.accent
 
     property bool sidebarOpen: true
 

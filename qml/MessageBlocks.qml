@@ -39,7 +39,7 @@ Column {
         id: textBlock
         Text {
             width: Math.min(implicitWidth, root.availableWidth)
-            text: block.text
+            text: block.text + Theme.linkRefresh
             textFormat: Text.MarkdownText
             wrapMode: Text.Wrap
             color: Theme.text

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Controls.impl
 import Teehee
 
 // A rounded text button: filled (primary) or quiet.
@@ -15,13 +16,17 @@ Button {
     font.pointSize: Theme.baseSize
     Accessible.name: text
 
-    contentItem: Text {
+    icon.width: 16
+    icon.height: 16
+    icon.color: control.primary ? Theme.accentText : Theme.mutedText
+    spacing: Theme.gap - 2
+    contentItem: IconLabel {
+        spacing: control.spacing
+        display: control.display
+        icon: control.icon
         text: control.text
         font: control.font
         color: control.primary ? Theme.accentText : control.danger ? Theme.danger : Theme.text
-        horizontalAlignment: Text.AlignHCenter
-        verticalAlignment: Text.AlignVCenter
-        elide: Text.ElideRight
         opacity: control.enabled ? 1 : 0.5
     }
     background: Rectangle {

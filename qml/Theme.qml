@@ -53,4 +53,8 @@ QtObject {
     readonly property color danger: dark ? "#FF8A80" : "#B3261E"
     readonly property color dangerSurface: dark ? "#3A2222" : "#FCEDEC"
     readonly property color focusRing: accent
+
+    // Appended to Markdown text: a change makes Text re-parse it after the
+    // palette's link colour was set for the new theme.
+    readonly property string linkRefresh: { SettingsController.applyLinkColor(accent); return dark ? "\u200B" : "" }
 }

@@ -10,6 +10,9 @@
 #include "providers/modellistfetcher.h"
 #include "providers/providerregistry.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 using Services = BackendHost::Services;
 
 namespace {
@@ -307,6 +310,13 @@ QVariantList SettingsController::modelsFor(const QString &provider) const
             out << QVariantMap{{QStringLiteral("name"), id}, {QStringLiteral("provider"), provider},
                                {QStringLiteral("contextTokens"), 0}, {QStringLiteral("description"), QString()}};
     return out;
+}
+
+void SettingsController::applyLinkColor(const QColor &color) const
+{
+    QPalette palette = QGuiApplication::palette();
+    palette.setColor(QPalette::Link, color);
+    QGuiApplication::setPalette(palette);
 }
 
 void SettingsController::beginBusy()

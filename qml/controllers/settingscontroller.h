@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -59,6 +60,9 @@ public:
     Q_INVOKABLE QVariantList modelsFor(const QString &provider) const;
     Q_INVOKABLE void refreshModels(const QString &provider);
     Q_INVOKABLE QString providerDisplayName(const QString &provider) const;
+    // Qt's Markdown importer colours links from the application palette, not
+    // from Text.linkColor: the theme sets it here when it changes.
+    Q_INVOKABLE void applyLinkColor(const QColor &color) const;
 
     static inline const QString kCustom = QStringLiteral("custom");
 

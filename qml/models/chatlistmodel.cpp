@@ -1,8 +1,14 @@
 #include "chatlistmodel.h"
 
+#include "languagecontroller.h"
+
 #include <algorithm>
 
-ChatListModel::ChatListModel(QObject *parent) : QAbstractListModel(parent) {}
+ChatListModel::ChatListModel(QObject *parent) : QAbstractListModel(parent)
+{
+    // Section names are translated in data(): rebuild so the sidebar shows the new language.
+    connect(LanguageController::instance(), &LanguageController::languageChanged, this, &ChatListModel::rebuild);
+}
 
 int ChatListModel::rowCount(const QModelIndex &parent) const
 {

@@ -1,6 +1,6 @@
 // Serves a fake OpenAI-compatible provider on loopback until killed; prints
-// its base URL first. Every reply is the Markdown in argv[1] (a file) or a
-// short default, streamed word by word.
+// its base URL first. Replies are the Markdown files given as arguments, one
+// per request in order (the last one repeats), streamed word by word.
 #include "fakeprovidercontrol.h"
 
 #include <QCoreApplication>
@@ -13,12 +13,14 @@ int main(int argc, char *argv[])
     FakeProviderControl fake;
     if (!fake.listen())
         return 1;
-    if (argc > 1) {
-        QFile file(QString::fromLocal8Bit(argv[1]));
+    QStringList replies;
+    for (int i = 1; i < argc; ++i) {
+        QFile file(QString::fromLocal8Bit(argv[i]));
         if (!file.open(QIODevice::ReadOnly))
             return 2;
-        fake.reply(QString::fromUtf8(file.readAll()), 5);
+        replies << QString::fromUtf8(file.readAll());
     }
+    fake.queueReplies(replies, 5);
     QTextStream(stdout) << fake.baseUrl() << Qt::endl;
     return app.exec();
 }

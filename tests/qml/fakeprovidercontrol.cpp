@@ -17,6 +17,8 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
                                                                        QJsonObject{{QStringLiteral("id"), QStringLiteral("fake-model")}}}}};
             return FakeResponse::json(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
         }
+        if (!m_queue.isEmpty())
+            reply(m_queue.takeFirst(), m_queueDelayMs);
         FakeResponse response = FakeResponse::sse();
         response.send(wire::openAiRoleChunk());
         for (const QString &piece : std::as_const(m_pieces))

@@ -23,6 +23,8 @@ public:
     Q_INVOKABLE QString lastRequestBody() const;
     // Splits text into word-sized pieces.
     Q_INVOKABLE void reply(const QString &text, int delayMs = 0);
+    // Replies for the next requests, one each, in order; the last one then stays.
+    void queueReplies(const QStringList &texts, int delayMs) { m_queue = texts; m_queueDelayMs = delayMs; }
 
 Q_SIGNALS:
     void changed();
@@ -31,4 +33,6 @@ private:
     teehee::test::FakeProviderServer m_server;
     QStringList m_pieces{QStringLiteral("Hello"), QStringLiteral(" from"), QStringLiteral(" the fake provider.")};
     int m_delayMs = 0;
+    QStringList m_queue;
+    int m_queueDelayMs = 0;
 };

@@ -1,0 +1,99 @@
+#include "screenshottour.h"
+
+#include "backendhost.h"
+#include "controllers/chatcontroller.h"
+#include "controllers/generationcontroller.h"
+#include "controllers/settingscontroller.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
+
+namespace {
+template <typename T>
+T *singleton(QQmlEngine &engine, const char *name)
+{
+    return engine.singletonInstance<T *>(qmlTypeId("Teehee", 1, 0, name));
+}
+} // namespace
+
+ScreenshotTour::ScreenshotTour(QQmlApplicationEngine &engine, QString directory, QObject *parent)
+    : QObject(parent), m_engine(engine), m_dir(std::move(directory))
+{
+}
+
+void ScreenshotTour::start()
+{
+    m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().value(0));
+    if (!m_window)
+        return fail(QStringLiteral("no window"));
+    QDir().mkpath(m_dir);
+    auto *gen = singleton<GenerationController>(m_engine, "GenerationController");
+    // Each finished reply moves the tour on.
+    connect(gen, &GenerationController::replyFinished, this, [this] { QTimer::singleShot(400, this, &ScreenshotTour::step); });
+    connect(gen, &GenerationController::errorOccurred, this, &ScreenshotTour::fail);
+    QTimer::singleShot(60'000, this, [this] { fail(QStringLiteral("timed out at step %1").arg(m_step)); });
+    step();
+}
+
+void ScreenshotTour::step()
+{
+    auto *host = singleton<BackendHost>(m_engine, "BackendHost");
+    auto *chats = singleton<ChatController>(m_engine, "ChatController");
+    auto *gen = singleton<GenerationController>(m_engine, "GenerationController");
+    auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
+    switch (m_step) {
+    case 0: // wait for the backend and the chat list
+        if (!host->ready() || !chats->listLoaded() || chats->loading()) {
+            QTimer::singleShot(100, this, &ScreenshotTour::step);
+            return;
+        }
+        ++m_step;
+        gen->setProvider(QStringLiteral("openai"));
+        gen->setModel(QStringLiteral("gpt-4o-mini"));
+        settings->setTheme(QStringLiteral("light"));
+        chats->newChat();
+        QTimer::singleShot(500, this, &ScreenshotTour::step);
+        return;
+    case 1:
+        ++m_step;
+        gen->send(QStringLiteral("How do I read a text file line by line in Python?"));
+        return; // replyFinished continues
+    case 2:
+        ++m_step;
+        gen->regenerate(chats->conversation()->get(chats->conversation()->rowCount() - 1).value(QStringLiteral("id")).toString());
+        return;
+    case 3:
+        ++m_step;
+        gen->send(QStringLiteral("Compare that with reading it all at once."));
+        return;
+    case 4:
+        ++m_step;
+        grab(QStringLiteral("conversation-light"));
+        settings->setTheme(QStringLiteral("dark"));
+        QTimer::singleShot(600, this, &ScreenshotTour::step);
+        return;
+    case 5:
+        ++m_step;
+        grab(QStringLiteral("conversation-dark"));
+        settings->setTheme(QStringLiteral("system"));
+        QCoreApplication::exit(0);
+        return;
+    }
+}
+
+void ScreenshotTour::grab(const QString &name)
+{
+    const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
+    if (!m_window->grabWindow().save(path))
+        return fail(QStringLiteral("cannot save %1").arg(path));
+    qInfo().noquote() << "saved" << path;
+}
+
+void ScreenshotTour::fail(const QString &why)
+{
+    qCritical().noquote() << "screenshot tour failed:" << why;
+    QCoreApplication::exit(3);
+}
