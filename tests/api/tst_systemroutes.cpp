@@ -3,7 +3,12 @@
 #include "backend.h"
 #include "support/httptestclient.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace teehee;
@@ -20,6 +25,36 @@ private Q_SLOTS:
         QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("healthy"));
         QCOMPARE(r.object().value(QStringLiteral("database")).toString(), QStringLiteral("ok"));
         QVERIFY(!r.object().value(QStringLiteral("version")).toString().isEmpty());
+    }
+
+    void healthAnswers503WhenTheDatabaseIsGone()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        QCOMPARE(s.client().get(QStringLiteral("/health")).status, 200);
+        // Take the database away under the running server.
+        Database &db = s.backend().database();
+        db.closeThreadConnection();
+        if (s.database().isPostgres()) {
+            auto removeAdmin = qScopeGuard([] { QSqlDatabase::removeDatabase(QStringLiteral("health-admin")); });
+            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("health-admin"));
+            auto url = DatabaseUrl::parse(qEnvironmentVariable("TEEHEE_TEST_PG_URL")).value();
+            admin.setHostName(url.host);
+            admin.setPort(url.port);
+            admin.setUserName(url.user);
+            admin.setDatabaseName(url.database);
+            QVERIFY(admin.open());
+            QVERIFY(QSqlQuery(admin).exec(QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(db.url().database)));
+            admin.close();
+        } else {
+            QVERIFY(QDir(QFileInfo(db.url().path).absolutePath()).removeRecursively());
+        }
+        const auto r = s.client().get(QStringLiteral("/health"));
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.object().value(QStringLiteral("status")).toString(), QStringLiteral("unhealthy"));
+        QVERIFY(r.object().value(QStringLiteral("database")).toString() != QStringLiteral("ok"));
+        // The answer names no credentials or paths of the database.
+        QVERIFY(!r.body.contains(db.url().isSqlite() ? db.url().path.toUtf8() : db.url().database.toUtf8()));
     }
 
     void providersAndModelsAreJsonLists()
