@@ -266,7 +266,9 @@ private Q_SLOTS:
         QVERIFY(extra.waitClosed());
         QCOMPARE(extra.closeCode, 1008);
         open.pop_back();
-        QTest::qWait(100);
+        auto *hub = f->server->server().findChild<WebSocketHub *>();
+        QVERIFY(hub);
+        QVERIFY(QTest::qWaitFor([&] { return hub->sessionCount() < WebSocketHub::kMaxSocketsPerUser; }, 5000));
         WsClient again;
         QVERIFY(again.open(url(chat)));
         again.send({{"type", "ping"}});
