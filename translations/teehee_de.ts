@@ -94,22 +94,22 @@
 <context>
     <name>ChatListModel</name>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="42"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="44"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="46"/>
         <source>Previous 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="47"/>
         <source>Older</source>
         <translation>Älter</translation>
     </message>

@@ -94,22 +94,22 @@
 <context>
     <name>ChatListModel</name>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="36"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="42"/>
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="38"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="44"/>
         <source>Yesterday</source>
         <translation>Hier</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="40"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="46"/>
         <source>Previous 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../qml/models/chatlistmodel.cpp" line="41"/>
+        <location filename="../qml/models/chatlistmodel.cpp" line="47"/>
         <source>Older</source>
         <translation>Plus ancien</translation>
     </message>
@@ -617,7 +617,7 @@
     <message>
         <location filename="../qml/Sidebar.qml" line="36"/>
         <source>Search chats (Ctrl+K)</source>
-        <translation>Rechercher dans les discussions (Ctrl+K)</translation>
+        <translation>Rechercher (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../qml/Sidebar.qml" line="37"/>

@@ -13,6 +13,8 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QAbstractItemModel>
 #include <QTest>
 #include <QXmlStreamReader>
 #include <QtQml/QQmlExtensionPlugin>
@@ -105,31 +107,51 @@ private Q_SLOTS:
 private:
     QStringList snapshot() const;
     void verifyShownIn(const QString &code);
+    QTemporaryDir m_data;
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     SettingsController *m_settings = nullptr;
-    QList<QPointer<QQuickItem>> m_items;
     QStringList m_english;
 };
 
+// Visible texts in tree order, collected afresh: a switch may recreate items
+// (section headers of a reset model), but the same UI state shows the same list.
 QStringList TestRetranslate::snapshot() const
 {
+    QList<QPointer<QQuickItem>> items;
+    collectTexts(m_window->contentItem(), items);
     QStringList texts{m_window->title()};
-    for (const auto &item : m_items)
-        texts.append(item ? item->property("text").toString() : QStringLiteral("<deleted>"));
+    for (const auto &item : items)
+        texts.append(item->property("text").toString());
     return texts;
 }
 
 void TestRetranslate::initTestCase()
 {
+    // A fresh database, so the sidebar shows exactly the chat made below.
+    QVERIFY(m_data.isValid());
+    qputenv("TEEHEE_DATA_DIR", m_data.path().toLocal8Bit());
     m_engine = new QQmlApplicationEngine(this);
     m_engine->load(QUrl(QStringLiteral("qrc:/Teehee/Main.qml")));
     QVERIFY(!m_engine->rootObjects().isEmpty());
     m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
     QVERIFY(m_window);
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    // Let start-up settle (backend status, first models) so texts change only by language.
-    QTest::qWait(1500);
+
+    // One chat, so the sidebar shows a section header ("Today") that C++ translates.
+    QObject *chats = m_engine->singletonInstance<QObject *>(qmlTypeId("Teehee", 1, 0, "ChatController"));
+    QVERIFY(chats);
+    auto *list = chats->property("chats").value<QAbstractItemModel *>();
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(chats->property("listLoaded").toBool(), 10000);
+    QVERIFY(QMetaObject::invokeMethod(chats, "newChat"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 10000);
+    // A name that is no UI string, so the test does not expect data to be translated.
+    QVERIFY(QMetaObject::invokeMethod(chats, "renameChat", Q_ARG(QString, chats->property("currentChatId").toString()),
+                                      Q_ARG(QString, QStringLiteral("Zebra notes 42"))));
+    QTRY_COMPARE_WITH_TIMEOUT(chats->property("currentChatName").toString(), QStringLiteral("Zebra notes 42"), 10000);
+    // Let start-up settle (backend status, model lists) so texts change only by language.
+    QTest::qWait(1000);
 
     const int id = qmlTypeId("Teehee", 1, 0, "SettingsController");
     QVERIFY(id >= 0);
@@ -137,7 +159,6 @@ void TestRetranslate::initTestCase()
     QVERIFY(m_settings);
     QCOMPARE(LanguageController::effectiveLanguage(), QStringLiteral("en")); // TEEHEE_LANGUAGE=en from ctest
 
-    collectTexts(m_window->contentItem(), m_items);
     m_english = snapshot();
     const QString dir = qEnvironmentVariable("TEEHEE_SCREENSHOT_DIR");
     if (!dir.isEmpty())
@@ -158,6 +179,7 @@ void TestRetranslate::verifyShownIn(const QString &code)
     QVERIFY2(!pairs.isEmpty(), "no finished entries in the .ts file");
     QCOMPARE(LanguageController::effectiveLanguage(), code);
     const QStringList translated = snapshot();
+    QCOMPARE(translated.size(), m_english.size());
     int checked = 0;
     QStringList wrong;
     for (qsizetype i = 0; i < m_english.size(); ++i) {
