@@ -50,6 +50,16 @@ void ScreenshotTour::step()
             QTimer::singleShot(100, this, &ScreenshotTour::step);
             return;
         }
+        if (!settings->keysLoaded()) {
+            QTimer::singleShot(100, this, &ScreenshotTour::step);
+            return;
+        }
+        if (!settings->canChat()) { // first run without a key: the welcome card is the picture
+            settings->setTheme(QStringLiteral("light"));
+            QTimer::singleShot(1500, this, [this] { grab(QStringLiteral("welcome-light")); QCoreApplication::exit(0); });
+            m_step = 99;
+            return;
+        }
         ++m_step;
         gen->setProvider(QStringLiteral("openai"));
         gen->setModel(QStringLiteral("gpt-4o-mini"));

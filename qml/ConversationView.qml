@@ -11,6 +11,11 @@ Item {
     property bool pinned: true
 
     function jumpToLatest() { pinned = true; list.positionViewAtEnd() }
+    // Long chats open at their end; earlier messages come in as the person scrolls up.
+    function loadOlderAtTop() {
+        if (list.atYBeginning && ChatController.conversation.hasOlder)
+            ChatController.conversation.loadOlder()
+    }
 
     ListView {
         id: list
@@ -37,12 +42,15 @@ Item {
         }
 
         // Scrolling by hand decides whether the view keeps following.
-        onMovementEnded: root.pinned = atYEnd
+        onMovementEnded: { root.pinned = atYEnd; root.loadOlderAtTop() }
         onFlickStarted: root.pinned = false
         onContentHeightChanged: if (root.pinned) Qt.callLater(list.positionViewAtEnd)
         onCountChanged: if (root.pinned) Qt.callLater(list.positionViewAtEnd)
         WheelHandler {
-            onWheel: (event) => { if (event.angleDelta.y > 0) root.pinned = false; else Qt.callLater(() => root.pinned = list.atYEnd) }
+            onWheel: (event) => {
+                if (event.angleDelta.y > 0) { root.pinned = false; Qt.callLater(root.loadOlderAtTop) }
+                else Qt.callLater(() => root.pinned = list.atYEnd)
+            }
         }
     }
 

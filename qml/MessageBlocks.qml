@@ -11,12 +11,15 @@ Column {
 
     spacing: Theme.gap + 4
 
+    // The model is the block count, not the list: while a reply streams only
+    // the last block's text changes, so the other blocks are neither rebuilt
+    // nor laid out again (Text ignores a text identical to the current one).
     Repeater {
-        model: root.blocks
+        model: root.blocks.length
         delegate: Loader {
-            required property var modelData
-            sourceComponent: modelData.kind === "code" ? codeBlock : modelData.kind === "table" ? tableBlock : textBlock
-            property var block: modelData
+            required property int index
+            readonly property var block: root.blocks[index] || ({ kind: "text", text: "" })
+            sourceComponent: block.kind === "code" ? codeBlock : block.kind === "table" ? tableBlock : textBlock
         }
     }
 

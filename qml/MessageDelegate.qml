@@ -90,17 +90,24 @@ FocusScope {
             isPartial: root.isPartial && !root.isUser
         }
 
-        MessageActions {
+        // Built only once needed: a long chat opens with few objects per message.
+        Loader {
+            id: actions
+            readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
-            messageId: root.id
-            text: root.text
-            isUser: root.isUser
-            isPartial: root.isPartial
-            streaming: root.streaming
-            siblingIndex: root.siblingIndex
-            siblingCount: root.siblingCount
-            revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
-            onEditRequested: { root.editing = true; editor.begin() }
+            Layout.preferredHeight: 28
+            active: revealed || item !== null
+            sourceComponent: MessageActions {
+                messageId: root.id
+                text: root.text
+                isUser: root.isUser
+                isPartial: root.isPartial
+                streaming: root.streaming
+                siblingIndex: root.siblingIndex
+                siblingCount: root.siblingCount
+                revealed: actions.revealed
+                onEditRequested: { root.editing = true; editor.begin() }
+            }
         }
     }
 }

@@ -50,7 +50,10 @@ Rectangle {
             spacing: 2
             keyNavigationEnabled: true
             activeFocusOnTab: true
-            currentIndex: ChatController.chats.indexOf(ChatController.currentChatId)
+            // Kept in step by hand: indexOf() is a call, not a notifying property.
+            function syncCurrent() { currentIndex = ChatController.chats.indexOf(ChatController.currentChatId) }
+            Connections { target: ChatController; function onCurrentChatChanged() { list.syncCurrent() } }
+            Connections { target: ChatController.chats; function onCountChanged() { list.syncCurrent() } }
             boundsBehavior: Flickable.StopAtBounds
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Chats")

@@ -32,6 +32,7 @@ Button {
     background: Rectangle {
         implicitHeight: 32
         radius: Theme.radiusSmall + 2
+        opacity: control.enabled ? 1 : 0.45
         color: control.primary ? (control.down ? Qt.darker(Theme.accent, 1.15) : Theme.accent)
                                : (control.down ? Theme.selected : control.hovered ? Theme.hover : Theme.raised)
         border.width: control.visualFocus ? 2 : 0

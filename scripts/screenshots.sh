@@ -31,4 +31,9 @@ env TEEHEE_DATA_DIR="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     SECRET_KEY="$(head -c 32 /dev/urandom | base64)" ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     OPENAI_BASE_URL="$url" OPENAI_API_KEY="sk-fake" QT_QUICK_CONTROLS_STYLE=Basic \
     xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshots "$out"
+# First run without any key: the welcome card (the probe finds no local server here).
+env TEEHEE_DATA_DIR="$tmp/data2" XDG_CONFIG_HOME="$tmp/config2" \
+    SECRET_KEY="$(head -c 32 /dev/urandom | base64)" ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
+    OPENAI_API_KEY= ANTHROPIC_API_KEY= MISTRAL_API_KEY= QT_QUICK_CONTROLS_STYLE=Basic \
+    xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshots "$out"
 ls -1 "$out"/*.png

@@ -119,7 +119,7 @@ void ChatController::subscribe()
                 me->reloadConversation(); // a new branch: sibling counts and the path change
         });
         connect(svc, &teehee::ChatService::messageUpdated, me, [me, uid](const QString &user, const PlacedMessage &pm) {
-            if (user == uid && pm.message.chatId == me->m_currentId && me->m_conversation.indexOf(pm.message.id) >= 0)
+            if (user == uid && pm.message.chatId == me->m_currentId && me->m_conversation.message(pm.message.id))
                 me->m_conversation.upsert(toMessage(pm));
         });
     });
@@ -188,14 +188,12 @@ void ChatController::openChat(const QString &chatId)
     setLoading(true);
     QElapsedTimer clock;
     clock.start();
-    m_host->run(this, [chatId](Services s) { return s.backend.chats().chatDetail(s.userId, chatId); },
-                [this, serial, clock](const Result<ChatDetail> &r) {
+    m_host->run(this, [chatId](Services s) { return toLoaded(s.backend.chats().chatDetail(s.userId, chatId)); },
+                [this, serial, clock](const Loaded &loaded) {
                     if (serial != m_loadSerial)
                         return;
                     setLoading(false);
-                    if (!r)
-                        return fail(r.error().message);
-                    showDetail(r.value(), clock.elapsed());
+                    showLoaded(loaded, clock.elapsed());
                 });
 }
 
@@ -206,28 +204,42 @@ void ChatController::reloadConversation()
     const int serial = ++m_loadSerial;
     QElapsedTimer clock;
     clock.start();
-    m_host->run(this, [id = m_currentId](Services s) { return s.backend.chats().chatDetail(s.userId, id); },
-                [this, serial, clock](const Result<ChatDetail> &r) {
-                    if (serial == m_loadSerial && r)
-                        showDetail(r.value(), clock.elapsed());
+    m_host->run(this, [id = m_currentId](Services s) { return toLoaded(s.backend.chats().chatDetail(s.userId, id)); },
+                [this, serial, clock](const Loaded &loaded) {
+                    if (serial == m_loadSerial)
+                        showLoaded(loaded, clock.elapsed());
                 });
 }
 
-void ChatController::showDetail(const ChatDetail &detail, qint64 startedMs)
+ChatController::Loaded ChatController::toLoaded(const Result<ChatDetail> &r)
 {
-    if (detail.chat.id != m_currentId)
-        return;
+    Loaded loaded;
+    if (!r) {
+        loaded.error = r.error().message;
+        return loaded;
+    }
+    const ChatDetail &detail = r.value();
+    loaded.chatId = detail.chat.id;
+    loaded.systemPrompt = detail.chat.systemPrompt;
     QHash<QString, const PlacedMessage *> byId;
     byId.reserve(detail.messages.size());
     for (const PlacedMessage &pm : detail.messages)
         byId.insert(pm.message.id, &pm);
-    QList<ConversationModel::Message> path;
-    path.reserve(detail.currentPath.size());
+    loaded.path.reserve(detail.currentPath.size());
     for (const QString &id : detail.currentPath)
         if (const PlacedMessage *pm = byId.value(id))
-            path.append(toMessage(*pm));
-    m_conversation.setMessages(std::move(path));
-    setCurrent(detail.chat.id, detail.chat.systemPrompt);
+            loaded.path.append(toMessage(*pm));
+    return loaded;
+}
+
+void ChatController::showLoaded(const Loaded &loaded, qint64 startedMs)
+{
+    if (!loaded.error.isEmpty())
+        return fail(loaded.error);
+    if (loaded.chatId != m_currentId)
+        return;
+    m_conversation.setMessages(loaded.path);
+    setCurrent(loaded.chatId, loaded.systemPrompt);
     m_lastLoadMs = startedMs;
     Q_EMIT conversationLoaded();
 }
@@ -297,14 +309,16 @@ void ChatController::setSystemPrompt(const QString &prompt)
 
 void ChatController::forkFrom(const QString &messageId)
 {
-    m_host->run(this, [id = m_currentId, messageId](Services s) { return s.backend.chats().forkChat(s.userId, id, messageId); },
-                [this](const Result<ChatDetail> &r) {
-                    if (!r)
-                        return fail(r.error().message);
-                    m_chats.upsert(toChat(r->chat));
-                    setCurrent(r->chat.id, r->chat.systemPrompt);
-                    showDetail(r.value(), 0);
-                });
+    m_host->run(this, [id = m_currentId, messageId](Services s) {
+        auto forked = s.backend.chats().forkChat(s.userId, id, messageId);
+        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, toLoaded(forked));
+    }, [this](const std::pair<ChatListModel::Chat, Loaded> &r) {
+        if (!r.second.error.isEmpty())
+            return fail(r.second.error);
+        m_chats.upsert(r.first);
+        setCurrent(r.second.chatId, r.second.systemPrompt);
+        showLoaded(r.second, 0);
+    });
 }
 
 void ChatController::deleteMessage(const QString &messageId)
@@ -333,7 +347,7 @@ void ChatController::switchBranch(const QString &messageId, int delta)
     }, [this](const Result<ChatDetail> &r) {
         if (!r)
             return fail(r.error().message);
-        showDetail(r.value(), 0);
+        showLoaded(toLoaded(r), 0);
     });
 }
 

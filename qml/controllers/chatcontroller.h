@@ -9,6 +9,8 @@
 #include <QTimer>
 
 class BackendHost;
+#include "core/error.h"
+
 namespace teehee { struct ChatDetail; struct PlacedMessage; struct ChatRecord; }
 
 // The chat list and the open chat: loading, creating, renaming, deleting (with
@@ -83,7 +85,16 @@ Q_SIGNALS:
 private:
     void onReady();
     void subscribe();
-    void showDetail(const teehee::ChatDetail &detail, qint64 startedMs);
+    // The open chat as the view shows it, built on the backend thread: the
+    // path's messages in order, converted once.
+    struct Loaded {
+        QString error;
+        QString chatId;
+        QString systemPrompt;
+        QList<ConversationModel::Message> path;
+    };
+    static Loaded toLoaded(const teehee::Result<teehee::ChatDetail> &detail);
+    void showLoaded(const Loaded &loaded, qint64 startedMs);
     void setLoading(bool loading);
     void fail(const QString &message);
     void setCurrent(const QString &id, const QString &systemPrompt);

@@ -12,7 +12,7 @@ ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(paren
 
 int ConversationModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_rows.size()) - m_offset;
 }
 
 QVariantList ConversationModel::blocksFor(const Row &row) const
@@ -28,7 +28,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = m_rows.at(index.row() + m_offset);
     const Message &m = row.message;
     switch (role) {
     case IdRole: return m.id;
@@ -67,17 +67,19 @@ void ConversationModel::setMessages(QList<Message> messages)
     m_rows.reserve(messages.size());
     for (Message &m : messages)
         m_rows.append(Row{std::move(m), {}, false});
+    m_offset = qMax(0, int(m_rows.size()) - kWindow);
     endResetModel();
     Q_EMIT countChanged();
 }
 
 void ConversationModel::upsert(const Message &message)
 {
-    const int row = indexOf(message.id);
-    if (row >= 0) {
+    const int pos = position(message.id);
+    if (pos >= 0) {
         m_pending.remove(message.id);
-        m_rows[row] = Row{message, {}, false};
-        Q_EMIT dataChanged(index(row), index(row));
+        m_rows[pos] = Row{message, {}, false};
+        if (pos >= m_offset)
+            Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset));
         return;
     }
     // Only a child of the last row continues the path; anything else is another branch.
@@ -85,7 +87,7 @@ void ConversationModel::upsert(const Message &message)
         return;
     if (m_rows.isEmpty() && !message.parentId.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+    beginInsertRows({}, rowCount(), rowCount());
     m_rows.append(Row{message, {}, false});
     endInsertRows();
     Q_EMIT countChanged();
@@ -93,7 +95,7 @@ void ConversationModel::upsert(const Message &message)
 
 void ConversationModel::appendText(const QString &id, const QString &delta)
 {
-    if (delta.isEmpty() || indexOf(id) < 0)
+    if (delta.isEmpty() || position(id) < 0)
         return;
     m_pending[id].append(delta);
     if (!m_flush.isActive())
@@ -103,28 +105,41 @@ void ConversationModel::appendText(const QString &id, const QString &delta)
 void ConversationModel::flushPending()
 {
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        const int row = indexOf(it.key());
-        if (row < 0)
+        const int pos = position(it.key());
+        if (pos < 0)
             continue;
-        m_rows[row].message.text.append(it.value());
-        m_rows[row].blocksValid = false;
+        m_rows[pos].message.text.append(it.value());
+        m_rows[pos].blocksValid = false;
+        if (pos < m_offset)
+            continue;
         ++m_textUpdates;
-        Q_EMIT dataChanged(index(row), index(row), {TextRole, BlocksRole});
+        Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset), {TextRole, BlocksRole});
     }
     m_pending.clear();
 }
 
 void ConversationModel::truncateAfter(int row)
 {
-    if (row + 1 >= m_rows.size())
+    if (row < 0 || row + 1 >= rowCount())
         return;
-    beginRemoveRows({}, row + 1, int(m_rows.size()) - 1);
-    m_rows.remove(row + 1, m_rows.size() - row - 1);
+    beginRemoveRows({}, row + 1, rowCount() - 1);
+    m_rows.remove(m_offset + row + 1, m_rows.size() - m_offset - row - 1);
     endRemoveRows();
     Q_EMIT countChanged();
 }
 
-int ConversationModel::indexOf(const QString &id) const
+void ConversationModel::loadOlder()
+{
+    if (m_offset == 0)
+        return;
+    const int n = qMin(kChunk, m_offset);
+    beginInsertRows({}, 0, n - 1);
+    m_offset -= n;
+    endInsertRows();
+    Q_EMIT countChanged();
+}
+
+int ConversationModel::position(const QString &id) const
 {
     // The streaming message is almost always the last one: search from the end.
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i)
@@ -133,10 +148,16 @@ int ConversationModel::indexOf(const QString &id) const
     return -1;
 }
 
+int ConversationModel::indexOf(const QString &id) const
+{
+    const int pos = position(id);
+    return pos < m_offset ? -1 : pos - m_offset;
+}
+
 QVariantMap ConversationModel::get(int row) const
 {
     QVariantMap out;
-    if (row < 0 || row >= m_rows.size())
+    if (row < 0 || row >= rowCount())
         return out;
     const auto names = roleNames();
     for (auto it = names.cbegin(); it != names.cend(); ++it)
@@ -146,8 +167,8 @@ QVariantMap ConversationModel::get(int row) const
 
 const ConversationModel::Message *ConversationModel::message(const QString &id) const
 {
-    const int row = indexOf(id);
-    return row < 0 ? nullptr : &m_rows.at(row).message;
+    const int pos = position(id);
+    return pos < 0 ? nullptr : &m_rows.at(pos).message;
 }
 
 QList<ConversationModel::Message> ConversationModel::messages() const

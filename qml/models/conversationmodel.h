@@ -9,11 +9,16 @@
 // tokens go through appendText(): they are coalesced and flushed once per
 // frame as one dataChanged for one row and only the Text and Blocks roles, so
 // a reply at hundreds of tokens per second costs one delegate update a frame.
+// A long path is shown from its end: only the last kWindow messages are rows
+// at first, and loadOlder() prepends earlier ones as the person scrolls up,
+// so opening a 10,000-message chat builds a few dozen delegates, not 10,000.
 class ConversationModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Provided by ChatController")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY countChanged)
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, // message id
@@ -51,6 +56,9 @@ public:
 
     explicit ConversationModel(QObject *parent = nullptr);
 
+    static constexpr int kWindow = 30;  // rows shown when a chat opens
+    static constexpr int kChunk = 100;  // rows added per loadOlder()
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -65,6 +73,11 @@ public:
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
 
+    bool hasOlder() const { return m_offset > 0; }
+    int totalCount() const { return int(m_rows.size()); }
+    Q_INVOKABLE void loadOlder();
+
+    // The row of a message, -1 when it is not shown (unknown or not loaded yet).
     Q_INVOKABLE int indexOf(const QString &id) const;
     Q_INVOKABLE QVariantMap get(int row) const;
     const Message *message(const QString &id) const;
@@ -84,8 +97,10 @@ private:
         mutable bool blocksValid = false;
     };
     QVariantList blocksFor(const Row &row) const;
+    int position(const QString &id) const; // index into m_rows, -1 when unknown
 
-    QList<Row> m_rows;
+    QList<Row> m_rows;     // the whole path
+    int m_offset = 0;      // m_rows[m_offset] is row 0
     QHash<QString, QString> m_pending; // id → text not yet flushed
     QTimer m_flush;
     int m_textUpdates = 0;

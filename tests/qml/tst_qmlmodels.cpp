@@ -105,6 +105,39 @@ private Q_SLOTS:
         model.truncateAfter(0);
         QCOMPARE(model.rowCount(), 1);
     }
+    void longPathsShowTheirEndAndGrowUpwards()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        QList<ConversationModel::Message> path;
+        QString parent;
+        for (int i = 0; i < 1000; ++i) {
+            path << msg(QString::number(i), parent, i % 2 ? "assistant" : "user", QStringLiteral("m%1").arg(i));
+            parent = QString::number(i);
+        }
+        model.setMessages(path);
+        QCOMPARE(model.rowCount(), ConversationModel::kWindow);
+        QCOMPARE(model.totalCount(), 1000);
+        QVERIFY(model.hasOlder());
+        QCOMPARE(model.get(model.rowCount() - 1).value("id").toString(), QStringLiteral("999"));
+        QCOMPARE(model.indexOf(QStringLiteral("0")), -1);
+        QVERIFY(model.message(QStringLiteral("0")));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.loadOlder();
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(model.rowCount(), ConversationModel::kWindow + ConversationModel::kChunk);
+        while (model.hasOlder())
+            model.loadOlder();
+        QCOMPARE(model.rowCount(), 1000);
+        QCOMPARE(model.get(0).value("id").toString(), QStringLiteral("0"));
+        // Streaming still reaches the last row, and appending follows the last row.
+        model.appendText(QStringLiteral("999"), QStringLiteral("!"));
+        model.flushPending();
+        QCOMPARE(model.get(999).value("text").toString(), QStringLiteral("m999!"));
+        model.upsert(msg(QStringLiteral("1000"), QStringLiteral("999"), "user", QStringLiteral("next")));
+        QCOMPARE(model.rowCount(), 1001);
+    }
 };
 
 QTEST_MAIN(TestQmlModels)
