@@ -107,6 +107,7 @@ private Q_SLOTS:
 private:
     QStringList snapshot() const;
     void verifyShownIn(const QString &code);
+    void saveSettingsScreenshot(QQuickItem *box, const QString &path);
     QTemporaryDir m_data;
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
@@ -148,8 +149,8 @@ void TestRetranslate::initTestCase()
     QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 10000);
     // A name that is no UI string, so the test does not expect data to be translated.
     QVERIFY(QMetaObject::invokeMethod(chats, "renameChat", Q_ARG(QString, chats->property("currentChatId").toString()),
-                                      Q_ARG(QString, QStringLiteral("Zebra notes 42"))));
-    QTRY_COMPARE_WITH_TIMEOUT(chats->property("currentChatName").toString(), QStringLiteral("Zebra notes 42"), 10000);
+                                      Q_ARG(QString, QStringLiteral("Trip to Kyoto"))));
+    QTRY_COMPARE_WITH_TIMEOUT(chats->property("currentChatName").toString(), QStringLiteral("Trip to Kyoto"), 10000);
     // Let start-up settle (backend status, model lists) so texts change only by language.
     QTest::qWait(1000);
 
@@ -227,12 +228,39 @@ void TestRetranslate::settingsLanguageBox()
         QTest::qWait(50); // the box re-selects with Qt.callLater after its model is rebuilt
         return box->property("currentIndex").toInt() == index;
     };
-    for (const char *code : {"ja", "es"}) {
+    for (const char *code : {"ja", "es", "de"}) {
         QVERIFY2(pick(QString::fromLatin1(code)), code);
         verifyShownIn(QString::fromLatin1(code));
     }
+    const QString dir = qEnvironmentVariable("TEEHEE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        saveSettingsScreenshot(box, dir + QStringLiteral("/teehee-settings-de.png"));
     QVERIFY(pick(QStringLiteral("en")));
     QCOMPARE(snapshot(), m_english);
+}
+
+// For the README: the Settings dialog scrolled to the language box.
+void TestRetranslate::saveSettingsScreenshot(QQuickItem *box, const QString &path)
+{
+    QObject *dialog = box;
+    while (dialog && !dialog->inherits("QQuickPopup"))
+        dialog = dialog->parent();
+    QVERIFY(dialog);
+    QVERIFY(QMetaObject::invokeMethod(dialog, "open"));
+    QTest::qWait(400);
+    QQuickItem *flick = box->parentItem();
+    while (flick && !flick->inherits("QQuickFlickable"))
+        flick = flick->parentItem();
+    if (flick) {
+        auto *content = flick->property("contentItem").value<QQuickItem *>();
+        const qreal y = box->mapToItem(content, QPointF(0, 0)).y();
+        const qreal maxY = flick->property("contentHeight").toReal() - flick->height();
+        flick->setProperty("contentY", qBound(0.0, y - flick->height() / 2, qMax(0.0, maxY)));
+        QTest::qWait(100);
+    }
+    QVERIFY(m_window->grabWindow().save(path));
+    QMetaObject::invokeMethod(dialog, "close");
+    QTest::qWait(400);
 }
 
 void TestRetranslate::cleanupTestCase()
