@@ -180,6 +180,26 @@ private Q_SLOTS:
         QCOMPARE(f->stored(id).text(), aborted.value("content").toString() + "the end");
     }
 
+    void anErrorMidStreamIsAStreamErrorWithThePartialText()
+    {
+        f->fake.enqueue(reply(QStringLiteral("anthropic"), {QStringLiteral("so "), QStringLiteral("far")}, 5, true));
+        const QString chat = f->newChat();
+        WsClient c;
+        QVERIFY(c.open(url(chat)));
+        c.send(streamMessage(QStringLiteral("q"), QStringLiteral("anthropic")));
+        QVERIFY(c.waitFor(QStringLiteral("stream_error")));
+        const QJsonObject e = c.last("stream_error");
+        QCOMPARE(e.value("status").toString(), QStringLiteral("error"));
+        QCOMPARE(e.value("content").toString(), QStringLiteral("so far"));
+        QVERIFY(!e.value("error").toString().isEmpty());
+        QCOMPARE(c.ofType(QStringLiteral("stream_complete")).size(), 0);
+        const MessageRecord m = f->stored(e.value("message_id").toString());
+        QCOMPARE(m.status, MessageStatus::Error);
+        QCOMPARE(m.text(), QStringLiteral("so far"));
+        c.send({{"type", "ping"}});
+        QVERIFY(c.waitFor(QStringLiteral("pong")));
+    }
+
     void regenerateOverTheSocketMakesASibling()
     {
         f->fake.enqueue(reply(QStringLiteral("anthropic"), {QStringLiteral("first")}));
