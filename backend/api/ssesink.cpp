@@ -20,8 +20,8 @@ const HttpHeaders kStreamHeaders{{"X-Accel-Buffering", "no"}};
 
 } // namespace
 
-SseSink::SseSink(Responder responder, Generation *generation)
-    : QObject(generation), m_responder(std::move(responder)), m_generation(generation)
+SseSink::SseSink(Responder responder, Generation *generation, bool compact)
+    : QObject(generation), m_responder(std::move(responder)), m_generation(generation), m_compact(compact)
 {
     m_responder.onDisconnected(this, [this] { finish(); });
 }
@@ -61,7 +61,7 @@ void SseSink::follow(qint64 afterSeq)
 
 void SseSink::onEvent(const GenerationEvent &event)
 {
-    writeEvent(streamevents::typeName(event), streamevents::toJson(event), event.seq);
+    writeEvent(streamevents::typeName(event), streamevents::toJson(event, m_compact), event.seq);
     if (event.isTerminal())
         finish();
 }

@@ -19,7 +19,8 @@ class SseSink : public QObject {
     Q_OBJECT
 public:
     // Lives as long as the generation at most (its child); deletes itself when done.
-    SseSink(Responder responder, Generation *generation);
+    // `compact`: token events without the cumulative content (?compact=1, as on the WebSocket).
+    SseSink(Responder responder, Generation *generation, bool compact = false);
 
     // Sends the headers; false when the client is already gone (the sink is then deleted).
     bool begin();
@@ -37,6 +38,7 @@ private:
 
     Responder m_responder;
     Generation *m_generation;
+    bool m_compact;
     bool m_done = false;
 };
 

@@ -32,10 +32,17 @@ Result<GenerationOptions> optionsFrom(const QJsonObject &body)
     return GenerationOptions{provider.value(), model.value()};
 }
 
-// Answers through SSE: optional leading events, then the generation from afterSeq.
-void streamGeneration(Responder res, Generation *g, qint64 afterSeq, const QList<QPair<QString, QJsonObject>> &first = {})
+bool wantsCompact(const ApiRequest &req)
 {
-    auto *sink = new SseSink(std::move(res), g);
+    const QString v = req.query.queryItemValue(QStringLiteral("compact"));
+    return v == u"1" || v == u"true";
+}
+
+// Answers through SSE: optional leading events, then the generation from afterSeq.
+void streamGeneration(const ApiRequest &req, Responder res, Generation *g, qint64 afterSeq,
+                      const QList<QPair<QString, QJsonObject>> &first = {})
+{
+    auto *sink = new SseSink(std::move(res), g, wantsCompact(req));
     if (!sink->begin())
         return;
     for (const auto &[type, data] : first)
@@ -118,7 +125,7 @@ void registerStreamRoutes(ApiContext &ctx)
         if (!g)
             return res.send(g.error());
         if (wantsEventStream(req))
-            return streamGeneration(std::move(res), g.value(), 0);
+            return streamGeneration(req, std::move(res), g.value(), 0);
         answerWhenDone(std::move(res), g.value());
     }));
 
@@ -147,7 +154,7 @@ void registerStreamRoutes(ApiContext &ctx)
             first.append({QStringLiteral("message_created"),
                           QJsonObject{{QStringLiteral("type"), QStringLiteral("message_created")},
                                       {QStringLiteral("message"), chatjson::message(question.value())}}});
-        streamGeneration(std::move(res), g.value(), 0, first);
+        streamGeneration(req, std::move(res), g.value(), 0, first);
     }));
 
     // The WebSocket upgrade passes through routing in Qt 6.4: it must find a
@@ -175,7 +182,7 @@ void registerStreamRoutes(ApiContext &ctx)
             last = req.query.queryItemValue(QStringLiteral("last_event_id")).toUtf8();
         const qint64 afterSeq = last.trimmed().toLongLong();
         if (Generation *g = backend.generations().forMessage(messageId); g && g->userId() == user->id)
-            return streamGeneration(std::move(res), g, afterSeq);
+            return streamGeneration(req, std::move(res), g, afterSeq);
         const auto [type, data] = storedOutcome(message->message);
         SseSink::writeFinished(std::move(res), type, data);
     });

@@ -159,6 +159,20 @@ private Q_SLOTS:
         QCOMPARE(f->stored(id).text(), pieces.join(QString()));
     }
 
+    void compactSseTokensCarryNoCumulativeContent()
+    {
+        const QString chat = f->newChat();
+        f->fake.enqueue(reply(QStringLiteral("openai"), {QStringLiteral("a"), QStringLiteral("b")}));
+        const auto r = post(QStringLiteral("/chats/%1/stream?compact=1").arg(chat),
+                            {{"content", "q"}, {"provider", "openai"}, {"model", "gpt-4o-mini"}});
+        const auto events = parseSse(r.body);
+        QCOMPARE(tokens(events), QStringLiteral("ab"));
+        for (const auto &e : events)
+            if (e.event == u"token")
+                QVERIFY(!e.data.contains(QStringLiteral("content")));
+        QCOMPARE(events.last().data.value("content").toString(), QStringLiteral("ab"));
+    }
+
     void attachingWithLastEventIdResumesWithoutLossOrDuplicates()
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(25), 20));
