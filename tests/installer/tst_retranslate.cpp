@@ -151,8 +151,16 @@ void TestRetranslate::initTestCase()
     QVERIFY(QMetaObject::invokeMethod(chats, "renameChat", Q_ARG(QString, chats->property("currentChatId").toString()),
                                       Q_ARG(QString, QStringLiteral("Trip to Kyoto"))));
     QTRY_COMPARE_WITH_TIMEOUT(chats->property("currentChatName").toString(), QStringLiteral("Trip to Kyoto"), 10000);
-    // Let start-up settle (backend status, model lists) so texts change only by language.
-    QTest::qWait(1000);
+    // Let start-up settle (backend status, local server probe, model lists) so that
+    // texts change only by language: wait until two snapshots 500 ms apart agree.
+    QStringList before = snapshot();
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(500);
+        const QStringList now = snapshot();
+        if (now == before)
+            break;
+        before = now;
+    }
 
     const int id = qmlTypeId("Teehee", 1, 0, "SettingsController");
     QVERIFY(id >= 0);
