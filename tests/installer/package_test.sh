@@ -130,10 +130,13 @@ echo "    $(echo "$modules" | wc -l) QML modules covered"
 step "teehee-server --version and --help"
 out=$(run_isolated "$root/usr/bin/teehee-server" --version)
 [ "$out" = "teehee-server $version" ] || fail "--version printed '$out'"
-# The example settings file must name every variable the server knows.
-for var in $(run_isolated "$root/usr/bin/teehee-server" --help | grep -oE '^  [A-Z][A-Z0-9_]+' ); do
+# The example settings file and the README must name every variable the server knows.
+vars=$(run_isolated "$root/usr/bin/teehee-server" --help | grep -oE '^  [A-Z][A-Z0-9_]+' || true)
+[ -n "$vars" ] || fail "--help lists no environment variables"
+for var in $vars; do
   grep -q "^#\?$var=" "$root/usr/share/doc/teehee/examples/teehee-server.env" \
     || fail "$var missing from examples/teehee-server.env"
+  grep -q "\`$var\`" "$root/usr/share/doc/teehee/README.md" || fail "$var missing from README.md"
 done
 
 step "teehee-server serves /health"
