@@ -33,8 +33,8 @@ if ! (cd "$work" && cpack --config "$build/CPackConfig.cmake" -G "DEB;TGZ" -B "$
   cat "$work/cpack.log"; fail "cpack failed"
 fi
 echo "    took $((SECONDS - start)) s"
-deb=$(ls "$work"/out/teehee_"$version"-*_*.deb 2>/dev/null | head -n1)
-tgz=$(ls "$work"/out/teehee-"$version"-*.tar.gz 2>/dev/null | head -n1)
+deb=$(ls "$work"/out/teehee_"$version"-*_*.deb 2>/dev/null | sed -n 1p)
+tgz=$(ls "$work"/out/teehee-"$version"-*.tar.gz 2>/dev/null | sed -n 1p)
 [ -f "$deb" ] || { ls -l "$work/out"; fail "no .deb for version $version"; }
 [ -f "$tgz" ] || { ls -l "$work/out"; fail "no .tar.gz for version $version"; }
 tar -tzf "$tgz" >"$work/tgz.list"
@@ -58,7 +58,7 @@ expected=(
 for f in "${expected[@]}"; do [ -f "$root/$f" ] || fail "/$f missing from the .deb"; done
 for size in 16 22 24 32 48 64 128 256 512; do
   png=$root/usr/share/icons/hicolor/${size}x${size}/apps/teehee.png
-  file "$png" | grep -q "PNG image data, $size x $size" || fail "icon $size: $(file "$png")"
+  grep -q "PNG image data, $size x $size" <<<"$(file "$png")" || fail "icon $size: $(file "$png")"
 done
 desktop-file-validate "$root/usr/share/applications/teehee.desktop" || fail "desktop file invalid"
 appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.teehee.Teehee.metainfo.xml" \
@@ -102,12 +102,23 @@ for bin in teehee teehee-server; do
     ldd "$root/usr/bin/$bin"; fail "$bin has unresolved libraries"
   fi
 done
-# Every QML module the UI imports must come from a package in the Depends
-# closure, else a user's machine misses it (this machine has them all).
 # Package names in a Depends-style list, without versions and alternatives' bars.
 names() { tr ',|' '\n\n' | sed -E 's/\(.*\)//; s/:any//; s/ //g' | grep -v '^$' || true; }
+# dpkg-shlibdeps run afresh on the extracted binaries: Depends must hold all it finds.
+mkdir -p "$work/shlibs/debian"
+printf 'Source: teehee\n\nPackage: teehee\nArchitecture: any\n' >"$work/shlibs/debian/control"
+shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O -e"$root/usr/bin/teehee" -e"$root/usr/bin/teehee-server" \
+         2>"$work/shlibdeps.log") || { cat "$work/shlibdeps.log"; fail "dpkg-shlibdeps failed on the extracted binaries"; }
+shlibs=${shlibs#shlibs:Depends=}
+[ -n "$shlibs" ] || fail "dpkg-shlibdeps found no libraries"
+dep_names=$(names <<<"$depends")
+for p in $(names <<<"$shlibs"); do
+  grep -qx "$p" <<<"$dep_names" || fail "Depends lacks $p, which dpkg-shlibdeps requires"
+done
+# Every QML module the UI imports must come from a package in the Depends
+# closure, else a user's machine misses it (this machine has them all).
 declare -A closure=()
-queue=$(echo "$depends" | names)
+queue=$dep_names
 while [ -n "$queue" ]; do
   next=""
   for p in $queue; do
@@ -121,7 +132,7 @@ done
 modules=$(grep -oE "\"path\": \"$qml_dir/[^\"]+\"" "$work/imports.json" | sed -E 's/.*: "(.*)"/\1/' | sort -u)
 [ -n "$modules" ] || fail "qmlimportscanner found no Qt QML modules in $src/qml"
 for m in $modules; do
-  owner=$(dpkg -S "$m/qmldir" 2>/dev/null | cut -d: -f1 | head -n1)
+  owner=$(dpkg -S "$m/qmldir" 2>/dev/null | cut -d: -f1 | sed -n 1p)
   [ -n "$owner" ] || fail "no Debian package owns $m/qmldir"
   [ -n "${closure[$owner]:-}" ] || fail "QML module ${m#"$qml_dir"/} comes from $owner, which the .deb does not depend on"
 done
@@ -147,7 +158,7 @@ mkdir -p "$work/server"
 server_pid=$!
 port=""
 for _ in $(seq 1 100); do
-  port=$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+' "$work/server.log" | head -n1 | grep -oE '[0-9]+$' || true)
+  port=$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+' "$work/server.log" | sed -n 1p | grep -oE '[0-9]+$' || true)
   [ -n "$port" ] && break
   kill -0 "$server_pid" 2>/dev/null || break
   sleep 0.2
@@ -155,7 +166,7 @@ done
 [ -n "$port" ] || { cat "$work/server.log"; fail "server did not start"; }
 health=$(curl -fsS --max-time 10 "http://127.0.0.1:$port/health") || fail "GET /health failed"
 echo "    /health on port $port: $health"
-echo "$health" | grep -q '"status": *"healthy"' || fail "unhealthy: $health"
+grep -q '"status": *"healthy"' <<<"$health" || fail "unhealthy: $health"
 curl -fsS --max-time 10 -o /dev/null "http://127.0.0.1:$port/docs" || fail "GET /docs failed"
 kill -TERM "$server_pid"
 rc=0; wait "$server_pid" || rc=$?
