@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installer test: runs cpack on the build tree, extracts the .deb into a
 # temporary root and checks it the way a user's machine meets it: contents,
-# declared dependencies (incl. the QML modules dpkg-shlibdeps cannot see), the
-# server's --version and /health, the desktop app loading its QML offscreen,
-# and lintian. Needs no root: nothing is installed system-wide.
+# declared dependencies (dpkg-shlibdeps run again, plus the QML modules it cannot
+# see), the server's --version and /health, the desktop app loading its QML
+# offscreen, and lintian. Needs no root: nothing is installed system-wide.
 # Usage: package_test.sh <build-dir> <source-dir> <version> <qml-import-dir> <qmlimportscanner>
 set -euo pipefail
 build=$1 src=$2 version=$3 qml_dir=$4 scanner=$5
