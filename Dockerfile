@@ -7,7 +7,7 @@ FROM debian:12 AS build
 ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      build-essential cmake ninja-build pkg-config ccache dpkg-dev file \
+      build-essential cmake ninja-build pkg-config dpkg-dev file \
       qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev \
       qtkeychain-qt6-dev libssl-dev libsodium-dev libcrypt-dev \
  && rm -rf /var/lib/apt/lists/*
