@@ -63,8 +63,7 @@ BackendHost::BackendHost(QObject *parent) : QObject(parent)
                 error = user.error().message;
             } else {
                 userId = user.value();
-                m_generations = new teehee::GenerationManager(backend->config(), backend->database(),
-                                                              backend->chats(), backend->keys(), backend);
+                m_generations = &backend->generations(); // the one engine every front end shares
             }
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
         });

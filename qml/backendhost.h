@@ -95,7 +95,7 @@ private:
     QThread m_thread;
     teehee::Backend *m_backend = nullptr;               // lives on m_thread
     QObject *m_backendObject = nullptr;                 // the same, for invokeMethod here where Backend is incomplete
-    teehee::GenerationManager *m_generations = nullptr;  // lives on m_thread, child of m_backend
+    teehee::GenerationManager *m_generations = nullptr;  // owned by m_backend, on m_thread
     bool m_ready = false;
     bool m_failed = false;
     QString m_statusText;

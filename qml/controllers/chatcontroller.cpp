@@ -183,16 +183,31 @@ void ChatController::openChat(const QString &chatId)
         setCurrent({}, {});
         return;
     }
-    m_conversation.clear();
+    // The previous chat's rows stay until the new ones arrive (a few ms): the
+    // view is then updated once instead of emptied, rebuilt and repositioned.
     setCurrent(chatId, {});
     setLoading(true);
     QElapsedTimer clock;
     clock.start();
+    // First the end of the path (what the view shows), then the whole path.
+    m_host->run(this, [chatId](Services s) { return loadTail(s, chatId, ConversationModel::kWindow); },
+                [this, serial, clock](const Loaded &tail) {
+                    if (serial != m_loadSerial)
+                        return;
+                    if (tail.path.isEmpty() && tail.chatId == m_currentId)
+                        m_conversation.clear(); // an empty chat
+                    else if (!tail.path.isEmpty())
+                        showLoaded(tail, clock.elapsed());
+                });
     m_host->run(this, [chatId](Services s) { return toLoaded(s.backend.chats().chatDetail(s.userId, chatId)); },
                 [this, serial, clock](const Loaded &loaded) {
                     if (serial != m_loadSerial)
                         return;
                     setLoading(false);
+                    if (!loaded.error.isEmpty())
+                        return fail(loaded.error);
+                    if (loaded.chatId == m_currentId && m_conversation.adoptFullPath(loaded.path))
+                        return;
                     showLoaded(loaded, clock.elapsed());
                 });
 }
@@ -230,6 +245,25 @@ ChatController::Loaded ChatController::toLoaded(const Result<ChatDetail> &r)
         if (const PlacedMessage *pm = byId.value(id))
             loaded.path.append(toMessage(*pm));
     return loaded;
+}
+
+ChatController::Loaded ChatController::loadTail(Services &s, const QString &chatId, int count)
+{
+    Loaded tail;
+    auto chat = s.backend.chats().chat(s.userId, chatId);
+    if (!chat || chat->activeLeafId.isEmpty())
+        return tail; // the full load answers
+    tail.chatId = chat->id;
+    tail.systemPrompt = chat->systemPrompt;
+    QString id = chat->activeLeafId;
+    while (!id.isEmpty() && tail.path.size() < count) {
+        auto placed = s.backend.chats().message(s.userId, id);
+        if (!placed)
+            return {};
+        tail.path.prepend(toMessage(placed.value()));
+        id = placed->message.parentId;
+    }
+    return tail;
 }
 
 void ChatController::showLoaded(const Loaded &loaded, qint64 startedMs)

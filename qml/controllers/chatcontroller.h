@@ -8,7 +8,7 @@
 #include <QQmlEngine>
 #include <QTimer>
 
-class BackendHost;
+#include "backendhost.h"
 #include "core/error.h"
 
 namespace teehee { struct ChatDetail; struct PlacedMessage; struct ChatRecord; }
@@ -94,6 +94,9 @@ private:
         QList<ConversationModel::Message> path;
     };
     static Loaded toLoaded(const teehee::Result<teehee::ChatDetail> &detail);
+    // The last `count` messages of the active path, read upwards from the
+    // active leaf: a few small queries, so a long chat shows its end at once.
+    static Loaded loadTail(BackendHost::Services &s, const QString &chatId, int count);
     void showLoaded(const Loaded &loaded, qint64 startedMs);
     void setLoading(bool loading);
     void fail(const QString &message);

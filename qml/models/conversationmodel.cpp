@@ -72,6 +72,25 @@ void ConversationModel::setMessages(QList<Message> messages)
     Q_EMIT countChanged();
 }
 
+bool ConversationModel::adoptFullPath(QList<Message> messages)
+{
+    const int shown = rowCount();
+    bool tailMatches = m_offset == 0 && shown > 0 && shown <= messages.size();
+    for (int i = 0; tailMatches && i < shown; ++i)
+        tailMatches = messages.at(messages.size() - shown + i).id == m_rows.at(i).message.id;
+    if (!tailMatches)
+        return false;
+    QList<Row> rows;
+    rows.reserve(messages.size());
+    for (qsizetype i = 0; i < messages.size() - shown; ++i)
+        rows.append(Row{std::move(messages[i]), {}, false});
+    rows.append(m_rows); // the shown rows stay as they are (a stream may be writing one)
+    m_rows = std::move(rows);
+    m_offset = int(m_rows.size()) - shown;
+    Q_EMIT countChanged();
+    return true;
+}
+
 void ConversationModel::upsert(const Message &message)
 {
     const int pos = position(message.id);

@@ -64,6 +64,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setMessages(QList<Message> messages);
+    // The whole path arriving after its tail was shown: when the rows shown
+    // are its end, the earlier messages are kept as not-yet-shown rows without
+    // disturbing the view. False (and nothing changed) when they are not.
+    bool adoptFullPath(QList<Message> messages);
     void clear() { setMessages({}); }
     // Replaces a message already shown, or appends one whose parent is the last row.
     void upsert(const Message &message);

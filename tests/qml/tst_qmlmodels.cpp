@@ -105,6 +105,29 @@ private Q_SLOTS:
         model.truncateAfter(0);
         QCOMPARE(model.rowCount(), 1);
     }
+    void fullPathAdoptedBehindItsShownTail()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        QList<ConversationModel::Message> path;
+        QString parent;
+        for (int i = 0; i < 100; ++i) {
+            path << msg(QString::number(i), parent, "user", QStringLiteral("m%1").arg(i));
+            parent = QString::number(i);
+        }
+        model.setMessages(path.mid(90));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(model.adoptFullPath(path));
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(model.totalCount(), 100);
+        QVERIFY(model.hasOlder());
+        // Another chat's rows are not a tail of this path.
+        QVERIFY(!model.adoptFullPath({msg("x", {}, "user", "other")}));
+        QCOMPARE(model.totalCount(), 100);
+    }
     void longPathsShowTheirEndAndGrowUpwards()
     {
         ConversationModel model;
