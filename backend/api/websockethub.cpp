@@ -30,6 +30,12 @@ WebSocketHub::WebSocketHub(Backend &backend, QAbstractHttpServer &engine, QObjec
     connect(&engine, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnections);
     connect(&backend.generations(), &GenerationManager::generationCreated, this, &WebSocketHub::onGeneration);
     connect(&backend.chats(), &ChatService::messageAdded, this, &WebSocketHub::onMessageAdded);
+    // Sockets of a deleted chat get its stream_aborted first (the reply aborts before the rows go), then 4004.
+    connect(&backend.chats(), &ChatService::chatDeleted, this, [this](const QString &, const QString &chatId) {
+        const auto sessions = m_byChat.values(chatId);
+        for (WebSocketSession *s : sessions)
+            s->close(kCloseNotFound, QStringLiteral("chat deleted"));
+    });
     // Generations already running when the server (re)binds.
     for (Generation *g : backend.generations().active())
         onGeneration(g);

@@ -200,6 +200,23 @@ private Q_SLOTS:
         QVERIFY(c.waitFor(QStringLiteral("pong")));
     }
 
+    void deletingTheChatAbortsItsStreamAndClosesItsSocketsWith4004()
+    {
+        f->fake.enqueue(reply(QStringLiteral("openai"), words(50), 40));
+        const QString chat = f->newChat();
+        WsClient c;
+        QVERIFY(c.open(url(chat)));
+        c.send(streamMessage(QStringLiteral("q")));
+        QVERIFY(c.waitFor(QStringLiteral("token"), 2));
+        const auto r = f->server->client().request("DELETE", QStringLiteral("/chats/%1").arg(chat), {},
+                                                   {{"Authorization", "Bearer " + f->token}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(c.waitClosed());
+        QCOMPARE(c.closeCode, 4004);
+        QCOMPARE(c.ofType(QStringLiteral("stream_aborted")).size(), 1);
+        QVERIFY(QTest::qWaitFor([&] { return f->fake.clientDisconnects() > 0; }, 1000));
+    }
+
     void regenerateOverTheSocketMakesASibling()
     {
         f->fake.enqueue(reply(QStringLiteral("anthropic"), {QStringLiteral("first")}));
