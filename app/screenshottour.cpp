@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QMetaObject>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTimer>
@@ -88,6 +89,12 @@ void ScreenshotTour::step()
     case 5:
         ++m_step;
         grab(QStringLiteral("conversation-dark"));
+        QMetaObject::invokeMethod(m_window, "openSettings");
+        QTimer::singleShot(800, this, &ScreenshotTour::step);
+        return;
+    case 6:
+        ++m_step;
+        grab(QStringLiteral("settings-dark"));
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);
         return;

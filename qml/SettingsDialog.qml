@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Controls
+import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Teehee
 
@@ -16,6 +17,7 @@ Dialog {
     padding: 0
     onOpened: SettingsController.reloadKeys()
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
     header: RowLayout {
         Text { Layout.fillWidth: true; text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize; font.weight: Font.DemiBold; padding: Theme.gap2 }
         IconButton { iconName: "close"; tip: qsTr("Close"); Layout.rightMargin: Theme.gap; onClicked: dialog.close() }
@@ -62,7 +64,11 @@ Dialog {
                     TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
                 }
             }
-            Note { visible: SettingsController.keys.length === 0; text: qsTr("No keys yet.") }
+            Note { visible: SettingsController.keys.length === 0 && SettingsController.serverKeys.length === 0; text: qsTr("No keys yet.") }
+            Note {
+                visible: SettingsController.serverKeys.length > 0
+                text: qsTr("Also available from the environment: %1").arg(SettingsController.serverKeys.map(p => SettingsController.providerDisplayName(p)).join(", "))
+            }
             Note { text: qsTr("Add or replace a key:") }
             KeyForm { Layout.fillWidth: true }
 
@@ -115,6 +121,30 @@ Dialog {
                 model: Language.languages
                 onModelChanged: Qt.callLater(() => currentIndex = Math.max(0, indexOfValue(SettingsController.language)))
                 onActivated: SettingsController.language = currentValue
+                implicitWidth: 240
+                font.pointSize: Theme.baseSize
+                contentItem: Text {
+                    leftPadding: Theme.gap + 4
+                    text: language.displayText
+                    color: Theme.text
+                    font: language.font
+                    verticalAlignment: Text.AlignVCenter
+                    elide: Text.ElideRight
+                }
+                indicator: IconImage {
+                    x: language.width - width - Theme.gap
+                    anchors.verticalCenter: parent.verticalCenter
+                    source: "qrc:/Teehee/icons/chevron-down.svg"
+                    sourceSize: Qt.size(14, 14)
+                    color: Theme.mutedText
+                }
+                background: Rectangle {
+                    implicitHeight: 34
+                    radius: Theme.radiusSmall + 2
+                    color: Theme.surface
+                    border.width: language.visualFocus ? 2 : 1
+                    border.color: language.visualFocus ? Theme.focusRing : Theme.divider
+                }
             }
 
             Section { text: qsTr("Data") }

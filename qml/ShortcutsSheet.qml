@@ -11,6 +11,7 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 460
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     header: Text { text: sheet.title; color: Theme.text; font.pointSize: Theme.titleSize - 2; font.weight: Font.DemiBold; padding: Theme.gap2 }
     standardButtons: Dialog.Close

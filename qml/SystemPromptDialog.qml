@@ -14,6 +14,7 @@ Dialog {
     standardButtons: Dialog.Save | Dialog.Cancel
     onOpened: { area.text = ChatController.systemPrompt; area.forceActiveFocus() }
     onAccepted: ChatController.setSystemPrompt(area.text)
+    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
     header: Text { text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize - 2; font.weight: Font.DemiBold; padding: Theme.gap2 }
 

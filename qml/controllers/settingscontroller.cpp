@@ -45,10 +45,11 @@ SettingsController *SettingsController::create(QQmlEngine *engine, QJSEngine *)
 void SettingsController::onReady()
 {
     m_host->run(this, [](Services s) {
+        const teehee::Config &c = s.backend.config();
         QStringList names;
-        for (const QString &p : kBuiltIn)
-            if (s.backend.keys().resolveKey(s.userId, p))
-                names << p;
+        if (!c.openaiApiKey.isEmpty()) names << QStringLiteral("openai");
+        if (!c.anthropicApiKey.isEmpty()) names << QStringLiteral("anthropic");
+        if (!c.mistralApiKey.isEmpty()) names << QStringLiteral("mistral");
         return names;
     }, [this](const QStringList &names) {
         m_serverKeys = names;

@@ -28,6 +28,7 @@ class SettingsController : public QObject {
     Q_PROPERTY(bool keysLoaded READ keysLoaded NOTIFY keysChanged)
     // Some provider can answer: a key of the user's, a server-wide key, or a custom endpoint.
     Q_PROPERTY(bool canChat READ canChat NOTIFY keysChanged)
+    Q_PROPERTY(QStringList serverKeys READ serverKeys NOTIFY keysChanged) // providers keyed by the environment
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 public:
     explicit SettingsController(BackendHost *host, QObject *parent = nullptr);
@@ -44,6 +45,7 @@ public:
     QVariantList keys() const { return m_keys; }
     QVariantList providers() const;
     bool keysLoaded() const { return m_keysLoaded; }
+    QStringList serverKeys() const { return m_serverKeys; }
     bool canChat() const { return !m_keys.isEmpty() || !m_serverKeys.isEmpty(); }
     bool busy() const { return m_busy > 0; }
 
