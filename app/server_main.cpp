@@ -9,6 +9,10 @@
 
 int main(int argc, char *argv[])
 {
+    // The glib event dispatcher re-polls every socket on each wake-up; with
+    // hundreds of streaming sockets Qt's own Unix dispatcher is much cheaper.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("teehee"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TEEHEE_VERSION));
