@@ -56,6 +56,8 @@ expected=(
   usr/share/man/man1/teehee.1.gz usr/share/man/man1/teehee-server.1.gz
 )
 for f in "${expected[@]}"; do [ -f "$root/$f" ] || fail "/$f missing from the .deb"; done
+bins=$(ls "$root/usr/bin" | tr '\n' ' ')
+[ "$bins" = "teehee teehee-server " ] || fail "/usr/bin holds more than the two programs: $bins"
 for size in 16 22 24 32 48 64 128 256 512; do
   png=$root/usr/share/icons/hicolor/${size}x${size}/apps/teehee.png
   grep -q "PNG image data, $size x $size" <<<"$(file "$png")" || fail "icon $size: $(file "$png")"
