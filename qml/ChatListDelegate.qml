@@ -89,6 +89,7 @@ ItemDelegate {
     Menu {
         id: menu
         MenuItem { text: qsTr("Rename"); onTriggered: row.startRename() }
+        MenuItem { text: qsTr("Fork"); onTriggered: ChatController.forkChat(row.id) }
         MenuItem { text: qsTr("Delete"); onTriggered: ChatController.deleteChat(row.id) }
     }
 }

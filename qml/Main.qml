@@ -113,6 +113,22 @@ ApplicationWindow {
         function onErrorOccurred(message) { toast.show(message, "", null) }
     }
 
+    // A finished reply is announced once to screen readers, never token by token.
+    Text {
+        id: announcer
+        visible: false
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
+    Connections {
+        target: GenerationController
+        function onReplyFinished(messageId, status) {
+            const row = ChatController.conversation.indexOf(messageId)
+            announcer.text = row < 0 ? "" : (status === "complete" ? qsTr("Reply finished: %1") : qsTr("Reply stopped: %1"))
+                                             .arg(ChatController.conversation.get(row).text)
+        }
+    }
+
     SettingsDialog { id: settings }
     ShortcutsSheet { id: shortcuts }
 

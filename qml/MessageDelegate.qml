@@ -18,7 +18,10 @@ FocusScope {
     required property int siblingIndex
     required property int siblingCount
     required property string model
+    required property string provider
     required property string error
+    required property int tokensIn
+    required property int tokensOut
     property bool isLast: false
     property bool editing: false
     readonly property bool isUser: role === "user"
@@ -43,12 +46,18 @@ FocusScope {
         anchors.horizontalCenter: parent.horizontalCenter
         spacing: Theme.gap / 2
 
+        // The model's name; details (provider, tokens) on hover.
         Text {
             visible: !root.isUser && root.model.length > 0
             text: root.model
             color: Theme.faintText
             font.pointSize: Theme.smallSize
             font.weight: Font.DemiBold
+            HoverHandler { id: headerHover }
+            ToolTip.visible: headerHover.hovered
+            ToolTip.delay: 400
+            ToolTip.text: SettingsController.providerDisplayName(root.provider) + " · " + root.model
+                          + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
         }
 
         Rectangle {

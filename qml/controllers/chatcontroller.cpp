@@ -355,6 +355,25 @@ void ChatController::forkFrom(const QString &messageId)
     });
 }
 
+void ChatController::forkChat(const QString &chatId)
+{
+    m_host->run(this, [chatId](Services s) {
+        auto chat = s.backend.chats().chat(s.userId, chatId);
+        if (!chat)
+            return std::make_pair(ChatListModel::Chat{}, Loaded{chat.error().message, {}, {}, {}});
+        if (chat->activeLeafId.isEmpty())
+            return std::make_pair(ChatListModel::Chat{}, Loaded{tr("An empty chat has nothing to fork."), {}, {}, {}});
+        auto forked = s.backend.chats().forkChat(s.userId, chatId, chat->activeLeafId);
+        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, toLoaded(forked));
+    }, [this](const std::pair<ChatListModel::Chat, Loaded> &r) {
+        if (!r.second.error.isEmpty())
+            return fail(r.second.error);
+        m_chats.upsert(r.first);
+        setCurrent(r.second.chatId, r.second.systemPrompt);
+        showLoaded(r.second, 0);
+    });
+}
+
 void ChatController::deleteMessage(const QString &messageId)
 {
     m_host->run(this, [messageId](Services s) { return errorOf(s.backend.chats().deleteMessage(s.userId, messageId)); },

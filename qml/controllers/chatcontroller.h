@@ -57,6 +57,8 @@ public:
     Q_INVOKABLE void commitPendingDelete();
     Q_INVOKABLE void setSystemPrompt(const QString &prompt);
     Q_INVOKABLE void forkFrom(const QString &messageId);
+    // A copy of the chat's active branch as a new chat.
+    Q_INVOKABLE void forkChat(const QString &chatId);
     Q_INVOKABLE void deleteMessage(const QString &messageId);
     // delta -1 / +1: the previous / next sibling of the message becomes the active branch.
     Q_INVOKABLE void switchBranch(const QString &messageId, int delta);

@@ -84,5 +84,16 @@ Item {
             tryVerify(() => ChatController.conversation.get(0).text === "Question", 5000)
             compare(ChatController.conversation.get(1).siblingCount, 2)
         }
+
+        function test_4_forkCopiesTheActiveBranchIntoANewChat() {
+            const source = ChatController.currentChatId
+            const texts = [ChatController.conversation.get(0).text, ChatController.conversation.get(1).text]
+            ChatController.forkChat(source)
+            tryVerify(() => ChatController.currentChatId !== source, 5000)
+            tryCompare(ChatController.conversation, "count", 2)
+            compare(ChatController.conversation.get(0).text, texts[0])
+            compare(ChatController.conversation.get(1).text, texts[1])
+            verify(ChatController.chats.indexOf(ChatController.currentChatId) >= 0)
+        }
     }
 }
