@@ -9,7 +9,7 @@
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="98"/>
+        <location filename="../qml/backendhost.cpp" line="97"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -35,7 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="331"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <source>An empty chat has nothing to fork.</source>
+        <translation>Ein leerer Chat kann nicht abgezweigt werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
         <source>That branch no longer exists.</source>
         <translation>Dieser Zweig existiert nicht mehr.</translation>
     </message>
@@ -87,6 +92,11 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Fork</source>
+        <translation>Abzweigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="93"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -173,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="30"/>
+        <location filename="../qml/ConversationView.qml" line="35"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="61"/>
+        <location filename="../qml/ConversationView.qml" line="69"/>
         <source>Jump to latest</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
@@ -231,6 +241,16 @@
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply finished: %1</source>
+        <translation>Antwort fertig: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply stopped: %1</source>
+        <translation>Antwort angehalten: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageActions</name>
@@ -268,19 +288,24 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
     </message>
 </context>
 <context>
@@ -370,22 +395,22 @@
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="121"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
         <source>Custom endpoint</source>
         <translation>Eigener Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="224"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="256"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
         <source>Unknown provider.</source>
         <translation>Unbekannter Anbieter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="281"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>Der Schlüssel funktioniert: %n Modell verfügbar.</numerusform>
@@ -396,135 +421,140 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <location filename="../qml/SettingsDialog.qml" line="12"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <location filename="../qml/SettingsDialog.qml" line="23"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <location filename="../qml/SettingsDialog.qml" line="55"/>
         <source>Providers &amp; keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="61"/>
-        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete the %1 key</source>
         <translation>%1-Schlüssel löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>No keys yet.</source>
         <translation>Noch keine Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Also available from the environment: %1</source>
+        <translation>Auch aus der Umgebung verfügbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Add or replace a key:</source>
         <translation>Schlüssel hinzufügen oder ersetzen:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>Name, e.g. Ollama</source>
         <translation>Name, z. B. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="81"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="82"/>
         <source>API key (optional)</source>
         <translation>API-Schlüssel (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>Default model</source>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Text size</source>
         <translation>Textgröße</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="150"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="151"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="152"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="153"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -537,67 +567,67 @@
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>New line</source>
         <translation>Neue Zeile</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Antwort anhalten, Bearbeitung abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Search chats</source>
         <translation>Chats durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Show or hide the sidebar</source>
         <translation>Seitenleiste ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Rename the selected chat</source>
         <translation>Ausgewählten Chat umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Delete the selected chat</source>
         <translation>Ausgewählten Chat löschen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Vorheriger / nächster Zweig der ausgewählten Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Copy the last reply</source>
         <translation>Letzte Antwort kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Larger / smaller / normal text</source>
         <translation>Text größer / kleiner / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>This sheet</source>
         <translation>Diese Übersicht</translation>
     </message>
@@ -625,32 +655,32 @@
         <translation>Chats nach Titel filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="56"/>
+        <location filename="../qml/Sidebar.qml" line="59"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chat matches</source>
         <translation>Kein passender Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="92"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="94"/>
+        <location filename="../qml/Sidebar.qml" line="97"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="100"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>
@@ -659,17 +689,17 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Wird in diesem Chat bei jeder Anfrage vor dem Gesprächsverlauf gesendet.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
         <source>You are a helpful assistant…</source>
         <translation>Du bist ein hilfsbereiter Assistent…</translation>
     </message>

@@ -9,7 +9,7 @@
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="98"/>
+        <location filename="../qml/backendhost.cpp" line="97"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -35,7 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="331"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <source>An empty chat has nothing to fork.</source>
+        <translation>Un chat vacío no se puede bifurcar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
         <source>That branch no longer exists.</source>
         <translation>Esa rama ya no existe.</translation>
     </message>
@@ -87,6 +92,11 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Fork</source>
+        <translation>Bifurcar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="93"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -173,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="30"/>
+        <location filename="../qml/ConversationView.qml" line="35"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="61"/>
+        <location filename="../qml/ConversationView.qml" line="69"/>
         <source>Jump to latest</source>
         <translation>Ir al más reciente</translation>
     </message>
@@ -231,6 +241,16 @@
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply finished: %1</source>
+        <translation>Respuesta terminada: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply stopped: %1</source>
+        <translation>Respuesta detenida: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageActions</name>
@@ -268,19 +288,24 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
 </context>
 <context>
@@ -370,22 +395,22 @@
         <translation>Algo salió mal.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="121"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
         <source>Custom endpoint</source>
         <translation>Endpoint personalizado</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="224"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="256"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
         <source>Unknown provider.</source>
         <translation>Proveedor desconocido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="281"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clave funciona: %n modelo disponible.</numerusform>
@@ -396,135 +421,140 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <location filename="../qml/SettingsDialog.qml" line="12"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <location filename="../qml/SettingsDialog.qml" line="23"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <location filename="../qml/SettingsDialog.qml" line="55"/>
         <source>Providers &amp; keys</source>
         <translation>Proveedores y claves</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="61"/>
-        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete the %1 key</source>
         <translation>Eliminar la clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>No keys yet.</source>
         <translation>Todavía no hay claves.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Also available from the environment: %1</source>
+        <translation>También disponible desde el entorno: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Add or replace a key:</source>
         <translation>Añadir o reemplazar una clave:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Endpoint personalizado compatible con OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="81"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="82"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="150"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="151"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="152"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="153"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -537,67 +567,67 @@
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Detener la respuesta, cancelar una edición</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Search chats</source>
         <translation>Buscar chats</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Show or hide the sidebar</source>
         <translation>Mostrar u ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Rename the selected chat</source>
         <translation>Cambiar el nombre del chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Delete the selected chat</source>
         <translation>Eliminar el chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Rama anterior / siguiente del mensaje seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Copy the last reply</source>
         <translation>Copiar la última respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Larger / smaller / normal text</source>
         <translation>Texto más grande / más pequeño / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>This sheet</source>
         <translation>Esta hoja</translation>
     </message>
@@ -625,32 +655,32 @@
         <translation>Filtrar chats por título</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="56"/>
+        <location filename="../qml/Sidebar.qml" line="59"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chat matches</source>
         <translation>Ningún chat coincide</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chats yet</source>
         <translation>Todavía no hay chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="92"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="94"/>
+        <location filename="../qml/Sidebar.qml" line="97"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Configuración (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="100"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Atajos de teclado (F1)</translation>
     </message>
@@ -659,17 +689,17 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
         <source>System prompt</source>
         <translation>Prompt del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Se envía antes de la conversación en cada solicitud de este chat.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
         <source>You are a helpful assistant…</source>
         <translation>Eres un asistente útil…</translation>
     </message>

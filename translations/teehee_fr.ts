@@ -9,7 +9,7 @@
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="98"/>
+        <location filename="../qml/backendhost.cpp" line="97"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -35,7 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="331"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <source>An empty chat has nothing to fork.</source>
+        <translation>Une discussion vide ne peut pas être dupliquée.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
         <source>That branch no longer exists.</source>
         <translation>Cette branche n’existe plus.</translation>
     </message>
@@ -87,6 +92,11 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Fork</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="93"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -173,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="30"/>
+        <location filename="../qml/ConversationView.qml" line="35"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="61"/>
+        <location filename="../qml/ConversationView.qml" line="69"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
@@ -231,6 +241,16 @@
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply finished: %1</source>
+        <translation>Réponse terminée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply stopped: %1</source>
+        <translation>Réponse arrêtée&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageActions</name>
@@ -268,19 +288,24 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
 </context>
 <context>
@@ -370,22 +395,22 @@
         <translation>Une erreur s’est produite.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="121"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
         <source>Custom endpoint</source>
         <translation>Point de terminaison personnalisé</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="224"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
         <source>Local server</source>
         <translation>Serveur local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="256"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
         <source>Unknown provider.</source>
         <translation>Fournisseur inconnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="281"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
@@ -396,135 +421,140 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <location filename="../qml/SettingsDialog.qml" line="12"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <location filename="../qml/SettingsDialog.qml" line="23"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <location filename="../qml/SettingsDialog.qml" line="55"/>
         <source>Providers &amp; keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="61"/>
-        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete the %1 key</source>
         <translation>Supprimer la clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>No keys yet.</source>
         <translation>Aucune clé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Also available from the environment: %1</source>
+        <translation>Également disponible depuis l’environnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Add or replace a key:</source>
         <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Point de terminaison personnalisé compatible OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="81"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="82"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="150"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="151"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="152"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="153"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -537,67 +567,67 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>New line</source>
         <translation>Nouvelle ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Arrêter la réponse, annuler une modification</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Search chats</source>
         <translation>Rechercher dans les discussions</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Show or hide the sidebar</source>
         <translation>Afficher ou masquer la barre latérale</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Rename the selected chat</source>
         <translation>Renommer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Delete the selected chat</source>
         <translation>Supprimer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Branche précédente / suivante du message sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Copy the last reply</source>
         <translation>Copier la dernière réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Larger / smaller / normal text</source>
         <translation>Texte plus grand / plus petit / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>This sheet</source>
         <translation>Cette aide</translation>
     </message>
@@ -625,32 +655,32 @@
         <translation>Filtrer les discussions par titre</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="56"/>
+        <location filename="../qml/Sidebar.qml" line="59"/>
         <source>Chats</source>
         <translation>Discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chat matches</source>
         <translation>Aucune discussion ne correspond</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="92"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="94"/>
+        <location filename="../qml/Sidebar.qml" line="97"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="100"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Raccourcis clavier (F1)</translation>
     </message>
@@ -659,17 +689,17 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Envoyé avant la conversation à chaque requête de cette discussion.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
         <source>You are a helpful assistant…</source>
         <translation>Tu es un assistant serviable…</translation>
     </message>

@@ -9,7 +9,7 @@
         <translation>起動中…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="98"/>
+        <location filename="../qml/backendhost.cpp" line="97"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
@@ -35,7 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="331"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <source>An empty chat has nothing to fork.</source>
+        <translation>空のチャットは分岐できません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
         <source>That branch no longer exists.</source>
         <translation>そのブランチはもう存在しません。</translation>
     </message>
@@ -87,6 +92,11 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="92"/>
+        <source>Fork</source>
+        <translation>分岐</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -173,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="30"/>
+        <location filename="../qml/ConversationView.qml" line="35"/>
         <source>Messages</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="61"/>
+        <location filename="../qml/ConversationView.qml" line="69"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
@@ -231,6 +241,16 @@
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply finished: %1</source>
+        <translation>応答が完了しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="127"/>
+        <source>Reply stopped: %1</source>
+        <translation>応答を停止しました: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageActions</name>
@@ -268,19 +288,24 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="31"/>
+        <location filename="../qml/MessageDelegate.qml" line="34"/>
         <source>writing…</source>
         <translation>生成中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <source>%1 tokens in, %2 out</source>
+        <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
 </context>
 <context>
@@ -370,22 +395,22 @@
         <translation>問題が発生しました。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="121"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
         <source>Custom endpoint</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="224"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
         <source>Local server</source>
         <translation>ローカルサーバー</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="256"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
         <source>Unknown provider.</source>
         <translation>不明なプロバイダーです。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="281"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>キーは有効です。利用できるモデルは %n 個です。</numerusform>
@@ -395,135 +420,140 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="11"/>
+        <location filename="../qml/SettingsDialog.qml" line="12"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="21"/>
+        <location filename="../qml/SettingsDialog.qml" line="23"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="53"/>
+        <location filename="../qml/SettingsDialog.qml" line="55"/>
         <source>Providers &amp; keys</source>
         <translation>プロバイダーとキー</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="61"/>
-        <location filename="../qml/SettingsDialog.qml" line="78"/>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="84"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="62"/>
+        <location filename="../qml/SettingsDialog.qml" line="64"/>
         <source>Delete the %1 key</source>
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="65"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <source>Also available from the environment: %1</source>
+        <translation>環境変数からも利用可能: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="75"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="76"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="74"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="81"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="82"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="79"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="150"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="151"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="152"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="153"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -536,67 +566,67 @@
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Send</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>New line</source>
         <translation>改行</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="25"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>応答を停止、編集をキャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Search chats</source>
         <translation>チャットを検索</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
         <source>Show or hide the sidebar</source>
         <translation>サイドバーの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Rename the selected chat</source>
         <translation>選択したチャットの名前を変更</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
         <source>Delete the selected chat</source>
         <translation>選択したチャットを削除</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Previous / next branch of the focused message</source>
         <translation>選択中のメッセージの前 / 次の分岐</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Copy the last reply</source>
         <translation>最後の応答をコピー</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Larger / smaller / normal text</source>
         <translation>文字を大きく / 小さく / 標準に</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>This sheet</source>
         <translation>この一覧</translation>
     </message>
@@ -624,32 +654,32 @@
         <translation>タイトルでチャットを絞り込む</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="56"/>
+        <location filename="../qml/Sidebar.qml" line="59"/>
         <source>Chats</source>
         <translation>チャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chat matches</source>
         <translation>一致するチャットはありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="81"/>
+        <location filename="../qml/Sidebar.qml" line="84"/>
         <source>No chats yet</source>
         <translation>チャットはまだありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="92"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="94"/>
+        <location filename="../qml/Sidebar.qml" line="97"/>
         <source>Settings (Ctrl+,)</source>
         <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="100"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
     </message>
@@ -658,17 +688,17 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="33"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="23"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>このチャットでは、毎回のリクエストで会話の前に送信されます。</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="31"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
         <source>You are a helpful assistant…</source>
         <translation>あなたは親切なアシスタントです…</translation>
     </message>
