@@ -168,7 +168,7 @@ void GenerationController::onEvent(const GenerationEvent &e)
     }
     case GenerationEvent::Type::Token:
         if (visible)
-            conversation->appendText(e.messageId, e.token);
+            conversation->streamText(e.messageId, e.token, e.content);
         return;
     case GenerationEvent::Type::Completed:
     case GenerationEvent::Type::Aborted:

@@ -121,6 +121,21 @@ void ConversationModel::appendText(const QString &id, const QString &delta)
         m_flush.start();
 }
 
+void ConversationModel::streamText(const QString &id, const QString &delta, const QString &content)
+{
+    const int pos = position(id);
+    if (pos < 0)
+        return;
+    const qsizetype have = m_rows.at(pos).message.text.size() + m_pending.value(id).size();
+    if (content.isEmpty() || have + delta.size() == content.size())
+        return appendText(id, delta);
+    // Out of step: the whole text replaces the row's on the next flush.
+    m_rows[pos].message.text.clear();
+    m_pending[id] = content;
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
 void ConversationModel::flushPending()
 {
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {

@@ -73,6 +73,10 @@ public:
     void upsert(const Message &message);
     // Streaming: buffered, flushed at most once per frame.
     void appendText(const QString &id, const QString &delta);
+    // A token together with the text so far: appended when the row is in
+    // step, else the row takes `content` (a chat reopened mid-stream shows
+    // the saved text, which may lag behind the live one).
+    void streamText(const QString &id, const QString &delta, const QString &content);
     void flushPending();
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);

@@ -76,6 +76,17 @@ private Q_SLOTS:
         QCOMPARE(roles, (QList<int>{ConversationModel::TextRole, ConversationModel::BlocksRole}));
         QCOMPARE(model.data(model.index(1), ConversationModel::TextRole).toString().size(), 200);
     }
+    void streamResyncsARowThatLagsBehind()
+    {
+        ConversationModel model;
+        model.setMessages({msg("a", {}, "assistant", "Hel")}); // saved text, behind the stream
+        model.streamText(QStringLiteral("a"), QStringLiteral("!"), QStringLiteral("Hello world!"));
+        model.flushPending();
+        QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Hello world!"));
+        model.streamText(QStringLiteral("a"), QStringLiteral(" More"), QStringLiteral("Hello world! More"));
+        model.flushPending();
+        QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Hello world! More"));
+    }
     void blocksFollowText()
     {
         ConversationModel model;
