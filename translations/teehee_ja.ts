@@ -42,7 +42,7 @@
     <message>
         <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
         <source>That branch no longer exists.</source>
-        <translation>そのブランチはもう存在しません。</translation>
+        <translation>その分岐はもう存在しません。</translation>
     </message>
 </context>
 <context>
@@ -93,7 +93,7 @@
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="92"/>
         <source>Fork</source>
-        <translation>分岐</translation>
+        <translation>新しいチャットに分岐</translation>
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="93"/>
