@@ -133,6 +133,9 @@ int main(int argc, char *argv[])
     auto *chats = singleton<ChatController>(engine, "ChatController");
     auto *gen = singleton<GenerationController>(engine, "GenerationController");
     QTest::qWaitFor([&] { return chats->listLoaded(); }, 20'000);
+    out() << "platform " << QGuiApplication::platformName() << ", scene graph backend "
+          << (QQuickWindow::sceneGraphBackend().isEmpty() ? QStringLiteral("default (rhi)") : QQuickWindow::sceneGraphBackend())
+          << ", window " << window->width() << "x" << window->height() << Qt::endl;
 
     // 1. Opening a 10,000-message chat
     constexpr int kMessages = 10'000;

@@ -70,6 +70,25 @@ ApplicationWindow {
                 onToggleSidebar: window.sidebarOpen = !window.sidebarOpen
             }
 
+            // The backend could not start (database, keychain): say so plainly.
+            Rectangle {
+                Layout.fillWidth: true
+                visible: BackendHost.failed
+                implicitHeight: failure.implicitHeight + Theme.gap2
+                color: Theme.dangerSurface
+                Text {
+                    id: failure
+                    anchors.centerIn: parent
+                    width: parent.width - 2 * Theme.gap3
+                    wrapMode: Text.Wrap
+                    color: Theme.danger
+                    font.pointSize: Theme.baseSize
+                    text: qsTr("Teehee could not start: %1").arg(BackendHost.statusText)
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+            }
+
             Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true

@@ -39,6 +39,8 @@ FocusScope {
     }
 
     HoverHandler { id: hover }
+    // Delegates are reused for other messages: an edit in progress does not travel with them.
+    ListView.onPooled: editing = false
 
     ColumnLayout {
         id: column
