@@ -1,6 +1,7 @@
 #include "chatcontroller.h"
 
 #include "backendhost.h"
+#include "conversationloader.h"
 
 #include "backend.h"
 #include "chat/chatservice.h"
@@ -55,26 +56,6 @@ QString ChatController::currentChatName() const
     return chat ? chat->name : QString();
 }
 
-ConversationModel::Message ChatController::toMessage(const PlacedMessage &placed)
-{
-    const teehee::MessageRecord &r = placed.message;
-    ConversationModel::Message m;
-    m.id = r.id;
-    m.parentId = r.parentId;
-    m.role = r.role;
-    m.text = r.text();
-    m.status = r.status;
-    m.isPartial = r.isPartial;
-    m.siblingIndex = placed.position.index;
-    m.siblingCount = placed.position.count;
-    m.model = r.model;
-    m.provider = r.provider;
-    m.error = r.content.value(QStringLiteral("error")).toString();
-    m.tokensIn = r.tokensIn.value_or(-1);
-    m.tokensOut = r.tokensOut.value_or(-1);
-    return m;
-}
-
 void ChatController::onReady()
 {
     disconnect(m_host, &BackendHost::statusChanged, this, nullptr);
@@ -114,13 +95,13 @@ void ChatController::subscribe()
                 return;
             const auto *last = me->m_conversation.last();
             if (pm.message.parentId.isEmpty() ? last == nullptr : (last && last->id == pm.message.parentId))
-                me->m_conversation.upsert(toMessage(pm));
+                me->m_conversation.upsert(ConversationLoader::toMessage(pm));
             else
                 me->reloadConversation(); // a new branch: sibling counts and the path change
         });
         connect(svc, &teehee::ChatService::messageUpdated, me, [me, uid](const QString &user, const PlacedMessage &pm) {
             if (user == uid && pm.message.chatId == me->m_currentId && me->m_conversation.message(pm.message.id))
-                me->m_conversation.upsert(toMessage(pm));
+                me->m_conversation.upsert(ConversationLoader::toMessage(pm));
         });
     });
 }
@@ -190,8 +171,8 @@ void ChatController::openChat(const QString &chatId)
     QElapsedTimer clock;
     clock.start();
     // First the end of the path (what the view shows), then the whole path.
-    m_host->run(this, [chatId](Services s) { return loadTail(s, chatId, ConversationModel::kWindow); },
-                [this, serial, clock](const Loaded &tail) {
+    m_host->run(this, [chatId](Services s) { return ConversationLoader::tail(s, chatId, ConversationModel::kWindow); },
+                [this, serial, clock](const ConversationLoader::Loaded &tail) {
                     if (serial != m_loadSerial)
                         return;
                     if (tail.path.isEmpty() && tail.chatId == m_currentId)
@@ -199,8 +180,8 @@ void ChatController::openChat(const QString &chatId)
                     else if (!tail.path.isEmpty())
                         showLoaded(tail, clock.elapsed());
                 });
-    m_host->run(this, [chatId](Services s) { return toLoaded(s.backend.chats().chatDetail(s.userId, chatId)); },
-                [this, serial, clock](const Loaded &loaded) {
+    m_host->run(this, [chatId](Services s) { return ConversationLoader::fromDetail(s.backend.chats().chatDetail(s.userId, chatId)); },
+                [this, serial, clock](const ConversationLoader::Loaded &loaded) {
                     if (serial != m_loadSerial)
                         return;
                     setLoading(false);
@@ -219,54 +200,14 @@ void ChatController::reloadConversation()
     const int serial = ++m_loadSerial;
     QElapsedTimer clock;
     clock.start();
-    m_host->run(this, [id = m_currentId](Services s) { return toLoaded(s.backend.chats().chatDetail(s.userId, id)); },
-                [this, serial, clock](const Loaded &loaded) {
+    m_host->run(this, [id = m_currentId](Services s) { return ConversationLoader::fromDetail(s.backend.chats().chatDetail(s.userId, id)); },
+                [this, serial, clock](const ConversationLoader::Loaded &loaded) {
                     if (serial == m_loadSerial)
                         showLoaded(loaded, clock.elapsed());
                 });
 }
 
-ChatController::Loaded ChatController::toLoaded(const Result<ChatDetail> &r)
-{
-    Loaded loaded;
-    if (!r) {
-        loaded.error = r.error().message;
-        return loaded;
-    }
-    const ChatDetail &detail = r.value();
-    loaded.chatId = detail.chat.id;
-    loaded.systemPrompt = detail.chat.systemPrompt;
-    QHash<QString, const PlacedMessage *> byId;
-    byId.reserve(detail.messages.size());
-    for (const PlacedMessage &pm : detail.messages)
-        byId.insert(pm.message.id, &pm);
-    loaded.path.reserve(detail.currentPath.size());
-    for (const QString &id : detail.currentPath)
-        if (const PlacedMessage *pm = byId.value(id))
-            loaded.path.append(toMessage(*pm));
-    return loaded;
-}
-
-ChatController::Loaded ChatController::loadTail(Services &s, const QString &chatId, int count)
-{
-    Loaded tail;
-    auto chat = s.backend.chats().chat(s.userId, chatId);
-    if (!chat || chat->activeLeafId.isEmpty())
-        return tail; // the full load answers
-    tail.chatId = chat->id;
-    tail.systemPrompt = chat->systemPrompt;
-    QString id = chat->activeLeafId;
-    while (!id.isEmpty() && tail.path.size() < count) {
-        auto placed = s.backend.chats().message(s.userId, id);
-        if (!placed)
-            return {};
-        tail.path.prepend(toMessage(placed.value()));
-        id = placed->message.parentId;
-    }
-    return tail;
-}
-
-void ChatController::showLoaded(const Loaded &loaded, qint64 startedMs)
+void ChatController::showLoaded(const ConversationLoader::Loaded &loaded, qint64 startedMs)
 {
     if (!loaded.error.isEmpty())
         return fail(loaded.error);
@@ -345,8 +286,8 @@ void ChatController::forkFrom(const QString &messageId)
 {
     m_host->run(this, [id = m_currentId, messageId](Services s) {
         auto forked = s.backend.chats().forkChat(s.userId, id, messageId);
-        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, toLoaded(forked));
-    }, [this](const std::pair<ChatListModel::Chat, Loaded> &r) {
+        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, ConversationLoader::fromDetail(forked));
+    }, [this](const std::pair<ChatListModel::Chat, ConversationLoader::Loaded> &r) {
         if (!r.second.error.isEmpty())
             return fail(r.second.error);
         m_chats.upsert(r.first);
@@ -360,12 +301,12 @@ void ChatController::forkChat(const QString &chatId)
     m_host->run(this, [chatId](Services s) {
         auto chat = s.backend.chats().chat(s.userId, chatId);
         if (!chat)
-            return std::make_pair(ChatListModel::Chat{}, Loaded{chat.error().message, {}, {}, {}});
+            return std::make_pair(ChatListModel::Chat{}, ConversationLoader::Loaded{chat.error().message, {}, {}, {}});
         if (chat->activeLeafId.isEmpty())
-            return std::make_pair(ChatListModel::Chat{}, Loaded{tr("An empty chat has nothing to fork."), {}, {}, {}});
+            return std::make_pair(ChatListModel::Chat{}, ConversationLoader::Loaded{tr("An empty chat has nothing to fork."), {}, {}, {}});
         auto forked = s.backend.chats().forkChat(s.userId, chatId, chat->activeLeafId);
-        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, toLoaded(forked));
-    }, [this](const std::pair<ChatListModel::Chat, Loaded> &r) {
+        return std::make_pair(forked ? toChat(forked->chat) : ChatListModel::Chat{}, ConversationLoader::fromDetail(forked));
+    }, [this](const std::pair<ChatListModel::Chat, ConversationLoader::Loaded> &r) {
         if (!r.second.error.isEmpty())
             return fail(r.second.error);
         m_chats.upsert(r.first);
@@ -400,7 +341,7 @@ void ChatController::switchBranch(const QString &messageId, int delta)
     }, [this](const Result<ChatDetail> &r) {
         if (!r)
             return fail(r.error().message);
-        showLoaded(toLoaded(r), 0);
+        showLoaded(ConversationLoader::fromDetail(r), 0);
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backendhost.h"
+#include "conversationloader.h"
 #include "models/chatlistmodel.h"
 #include "models/conversationmodel.h"
 
@@ -7,9 +9,6 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
-
-#include "backendhost.h"
-#include "core/error.h"
 
 namespace teehee { struct ChatDetail; struct PlacedMessage; struct ChatRecord; }
 
@@ -74,8 +73,6 @@ public:
     void nameFromFirstMessage(const QString &text);
     void touchCurrentChat();
 
-    static ConversationModel::Message toMessage(const teehee::PlacedMessage &placed);
-
 Q_SIGNALS:
     void currentChatChanged();
     void loadingChanged();
@@ -87,19 +84,7 @@ Q_SIGNALS:
 private:
     void onReady();
     void subscribe();
-    // The open chat as the view shows it, built on the backend thread: the
-    // path's messages in order, converted once.
-    struct Loaded {
-        QString error;
-        QString chatId;
-        QString systemPrompt;
-        QList<ConversationModel::Message> path;
-    };
-    static Loaded toLoaded(const teehee::Result<teehee::ChatDetail> &detail);
-    // The last `count` messages of the active path, read upwards from the
-    // active leaf: a few small queries, so a long chat shows its end at once.
-    static Loaded loadTail(BackendHost::Services &s, const QString &chatId, int count);
-    void showLoaded(const Loaded &loaded, qint64 startedMs);
+    void showLoaded(const ConversationLoader::Loaded &loaded, qint64 startedMs);
     void setLoading(bool loading);
     void fail(const QString &message);
     void setCurrent(const QString &id, const QString &systemPrompt);
