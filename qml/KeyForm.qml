@@ -9,6 +9,7 @@ ColumnLayout {
     property string provider: "openai"
     property string result: ""
     property bool resultOk: false
+    property bool testing: false // only this form's own tests answer here
     spacing: Theme.gap
 
     RowLayout {
@@ -36,7 +37,7 @@ ColumnLayout {
         TextButton {
             text: qsTr("Test")
             enabled: keyField.text.length > 0 && !SettingsController.busy
-            onClicked: { form.result = qsTr("Testing…"); SettingsController.testKey(form.provider, keyField.text) }
+            onClicked: { form.testing = true; form.result = qsTr("Testing…"); SettingsController.testKey(form.provider, keyField.text) }
         }
         TextButton {
             text: qsTr("Save")
@@ -62,6 +63,9 @@ ColumnLayout {
     Connections {
         target: SettingsController
         function onKeyTested(ok, message, models) {
+            if (!form.testing)
+                return
+            form.testing = false
             form.resultOk = ok
             form.result = ok ? message + (models.length ? "\n" + models.slice(0, 8).join(", ") + (models.length > 8 ? "…" : "") : "") : message
         }

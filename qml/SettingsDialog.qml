@@ -15,7 +15,7 @@ Dialog {
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
-    onOpened: SettingsController.reloadKeys()
+    onOpened: { storedTest.text = ""; SettingsController.reloadKeys() }
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
     header: RowLayout {
@@ -62,6 +62,19 @@ Dialog {
                     Text { Layout.fillWidth: true; text: modelData.baseUrl || modelData.hint; color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
                     TextButton { text: qsTr("Test"); onClicked: SettingsController.testKey(modelData.provider, "", modelData.baseUrl) }
                     TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
+                }
+            }
+            Note {
+                id: storedTest
+                visible: text.length > 0
+                color: lastOk ? Theme.mutedText : Theme.danger
+                property bool lastOk: true
+                Connections {
+                    target: SettingsController
+                    function onKeyTested(ok, message, models) {
+                        storedTest.lastOk = ok
+                        storedTest.text = ok ? message + (models.length ? " " + models.slice(0, 6).join(", ") + (models.length > 6 ? "…" : "") : "") : message
+                    }
                 }
             }
             Note { visible: SettingsController.keys.length === 0 && SettingsController.serverKeys.length === 0; text: qsTr("No keys yet.") }

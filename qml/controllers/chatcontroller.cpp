@@ -147,8 +147,10 @@ void ChatController::ensureChat(std::function<void(QString)> then)
         return then(m_currentId);
     m_host->run(this, [](Services s) { return s.backend.chats().createChat(s.userId); },
                 [this, then](const Result<ChatRecord> &r) {
-                    if (!r)
-                        return fail(r.error().message);
+                    if (!r) {
+                        fail(r.error().message);
+                        return then({}); // the caller learns that there is no chat
+                    }
                     m_chats.upsert(toChat(r.value()));
                     m_conversation.clear();
                     setCurrent(r->id, r->systemPrompt);

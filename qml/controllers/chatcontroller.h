@@ -67,7 +67,8 @@ public:
 
     // Used by GenerationController.
     BackendHost *host() const { return m_host; }
-    // A chat to send into: the current one, created first when there is none.
+    // A chat to send into: the current one, created first when there is none
+    // (an empty id when that failed).
     void ensureChat(std::function<void(QString chatId)> then);
     // First message in a chat still called "New Chat": name it after the message.
     void nameFromFirstMessage(const QString &text);

@@ -63,6 +63,10 @@ bool GenerationController::send(const QString &text)
         return false;
     m_starting = true;
     m_chats->ensureChat([this, trimmed](const QString &chatId) {
+        if (chatId.isEmpty()) {
+            m_starting = false;
+            return;
+        }
         m_chats->nameFromFirstMessage(trimmed);
         start(Kind::Send, chatId, trimmed, {}, false);
     });
@@ -79,7 +83,7 @@ void GenerationController::stop()
 
 void GenerationController::continueMessage(const QString &messageId)
 {
-    if (streaming() || m_starting)
+    if (streaming() || m_starting || !m_host || !m_host->ready())
         return;
     m_starting = true;
     start(Kind::Continue, m_chats->currentChatId(), messageId, {}, false);
@@ -87,7 +91,7 @@ void GenerationController::continueMessage(const QString &messageId)
 
 void GenerationController::regenerate(const QString &messageId)
 {
-    if (streaming() || m_starting)
+    if (streaming() || m_starting || !m_host || !m_host->ready())
         return;
     m_starting = true;
     start(Kind::Regenerate, m_chats->currentChatId(), messageId, {}, false);
@@ -96,7 +100,7 @@ void GenerationController::regenerate(const QString &messageId)
 void GenerationController::editAndResubmit(const QString &messageId, const QString &text)
 {
     const auto *m = m_chats->conversation()->message(messageId);
-    if (!m || text.trimmed().isEmpty() || streaming() || m_starting)
+    if (!m || text.trimmed().isEmpty() || streaming() || m_starting || !m_host || !m_host->ready())
         return;
     m_starting = true;
     start(Kind::Send, m_chats->currentChatId(), text.trimmed(), m->parentId, m->parentId.isEmpty());
