@@ -2,6 +2,8 @@
 
 #include "core/logging.h"
 
+#include "providers/networkpool.h"
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
@@ -40,7 +42,7 @@ HttpProviderStream::~HttpProviderStream()
     }
     stopTimers();
     m_totalTimer.stop();
-    releaseReply();
+    releaseNetwork();
 }
 
 void HttpProviderStream::start()
@@ -71,10 +73,12 @@ void HttpProviderStream::startAttempt()
     m_joiner = ContinuationJoiner(m_request.partialText(), continuationOptions());
     resetAttemptState();
 
-    if (!m_nam)
-        m_nam = new QNetworkAccessManager(this); // one per stream: never queued behind others
-
     QNetworkRequest req = networkRequest();
+    if (!m_nam) {
+        // A manager with a free connection to this host: never queued behind other streams.
+        m_namUrl = req.url();
+        m_nam = NetworkPool::forThisThread().acquire(m_namUrl);
+    }
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setRawHeader("Accept", "text/event-stream");
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -262,6 +266,14 @@ void HttpProviderStream::releaseReply()
     reply->deleteLater();
 }
 
+void HttpProviderStream::releaseNetwork()
+{
+    releaseReply();
+    if (!m_nam)
+        return;
+    NetworkPool::forThisThread().release(std::exchange(m_nam, nullptr), m_namUrl);
+}
+
 void HttpProviderStream::stopTimers()
 {
     m_firstByteTimer.stop();
@@ -273,7 +285,7 @@ void HttpProviderStream::finalize(End end, const ProviderError &error)
 {
     stopTimers();
     m_totalTimer.stop();
-    releaseReply();
+    releaseNetwork();
     endWith(end, error);
 }
 

@@ -65,12 +65,14 @@ private:
     void onTimeout(int which);
     void handleFailure(const ProviderError &error);
     void releaseReply();
+    void releaseNetwork();  // the reply, then the leased manager
     void stopTimers();
     void finalize(End end, const ProviderError &error = {});
 
     ChatRequest m_request;
     QString m_displayName;
-    QNetworkAccessManager *m_nam = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;  // leased from NetworkPool
+    QUrl m_namUrl;
     QPointer<QNetworkReply> m_reply;
     SseParser m_parser;
     ContinuationJoiner m_joiner;
