@@ -17,6 +17,16 @@ Item {
         name: "Flow"
         when: windowShown
 
+        function findVisible(item, objectName) {
+            if (!item) return null
+            if (item.objectName === objectName && item.visible) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findVisible(item.children[i], objectName)
+                if (found) return found
+            }
+            return null
+        }
+
         function initTestCase() {
             tryVerify(() => BackendHost.ready, 10000)
             GenerationController.provider = "openai"
@@ -51,7 +61,10 @@ Item {
             FakeProvider.reply(" and the rest.", 0)
             const requests = FakeProvider.requestCount
             finished.clear()
-            GenerationController.continueMessage(reply().id)
+            // The inline notice under the stopped reply offers Continue: use it.
+            let continueButton = null
+            tryVerify(() => (continueButton = findVisible(view.list.contentItem, "continueButton")) !== null, 3000)
+            mouseClick(continueButton)
             tryCompare(finished, "count", 1, 5000)
             compare(FakeProvider.requestCount, requests + 1)
             compare(ChatController.conversation.count, 2)
@@ -73,6 +86,11 @@ Item {
             compare(last.blocks[1].text, "print('hi')")
             // The view follows the bottom: the newest message is visible.
             tryVerify(() => view.list.atYEnd, 3000)
+            // The code block is drawn as its own block with a Copy button.
+            let copy = null
+            tryVerify(() => (copy = findVisible(view.list.contentItem, "copyCodeButton")) !== null, 3000)
+            mouseClick(copy)
+            tryCompare(copy, "text", "Copied")
         }
 
         function test_3_errorShownWithRetry() {
