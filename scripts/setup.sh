@@ -33,4 +33,7 @@ if [ ! -f "$build_dir/CMakeCache.txt" ]; then
 else
   cmake "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" "$@" >/dev/null
 fi
-cmake --build "$build_dir" -j "$(nproc)"
+# TEEHEE_SETUP_TARGETS: build only these targets (default: everything).
+targets=()
+[ -n "${TEEHEE_SETUP_TARGETS:-}" ] && targets=(--target $TEEHEE_SETUP_TARGETS)
+cmake --build "$build_dir" -j "$(nproc)" "${targets[@]}"

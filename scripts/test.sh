@@ -18,3 +18,15 @@ export TEEHEE_TEST_PG_URL
 echo "==> PostgreSQL test server at $TEEHEE_TEST_PG_URL"
 
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" "$@"
+
+# The same tests labelled asan-safe (HTTP hardening, auth, keys, streaming,
+# parser fuzzing), rebuilt with AddressSanitizer + UBSan: every deferred or
+# streaming write must find its client still there. TEEHEE_SKIP_ASAN=1 skips it.
+if [ "${TEEHEE_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
+  asan_dir=${TEEHEE_ASAN_BUILD_DIR:-$root/build-asan}
+  echo "==> AddressSanitizer build in $asan_dir"
+  TEEHEE_SETUP_TARGETS=asan-tests bash "$root/scripts/setup.sh" "$asan_dir" Debug \
+    -DTEEHEE_SANITIZE=ON -DTEEHEE_BUILD_APP=OFF -DTEEHEE_BUILD_BENCH=OFF -DTEEHEE_BUILD_TESTS=ON
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$asan_dir" --output-on-failure -j "$(nproc)" -L asan-safe
+fi
