@@ -139,6 +139,13 @@ for m in $modules; do
   [ -n "${closure[$owner]:-}" ] || fail "QML module ${m#"$qml_dir"/} comes from $owner, which the .deb does not depend on"
 done
 echo "    $(echo "$modules" | wc -l) QML modules covered"
+# SVG icons need Qt's SVG image plugin, which nothing links either.
+if grep -rqE '\.svg\b' "$src/qml" --include='*.qml'; then
+  svg_plugin=$(dirname "$qml_dir")/plugins/imageformats/libqsvg.so
+  owner=$(dpkg -S "$svg_plugin" 2>/dev/null | cut -d: -f1 | sed -n 1p)
+  [ -n "$owner" ] || fail "no Debian package owns $svg_plugin"
+  [ -n "${closure[$owner]:-}" ] || fail "the UI shows SVG images but the .deb does not depend on $owner ($svg_plugin)"
+fi
 
 step "teehee-server --version and --help"
 out=$(run_isolated "$root/usr/bin/teehee-server" --version)
@@ -183,7 +190,7 @@ run_isolated QT_QPA_PLATFORM=offscreen TEEHEE_DATA_DIR="$work/appdata" \
 # 124: still running when timeout stopped it, i.e. the window came up and stayed.
 if [ "$rc" -ne 124 ]; then cat "$work/app.log"; fail "teehee exited with $rc before the timeout"; fi
 # What a missing QML module, plugin or driver, or a broken view prints (not mere warnings).
-qml_errors='module "[^"]*" (version [^ ]+ )?is not installed|plugin cannot be loaded for module|is not a type|Type [A-Za-z.]+ unavailable|(ReferenceError|TypeError|SyntaxError|RangeError):|Cannot assign|Invalid property assignment|Non-existent attached object|failed to load component|Could not find the Qt platform plugin|Cannot load library|Driver not loaded|driver not loaded'
+qml_errors='module "[^"]*" (version [^ ]+ )?is not installed|plugin cannot be loaded for module|is not a type|Type [A-Za-z.]+ unavailable|(ReferenceError|TypeError|SyntaxError|RangeError):|Cannot assign|Invalid property assignment|Non-existent attached object|failed to load component|Could not find the Qt platform plugin|Cannot load library|Driver not loaded|driver not loaded|Unsupported image format|Error decoding'
 if grep -E "$qml_errors" "$work/app.log"; then fail "QML or plugin errors while loading the UI (above)"; fi
 
 step "lintian"
