@@ -35,12 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
         <source>An empty chat has nothing to fork.</source>
         <translation>Un chat vacío no se puede bifurcar.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
         <source>That branch no longer exists.</source>
         <translation>Esa rama ya no existe.</translation>
     </message>
@@ -196,27 +196,27 @@
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="34"/>
+        <location filename="../qml/KeyForm.qml" line="35"/>
         <source>%1 API key</source>
         <translation>Clave de API de %1</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="39"/>
+        <location filename="../qml/KeyForm.qml" line="40"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="42"/>
+        <location filename="../qml/KeyForm.qml" line="43"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="49"/>
+        <location filename="../qml/KeyForm.qml" line="50"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
@@ -232,22 +232,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="86"/>
+        <source>Teehee could not start: %1</source>
+        <translation>Teehee no pudo iniciarse: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="126"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="126"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="127"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="127"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -303,7 +308,7 @@
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <location filename="../qml/MessageDelegate.qml" line="62"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
@@ -437,7 +442,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
@@ -452,109 +457,109 @@
         <translation>Eliminar la clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>No keys yet.</source>
         <translation>Todavía no hay claves.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="83"/>
         <source>Also available from the environment: %1</source>
         <translation>También disponible desde el entorno: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="72"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Add or replace a key:</source>
         <translation>Añadir o reemplazar una clave:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Endpoint personalizado compatible con OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="89"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80"/>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="112"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
+        <location filename="../qml/SettingsDialog.qml" line="130"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150"/>
+        <location filename="../qml/SettingsDialog.qml" line="163"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="151"/>
+        <location filename="../qml/SettingsDialog.qml" line="164"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="152"/>
+        <location filename="../qml/SettingsDialog.qml" line="165"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="153"/>
+        <location filename="../qml/SettingsDialog.qml" line="166"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>

@@ -35,12 +35,12 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="365"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
         <source>An empty chat has nothing to fork.</source>
         <translation>空のチャットは分岐できません。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="398"/>
+        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
         <source>That branch no longer exists.</source>
         <translation>その分岐はもう存在しません。</translation>
     </message>
@@ -196,27 +196,27 @@
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="34"/>
+        <location filename="../qml/KeyForm.qml" line="35"/>
         <source>%1 API key</source>
         <translation>%1 の API キー</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="39"/>
+        <location filename="../qml/KeyForm.qml" line="40"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="42"/>
+        <location filename="../qml/KeyForm.qml" line="43"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="49"/>
+        <location filename="../qml/KeyForm.qml" line="50"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -232,22 +232,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="86"/>
+        <source>Teehee could not start: %1</source>
+        <translation>Teehee を起動できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="126"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="107"/>
+        <location filename="../qml/Main.qml" line="126"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="127"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="127"/>
+        <location filename="../qml/Main.qml" line="146"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -303,7 +308,7 @@
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="60"/>
+        <location filename="../qml/MessageDelegate.qml" line="62"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
@@ -436,7 +441,7 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="84"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
@@ -451,109 +456,109 @@
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="80"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="83"/>
         <source>Also available from the environment: %1</source>
         <translation>環境変数からも利用可能: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="72"/>
+        <location filename="../qml/SettingsDialog.qml" line="85"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="75"/>
+        <location filename="../qml/SettingsDialog.qml" line="88"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="76"/>
+        <location filename="../qml/SettingsDialog.qml" line="89"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80"/>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="81"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="82"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="112"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
+        <location filename="../qml/SettingsDialog.qml" line="130"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="150"/>
+        <location filename="../qml/SettingsDialog.qml" line="163"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="151"/>
+        <location filename="../qml/SettingsDialog.qml" line="164"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="152"/>
+        <location filename="../qml/SettingsDialog.qml" line="165"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="153"/>
+        <location filename="../qml/SettingsDialog.qml" line="166"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
