@@ -98,7 +98,7 @@ void registerChatCollection(ApiContext &ctx, Backend &backend)
         auto list = chats.listChats(user.id);
         if (!list)
             return res.send(list.error());
-        res.send(jsonResponse(chatjson::chats(list.value())));
+        res.send(HttpResponse{200, {}, chatjson::chatsBytes(list.value())});
     }));
 
     r.post(QStringLiteral("/chats"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {

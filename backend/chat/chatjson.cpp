@@ -1,5 +1,7 @@
 #include "chat/chatjson.h"
 
+#include "chat/jsonwriter.h"
+
 #include <QJsonDocument>
 
 namespace teehee::chatjson {
@@ -86,120 +88,26 @@ QJsonArray messages(const QList<PlacedMessage> &list)
 }
 
 namespace {
-// JSON string escaping straight from UTF-16 into UTF-8, without a temporary
-// per string: quote, backslash and control characters are escaped, the rest
-// is encoded as is. Input is valid UTF-16 (MessageRules refuses lone surrogates);
-// a stray one is written as U+FFFD like QString::toUtf8 does.
-void appendString(QByteArray &out, const QString &s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char16_t *p = reinterpret_cast<const char16_t *>(s.utf16());
-    const char16_t *end = p + s.size();
-    const qsizetype start = out.size();
-    out.resize(start + s.size() * 3 + 2); // worst case without escapes; grown below for those
-    char *w = out.data() + start;
-    auto ensure = [&](qsizetype more) {
-        const qsizetype used = w - out.data();
-        if (used + more > out.size()) {
-            out.resize(used + more + (end - p) * 3 + 16);
-            w = out.data() + used;
-        }
-    };
-    *w++ = '"';
-    for (; p < end; ++p) {
-        const char16_t c = *p;
-        if (c < 0x80) {
-            if (c >= 0x20 && c != u'"' && c != u'\\') {
-                *w++ = char(c);
-                continue;
-            }
-            ensure(6);
-            *w++ = '\\';
-            switch (c) {
-            case u'"': *w++ = '"'; break;
-            case u'\\': *w++ = '\\'; break;
-            case u'\n': *w++ = 'n'; break;
-            case u'\r': *w++ = 'r'; break;
-            case u'\t': *w++ = 't'; break;
-            case u'\b': *w++ = 'b'; break;
-            case u'\f': *w++ = 'f'; break;
-            default:
-                *w++ = 'u', *w++ = '0', *w++ = '0', *w++ = hex[c >> 4], *w++ = hex[c & 15];
-            }
-        } else if (c < 0x800) {
-            *w++ = char(0xc0 | (c >> 6));
-            *w++ = char(0x80 | (c & 0x3f));
-        } else if (QChar::isHighSurrogate(c) && p + 1 < end && QChar::isLowSurrogate(p[1])) {
-            const char32_t u = QChar::surrogateToUcs4(c, p[1]);
-            ++p;
-            *w++ = char(0xf0 | (u >> 18));
-            *w++ = char(0x80 | ((u >> 12) & 0x3f));
-            *w++ = char(0x80 | ((u >> 6) & 0x3f));
-            *w++ = char(0x80 | (u & 0x3f));
-        } else {
-            const char16_t v = QChar::isSurrogate(c) ? char16_t(0xfffd) : c;
-            *w++ = char(0xe0 | (v >> 12));
-            *w++ = char(0x80 | ((v >> 6) & 0x3f));
-            *w++ = char(0x80 | (v & 0x3f));
-        }
-    }
-    *w++ = '"';
-    out.resize(w - out.data());
-}
+using namespace jsonwriter;
 
-// "YYYY-MM-DDTHH:MM:SS.mmmZ" from the UTC instant, by integer arithmetic:
-// QDateTime::toString costs more than the rest of a message together.
-// (Days to civil date: H. Hinnant's algorithm.) Same text as time() for years 0..9999.
-void appendTime(QByteArray &out, const QDateTime &t)
+void appendChatFields(QByteArray &out, const ChatRecord &c)
 {
-    if (!t.isValid()) {
-        out.append("\"\"");
-        return;
-    }
-    const qint64 ms = t.toMSecsSinceEpoch();
-    qint64 days = ms / 86400000;
-    qint64 rest = ms % 86400000;
-    if (rest < 0)
-        rest += 86400000, --days;
-    const qint64 z = days + 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const int year = int(yoe + era * 400 + (month <= 2));
-    if (year < 0 || year > 9999) {
-        out.append('"').append(time(t).toUtf8()).append('"');
-        return;
-    }
-    const int h = int(rest / 3600000), mi = int(rest / 60000 % 60), sec = int(rest / 1000 % 60), milli = int(rest % 1000);
-    char b[26];
-    auto two = [](char *p, int v) { p[0] = char('0' + v / 10), p[1] = char('0' + v % 10); };
-    b[0] = '"';
-    b[1] = char('0' + year / 1000), b[2] = char('0' + year / 100 % 10), b[3] = char('0' + year / 10 % 10), b[4] = char('0' + year % 10);
-    b[5] = '-', two(b + 6, month), b[8] = '-', two(b + 9, day), b[11] = 'T';
-    two(b + 12, h), b[14] = ':', two(b + 15, mi), b[17] = ':', two(b + 18, sec), b[20] = '.';
-    b[21] = char('0' + milli / 100), b[22] = char('0' + milli / 10 % 10), b[23] = char('0' + milli % 10);
-    b[24] = 'Z', b[25] = '"';
-    out.append(b, 26);
-}
-
-void appendIdOrNull(QByteArray &out, const QString &id)
-{
-    if (id.isEmpty())
-        out.append("null");
-    else
-        appendString(out, id.toLower());
-}
-
-void appendTextOrNull(QByteArray &out, const QString &s)
-{
-    if (s.isEmpty())
-        out.append("null");
-    else
-        appendString(out, s);
+    out.append("{\"id\":");
+    appendString(out, c.id.toLower());
+    out.append(",\"user_id\":");
+    appendString(out, c.userId.toLower());
+    out.append(",\"name\":");
+    appendString(out, c.name);
+    out.append(",\"root_message_id\":");
+    appendIdOrNull(out, c.rootMessageId);
+    out.append(",\"active_leaf_id\":");
+    appendIdOrNull(out, c.activeLeafId);
+    out.append(",\"system_prompt\":");
+    appendTextOrNull(out, c.systemPrompt);
+    out.append(",\"created_at\":");
+    appendTime(out, c.createdAt);
+    out.append(",\"updated_at\":");
+    appendTime(out, c.updatedAt);
 }
 
 void appendMessage(QByteArray &out, const PlacedMessage &p)
@@ -261,11 +169,35 @@ QByteArray messagesBytes(const QList<PlacedMessage> &list)
     return out;
 }
 
+QByteArray chatBytes(const ChatRecord &c)
+{
+    QByteArray out;
+    out.reserve(400);
+    appendChatFields(out, c);
+    out.append('}');
+    return out;
+}
+
+QByteArray chatsBytes(const QList<ChatRecord> &list)
+{
+    QByteArray out;
+    out.reserve(list.size() * 320 + 2);
+    out.append('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendChatFields(out, list.at(i));
+        out.append('}');
+    }
+    out.append(']');
+    return out;
+}
+
 QByteArray chatDetailBytes(const ChatDetail &d)
 {
-    QByteArray out = QJsonDocument(chat(d.chat)).toJson(QJsonDocument::Compact);
-    out.reserve(out.size() + d.messages.size() * 480 + d.currentPath.size() * 40 + 64);
-    out.chop(1); // reopen the chat object
+    QByteArray out;
+    out.reserve(400 + d.messages.size() * 480 + d.currentPath.size() * 40 + 64);
+    appendChatFields(out, d.chat);
     out.append(",\"messages\":");
     appendMessages(out, d.messages);
     out.append(",\"current_path\":[");

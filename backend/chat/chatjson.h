@@ -25,6 +25,8 @@ QJsonArray messages(const QList<PlacedMessage> &messages);
 // The same documents as compact JSON text, written directly: a 10,000-message
 // chat is several megabytes, and building QJsonObjects for it first costs
 // more than the database read. Parses to exactly what the functions above give.
+QByteArray chatBytes(const ChatRecord &chat);
+QByteArray chatsBytes(const QList<ChatRecord> &chats);
 QByteArray chatDetailBytes(const ChatDetail &detail);
 QByteArray messagesBytes(const QList<PlacedMessage> &messages);
 

@@ -100,6 +100,14 @@ private Q_SLOTS:
         QCOMPARE(err.error, QJsonParseError::NoError);
         QCOMPARE(doc.object(), chatjson::chatDetail(d));
         QCOMPARE(QJsonDocument::fromJson(chatjson::messagesBytes(d.messages)).array(), chatjson::messages(d.messages));
+        ChatRecord other = d.chat;
+        other.name = QStringLiteral("é 😀 \\ \"");
+        other.systemPrompt = QStringLiteral("Be brief.\n");
+        other.activeLeafId = QStringLiteral("AAAAAAAA-0000-4000-8000-000000000001");
+        QCOMPARE(QJsonDocument::fromJson(chatjson::chatBytes(other)).object(), chatjson::chat(other));
+        const QList<ChatRecord> list{d.chat, other};
+        QCOMPARE(QJsonDocument::fromJson(chatjson::chatsBytes(list)).array(), chatjson::chats(list));
+        QCOMPARE(chatjson::chatsBytes({}), QByteArray("[]"));
     }
 
     void directWriterFormatsTimesLikeTheGeneralPath()
