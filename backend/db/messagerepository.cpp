@@ -1,59 +1,41 @@
 #include "db/messagerepository.h"
 
+#include "db/nativerows.h"
 #include "db/sqlquery.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 namespace teehee {
 namespace {
-const QString kColumns = QStringLiteral(
-    "m.id, m.chat_session_id, m.parent_message_id, m.role, m.content, m.timestamp, m.is_partial,"
-    " m.model, m.provider, m.status, m.seq, m.finish_reason, m.tokens_in, m.tokens_out, m.updated_at");
+#define TEEHEE_MESSAGE_COLUMNS \
+    "m.id, m.chat_session_id, m.parent_message_id, m.role, m.content, m.timestamp, m.is_partial," \
+    " m.model, m.provider, m.status, m.seq, m.finish_reason, m.tokens_in, m.tokens_out, m.updated_at"
 
-// The columns as read back. PostgreSQL hands over UUID, JSONB and TIMESTAMPTZ as
-// text, which QPSQL would otherwise convert value by value (its date parsing
-// alone costs more than the query); sqlvalue:: parses our formats quickly.
-const QString &readColumns(Dialect dialect)
-{
-    static const QString sqlite = kColumns;
-    static const QString postgres = [] {
-        QString cols = kColumns;
-        for (const char *c : {"m.id", "m.chat_session_id", "m.parent_message_id", "m.content", "m.timestamp", "m.updated_at"}) {
-            const QString name = QLatin1String(c);
-            cols.replace(QRegularExpression(QRegularExpression::escape(name) + QStringLiteral("(?=,|$)")), name + QStringLiteral("::text"));
-        }
-        return cols;
-    }();
-    return dialect == Dialect::Postgres ? postgres : sqlite;
-}
-
-std::optional<int> optionalInt(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    return v.toInt();
-}
-
-MessageRecord readMessage(SqlQuery &q)
+// Reads the columns of TEEHEE_MESSAGE_COLUMNS, in that order.
+MessageRecord readMessage(const NativeRows &r)
 {
     MessageRecord m;
-    m.id = sqlvalue::text(q.value(0));
-    m.chatId = sqlvalue::text(q.value(1));
-    m.parentId = sqlvalue::text(q.value(2));
-    m.role = sqlvalue::text(q.value(3));
-    m.content = sqlvalue::json(q.value(4));
-    m.timestamp = sqlvalue::time(q.value(5));
-    m.isPartial = q.value(6).toBool();
-    m.model = sqlvalue::text(q.value(7));
-    m.provider = sqlvalue::text(q.value(8));
-    m.status = sqlvalue::text(q.value(9));
-    m.seq = q.value(10).toLongLong();
-    m.finishReason = sqlvalue::text(q.value(11));
-    m.tokensIn = optionalInt(q.value(12));
-    m.tokensOut = optionalInt(q.value(13));
-    m.updatedAt = sqlvalue::time(q.value(14));
+    m.id = r.text(0);
+    m.chatId = r.text(1);
+    m.parentId = r.text(2);
+    m.role = r.text(3);
+    m.content = r.json(4);
+    m.timestamp = r.time(5);
+    m.isPartial = r.boolean(6);
+    m.model = r.text(7);
+    m.provider = r.text(8);
+    m.status = r.text(9);
+    m.seq = r.integer(10);
+    m.finishReason = r.text(11);
+    m.tokensIn = r.optionalInt(12);
+    m.tokensOut = r.optionalInt(13);
+    m.updatedAt = r.time(14);
     return m;
+}
+
+QByteArray idParam(const QString &id)
+{
+    return id.toLower().toUtf8();
 }
 
 QVariant optionalValue(const std::optional<int> &v)
@@ -102,13 +84,13 @@ Result<MessageRecord> MessageRepository::get(const QString &messageId) const
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.id = :id").arg(readColumns(m_db.dialect())));
-    q.bind(QStringLiteral(":id"), messageId.toLower());
-    if (auto st = q.exec(); !st)
-        return st.error();
-    if (!q.next())
-        return messageNotFound();
-    return readMessage(q);
+    auto rows = NativeRows::select(db.value(), "SELECT " TEEHEE_MESSAGE_COLUMNS " FROM messages m WHERE m.id = $1",
+                                   {idParam(messageId)});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return rows->error() ? Result<MessageRecord>(*rows->error()) : messageNotFound();
+    return readMessage(rows.value());
 }
 
 Result<MessageRecord> MessageRepository::getForUser(const QString &userId, const QString &messageId) const
@@ -118,14 +100,14 @@ Result<MessageRecord> MessageRepository::getForUser(const QString &userId, const
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m JOIN chat_sessions c ON c.id = m.chat_session_id"
-                                          " WHERE m.id = :id AND c.user_id = :user").arg(readColumns(m_db.dialect())));
-    q.bind(QStringLiteral(":id"), messageId.toLower()).bind(QStringLiteral(":user"), userId);
-    if (auto st = q.exec(); !st)
-        return st.error();
-    if (!q.next())
-        return messageNotFound();
-    return readMessage(q);
+    auto rows = NativeRows::select(db.value(), "SELECT " TEEHEE_MESSAGE_COLUMNS " FROM messages m"
+                                   " JOIN chat_sessions c ON c.id = m.chat_session_id WHERE m.id = $1 AND c.user_id = $2",
+                                   {idParam(messageId), idParam(userId)});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return rows->error() ? Result<MessageRecord>(*rows->error()) : messageNotFound();
+    return readMessage(rows.value());
 }
 
 Result<QList<PlacedMessage>> MessageRepository::listForChat(const QString &chatId) const
@@ -137,17 +119,19 @@ Result<QList<PlacedMessage>> MessageRepository::listForChat(const QString &chatI
         return db.error();
     // One index range scan in creation order; sibling positions are counted
     // here in one pass (SQL window functions cost more than the whole scan).
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE m.chat_session_id = :chat ORDER BY m.seq").arg(readColumns(m_db.dialect())));
-    q.bind(QStringLiteral(":chat"), chatId.toLower());
-    if (auto st = q.exec(); !st)
-        return st.error();
+    auto rows = NativeRows::select(db.value(), "SELECT " TEEHEE_MESSAGE_COLUMNS " FROM messages m"
+                                   " WHERE m.chat_session_id = $1 ORDER BY m.seq", {idParam(chatId)});
+    if (!rows)
+        return rows.error();
     QList<PlacedMessage> out;
     QHash<QString, int> seen; // parent id ("" for roots) → children so far
-    while (q.next()) {
-        PlacedMessage p{readMessage(q), {}};
+    while (rows->next()) {
+        PlacedMessage p{readMessage(rows.value()), {}};
         p.position.index = seen[p.message.parentId]++;
         out << std::move(p);
     }
+    if (rows->error())
+        return *rows->error();
     for (PlacedMessage &p : out)
         p.position.count = seen.value(p.message.parentId);
     return out;
@@ -175,18 +159,19 @@ Result<QList<MessageRecord>> MessageRepository::pathToRoot(const QString &messag
         return db.error();
     // The rows travel inside the recursion: one primary-key lookup per level,
     // no second join back to messages.
-    SqlQuery q(db.value(), QStringLiteral(
+    auto rows = NativeRows::select(db.value(),
         "WITH RECURSIVE path AS ("
-        "  SELECT %1, 0 AS depth FROM messages m WHERE m.id = :id"
+        "  SELECT " TEEHEE_MESSAGE_COLUMNS ", 0 AS depth FROM messages m WHERE m.id = $1"
         "  UNION ALL"
-        "  SELECT %1, path.depth + 1 FROM messages m JOIN path ON m.id = path.parent_message_id"
-        ") SELECT %2 FROM path m ORDER BY depth DESC").arg(kColumns, readColumns(m_db.dialect())));
-    q.bind(QStringLiteral(":id"), messageId.toLower());
-    if (auto st = q.exec(); !st)
-        return st.error();
+        "  SELECT " TEEHEE_MESSAGE_COLUMNS ", path.depth + 1 FROM messages m JOIN path ON m.id = path.parent_message_id"
+        ") SELECT " TEEHEE_MESSAGE_COLUMNS " FROM path m ORDER BY depth DESC", {idParam(messageId)});
+    if (!rows)
+        return rows.error();
     QList<MessageRecord> out;
-    while (q.next())
-        out << readMessage(q);
+    while (rows->next())
+        out << readMessage(rows.value());
+    if (rows->error())
+        return *rows->error();
     if (out.isEmpty())
         return messageNotFound();
     return out;
@@ -199,17 +184,19 @@ Result<QList<MessageRecord>> MessageRepository::children(const QString &chatId, 
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    const QString where = parentId.isEmpty() ? QStringLiteral("m.chat_session_id = :chat AND m.parent_message_id IS NULL")
-                                             : QStringLiteral("m.chat_session_id = :chat AND m.parent_message_id = :parent");
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM messages m WHERE %2 ORDER BY m.seq").arg(readColumns(m_db.dialect()), where));
-    q.bind(QStringLiteral(":chat"), chatId.toLower());
-    if (!parentId.isEmpty())
-        q.bind(QStringLiteral(":parent"), parentId.toLower());
-    if (auto st = q.exec(); !st)
-        return st.error();
+    auto rows = parentId.isEmpty()
+        ? NativeRows::select(db.value(), "SELECT " TEEHEE_MESSAGE_COLUMNS " FROM messages m"
+                             " WHERE m.chat_session_id = $1 AND m.parent_message_id IS NULL ORDER BY m.seq", {idParam(chatId)})
+        : NativeRows::select(db.value(), "SELECT " TEEHEE_MESSAGE_COLUMNS " FROM messages m"
+                             " WHERE m.chat_session_id = $1 AND m.parent_message_id = $2 ORDER BY m.seq",
+                             {idParam(chatId), idParam(parentId)});
+    if (!rows)
+        return rows.error();
     QList<MessageRecord> out;
-    while (q.next())
-        out << readMessage(q);
+    while (rows->next())
+        out << readMessage(rows.value());
+    if (rows->error())
+        return *rows->error();
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "db/database.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -56,6 +57,8 @@ QString text(const QVariant &v);                 // NULL → empty
 QDateTime time(const QVariant &v);               // TIMESTAMPTZ or ISO text, always UTC
 QJsonObject json(const QVariant &v);             // JSONB or TEXT
 QString isoTime(const QDateTime &t);             // "2024-01-01T00:00:00.000Z"
+// "YYYY-MM-DD[T ]HH:MM:SS[.fff…][Z|±HH[:MM]]" (ours and PostgreSQL's text) as UTC; invalid otherwise.
+QDateTime parseUtc(QByteArrayView text);
 }
 
 // Commits on commit(); rolls back when destroyed without commit().
