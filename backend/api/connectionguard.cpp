@@ -184,7 +184,11 @@ bool ConnectionGuard::write(const QByteArray &bytes)
 {
     if (!isWritable())
         return false;
-    return m_socket->write(bytes) == bytes.size();
+    const bool ok = m_socket->write(bytes) == bytes.size();
+    // Hand it to the kernel now: waiting for the write notifier costs every
+    // response another turn of the event loop.
+    m_socket->flush();
+    return ok;
 }
 
 void ConnectionGuard::responseFinished()

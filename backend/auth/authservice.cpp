@@ -173,18 +173,16 @@ Result<AuthUser> AuthService::authenticate(const QByteArray &token) const
     auto claims = m_tokens.verify(token);
     if (!claims)
         return claims.error();
-    auto revoked = RevokedTokenRepository(m_db).isRevoked(claims->jti);
-    if (!revoked)
-        return revoked.error();
-    if (revoked.value())
-        return Error{ErrorCode::Unauthorized, QStringLiteral("Token has been revoked; sign in again")};
-    auto user = UserRepository(m_db).findById(claims->sub);
-    if (!user) {
-        if (user.error().code == ErrorCode::NotFound)
+    auto holder = UserRepository(m_db).findTokenHolder(claims->sub, claims->jti);
+    if (!holder) {
+        if (holder.error().code == ErrorCode::NotFound)
             return Error{ErrorCode::Unauthorized, QStringLiteral("The account of this token no longer exists")};
-        return user.error();
+        return holder.error();
     }
-    return AuthUser{user->id, user->email, user->ssoId, user->createdAt, claims->jti,
+    if (holder->tokenRevoked)
+        return Error{ErrorCode::Unauthorized, QStringLiteral("Token has been revoked; sign in again")};
+    const UserRecord &user = holder->user;
+    return AuthUser{user.id, user.email, user.ssoId, user.createdAt, claims->jti,
                     QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC)};
 }
 

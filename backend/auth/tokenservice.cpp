@@ -62,6 +62,35 @@ Result<TokenClaims> TokenService::verify(const QByteArray &token) const
 
 Result<TokenClaims> TokenService::verify(const QByteArray &token, qint64 now) const
 {
+    constexpr qsizetype kMaxRemembered = 4096;
+    TokenClaims claims;
+    bool known = false;
+    {
+        QMutexLocker lock(&m_verifiedMutex);
+        auto it = m_verified.constFind(token);
+        if (it != m_verified.constEnd()) {
+            claims = it.value();
+            known = true;
+        }
+    }
+    if (!known) {
+        auto checked = verifySignature(token);
+        if (!checked)
+            return checked.error();
+        claims = std::move(checked).value();
+        QMutexLocker lock(&m_verifiedMutex);
+        if (m_verified.size() >= kMaxRemembered)
+            m_verified.clear();
+        m_verified.insert(token, claims);
+    }
+    if (claims.exp <= now)
+        return unauthorized(QStringLiteral("expired"));
+    return claims;
+}
+
+// Everything about a token that does not depend on the time.
+Result<TokenClaims> TokenService::verifySignature(const QByteArray &token) const
+{
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3)
         return unauthorized(QStringLiteral("not a JWT"));
@@ -87,8 +116,6 @@ Result<TokenClaims> TokenService::verify(const QByteArray &token, qint64 now) co
     c.exp = qint64(payload.value(QStringLiteral("exp")).toDouble());
     if (c.sub.isEmpty() || c.jti.isEmpty() || c.exp <= 0)
         return unauthorized(QStringLiteral("missing claims"));
-    if (c.exp <= now)
-        return unauthorized(QStringLiteral("expired"));
     return c;
 }
 

@@ -3,6 +3,8 @@
 #include "core/error.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace teehee {
@@ -32,9 +34,15 @@ public:
 
 private:
     QByteArray sign(const QByteArray &signingInput) const;
+    Result<TokenClaims> verifySignature(const QByteArray &token) const;
 
     QByteArray m_secret;
     int m_expireMinutes;
+    // Tokens whose signature and claims were already checked: every request
+    // presents the same token again, and the same bytes always verify the same
+    // way. Expiry is still checked on every use. Bounded; cleared when full.
+    mutable QMutex m_verifiedMutex;
+    mutable QHash<QByteArray, TokenClaims> m_verified;
 };
 
 // base64url without padding, as JWT uses it.

@@ -1,22 +1,24 @@
 #include "db/chatrepository.h"
 
+#include "db/nativerows.h"
 #include "db/sqlquery.h"
 
 namespace teehee {
 namespace {
-const QString kColumns = QStringLiteral("id, user_id, name, root_message_id, active_leaf_id, system_prompt, created_at, updated_at");
+#define TEEHEE_CHAT_COLUMNS "id, user_id, name, root_message_id, active_leaf_id, system_prompt, created_at, updated_at"
+const QString kColumns = QStringLiteral(TEEHEE_CHAT_COLUMNS);
 
-ChatRecord readChat(SqlQuery &q)
+ChatRecord readChat(const NativeRows &r)
 {
     ChatRecord c;
-    c.id = sqlvalue::text(q.value(0));
-    c.userId = sqlvalue::text(q.value(1));
-    c.name = sqlvalue::text(q.value(2));
-    c.rootMessageId = sqlvalue::text(q.value(3));
-    c.activeLeafId = sqlvalue::text(q.value(4));
-    c.systemPrompt = sqlvalue::text(q.value(5));
-    c.createdAt = sqlvalue::time(q.value(6));
-    c.updatedAt = sqlvalue::time(q.value(7));
+    c.id = r.text(0);
+    c.userId = r.text(1);
+    c.name = r.text(2);
+    c.rootMessageId = r.text(3);
+    c.activeLeafId = r.text(4);
+    c.systemPrompt = r.text(5);
+    c.createdAt = r.time(6);
+    c.updatedAt = r.time(7);
     return c;
 }
 
@@ -51,13 +53,13 @@ Result<ChatRecord> ChatRepository::get(const QString &userId, const QString &cha
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM chat_sessions WHERE id = :id AND user_id = :user").arg(kColumns));
-    q.bind(QStringLiteral(":id"), chatId.toLower()).bind(QStringLiteral(":user"), userId);
-    if (auto st = q.exec(); !st)
-        return st.error();
-    if (!q.next())
-        return chatNotFound();
-    return readChat(q);
+    auto rows = NativeRows::select(db.value(), "SELECT " TEEHEE_CHAT_COLUMNS " FROM chat_sessions WHERE id = $1 AND user_id = $2",
+                                   {chatId.toLower().toUtf8(), userId.toLower().toUtf8()});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return rows->error() ? Result<ChatRecord>(*rows->error()) : chatNotFound();
+    return readChat(rows.value());
 }
 
 Result<QList<ChatRecord>> ChatRepository::listForUser(const QString &userId) const
@@ -67,13 +69,15 @@ Result<QList<ChatRecord>> ChatRepository::listForUser(const QString &userId) con
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM chat_sessions WHERE user_id = :user ORDER BY updated_at DESC, created_at DESC, id").arg(kColumns));
-    q.bind(QStringLiteral(":user"), userId);
-    if (auto st = q.exec(); !st)
-        return st.error();
+    auto rows = NativeRows::select(db.value(), "SELECT " TEEHEE_CHAT_COLUMNS " FROM chat_sessions WHERE user_id = $1"
+                                   " ORDER BY updated_at DESC, created_at DESC, id", {userId.toLower().toUtf8()});
+    if (!rows)
+        return rows.error();
     QList<ChatRecord> out;
-    while (q.next())
-        out << readChat(q);
+    while (rows->next())
+        out << readChat(rows.value());
+    if (rows->error())
+        return *rows->error();
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "db/nativerows.h"
 
 #include "core/logging.h"
+#include "db/sqlitestatements.h"
 #include "db/sqlquery.h"
 
 #include <QJsonDocument>
@@ -14,8 +15,10 @@
 namespace teehee {
 
 struct NativeRows::Impl {
-    // SQLite: a statement stepped row by row.
+    // SQLite: a cached statement stepped row by row, given back when done.
     sqlite3_stmt *statement = nullptr;
+    QString connection;
+    bool done = false;
     // PostgreSQL: the whole result in binary form, walked by index. Binary
     // spares the server its uuid, timestamptz and integer output functions
     // (a third of the time for a whole chat) and us parsing their text.
@@ -50,7 +53,7 @@ struct NativeRows::Impl {
     ~Impl()
     {
         if (statement)
-            sqlite3_finalize(statement);
+            SqliteStatements::giveBack(connection, statement);
         if (result)
             PQclear(result);
     }
@@ -105,11 +108,15 @@ Handle nativeHandle(const QSqlDatabase &db, const char *typeName)
     return *static_cast<Handle const *>(v.constData());
 }
 
-Result<std::unique_ptr<NativeRows::Impl>> selectSqlite(sqlite3 *handle, const char *sql, std::initializer_list<QByteArray> params)
+Result<std::unique_ptr<NativeRows::Impl>> selectSqlite(const QSqlDatabase &db, sqlite3 *handle, const char *sql,
+                                                        std::initializer_list<QByteArray> params)
 {
     auto impl = std::make_unique<NativeRows::Impl>();
-    if (sqlite3_prepare_v2(handle, sql, -1, &impl->statement, nullptr) != SQLITE_OK)
-        return readError(sql, QString::fromUtf8(sqlite3_errmsg(handle)));
+    impl->connection = db.connectionName();
+    auto statement = SqliteStatements::take(impl->connection, handle, sql);
+    if (!statement)
+        return readError(sql, statement.error().message);
+    impl->statement = statement.value();
     int n = 0;
     for (const QByteArray &p : params) {
         ++n;
@@ -156,7 +163,7 @@ Result<NativeRows> NativeRows::select(const QSqlDatabase &db, const char *sql, s
     if (!db.isOpen())
         return Error{ErrorCode::Unavailable, QStringLiteral("the database is unreachable")};
     if (auto *sqlite = nativeHandle<sqlite3 *>(db, "sqlite3*")) {
-        auto impl = selectSqlite(sqlite, sql, params);
+        auto impl = selectSqlite(db, sqlite, sql, params);
         if (!impl)
             return impl.error();
         return NativeRows(std::move(impl).value());
@@ -178,13 +185,15 @@ NativeRows::~NativeRows() = default;
 bool NativeRows::next()
 {
     if (m_impl->statement) {
+        if (m_impl->done)
+            return false;
         const int rc = sqlite3_step(m_impl->statement);
         if (rc == SQLITE_ROW)
             return true;
         if (rc != SQLITE_DONE)
             m_error = readError(sqlite3_sql(m_impl->statement), QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_impl->statement))));
-        sqlite3_finalize(m_impl->statement); // releases the read snapshot now
-        m_impl->statement = nullptr;
+        sqlite3_reset(m_impl->statement); // releases the read snapshot now
+        m_impl->done = true;
         return false;
     }
     if (m_impl->result && m_impl->row + 1 < m_impl->rows) {

@@ -1,6 +1,7 @@
 #include "db/sqlquery.h"
 
 #include "core/logging.h"
+#include "db/sqlitestatements.h"
 
 #include <QAtomicInteger>
 #include <QHash>
@@ -33,6 +34,7 @@ void clear(const QString &connectionName)
         dropped = statements().byConnection.take(connectionName);
     }
     // `dropped` finalises its statements here, outside the lock.
+    SqliteStatements::clear(connectionName);
 }
 }
 

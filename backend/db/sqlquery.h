@@ -47,7 +47,8 @@ private:
 // Prepared statements kept per connection name. A SqlQuery takes its statement
 // out while it runs and puts it back when done, so two live queries never share one.
 namespace StatementCache {
-// Forgets the statements of a connection: call before it closes or is removed.
+// Forgets the statements of a connection (QSqlQuery's and NativeRows'): call
+// before it closes or is removed.
 void clear(const QString &connectionName);
 }
 

@@ -1,5 +1,6 @@
 #include "db/userrepository.h"
 
+#include "db/nativerows.h"
 #include "db/sqlquery.h"
 
 #include <QUuid>
@@ -8,14 +9,14 @@ namespace teehee {
 namespace {
 const QString kColumns = QStringLiteral("id, email, sso_id, password_hash, created_at");
 
-UserRecord readUser(SqlQuery &q)
+UserRecord readUser(const NativeRows &r)
 {
     UserRecord u;
-    u.id = sqlvalue::text(q.value(0));
-    u.email = sqlvalue::text(q.value(1));
-    u.ssoId = sqlvalue::text(q.value(2));
-    u.passwordHash = sqlvalue::text(q.value(3));
-    u.createdAt = sqlvalue::time(q.value(4));
+    u.id = r.text(0);
+    u.email = r.text(1);
+    u.ssoId = r.text(2);
+    u.passwordHash = r.text(3);
+    u.createdAt = r.time(4);
     return u;
 }
 }
@@ -47,13 +48,14 @@ Result<UserRecord> UserRepository::findOne(const QString &column, const QString 
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM users WHERE %2 = :v").arg(kColumns, column));
-    q.bind(QStringLiteral(":v"), value);
-    if (auto st = q.exec(); !st)
-        return st.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("User not found"));
-    return readUser(q);
+    // Every request's authentication ends here: read natively, statement cached.
+    const QByteArray sql = "SELECT " + kColumns.toLatin1() + " FROM users WHERE " + column.toLatin1() + " = $1";
+    auto rows = NativeRows::select(db.value(), sql.constData(), {value.toUtf8()});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return rows->error() ? Result<UserRecord>(*rows->error()) : Error::notFound(QStringLiteral("User not found"));
+    return readUser(rows.value());
 }
 
 Result<UserRecord> UserRepository::findById(const QString &id) const
@@ -61,6 +63,23 @@ Result<UserRecord> UserRepository::findById(const QString &id) const
     if (!isUuid(id))
         return Error::notFound(QStringLiteral("User not found"));
     return findOne(QStringLiteral("id"), id.toLower());
+}
+
+Result<UserRepository::TokenHolder> UserRepository::findTokenHolder(const QString &userId, const QString &tokenId) const
+{
+    if (!isUuid(userId))
+        return Error::notFound(QStringLiteral("User not found"));
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    const QByteArray sql = "SELECT " + kColumns.toLatin1()
+        + ", EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $2) FROM users WHERE id = $1";
+    auto rows = NativeRows::select(db.value(), sql.constData(), {userId.toLower().toUtf8(), tokenId.toUtf8()});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return rows->error() ? Result<TokenHolder>(*rows->error()) : Error::notFound(QStringLiteral("User not found"));
+    return TokenHolder{readUser(rows.value()), rows->boolean(5)};
 }
 
 Result<UserRecord> UserRepository::findByEmail(const QString &email) const

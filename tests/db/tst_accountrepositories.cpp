@@ -107,6 +107,24 @@ private Q_SLOTS:
         QVERIFY(!tokens.isRevoked(QStringLiteral("jti-old")).value());
     }
 
+    void aTokenHolderIsTheUserPlusTheRevocationOfThatToken()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("holder@example.com"));
+        QVERIFY(RevokedTokenRepository(*m_db).revoke(QStringLiteral("jti-gone"), QDateTime::currentDateTimeUtc().addSecs(600)));
+        UserRepository users(*m_db);
+        auto live = users.findTokenHolder(alice.id, QStringLiteral("jti-live"));
+        QVERIFY(live);
+        QCOMPARE(live->user.id, alice.id);
+        QCOMPARE(live->user.email, alice.email);
+        QVERIFY(!live->tokenRevoked);
+        auto revoked = users.findTokenHolder(alice.id.toUpper(), QStringLiteral("jti-gone"));
+        QVERIFY(revoked);
+        QVERIFY(revoked->tokenRevoked);
+        QCOMPARE(users.findTokenHolder(QStringLiteral("00000000-0000-4000-8000-000000000000"), QStringLiteral("jti-live")).error().code,
+                 ErrorCode::NotFound);
+        QCOMPARE(users.findTokenHolder(QStringLiteral("not-a-uuid"), QStringLiteral("jti-live")).error().code, ErrorCode::NotFound);
+    }
+
     void chatsListMostRecentlyActiveFirst()
     {
         const UserRecord alice = makeUser(QStringLiteral("order@example.com"));
