@@ -90,6 +90,15 @@ const QList<Migration> &Migrator::all()
          // Existing rows get an order from their timestamps (microseconds).
          {QStringLiteral("UPDATE messages SET seq = CAST((julianday(timestamp) - 2440587.5) * 86400000000 AS INTEGER)")},
          {QStringLiteral("UPDATE messages SET seq = CAST(EXTRACT(EPOCH FROM timestamp) * 1000000 AS BIGINT)")}},
+        {3, QStringLiteral("chat list in index order"),
+         {
+             // The whole ORDER BY of a user's chat list, so listing walks the
+             // index instead of sorting (the most frequent query of all).
+             QStringLiteral("CREATE INDEX ix_chat_sessions_user_order ON chat_sessions(user_id, updated_at DESC, created_at DESC, id)"),
+             QStringLiteral("DROP INDEX ix_chat_sessions_user_updated"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }
