@@ -4,7 +4,12 @@
 // never fails on them.
 //
 // Each token the fake sends carries its send time, so a client computes the
-// latency the server adds (fake → server → WebSocket client, loopback).
+// latency the server adds (fake → server → WebSocket client, loopback). The
+// fake runs on a thread of its own and the clients on another (an epoll loop,
+// wsloadclient.h), so neither waits for the other nor for this thread.
+#include "fakellm.h"
+#include "wsloadclient.h"
+
 #include "api/httpserver.h"
 #include "auth/authservice.h"
 #include "auth/tokenservice.h"
@@ -17,32 +22,20 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QPointer>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
-#include <QWebSocket>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <memory>
 #include <unistd.h>
 
 using namespace teehee;
+using benchws::Account;
+using benchws::nowUs;
 
 namespace {
-
-qint64 nowUs()
-{
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 // ---------------------------------------------------------------- server side
 int serve(const QString &dir, int accounts, const QString &providerUrl)
@@ -81,157 +74,6 @@ int serve(const QString &dir, int accounts, const QString &providerUrl)
     stats.start(200);
     return QCoreApplication::exec();
 }
-
-// -------------------------------------------------------------- fake provider
-// Answers every chat completion with "N:intervalMs" tokens read from the last
-// user message; each token is "<send time in µs> ".
-class FakeLlm : public QObject {
-public:
-    QTcpServer server;
-    FakeLlm()
-    {
-        server.listen(QHostAddress::LocalHost, 0);
-        connect(&server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = server.nextPendingConnection())
-                connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
-        });
-    }
-
-private:
-    static QByteArray chunk(const QByteArray &text)
-    {
-        return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":")" + text
-            + R"("},"finish_reason":null}]})" "\n\n";
-    }
-    static QByteArray tail()
-    {
-        return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})" "\n\n"
-               R"(data: {"id":"c","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":5}})" "\n\n"
-               "data: [DONE]\n\n";
-    }
-    void onRead(QTcpSocket *s)
-    {
-        QByteArray &buf = m_buffers[s];
-        buf += s->readAll();
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const qsizetype lenAt = buf.toLower().indexOf("content-length:");
-        const int len = lenAt < 0 ? 0 : buf.mid(lenAt + 15, buf.indexOf('\r', lenAt) - lenAt - 15).trimmed().toInt();
-        if (buf.size() < end + 4 + len)
-            return;
-        const QJsonObject body = QJsonDocument::fromJson(buf.mid(end + 4, len)).object();
-        m_buffers.remove(s);
-        s->disconnect(this);
-        const QString spec = body.value("messages").toArray().last().toObject().value("content").toString();
-        s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        const int count = spec.section(u':', 0, 0).toInt();
-        const int interval = spec.section(u':', 1, 1).toInt();
-        s->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n");
-        if (interval == 0) {
-            QByteArray all;
-            for (int i = 0; i < count; ++i)
-                all += chunk(QByteArray::number(nowUs()) + ' ');
-            s->write(all + tail());
-            s->disconnectFromHost();
-            return;
-        }
-        m_paced.append({s, count, 0, interval * 1000, nowUs()});
-        if (!m_pacer.isActive()) {
-            m_pacer.setTimerType(Qt::PreciseTimer);
-            connect(&m_pacer, &QTimer::timeout, this, &FakeLlm::pace, Qt::UniqueConnection);
-            m_pacer.start(2);
-        }
-    }
-    // One timer for every paced stream: a thousand timers would cost the
-    // bench more CPU than the server it measures.
-    void pace()
-    {
-        const qint64 now = nowUs();
-        for (qsizetype i = 0; i < m_paced.size();) {
-            Paced &p = m_paced[i];
-            if (!p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
-                m_paced.removeAt(i);
-                continue;
-            }
-            if (now >= p.nextUs) {
-                p.socket->write(chunk(QByteArray::number(nowUs()) + ' '));
-                p.nextUs += p.intervalUs;
-                if (++p.sent == p.count) {
-                    p.socket->write(tail());
-                    p.socket->disconnectFromHost();
-                    m_paced.removeAt(i);
-                    continue;
-                }
-            }
-            ++i;
-        }
-        if (m_paced.isEmpty())
-            m_pacer.stop();
-    }
-    struct Paced {
-        QPointer<QTcpSocket> socket;
-        int count;
-        int sent;
-        qint64 intervalUs;
-        qint64 nextUs;
-    };
-    QList<Paced> m_paced;
-    QTimer m_pacer{this}; // a child, so it moves to the provider thread with us
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
-
-// ------------------------------------------------------------------- clients
-struct Account { QByteArray token; QString chat; };
-
-struct StreamClient : QObject {
-    QWebSocket ws;
-    int tokens = 0;
-    bool done = false;
-    qint64 sentUs = 0, startUs = 0, firstTokenUs = 0, doneUs = 0;
-    QList<qint64> *latencies = nullptr;
-    QList<QPair<qint64, qint64>> *sendAndLatency = nullptr; // for steady-state figures
-
-    void start(quint16 port, const Account &a, int count, int interval)
-    {
-        connect(&ws, &QWebSocket::connected, this, [this, count, interval] {
-            if (auto *tcp = ws.findChild<QTcpSocket *>())
-                tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            sentUs = nowUs();
-            ws.sendTextMessage(QStringLiteral(R"({"type":"stream_message","content":"%1:%2","provider":"openai","model":"gpt-4o-mini"})")
-                                   .arg(count).arg(interval));
-        });
-        connect(&ws, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            const qint64 now = nowUs();
-            if (!startUs && text.contains(QLatin1String("\"stream_start\"")))
-                startUs = now;
-            // Token events are most of the traffic: read the stamp without a JSON parse.
-            static const QString tokenKey = QStringLiteral(R"("token":")");
-            if (text.endsWith(QLatin1String(R"("type":"token"})"))) { // QJsonObject sorts its keys
-                const qsizetype at = text.indexOf(tokenKey);
-                if (at >= 0) {
-                    if (!tokens++)
-                        firstTokenUs = now;
-                    const qsizetype from = at + tokenKey.size();
-                    const qint64 sent = QStringView(text).mid(from, text.indexOf(u' ', from) - from).toLongLong();
-                    if (latencies)
-                        latencies->append(now - sent);
-                    if (sendAndLatency)
-                        sendAndLatency->append({sent, now - sent});
-                    return;
-                }
-            }
-            if (text.contains(QLatin1String("stream_complete")) || text.contains(QLatin1String("stream_error"))
-                || text.contains(QLatin1String("\"error\""))) {
-                done = true;
-                doneUs = now;
-                if (!text.contains(QLatin1String("stream_complete")))
-                    fprintf(stderr, "  stream failed: %s\n", qPrintable(text.left(200)));
-            }
-        });
-        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/stream/%2?token=%3&compact=1").arg(port).arg(a.chat, QString::fromLatin1(a.token))));
-    }
-};
 
 qint64 percentile(QList<qint64> v, double p)
 {
@@ -283,7 +125,7 @@ int main(int argc, char *argv[])
 
     const int kAccounts = 1100;
     FakeLlm fake;
-    QThread fakeThread; // the provider must not share the clients' loop
+    QThread fakeThread; // the provider shares no loop with the clients
     fake.server.moveToThread(&fakeThread);
     fake.moveToThread(&fakeThread);
     fakeThread.start();
@@ -332,26 +174,29 @@ int main(int argc, char *argv[])
     qint64 lastStartMinusSent = 0, lastFirstMinusStart = 0;
     auto run = [&](int streams, int count, int interval, QList<qint64> *lat, qint64 *firstMinusSent = nullptr,
                    QList<QPair<qint64, qint64>> *sendAndLatency = nullptr) {
-        std::vector<std::unique_ptr<StreamClient>> clients;
+        QList<Account> mine;
+        for (int i = 0; i < streams; ++i)
+            mine.append(accounts[next++ % accounts.size()]);
+        benchws::LoadRun load(port, mine, count, interval);
         const qint64 t0 = nowUs();
-        for (int i = 0; i < streams; ++i) {
-            auto c = std::make_unique<StreamClient>();
-            c->latencies = lat;
-            c->sendAndLatency = sendAndLatency;
-            c->start(port, accounts[next++ % accounts.size()], count, interval);
-            clients.push_back(std::move(c));
-        }
-        waitUntil([&] { return std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->done; }); }, 600000);
+        load.start();
+        waitUntil([&] { return load.finished(); }, 610000);
         qint64 delivered = 0, first = INT64_MAX, last = 0;
-        for (const auto &c : clients) {
-            delivered += c->tokens;
-            first = qMin(first, c->firstTokenUs);
-            lastFirstToken = qMax(lastFirstToken, c->firstTokenUs);
-            last = qMax(last, c->doneUs);
+        for (const benchws::ClientResult &c : load.results()) {
+            delivered += c.tokens;
+            first = qMin(first, c.firstTokenUs);
+            lastFirstToken = qMax(lastFirstToken, c.firstTokenUs);
+            last = qMax(last, c.doneUs);
             if (firstMinusSent)
-                *firstMinusSent = c->firstTokenUs - c->sentUs;
-            lastStartMinusSent = c->startUs - c->sentUs;
-            lastFirstMinusStart = c->firstTokenUs - c->startUs;
+                *firstMinusSent = c.firstTokenUs - c.sentUs;
+            lastStartMinusSent = c.startUs - c.sentUs;
+            lastFirstMinusStart = c.firstTokenUs - c.startUs;
+        }
+        for (const benchws::TokenSample &s : load.samples()) {
+            if (lat)
+                lat->append(s.latencyUs);
+            if (sendAndLatency)
+                sendAndLatency->append({s.sentUs, s.latencyUs});
         }
         struct R { qint64 delivered, expected; double seconds, fromFirst; };
         return R{delivered, qint64(streams) * count, double(last - t0) / 1e6, double(last - first) / 1e6};

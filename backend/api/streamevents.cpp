@@ -80,4 +80,60 @@ QByteArray compactText(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+// A JSON string as QJsonDocument writes it: quotes, backslashes and control
+// characters escaped (\uXXXX in lower-case hex), everything else as UTF-8.
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = s.toUtf8();
+    out.append('"');
+    for (const char ch : utf8) {
+        const auto u = uchar(ch);
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            out.append(ch);
+            continue;
+        }
+        out.append('\\');
+        switch (u) {
+        case '"': out.append('"'); break;
+        case '\\': out.append('\\'); break;
+        case '\b': out.append('b'); break;
+        case '\f': out.append('f'); break;
+        case '\n': out.append('n'); break;
+        case '\r': out.append('r'); break;
+        case '\t': out.append('t'); break;
+        default:
+            out.append("u00");
+            out.append(hex[u >> 4]);
+            out.append(hex[u & 0xf]);
+        }
+    }
+    out.append('"');
+}
+
+} // namespace
+
+QByteArray eventText(const GenerationEvent &e, bool compact)
+{
+    if (e.type != GenerationEvent::Type::Token)
+        return compactText(toJson(e, compact));
+    // QJsonObject sorts its keys: the same order here.
+    QByteArray out;
+    out.reserve(64 + e.messageId.size() + 3 * e.token.size() + (compact ? 0 : 3 * e.content.size()));
+    out.append('{');
+    if (!compact) {
+        out.append("\"content\":");
+        appendJsonString(out, e.content);
+        out.append(',');
+    }
+    out.append("\"message_id\":");
+    appendJsonString(out, e.messageId);
+    out.append(",\"token\":");
+    appendJsonString(out, e.token);
+    out.append(",\"type\":\"token\"}");
+    return out;
+}
+
 } // namespace teehee::streamevents

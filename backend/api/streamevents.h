@@ -23,6 +23,9 @@ QJsonObject toJson(const GenerationEvent &event, bool compact = false);
 QJsonObject resume(const Generation &generation);
 QJsonObject error(const QString &message);
 QByteArray compactText(const QJsonObject &object);
+// compactText(toJson(event, compact)), byte for byte; token events, most of
+// the traffic, are written straight to UTF-8 without a QJsonObject.
+QByteArray eventText(const GenerationEvent &event, bool compact = false);
 
 } // namespace streamevents
 } // namespace teehee

@@ -1,6 +1,7 @@
 #include "api/websockethub.h"
 
 #include "api/streamevents.h"
+#include "api/websocketframe.h"
 #include "api/websocketsession.h"
 #include "auth/authservice.h"
 #include "backend.h"
@@ -11,6 +12,8 @@
 
 #include <QAbstractHttpServer>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
@@ -92,13 +95,29 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
 
     const QString compactFlag = query.queryItemValue(QStringLiteral("compact"));
     const bool compact = compactFlag == u"1" || compactFlag == u"true";
-    auto *session = new WebSocketSession(m_backend, std::move(socket), user->id, chatId, compact, this);
+    QTcpSocket *connection = connectionOf(*ws);
+    auto *session = new WebSocketSession(m_backend, std::move(socket), connection, user->id, chatId, compact, this);
     connect(session, &WebSocketSession::closed, this, &WebSocketHub::remove);
     m_byChat.insert(chatId, session);
     ++m_perUser[user->id];
     // Same thread as the generation: nothing can happen between this snapshot and the next live event.
     if (Generation *running = m_backend.generations().activeInChat(chatId))
         session->send(streamevents::resume(*running));
+}
+
+QTcpSocket *WebSocketHub::connectionOf(const QWebSocket &ws) const
+{
+    // QWebSocket does not expose the socket it was upgraded from; it stays a
+    // child of the listening server, and the peer's address and port name it.
+    for (QTcpServer *server : m_engine.servers()) {
+        const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *tcp : sockets) {
+            if (tcp->peerPort() == ws.peerPort() && tcp->localPort() == ws.localPort()
+                && tcp->peerAddress() == ws.peerAddress())
+                return tcp;
+        }
+    }
+    return nullptr;
 }
 
 void WebSocketHub::remove(WebSocketSession *session)
@@ -120,14 +139,16 @@ void WebSocketHub::broadcast(const GenerationEvent &event)
     auto [it, end] = m_byChat.equal_range(event.chatId);
     if (it == end)
         return;
-    // Serialise each form once, however many sockets watch.
-    QString full, compact;
+    // Serialise and frame each form once, however many sockets watch.
+    struct Encoded { QByteArray text, frame; } full, compact;
     for (; it != end; ++it) {
         WebSocketSession *s = it.value();
-        QString &text = s->isCompact() ? compact : full;
-        if (text.isEmpty())
-            text = QString::fromUtf8(streamevents::compactText(streamevents::toJson(event, s->isCompact())));
-        s->sendText(text);
+        Encoded &e = s->isCompact() ? compact : full;
+        if (e.text.isEmpty()) {
+            e.text = streamevents::eventText(event, s->isCompact());
+            e.frame = websocketframe::text(e.text);
+        }
+        s->sendFrame(e.text, e.frame);
     }
 }
 

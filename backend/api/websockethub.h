@@ -6,6 +6,7 @@
 #include <memory>
 
 class QAbstractHttpServer;
+class QTcpSocket;
 class QWebSocket;
 
 namespace teehee {
@@ -36,6 +37,7 @@ public:
 private:
     void onNewConnections();
     void accept(std::unique_ptr<QWebSocket> socket);
+    QTcpSocket *connectionOf(const QWebSocket &ws) const;
     void onGeneration(Generation *generation);
     void broadcast(const GenerationEvent &event);
     void onMessageAdded(const QString &userId, const PlacedMessage &message);

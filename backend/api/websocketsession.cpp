@@ -8,7 +8,10 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QTcpSocket>
 #include <QWebSocket>
+
+#include <sys/socket.h>
 
 namespace teehee {
 
@@ -29,9 +32,9 @@ QString stringField(const QJsonObject &o, const QString &name, bool *ok)
 
 } // namespace
 
-WebSocketSession::WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QString userId,
-                                   QString chatId, bool compact, QObject *parent)
-    : QObject(parent), m_backend(backend), m_socket(std::move(socket)), m_userId(std::move(userId)),
+WebSocketSession::WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection,
+                                   QString userId, QString chatId, bool compact, QObject *parent)
+    : QObject(parent), m_backend(backend), m_socket(std::move(socket)), m_tcp(connection), m_userId(std::move(userId)),
       m_chatId(std::move(chatId)), m_compact(compact)
 {
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WebSocketSession::onTextMessage);
@@ -60,6 +63,32 @@ void WebSocketSession::sendText(const QString &text)
         return;
     }
     m_socket->sendTextMessage(text);
+}
+
+void WebSocketSession::sendFrame(const QByteArray &utf8, const QByteArray &frame)
+{
+    if (!m_tcp)
+        return sendText(QString::fromUtf8(utf8));
+    if (m_closed || !m_socket->isValid())
+        return;
+    if (m_tcp->bytesToWrite() > kMaxBufferedBytes) {
+        close(1008, QStringLiteral("client does not read its events"));
+        return;
+    }
+    // Straight to the kernel when nothing waits before it: a buffered
+    // QTcpSocket write arms a write notifier (linear in the number of open
+    // sockets with the glib dispatcher) and sends only on the next turn of the
+    // event loop. What the kernel does not take goes through QTcpSocket, which
+    // keeps the order, sends the rest when it can and reports errors.
+    qsizetype written = 0;
+    if (m_tcp->bytesToWrite() == 0) {
+        const ssize_t n = ::send(int(m_tcp->socketDescriptor()), frame.constData(), size_t(frame.size()),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0)
+            written = n;
+    }
+    if (written < frame.size())
+        m_tcp->write(frame.constData() + written, frame.size() - written);
 }
 
 void WebSocketSession::send(const QJsonObject &object)

@@ -2,9 +2,11 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <memory>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace teehee {
@@ -22,8 +24,10 @@ public:
     // Over this much unsent data the client is not reading: it is closed rather than buffered forever.
     static constexpr qint64 kMaxBufferedBytes = 16 * 1024 * 1024;
 
-    WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QString userId, QString chatId,
-                     bool compact, QObject *parent = nullptr);
+    // `connection`: the TCP socket under `socket`, or null when it is unknown
+    // (sendFrame then goes through `socket`).
+    WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection, QString userId,
+                     QString chatId, bool compact, QObject *parent = nullptr);
     ~WebSocketSession() override;
 
     QString userId() const { return m_userId; }
@@ -31,6 +35,8 @@ public:
     bool isCompact() const { return m_compact; }
 
     void sendText(const QString &text);
+    // `frame` is websocketframe::text(utf8), built once for every subscriber.
+    void sendFrame(const QByteArray &utf8, const QByteArray &frame);
     void send(const QJsonObject &object);
     void close(int code, const QString &reason);
 
@@ -46,6 +52,7 @@ private:
 
     Backend &m_backend;
     std::unique_ptr<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp; // the connection under m_socket
     QString m_userId;
     QString m_chatId;
     bool m_compact;

@@ -68,6 +68,7 @@ void HttpProviderStream::startAttempt()
     ++m_attempt;
     m_parser.reset();
     m_errorBody.clear();
+    m_sinceData.invalidate();
     m_httpStatus = 0;
     m_headersSeen = false;
     m_joiner = ContinuationJoiner(m_request.partialText(), continuationOptions());
@@ -102,7 +103,8 @@ void HttpProviderStream::onMetaData()
     m_headersSeen = true;
     m_httpStatus = status.toInt();
     m_firstByteTimer.stop();
-    m_idleTimer.start();
+    m_sinceData.start();
+    m_idleTimer.start(m_request.timeouts.idleMs);
     if (m_httpStatus >= 200 && m_httpStatus < 300 && !m_started) {
         m_started = true;
         Q_EMIT started();
@@ -114,7 +116,9 @@ void HttpProviderStream::onReadyRead()
     if (!m_reply)
         return;
     onMetaData();
-    m_idleTimer.start(); // data arrived: the idle deadline starts over
+    // Data arrived: the idle deadline starts over. Restarting the timer on
+    // every read would re-register it per token; onTimeout looks at this instead.
+    m_sinceData.start();
     const QByteArray bytes = m_reply->readAll();
     if (m_httpStatus >= 300) {
         if (m_errorBody.size() < kMaxErrorBody)
@@ -176,6 +180,13 @@ void HttpProviderStream::onTimeout(int which)
 {
     if (isFinished())
         return;
+    if (which == IdleTimer && m_sinceData.isValid()) {
+        const qint64 quiet = m_sinceData.elapsed();
+        if (quiet < m_request.timeouts.idleMs) {
+            m_idleTimer.start(int(m_request.timeouts.idleMs - quiet));
+            return;
+        }
+    }
     const auto seconds = [](int ms) { return humanDelay(ms); };
     QString message;
     switch (which) {

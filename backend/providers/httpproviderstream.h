@@ -81,6 +81,7 @@ private:
     QTimer m_idleTimer;
     QTimer m_totalTimer;
     QTimer m_retryTimer;
+    QElapsedTimer m_sinceData; // since the headers or the last bytes of the body
     QByteArray m_errorBody;
     int m_attempt = 0;
     int m_httpStatus = 0;

@@ -1,0 +1,101 @@
+#include "fakellm.h"
+
+#include "wsloadclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+
+using benchws::nowUs;
+
+namespace {
+
+QByteArray chunk(const QByteArray &text)
+{
+    return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":")" + text
+        + R"("},"finish_reason":null}]})" "\n\n";
+}
+
+QByteArray tail()
+{
+    return R"(data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})" "\n\n"
+           R"(data: {"id":"c","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":5}})" "\n\n"
+           "data: [DONE]\n\n";
+}
+
+} // namespace
+
+FakeLlm::FakeLlm()
+{
+    server.listen(QHostAddress::LocalHost, 0);
+    connect(&server, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *s = server.nextPendingConnection())
+            connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
+    });
+}
+
+void FakeLlm::onRead(QTcpSocket *s)
+{
+    QByteArray &buf = m_buffers[s];
+    buf += s->readAll();
+    const qsizetype end = buf.indexOf("\r\n\r\n");
+    if (end < 0)
+        return;
+    const qsizetype lenAt = buf.toLower().indexOf("content-length:");
+    const int len = lenAt < 0 ? 0 : buf.mid(lenAt + 15, buf.indexOf('\r', lenAt) - lenAt - 15).trimmed().toInt();
+    if (buf.size() < end + 4 + len)
+        return;
+    const QJsonObject body = QJsonDocument::fromJson(buf.mid(end + 4, len)).object();
+    m_buffers.remove(s);
+    s->disconnect(this);
+    const QString spec = body.value("messages").toArray().last().toObject().value("content").toString();
+    s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const int count = spec.section(u':', 0, 0).toInt();
+    const int interval = spec.section(u':', 1, 1).toInt();
+    s->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n");
+    if (interval == 0) {
+        QByteArray all;
+        for (int i = 0; i < count; ++i)
+            all += chunk(QByteArray::number(nowUs()) + ' ');
+        s->write(all + tail());
+        s->disconnectFromHost();
+        return;
+    }
+    s->flush();
+    m_paced.append({s, count, 0, interval * 1000, nowUs()});
+    if (!m_pacer.isActive()) {
+        m_pacer.setTimerType(Qt::PreciseTimer);
+        connect(&m_pacer, &QTimer::timeout, this, &FakeLlm::pace, Qt::UniqueConnection);
+        m_pacer.start(2);
+    }
+}
+
+// One timer for every paced stream: a thousand timers would cost the bench
+// more CPU than the server it measures. Each token is written at once (flush),
+// not at the next turn of this loop, so its stamp is its send time.
+void FakeLlm::pace()
+{
+    const qint64 now = nowUs();
+    for (qsizetype i = 0; i < m_paced.size();) {
+        Paced &p = m_paced[i];
+        if (!p.socket || p.socket->state() != QAbstractSocket::ConnectedState) {
+            m_paced.removeAt(i);
+            continue;
+        }
+        if (now >= p.nextUs) {
+            p.socket->write(chunk(QByteArray::number(nowUs()) + ' '));
+            p.socket->flush();
+            p.nextUs += p.intervalUs;
+            if (++p.sent == p.count) {
+                p.socket->write(tail());
+                p.socket->disconnectFromHost();
+                m_paced.removeAt(i);
+                continue;
+            }
+        }
+        ++i;
+    }
+    if (m_paced.isEmpty())
+        m_pacer.stop();
+}

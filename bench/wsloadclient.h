@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+// WebSocket clients for bench_stream: plain sockets driven by one epoll loop
+// on a thread of its own. A thousand QWebSockets on one Qt event loop cost the
+// bench more than the server it measures (every wake-up polls every socket),
+// and that cost showed up as "added latency". Here a token's latency is taken
+// when its bytes come off the socket, so it is the server's, not the client's.
+namespace benchws {
+
+qint64 nowUs();
+
+struct Account {
+    QByteArray token;
+    QString chat;
+};
+
+// What one client saw; times in µs on the steady clock, 0 when it never happened.
+struct ClientResult {
+    qint64 sentUs = 0;        // stream_message written
+    qint64 startUs = 0;       // stream_start received
+    qint64 firstTokenUs = 0;
+    qint64 doneUs = 0;        // stream_complete (or an error) received
+    int tokens = 0;
+    bool done = false;
+    bool failed = false;
+};
+
+// Every token's send stamp (written by the fake provider) and its latency.
+struct TokenSample {
+    qint64 sentUs;
+    qint64 latencyUs;
+};
+
+class LoadRun {
+public:
+    // Opens one socket per account on `port`, asks each for `count` tokens
+    // every `intervalMs` ("count:interval", what the fake provider reads).
+    LoadRun(quint16 port, const QList<Account> &accounts, int count, int intervalMs);
+    ~LoadRun();
+
+    void start();
+    bool finished() const { return m_finished.load(); }
+    // Valid once finished().
+    const std::vector<ClientResult> &results() const { return m_results; }
+    const std::vector<TokenSample> &samples() const { return m_samples; }
+
+private:
+    struct Conn;
+    void loop();
+    bool onReadable(Conn &c, qint64 now);
+    void onFrame(Conn &c, int opcode, const char *payload, qsizetype size, qint64 now);
+
+    quint16 m_port;
+    QList<Account> m_accounts;
+    int m_count;
+    int m_intervalMs;
+    std::vector<ClientResult> m_results;
+    std::vector<TokenSample> m_samples;
+    std::thread m_thread;
+    std::atomic<bool> m_finished{false};
+};
+
+} // namespace benchws
