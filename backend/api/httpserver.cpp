@@ -51,10 +51,13 @@ QByteArray methodName(QHttpServerRequest::Method m)
 QString requestIdFor(const QByteArray &given)
 {
     static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
-    const QString s = QString::fromLatin1(given);
-    if (safe.match(s).hasMatch())
-        return s;
-    const quint64 r = QRandomGenerator::system()->generate64();
+    if (!given.isEmpty()) {
+        const QString s = QString::fromLatin1(given);
+        if (safe.match(s).hasMatch())
+            return s;
+    }
+    // An id to find a request in the logs by, not a secret: the fast generator will do.
+    const quint64 r = QRandomGenerator::global()->generate64();
     return QString::number(r, 16).rightJustified(16, u'0');
 }
 
@@ -85,7 +88,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
         a.remoteAddress = req.remoteAddress();
         a.requestId = requestIdFor(a.header("x-request-id"));
         Responder responder(guard, a.method, a.path, a.requestId, m_cors->headersFor(a.header("origin")));
-        dispatch(a, std::move(responder));
+        dispatch(std::move(a), std::move(responder));
     };
     registerSystemRoutes(*m_context);
     registerAuthRoutes(*m_context);
@@ -103,7 +106,7 @@ QAbstractHttpServer *HttpServer::engine()
     return m_engine.get();
 }
 
-void HttpServer::dispatch(const ApiRequest &request, Responder responder)
+void HttpServer::dispatch(ApiRequest request, Responder responder)
 {
     const auto match = m_router.match(request.method, request.path);
     if (request.method == "OPTIONS" && !match.handler) {
@@ -116,9 +119,8 @@ void HttpServer::dispatch(const ApiRequest &request, Responder responder)
         return responder.send(r);
     }
     if (match.handler) {
-        ApiRequest withParams = request;
-        withParams.params = match.params;
-        return (*match.handler)(withParams, std::move(responder));
+        request.params = match.params;
+        return (*match.handler)(request, std::move(responder));
     }
     if (!match.allowed.isEmpty()) {
         auto r = detailResponse(405, QStringLiteral("Method Not Allowed"));

@@ -34,7 +34,7 @@ public:
     const HttpLimits &limits() const { return m_limits; }
 
 private:
-    void dispatch(const ApiRequest &request, Responder responder);
+    void dispatch(ApiRequest request, Responder responder);
 
     Backend &m_backend;
     HttpLimits m_limits;

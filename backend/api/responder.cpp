@@ -39,9 +39,9 @@ struct ResponderState {
     void finish()
     {
         answered = true;
-        qCInfo(lcHttp).noquote() << method << path << status << QStringLiteral("%1ms").arg(timer.elapsed())
-                                 << QStringLiteral("id=%1").arg(requestId)
-                                 << (guard && guard->isWritable() ? "" : "(client gone)");
+        // One access line per request, formatted without temporaries.
+        qCInfo(lcHttp, "%s %s %d %lldms id=%s%s", method.constData(), qUtf8Printable(path), status,
+               qint64(timer.elapsed()), qUtf8Printable(requestId), guard && guard->isWritable() ? "" : " (client gone)");
         if (guard)
             guard->responseFinished();
     }
