@@ -23,8 +23,10 @@ class SettingsController : public QObject {
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY preferencesChanged)
     Q_PROPERTY(QString defaultProvider READ defaultProvider NOTIFY preferencesChanged)
     Q_PROPERTY(QString defaultModel READ defaultModel NOTIFY preferencesChanged)
-    Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)           // [{id, provider, hint, label, baseUrl}]
-    Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged) // [{name, displayName, hasKey}]
+    // [{id, provider, choice, hint, label, baseUrl}]; choice is "custom:<id>" for a custom endpoint
+    Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)
+    // [{name, displayName, hasKey}]: the built-in providers, then each custom endpoint as "custom:<id>"
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged)
     Q_PROPERTY(bool keysLoaded READ keysLoaded NOTIFY keysChanged)
     // Some provider can answer: a key of the user's, a server-wide key, or a custom endpoint.
     Q_PROPERTY(bool canChat READ canChat NOTIFY keysChanged)
@@ -54,7 +56,8 @@ public:
     // Adds a key, replacing the provider's previous one.
     Q_INVOKABLE void saveKey(const QString &provider, const QString &apiKey);
     Q_INVOKABLE void deleteKey(const QString &keyId);
-    // A custom OpenAI-compatible endpoint (local servers need no key).
+    // A custom OpenAI-compatible endpoint (local servers need no key); one
+    // with the same label is replaced, the others stay.
     Q_INVOKABLE void saveEndpoint(const QString &label, const QString &baseUrl, const QString &apiKey);
     // Lists the models the key gives access to; answers with keyTested().
     Q_INVOKABLE void testKey(const QString &provider, const QString &apiKey, const QString &baseUrl = {});
@@ -78,7 +81,6 @@ Q_SIGNALS:
 
 private:
     void onReady();
-    void registerEndpoint();
     void beginBusy();
     void endBusy();
 
