@@ -22,6 +22,8 @@ FocusScope {
     required property string error
     required property int tokensIn
     required property int tokensOut
+    required property bool rateLimited
+    required property real retryAt
     property bool isLast: false
     property bool editing: false
     readonly property bool isUser: role === "user"
@@ -99,6 +101,8 @@ FocusScope {
             status: root.status
             error: root.error
             isPartial: root.isPartial && !root.isUser
+            rateLimited: root.rateLimited
+            retryAt: root.retryAt
         }
 
         // Built only once needed: a long chat opens with few objects per message.
