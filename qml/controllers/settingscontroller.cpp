@@ -92,6 +92,20 @@ void SettingsController::setTextScale(qreal scale)
     Q_EMIT preferencesChanged();
 }
 
+int SettingsController::sidebarWidth() const
+{
+    return qBound(kSidebarMin, m_settings.value(QStringLiteral("appearance/sidebarWidth"), kSidebarDefault).toInt(), kSidebarMax);
+}
+
+void SettingsController::setSidebarWidth(int width)
+{
+    const int bounded = qBound(kSidebarMin, width, kSidebarMax);
+    if (bounded == sidebarWidth())
+        return;
+    m_settings.setValue(QStringLiteral("appearance/sidebarWidth"), bounded);
+    Q_EMIT sidebarWidthChanged();
+}
+
 QString SettingsController::defaultProvider() const
 {
     return m_settings.value(QStringLiteral("models/defaultProvider"), QStringLiteral("openai")).toString();

@@ -21,6 +21,10 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY preferencesChanged)       // "system", "light", "dark"
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY preferencesChanged) // "" = system
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY preferencesChanged)
+    // The sidebar's width as the person dragged it, kept between runs.
+    Q_PROPERTY(int sidebarWidth READ sidebarWidth WRITE setSidebarWidth NOTIFY sidebarWidthChanged)
+    Q_PROPERTY(int sidebarMinWidth READ sidebarMinWidth CONSTANT)
+    Q_PROPERTY(int sidebarMaxWidth READ sidebarMaxWidth CONSTANT)
     Q_PROPERTY(QString defaultProvider READ defaultProvider NOTIFY preferencesChanged)
     Q_PROPERTY(QString defaultModel READ defaultModel NOTIFY preferencesChanged)
     // [{id, provider, choice, hint, label, baseUrl}]; choice is "custom:<id>" for a custom endpoint
@@ -42,6 +46,10 @@ public:
     void setLanguage(const QString &language);
     qreal textScale() const;
     void setTextScale(qreal scale);
+    int sidebarWidth() const;
+    void setSidebarWidth(int width); // clamped to [kSidebarMin, kSidebarMax]
+    int sidebarMinWidth() const { return kSidebarMin; }
+    int sidebarMaxWidth() const { return kSidebarMax; }
     QString defaultProvider() const;
     QString defaultModel() const;
     QVariantList keys() const { return m_keys; }
@@ -70,9 +78,14 @@ public:
     Q_INVOKABLE void applyLinkColor(const QColor &color) const;
 
     static inline const QString kCustom = QStringLiteral("custom");
+    // Narrower hides chat titles; wider leaves too little for the conversation.
+    static constexpr int kSidebarMin = 200;
+    static constexpr int kSidebarMax = 480;
+    static constexpr int kSidebarDefault = 260;
 
 Q_SIGNALS:
     void preferencesChanged();
+    void sidebarWidthChanged();
     void keysChanged();
     void busyChanged();
     void modelsChanged(const QString &provider);
