@@ -41,6 +41,16 @@ FocusScope {
     }
 
     HoverHandler { id: hover }
+    // Where the keyboard is: a ring around the focused message.
+    Rectangle {
+        anchors.fill: column
+        anchors.margins: -Theme.gap / 2
+        radius: Theme.radius
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.focusRing
+        visible: root.activeFocus && !root.editing
+    }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
 
