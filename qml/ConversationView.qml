@@ -54,6 +54,16 @@ Item {
         }
     }
 
+    // The list itself has the keyboard (arrows move through it): show where.
+    Rectangle {
+        anchors.fill: list
+        radius: Theme.radiusSmall
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.focusRing
+        visible: list.activeFocus
+    }
+
     Connections {
         target: ChatController
         function onConversationLoaded() { root.jumpToLatest() }

@@ -9,6 +9,7 @@ Button {
     padding: 2
     focusPolicy: Qt.StrongFocus
     Accessible.name: text
+    opacity: enabled ? 1 : 0.45
     contentItem: Text {
         text: control.text
         color: Theme.accent

@@ -20,6 +20,7 @@ ApplicationWindow {
     palette.highlight: Theme.accent
 
     property bool sidebarOpen: true
+    readonly property bool shortcutsOpen: shortcuts.opened
 
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
@@ -45,17 +46,19 @@ ApplicationWindow {
 
         Sidebar {
             id: sidebar
+            objectName: "sidebar"
             Layout.fillHeight: true
-            Layout.preferredWidth: window.sidebarOpen ? Theme.sidebarWidth : 0
+            // Never so wide that the conversation is squeezed below a readable width.
+            Layout.preferredWidth: window.sidebarOpen ? Math.min(SettingsController.sidebarWidth, Math.max(SettingsController.sidebarMinWidth, window.width - 420)) : 0
             visible: window.sidebarOpen
             onSettingsRequested: settings.open()
             onShortcutsRequested: shortcuts.open()
             onChatChosen: window.focusComposer()
         }
-        Rectangle {
+        SidebarHandle {
             Layout.fillHeight: true
             Layout.preferredWidth: 1
-            color: Theme.divider
+            z: 1 // its grab area reaches over the conversation's edge
             visible: window.sidebarOpen
         }
 

@@ -22,6 +22,8 @@ FocusScope {
     required property string error
     required property int tokensIn
     required property int tokensOut
+    required property bool rateLimited
+    required property real retryAt
     property bool isLast: false
     property bool editing: false
     readonly property bool isUser: role === "user"
@@ -39,6 +41,16 @@ FocusScope {
     }
 
     HoverHandler { id: hover }
+    // Where the keyboard is: a ring around the focused message.
+    Rectangle {
+        anchors.fill: column
+        anchors.margins: -Theme.gap / 2
+        radius: Theme.radius
+        color: "transparent"
+        border.width: 2
+        border.color: Theme.focusRing
+        visible: root.activeFocus && !root.editing
+    }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
 
@@ -99,6 +111,8 @@ FocusScope {
             status: root.status
             error: root.error
             isPartial: root.isPartial && !root.isUser
+            rateLimited: root.rateLimited
+            retryAt: root.retryAt
         }
 
         // Built only once needed: a long chat opens with few objects per message.

@@ -10,16 +10,31 @@ Rectangle {
     property string status
     property string error
     property bool isPartial
+    property bool rateLimited
+    property real retryAt      // ms since the epoch, 0 when the provider gave no Retry-After
+    property int secondsLeft: 0
+    readonly property bool waiting: rateLimited && secondsLeft > 0
     readonly property bool failed: status === "error"
     readonly property bool stopped: status === "aborted" || (isPartial && status === "complete")
-    readonly property bool keyProblem: /key|401|unauthori/i.test(error)
+    readonly property bool keyProblem: !rateLimited && /key|401|unauthori/i.test(error)
 
     visible: failed || stopped
     implicitHeight: visible ? row.implicitHeight + Theme.gap : 0
     radius: Theme.radiusSmall
     color: failed ? Theme.dangerSurface : "transparent"
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: label.text
+    // Not the ticking text: a screen reader would announce every second.
+    Accessible.name: waiting ? qsTr("Rate limited") : label.text
+
+    function tick() { secondsLeft = retryAt > 0 ? Math.max(0, Math.ceil((retryAt - Date.now()) / 1000)) : 0 }
+    onRetryAtChanged: tick()
+    Component.onCompleted: tick()
+    Timer {
+        interval: 1000
+        repeat: true
+        running: root.waiting && root.visible
+        onTriggered: root.tick()
+    }
 
     RowLayout {
         id: row
@@ -29,8 +44,12 @@ Rectangle {
         spacing: Theme.gap
         Text {
             id: label
+            objectName: "noticeText"
             Layout.fillWidth: true
-            text: root.failed ? (root.error || qsTr("The reply failed.")) : qsTr("Stopped")
+            text: !root.failed ? qsTr("Stopped")
+                  : root.waiting ? qsTr("Rate limited — retry in %1 s").arg(root.secondsLeft)
+                  : root.rateLimited && root.retryAt > 0 ? qsTr("Rate limited — you can retry now")
+                  : (root.error || qsTr("The reply failed."))
             color: root.failed ? Theme.danger : Theme.mutedText
             font.pointSize: Theme.smallSize
             wrapMode: Text.Wrap
@@ -38,6 +57,8 @@ Rectangle {
         LinkButton {
             objectName: "retryButton"
             visible: root.failed
+            // Enables itself when the provider's wait is over.
+            enabled: !root.waiting && !GenerationController.streaming
             text: root.keyProblem ? qsTr("Open settings") : qsTr("Retry")
             onClicked: root.keyProblem ? ApplicationWindow.window.openSettings() : GenerationController.retry(root.messageId)
         }

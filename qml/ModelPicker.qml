@@ -108,13 +108,11 @@ Button {
                     Keys.onReturnPressed: list.choose(index)
                 }
             }
-            Text {
-                Layout.fillWidth: true
+            // A button, not a clickable text: reachable with Tab and named for screen readers.
+            LinkButton {
+                objectName: "makeDefaultButton"
                 text: qsTr("Make it the default for new chats")
-                color: Theme.accent
-                font.pointSize: Theme.smallSize
-                font.underline: defaultArea.containsMouse
-                MouseArea { id: defaultArea; anchors.fill: parent; hoverEnabled: true; onClicked: SettingsController.setDefaultModel(GenerationController.provider, GenerationController.model) }
+                onClicked: SettingsController.setDefaultModel(GenerationController.provider, GenerationController.model)
             }
         }
     }

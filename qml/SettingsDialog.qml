@@ -60,8 +60,8 @@ Dialog {
                     Layout.fillWidth: true
                     Text { Layout.preferredWidth: 140; text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
                     Text { Layout.fillWidth: true; text: modelData.baseUrl || modelData.hint; color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
-                    TextButton { text: qsTr("Test"); onClicked: SettingsController.testKey(modelData.provider, "", modelData.baseUrl) }
-                    TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
+                    TextButton { text: qsTr("Test"); Accessible.name: qsTr("Test %1").arg(modelData.label || SettingsController.providerDisplayName(modelData.provider)); onClicked: SettingsController.testKey(modelData.choice, "") }
+                    TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.label || modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
                 }
             }
             Note {
@@ -87,6 +87,7 @@ Dialog {
 
             Section { text: qsTr("Custom OpenAI-compatible endpoint") }
             Note { text: qsTr("Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.") }
+            Note { text: qsTr("Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.") }
             GridLayout {
                 Layout.fillWidth: true
                 columns: 2

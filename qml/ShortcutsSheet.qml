@@ -9,6 +9,9 @@ Dialog {
     id: sheet
     title: qsTr("Keyboard shortcuts")
     modal: true
+    objectName: "shortcutsSheet"
+    // Takes the keyboard when it opens, so that Esc closes it.
+    focus: true
     anchors.centerIn: Overlay.overlay
     width: 460
     Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }

@@ -78,6 +78,17 @@ Rectangle {
             }
             Keys.onReturnPressed: if (currentIndex >= 0) { ChatController.openChat(ChatController.chats.idAt(currentIndex)); sidebar.chatChosen() }
 
+            // Where the keyboard is when the list itself has it (arrows move through the chats).
+            Rectangle {
+                parent: list
+                anchors.fill: parent
+                z: 2
+                radius: Theme.radiusSmall
+                color: "transparent"
+                border.width: 2
+                border.color: Theme.focusRing
+                visible: list.activeFocus
+            }
             Text {
                 anchors.centerIn: parent
                 visible: list.count === 0

@@ -44,7 +44,7 @@ Rectangle {
             visible: text.length > 0
             flat: true
             Accessible.name: text
-            contentItem: Text { text: actionButton.text; color: Theme.dark ? "#2F5BD3" : "#9DB8FF"; font.bold: true; font.pointSize: Theme.baseSize }
+            contentItem: Text { font.underline: actionButton.visualFocus; text: actionButton.text; color: Theme.dark ? "#2F5BD3" : "#9DB8FF"; font.bold: true; font.pointSize: Theme.baseSize }
             background: Item {}
             onClicked: { if (toast.action) toast.action(); toast.visible = false }
         }

@@ -101,10 +101,11 @@ Rectangle {
                     text: qsTr("Use %1 (%2 models)").arg(modelData.name).arg(modelData.models.length)
                     onClicked: {
                         SettingsController.saveEndpoint(modelData.name, modelData.baseUrl, "")
-                        GenerationController.provider = "custom"
+                        // The endpoint by its name: each local server is a provider choice of its own.
+                        GenerationController.provider = "custom:" + modelData.name
                         if (modelData.models.length > 0)
                             GenerationController.model = modelData.models[0]
-                        SettingsController.setDefaultModel("custom", GenerationController.model)
+                        SettingsController.setDefaultModel(GenerationController.provider, GenerationController.model)
                     }
                 }
             }

@@ -188,7 +188,7 @@
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="69"/>
+        <location filename="../qml/ConversationView.qml" line="79"/>
         <source>Jump to latest</source>
         <translation>Ir al más reciente</translation>
     </message>
@@ -232,27 +232,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="89"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -293,22 +293,22 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62"/>
+        <location filename="../qml/MessageDelegate.qml" line="74"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
@@ -334,27 +334,42 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>The reply failed.</source>
         <translation>La respuesta falló.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="49"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <source>Rate limited</source>
+        <translation>Límite de solicitudes alcanzado</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <source>Rate limited — retry in %1 s</source>
+        <translation>Límite de solicitudes alcanzado — reintentar en %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <source>Rate limited — you can retry now</source>
+        <translation>Límite de solicitudes alcanzado — ya puedes reintentarlo</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Open settings</source>
         <translation>Abrir la configuración</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <location filename="../qml/MessageNotice.qml" line="68"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
@@ -387,7 +402,7 @@
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <location filename="../qml/ModelPicker.qml" line="114"/>
         <source>Make it the default for new chats</source>
         <translation>Usarlo por defecto en los chats nuevos</translation>
     </message>
@@ -400,22 +415,22 @@
         <translation>Algo salió mal.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
         <source>Custom endpoint</source>
         <translation>Endpoint personalizado</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
         <source>Unknown provider.</source>
         <translation>Proveedor desconocido.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clave funciona: %n modelo disponible.</numerusform>
@@ -442,9 +457,14 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Test</source>
         <translation>Probar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <source>Test %1</source>
+        <translation>Probar %1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="64"/>
@@ -482,84 +502,89 @@
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
+        <translation>Añade tantos como uses: cada uno es una opción propia en el selector de modelo. Guardar con un nombre existente reemplaza ese endpoint.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="103"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="112"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="130"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163"/>
+        <location filename="../qml/SettingsDialog.qml" line="164"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="165"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="166"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="167"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -572,67 +597,67 @@
         <translation>Atajos de teclado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>New line</source>
         <translation>Nueva línea</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Detener la respuesta, cancelar una edición</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Search chats</source>
         <translation>Buscar chats</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Show or hide the sidebar</source>
         <translation>Mostrar u ocultar la barra lateral</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Rename the selected chat</source>
         <translation>Cambiar el nombre del chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Delete the selected chat</source>
         <translation>Eliminar el chat seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Rama anterior / siguiente del mensaje seleccionado</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Copy the last reply</source>
         <translation>Copiar la última respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Larger / smaller / normal text</source>
         <translation>Texto más grande / más pequeño / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>This sheet</source>
         <translation>Esta hoja</translation>
     </message>
@@ -665,29 +690,42 @@
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chat matches</source>
         <translation>Ningún chat coincide</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chats yet</source>
         <translation>Todavía no hay chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="106"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="108"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Configuración (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100"/>
+        <location filename="../qml/Sidebar.qml" line="111"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Atajos de teclado (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHandle</name>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="18"/>
+        <source>Resize sidebar</source>
+        <translation>Cambiar el tamaño de la barra lateral</translation>
+    </message>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="19"/>
+        <source>Sidebar width %1 pixels; Left and Right arrows resize it</source>
+        <translation>Ancho de la barra lateral: %1 píxeles; las flechas izquierda y derecha lo cambian</translation>
     </message>
 </context>
 <context>

@@ -188,7 +188,7 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="69"/>
+        <location filename="../qml/ConversationView.qml" line="79"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
@@ -232,27 +232,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="89"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -293,22 +293,22 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62"/>
+        <location filename="../qml/MessageDelegate.qml" line="74"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
@@ -334,27 +334,42 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>The reply failed.</source>
         <translation>La réponse a échoué.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="49"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <source>Rate limited</source>
+        <translation>Limite de débit atteinte</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <source>Rate limited — retry in %1 s</source>
+        <translation>Limite de débit atteinte — nouvel essai dans %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <source>Rate limited — you can retry now</source>
+        <translation>Limite de débit atteinte — vous pouvez réessayer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Open settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <location filename="../qml/MessageNotice.qml" line="68"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -387,7 +402,7 @@
         <translation>Modèles</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <location filename="../qml/ModelPicker.qml" line="114"/>
         <source>Make it the default for new chats</source>
         <translation>En faire le modèle par défaut des nouvelles discussions</translation>
     </message>
@@ -400,22 +415,22 @@
         <translation>Une erreur s’est produite.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
         <source>Custom endpoint</source>
         <translation>Point de terminaison personnalisé</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
         <source>Local server</source>
         <translation>Serveur local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
         <source>Unknown provider.</source>
         <translation>Fournisseur inconnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
@@ -442,9 +457,14 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Test</source>
         <translation>Tester</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <source>Test %1</source>
+        <translation>Tester %1</translation>
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="64"/>
@@ -482,84 +502,89 @@
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
+        <translation>Ajoutez-en autant que vous en utilisez : chacun est un choix distinct dans le sélecteur de modèle. Enregistrer sous un nom existant remplace ce point d’accès.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="103"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="112"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="130"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163"/>
+        <location filename="../qml/SettingsDialog.qml" line="164"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="165"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="166"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="167"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -572,67 +597,67 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>New line</source>
         <translation>Nouvelle ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Arrêter la réponse, annuler une modification</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Search chats</source>
         <translation>Rechercher dans les discussions</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Show or hide the sidebar</source>
         <translation>Afficher ou masquer la barre latérale</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Rename the selected chat</source>
         <translation>Renommer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Delete the selected chat</source>
         <translation>Supprimer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Branche précédente / suivante du message sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Copy the last reply</source>
         <translation>Copier la dernière réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Larger / smaller / normal text</source>
         <translation>Texte plus grand / plus petit / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>This sheet</source>
         <translation>Cette aide</translation>
     </message>
@@ -665,29 +690,42 @@
         <translation>Discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chat matches</source>
         <translation>Aucune discussion ne correspond</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="106"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="108"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100"/>
+        <location filename="../qml/Sidebar.qml" line="111"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Raccourcis clavier (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHandle</name>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="18"/>
+        <source>Resize sidebar</source>
+        <translation>Redimensionner la barre latérale</translation>
+    </message>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="19"/>
+        <source>Sidebar width %1 pixels; Left and Right arrows resize it</source>
+        <translation>Largeur de la barre latérale : %1 pixels ; les flèches gauche et droite la modifient</translation>
     </message>
 </context>
 <context>

@@ -188,7 +188,7 @@
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="69"/>
+        <location filename="../qml/ConversationView.qml" line="79"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
@@ -232,27 +232,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="89"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="126"/>
+        <location filename="../qml/Main.qml" line="129"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="149"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -293,22 +293,22 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="34"/>
+        <location filename="../qml/MessageDelegate.qml" line="36"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="62"/>
+        <location filename="../qml/MessageDelegate.qml" line="74"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
@@ -334,27 +334,42 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>The reply failed.</source>
         <translation>応答に失敗しました。</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="33"/>
+        <location filename="../qml/MessageNotice.qml" line="49"/>
         <source>Stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <source>Rate limited</source>
+        <translation>レート制限中</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <source>Rate limited — retry in %1 s</source>
+        <translation>レート制限中 — %1 秒後に再試行できます</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <source>Rate limited — you can retry now</source>
+        <translation>レート制限中 — 今すぐ再試行できます</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Open settings</source>
         <translation>設定を開く</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="41"/>
+        <location filename="../qml/MessageNotice.qml" line="62"/>
         <source>Retry</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="47"/>
+        <location filename="../qml/MessageNotice.qml" line="68"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
@@ -387,7 +402,7 @@
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="113"/>
+        <location filename="../qml/ModelPicker.qml" line="114"/>
         <source>Make it the default for new chats</source>
         <translation>新しいチャットの既定にする</translation>
     </message>
@@ -400,22 +415,22 @@
         <translation>問題が発生しました。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="122"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
         <source>Custom endpoint</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="225"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
         <source>Local server</source>
         <translation>ローカルサーバー</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="257"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
         <source>Unknown provider.</source>
         <translation>不明なプロバイダーです。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="282"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>キーは有効です。利用できるモデルは %n 個です。</numerusform>
@@ -441,9 +456,14 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Test</source>
         <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <source>Test %1</source>
+        <translation>%1 をテスト</translation>
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="64"/>
@@ -481,84 +501,89 @@
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
+        <translation>使うものをいくつでも追加できます。それぞれがモデル選択で個別の選択肢になります。既存の名前で保存するとそのエンドポイントを置き換えます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="103"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="112"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="130"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="163"/>
+        <location filename="../qml/SettingsDialog.qml" line="164"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="165"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="166"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="167"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -571,67 +596,67 @@
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Send</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>New line</source>
         <translation>改行</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>応答を停止、編集をキャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Search chats</source>
         <translation>チャットを検索</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="27"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Show or hide the sidebar</source>
         <translation>サイドバーの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Rename the selected chat</source>
         <translation>選択したチャットの名前を変更</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="28"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Delete the selected chat</source>
         <translation>選択したチャットを削除</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Previous / next branch of the focused message</source>
         <translation>選択中のメッセージの前 / 次の分岐</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Copy the last reply</source>
         <translation>最後の応答をコピー</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Larger / smaller / normal text</source>
         <translation>文字を大きく / 小さく / 標準に</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>This sheet</source>
         <translation>この一覧</translation>
     </message>
@@ -664,29 +689,42 @@
         <translation>チャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chat matches</source>
         <translation>一致するチャットはありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="84"/>
+        <location filename="../qml/Sidebar.qml" line="95"/>
         <source>No chats yet</source>
         <translation>チャットはまだありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="106"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="97"/>
+        <location filename="../qml/Sidebar.qml" line="108"/>
         <source>Settings (Ctrl+,)</source>
         <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="100"/>
+        <location filename="../qml/Sidebar.qml" line="111"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarHandle</name>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="18"/>
+        <source>Resize sidebar</source>
+        <translation>サイドバーのサイズを変更</translation>
+    </message>
+    <message>
+        <location filename="../qml/SidebarHandle.qml" line="19"/>
+        <source>Sidebar width %1 pixels; Left and Right arrows resize it</source>
+        <translation>サイドバーの幅 %1 ピクセル。左右の矢印キーで変更できます</translation>
     </message>
 </context>
 <context>

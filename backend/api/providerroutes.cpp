@@ -74,18 +74,23 @@ void registerProviderRoutes(ApiContext &ctx)
     // The provider's live model list, asked with the user's key (else the server-wide one).
     r.get(QStringLiteral("/providers/{name}/models"),
           ctx.authed([&backend, registry](const ApiRequest &req, const AuthUser &user, Responder res) {
-        const QString name = req.param(QStringLiteral("name")).toLower();
-        const auto provider = registry->provider(name);
-        if (!provider)
-            return res.send(detailResponse(404, QStringLiteral("Unknown provider '%1'; known providers: %2")
+        QString name = req.param(QStringLiteral("name"));
+        const bool custom = KeyService::isCustom(name.toLower());
+        if (!custom)
+            name = name.toLower(); // a custom endpoint's label keeps its case
+        auto provider = registry->provider(name);
+        if (!provider && !custom)
+            return res.send(detailResponse(404, QStringLiteral("Unknown provider '%1'; known providers: %2, custom:<endpoint>")
                                                     .arg(name.left(64), registry->names().join(QStringLiteral(", ")))));
-        auto key = backend.keys().resolveKey(user.id, name);
+        auto key = backend.keys().resolve(user.id, name);
         if (!key) {
             if (key.error().code == ErrorCode::NotFound)
-                return res.send(detailResponse(400, key.error().message));
+                return res.send(detailResponse(custom ? 404 : 400, key.error().message));
             return res.send(key.error());
         }
-        const QString apiKey = key.value();
+        if (custom)
+            provider = ProviderRegistry::compatible(key->baseUrl, name, key->label);
+        const QString apiKey = key->apiKey;
         ModelListFetcher::fetchModels(provider, apiKey, [res, name, apiKey](QList<RemoteModel> models, ProviderError error) mutable {
             if (error.isError())
                 return res.send(providerErrorResponse(error, apiKey));

@@ -56,6 +56,9 @@ QJsonObject toJson(const GenerationEvent &e, bool compact)
         o.insert(QStringLiteral("status"), e.status());
         o.insert(QStringLiteral("error"), e.error);
         o.insert(QStringLiteral("content"), e.content);
+        // An addition to the contract's fields: clients can count down to a retry.
+        if (e.retryAfterSeconds >= 0)
+            o.insert(QStringLiteral("retry_after"), e.retryAfterSeconds);
         break;
     }
     return o;

@@ -29,7 +29,11 @@ Result<GenerationOptions> optionsFrom(const QJsonObject &body)
     auto model = api::optionalString(body, QStringLiteral("model"));
     if (!model)
         return model.error();
-    return GenerationOptions{provider.value(), model.value()};
+    // Optional: picks one of the user's custom endpoints by key id or label.
+    auto keyId = api::optionalString(body, QStringLiteral("key_id"));
+    if (!keyId)
+        return keyId.error();
+    return GenerationOptions{provider.value(), model.value(), keyId.value()};
 }
 
 bool wantsCompact(const ApiRequest &req)

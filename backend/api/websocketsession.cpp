@@ -143,9 +143,10 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
     GenerationManager &generations = m_backend.generations();
     bool ok = true;
     GenerationOptions options{stringField(message, QStringLiteral("provider"), &ok),
-                              stringField(message, QStringLiteral("model"), &ok)};
+                              stringField(message, QStringLiteral("model"), &ok),
+                              stringField(message, QStringLiteral("key_id"), &ok)};
     if (!ok)
-        return sendError(QStringLiteral("provider and model must be strings"));
+        return sendError(QStringLiteral("provider, model and key_id must be strings"));
 
     if (type == u"ping")
         return send({{QStringLiteral("type"), QStringLiteral("pong")}});

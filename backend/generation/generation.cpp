@@ -97,6 +97,9 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
     case ProviderStream::End::Failed:
         e = make(GenerationEvent::Type::Failed);
         e.error = error.message.isEmpty() ? QStringLiteral("The provider failed without saying why") : error.message;
+        e.rateLimited = error.kind == ProviderError::RateLimited;
+        if (e.rateLimited && error.retryAfterMs >= 0)
+            e.retryAfterSeconds = int((error.retryAfterMs + 999) / 1000);
         saved = m_saver->finish(MessageStatus::Error, true, stream->finishReason(), stream->inputTokens(),
                                 stream->outputTokens(), e.error);
         break;

@@ -20,6 +20,8 @@ struct GenerationEvent {
     QString token;             // Token: the new text
     QString content;           // Token: text so far; Started: existing text; terminal: final text
     QString error;             // Failed: what went wrong, for a person
+    bool rateLimited = false;  // Failed: the provider answered 429 (too many requests)
+    int retryAfterSeconds = -1; // Failed, rate limited: the provider's Retry-After (-1 unknown)
     QString finishReason;      // Completed: "stop", "length", ... (may be empty)
     int inputTokens = -1;      // Completed: usage as the provider reported it (-1 unknown)
     int outputTokens = -1;

@@ -64,22 +64,32 @@ Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, co
     ChatRequest request;
     request.provider = options.provider;
     request.model = options.model;
+    if (!options.keyId.isEmpty() && (request.provider.isEmpty() || request.provider == u"custom"))
+        request.provider = KeyService::customChoice(options.keyId);
     if (request.provider.isEmpty())
         return Error::invalid(QStringLiteral("provider: field required"));
-    if (!m_registry.contains(request.provider))
-        return Error::invalid(QStringLiteral("provider: unknown provider \"%1\"; available: %2")
+    const bool custom = KeyService::isCustom(request.provider);
+    if (!custom && !m_registry.contains(request.provider))
+        return Error::invalid(QStringLiteral("provider: unknown provider \"%1\"; available: %2, custom:<endpoint>")
                                   .arg(request.provider, m_registry.names().join(QStringLiteral(", "))));
     if (request.model.isEmpty())
         request.model = ModelCatalogue::defaultModel(request.provider);
     if (request.model.isEmpty())
         return Error::invalid(QStringLiteral("model: field required"));
-    auto key = m_keys.resolveKey(userId, request.provider);
+    auto key = m_keys.resolve(userId, request.provider);
     if (!key) {
         if (key.error().code == ErrorCode::NotFound)
             return Error::invalid(key.error().message); // advice on adding a key, not a missing resource
         return key.error();
     }
-    request.apiKey = key.value();
+    request.apiKey = key->apiKey;
+    if (custom) {
+        // Each endpoint is its own choice: the reply records which one by key id,
+        // so continue and regenerate go back to the same server.
+        request.provider = KeyService::customChoice(key->keyId);
+        request.baseUrl = key->baseUrl;
+        request.endpointLabel = key->label;
+    }
     request.maxTokens = m_config.maxTokens;
     request.timeouts = m_timeouts;
     request.retry = m_retry;
@@ -170,7 +180,8 @@ Result<Generation *> GenerationManager::continueMessage(const QString &userId, c
     if (message.status == MessageStatus::Complete && !message.isPartial && !message.text().isEmpty())
         return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"));
     GenerationOptions opts{options.provider.isEmpty() ? message.provider : options.provider,
-                           options.model.isEmpty() && options.provider.isEmpty() ? message.model : options.model};
+                           options.model.isEmpty() && options.provider.isEmpty() ? message.model : options.model,
+                           options.keyId};
     auto request = buildRequest(userId, message.id, opts, true);
     if (!request)
         return request.error();
@@ -193,7 +204,8 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
     if (auto st = checkIdle(old.chatId); !st)
         return st.error();
     GenerationOptions opts{options.provider.isEmpty() ? old.provider : options.provider,
-                           options.model.isEmpty() && options.provider.isEmpty() ? old.model : options.model};
+                           options.model.isEmpty() && options.provider.isEmpty() ? old.model : options.model,
+                           options.keyId};
     auto request = buildRequest(userId, old.parentId, opts, false);
     if (!request)
         return request.error();

@@ -22,6 +22,9 @@ class KeyService;
 struct GenerationOptions {
     QString provider;
     QString model;
+    // A stored custom endpoint by key id or label; with provider "custom" or
+    // empty it selects that endpoint (the same as provider "custom:<keyId>").
+    QString keyId;
 };
 
 // The generation engine every front end uses (QML app, WebSocket sessions,

@@ -86,16 +86,55 @@ QString KeyService::serverKey(const QString &providerName) const
     return {};
 }
 
+bool KeyService::isCustom(const QString &providerName)
+{
+    return providerName == u"custom" || providerName.startsWith(u"custom:");
+}
+
+QString KeyService::customChoice(const QString &keyId)
+{
+    return QStringLiteral("custom:") + keyId;
+}
+
 Result<QString> KeyService::resolveKey(const QString &userId, const QString &providerName) const
 {
-    auto own = KeyRepository(m_db).findByProvider(userId, providerName);
-    if (own)
-        return m_cipher.decrypt(own->encryptedApiKey, own->userId);
+    auto resolved = resolve(userId, providerName);
+    if (!resolved)
+        return resolved.error();
+    return resolved->apiKey;
+}
+
+Result<ResolvedKey> KeyService::resolve(const QString &userId, const QString &providerName) const
+{
+    KeyRepository repo(m_db);
+    Result<KeyRecord> own = Error::notFound({});
+    if (providerName.startsWith(u"custom:")) {
+        // A key id or a label: ids are what the app stores, labels what a person types.
+        const QString selector = providerName.mid(7);
+        auto keys = repo.listForUser(userId);
+        if (!keys)
+            return keys.error();
+        for (const KeyRecord &k : keys.value())
+            if (k.providerName == u"custom" && (k.id == selector.toLower() || k.label == selector))
+                own = k;
+        if (!own)
+            return Error::notFound(QStringLiteral("No custom endpoint \"%1\": add it under Providers & keys").arg(selector.left(80)));
+    } else {
+        own = repo.findByProvider(userId, providerName);
+    }
+    if (own) {
+        auto key = m_cipher.decrypt(own->encryptedApiKey, own->userId);
+        if (!key)
+            return key.error();
+        return ResolvedKey{key.value(), own->id, own->baseUrl, own->label};
+    }
     if (own.error().code != ErrorCode::NotFound)
         return own.error();
     const QString server = serverKey(providerName);
     if (!server.isEmpty())
-        return server;
+        return ResolvedKey{server, {}, {}, {}};
+    if (providerName == u"custom")
+        return Error::notFound(QStringLiteral("No custom endpoint yet: add one under Providers & keys"));
     return Error::notFound(QStringLiteral("No API key for %1: add one in your settings, or set %2_API_KEY on the server")
                                .arg(providerName, providerName.toUpper()));
 }

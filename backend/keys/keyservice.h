@@ -9,6 +9,15 @@
 
 namespace teehee {
 
+// What a generation needs to call one provider choice: the key and, for a
+// custom endpoint, where it lives and what the user called it.
+struct ResolvedKey {
+    QString apiKey;
+    QString keyId;   // empty for a server-wide key
+    QString baseUrl; // custom endpoints only
+    QString label;   // custom endpoints only
+};
+
 // A user's provider API keys: stored encrypted, listed masked, resolved
 // (decrypted) only for the generation engine.
 class KeyService {
@@ -27,6 +36,15 @@ public:
     // The key to call providerName with for this user: their own, else the
     // server-wide one from the configuration; NotFound with advice otherwise.
     Result<QString> resolveKey(const QString &userId, const QString &providerName) const;
+    // As resolveKey, with the endpoint. Each custom endpoint is its own
+    // provider choice, "custom:<key id or label>"; plain "custom" means the
+    // newest one (what clients that know a single endpoint send).
+    Result<ResolvedKey> resolve(const QString &userId, const QString &providerName) const;
+
+    // "custom" or "custom:<selector>".
+    static bool isCustom(const QString &providerName);
+    // The provider choice that names this stored custom endpoint.
+    static QString customChoice(const QString &keyId);
 
     // The public form: never the key itself.
     static QJsonObject toJson(const KeyRecord &key);

@@ -45,6 +45,7 @@ struct ChatRequest {
     int thinkingBudgetTokens = 0;
 
     QString baseUrl;               // empty: the provider's configured base URL
+    QString endpointLabel;         // a custom endpoint's name as the user gave it, for messages
     QString apiKey;                // empty: the server-wide key, if any (never logged)
 
     StreamTimeouts timeouts;

@@ -63,7 +63,7 @@ Result<std::shared_ptr<const Provider>> ProviderRegistry::resolve(const ChatRequ
         const QUrl url(request.baseUrl);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
             return Error::invalid(QStringLiteral("The base URL '%1' is not an http(s) URL").arg(request.baseUrl));
-        return compatible(request.baseUrl, request.provider);
+        return compatible(request.baseUrl, request.provider, request.endpointLabel);
     }
     return Error::invalid(QStringLiteral("Unknown provider '%1'; known providers: %2")
                               .arg(request.provider, m_order.join(QStringLiteral(", "))));

@@ -6,6 +6,7 @@
 #include "generation/generationmanager.h"
 #include "providers/modelcatalogue.h"
 
+#include <QDateTime>
 #include <QSettings>
 
 using teehee::Generation;
@@ -163,6 +164,8 @@ void GenerationController::onEvent(const GenerationEvent &e)
             updated.text = e.content;
             updated.error.clear();
             updated.isPartial = false;
+            updated.rateLimited = false;
+            updated.retryAt = 0;
             conversation->upsert(updated);
         } else {
             m_chats->reloadConversation();
@@ -189,6 +192,11 @@ void GenerationController::onEvent(const GenerationEvent &e)
             updated.isPartial = e.type != GenerationEvent::Type::Completed || e.finishReason == QLatin1String("length");
             updated.tokensIn = e.inputTokens;
             updated.tokensOut = e.outputTokens;
+            // The notice counts down to this moment; an absolute time survives
+            // delegates being recreated while the view scrolls.
+            updated.rateLimited = e.rateLimited;
+            updated.retryAt = e.rateLimited && e.retryAfterSeconds >= 0
+                                  ? QDateTime::currentMSecsSinceEpoch() + qint64(e.retryAfterSeconds) * 1000 : 0;
             conversation->upsert(updated);
         }
     }

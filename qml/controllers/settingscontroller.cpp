@@ -92,6 +92,20 @@ void SettingsController::setTextScale(qreal scale)
     Q_EMIT preferencesChanged();
 }
 
+int SettingsController::sidebarWidth() const
+{
+    return qBound(kSidebarMin, m_settings.value(QStringLiteral("appearance/sidebarWidth"), kSidebarDefault).toInt(), kSidebarMax);
+}
+
+void SettingsController::setSidebarWidth(int width)
+{
+    const int bounded = qBound(kSidebarMin, width, kSidebarMax);
+    if (bounded == sidebarWidth())
+        return;
+    m_settings.setValue(QStringLiteral("appearance/sidebarWidth"), bounded);
+    Q_EMIT sidebarWidthChanged();
+}
+
 QString SettingsController::defaultProvider() const
 {
     return m_settings.value(QStringLiteral("models/defaultProvider"), QStringLiteral("openai")).toString();
@@ -115,11 +129,20 @@ QString SettingsController::providerDisplayName(const QString &provider) const
     if (provider == QLatin1String("openai")) return QStringLiteral("OpenAI");
     if (provider == QLatin1String("anthropic")) return QStringLiteral("Anthropic");
     if (provider == QLatin1String("mistral")) return QStringLiteral("Mistral");
-    if (provider == kCustom) {
-        for (const QVariant &k : m_keys)
-            if (k.toMap().value(QStringLiteral("provider")) == kCustom)
-                return k.toMap().value(QStringLiteral("label")).toString();
-        return tr("Custom endpoint");
+    if (teehee::KeyService::isCustom(provider)) {
+        // "custom" alone is the newest endpoint; "custom:<id or label>" one of them.
+        const QString selector = provider.mid(kCustom.size() + 1);
+        QString newest;
+        for (const QVariant &k : m_keys) {
+            const QVariantMap key = k.toMap();
+            if (key.value(QStringLiteral("provider")) != kCustom)
+                continue;
+            const QString label = key.value(QStringLiteral("label")).toString();
+            if (!selector.isEmpty() && (key.value(QStringLiteral("id")) == selector || label == selector))
+                return label;
+            newest = label;
+        }
+        return selector.isEmpty() && !newest.isEmpty() ? newest : tr("Custom endpoint");
     }
     return provider;
 }
@@ -127,16 +150,15 @@ QString SettingsController::providerDisplayName(const QString &provider) const
 QVariantList SettingsController::providers() const
 {
     QVariantList out;
+    // Every custom endpoint is a choice of its own, after the built-in providers.
     QStringList names = kBuiltIn;
-    bool custom = false;
     for (const QVariant &k : m_keys)
-        custom |= k.toMap().value(QStringLiteral("provider")) == kCustom;
-    if (custom)
-        names << kCustom;
+        if (k.toMap().value(QStringLiteral("provider")) == kCustom)
+            names << k.toMap().value(QStringLiteral("choice")).toString();
     for (const QString &name : names) {
         bool hasKey = m_serverKeys.contains(name);
         for (const QVariant &k : m_keys)
-            hasKey |= k.toMap().value(QStringLiteral("provider")) == name;
+            hasKey |= k.toMap().value(QStringLiteral("choice")) == name;
         out << QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("displayName"), providerDisplayName(name)},
                            {QStringLiteral("hasKey"), hasKey}};
     }
@@ -152,30 +174,16 @@ void SettingsController::reloadKeys()
                     if (!r)
                         return Q_EMIT errorOccurred(plainError(r.error().message));
                     m_keys.clear();
-                    for (const teehee::KeyRecord &k : r.value())
+                    for (const teehee::KeyRecord &k : r.value()) {
+                        // "choice": the provider name generation and the model chip use for this key.
+                        const QString choice = k.providerName == kCustom ? teehee::KeyService::customChoice(k.id) : k.providerName;
                         m_keys << QVariantMap{{QStringLiteral("id"), k.id}, {QStringLiteral("provider"), k.providerName},
-                                              {QStringLiteral("hint"), k.hint}, {QStringLiteral("label"), k.label},
-                                              {QStringLiteral("baseUrl"), k.baseUrl}};
+                                              {QStringLiteral("choice"), choice}, {QStringLiteral("hint"), k.hint},
+                                              {QStringLiteral("label"), k.label}, {QStringLiteral("baseUrl"), k.baseUrl}};
+                    }
                     m_keysLoaded = true;
-                    registerEndpoint();
                     Q_EMIT keysChanged();
                 });
-}
-
-// The generation engine knows providers by name: the user's endpoint is "custom".
-void SettingsController::registerEndpoint()
-{
-    for (const QVariant &k : std::as_const(m_keys)) {
-        const QVariantMap key = k.toMap();
-        if (key.value(QStringLiteral("provider")) != kCustom)
-            continue;
-        const QString baseUrl = key.value(QStringLiteral("baseUrl")).toString();
-        const QString label = key.value(QStringLiteral("label")).toString();
-        m_host->post([baseUrl, label](Services s) {
-            s.generations.providers().add(teehee::ProviderRegistry::compatible(baseUrl, kCustom, label));
-        });
-        return;
-    }
 }
 
 void SettingsController::saveKey(const QString &provider, const QString &apiKey)
@@ -227,8 +235,9 @@ void SettingsController::saveEndpoint(const QString &label, const QString &baseU
     m_host->run(this, [name, url, key](Services s) -> QString {
         auto &keys = s.backend.keys();
         if (auto existing = keys.list(s.userId)) {
+            // Saving under a name that exists replaces that endpoint; others stay.
             for (const auto &k : existing.value())
-                if (k.providerName == kCustom)
+                if (k.providerName == kCustom && k.label == name)
                     (void)keys.remove(s.userId, k.id);
         }
         auto added = keys.add(s.userId, kCustom, key, url, name);
@@ -247,9 +256,18 @@ void SettingsController::testKey(const QString &provider, const QString &apiKey,
     QPointer<QObject> self(this);
     QPointer<BackendHost> host(m_host);
     m_host->post([self, host, provider, apiKey, baseUrl](Services s) {
-        auto target = provider == kCustom || !baseUrl.isEmpty()
-                          ? teehee::ProviderRegistry::compatible(baseUrl, kCustom)
-                          : s.generations.providers().provider(provider);
+        const bool custom = teehee::KeyService::isCustom(provider) || !baseUrl.isEmpty();
+        QString url = baseUrl;
+        QString key = apiKey.trimmed();
+        if (custom && url.isEmpty()) {
+            // A stored endpoint: its own URL and key. A typed URL never gets a
+            // stored key: that would hand it to a server the user did not pick.
+            if (auto stored = s.backend.keys().resolve(s.userId, provider)) {
+                url = stored->baseUrl;
+                key = key.isEmpty() ? stored->apiKey : key;
+            }
+        }
+        auto target = custom ? teehee::ProviderRegistry::compatible(url, kCustom) : s.generations.providers().provider(provider);
         if (!target) {
             host->deliver(self, [self] {
                 auto *me = static_cast<SettingsController *>(self.data());
@@ -258,8 +276,7 @@ void SettingsController::testKey(const QString &provider, const QString &apiKey,
             });
             return;
         }
-        QString key = apiKey.trimmed();
-        if (key.isEmpty()) {
+        if (key.isEmpty() && !custom) {
             if (auto stored = s.backend.keys().resolveKey(s.userId, provider))
                 key = stored.value();
         }
@@ -287,11 +304,8 @@ void SettingsController::testKey(const QString &provider, const QString &apiKey,
 
 void SettingsController::refreshModels(const QString &provider)
 {
-    QString baseUrl;
-    for (const QVariant &k : std::as_const(m_keys))
-        if (k.toMap().value(QStringLiteral("provider")) == provider)
-            baseUrl = k.toMap().value(QStringLiteral("baseUrl")).toString();
-    testKey(provider, {}, baseUrl);
+    // Stored endpoints are looked up by the backend: their URL and key go together.
+    testKey(provider, {});
 }
 
 QVariantList SettingsController::modelsFor(const QString &provider) const

@@ -21,10 +21,16 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY preferencesChanged)       // "system", "light", "dark"
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY preferencesChanged) // "" = system
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY preferencesChanged)
+    // The sidebar's width as the person dragged it, kept between runs.
+    Q_PROPERTY(int sidebarWidth READ sidebarWidth WRITE setSidebarWidth NOTIFY sidebarWidthChanged)
+    Q_PROPERTY(int sidebarMinWidth READ sidebarMinWidth CONSTANT)
+    Q_PROPERTY(int sidebarMaxWidth READ sidebarMaxWidth CONSTANT)
     Q_PROPERTY(QString defaultProvider READ defaultProvider NOTIFY preferencesChanged)
     Q_PROPERTY(QString defaultModel READ defaultModel NOTIFY preferencesChanged)
-    Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)           // [{id, provider, hint, label, baseUrl}]
-    Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged) // [{name, displayName, hasKey}]
+    // [{id, provider, choice, hint, label, baseUrl}]; choice is "custom:<id>" for a custom endpoint
+    Q_PROPERTY(QVariantList keys READ keys NOTIFY keysChanged)
+    // [{name, displayName, hasKey}]: the built-in providers, then each custom endpoint as "custom:<id>"
+    Q_PROPERTY(QVariantList providers READ providers NOTIFY keysChanged)
     Q_PROPERTY(bool keysLoaded READ keysLoaded NOTIFY keysChanged)
     // Some provider can answer: a key of the user's, a server-wide key, or a custom endpoint.
     Q_PROPERTY(bool canChat READ canChat NOTIFY keysChanged)
@@ -40,6 +46,10 @@ public:
     void setLanguage(const QString &language);
     qreal textScale() const;
     void setTextScale(qreal scale);
+    int sidebarWidth() const;
+    void setSidebarWidth(int width); // clamped to [kSidebarMin, kSidebarMax]
+    int sidebarMinWidth() const { return kSidebarMin; }
+    int sidebarMaxWidth() const { return kSidebarMax; }
     QString defaultProvider() const;
     QString defaultModel() const;
     QVariantList keys() const { return m_keys; }
@@ -54,7 +64,8 @@ public:
     // Adds a key, replacing the provider's previous one.
     Q_INVOKABLE void saveKey(const QString &provider, const QString &apiKey);
     Q_INVOKABLE void deleteKey(const QString &keyId);
-    // A custom OpenAI-compatible endpoint (local servers need no key).
+    // A custom OpenAI-compatible endpoint (local servers need no key); one
+    // with the same label is replaced, the others stay.
     Q_INVOKABLE void saveEndpoint(const QString &label, const QString &baseUrl, const QString &apiKey);
     // Lists the models the key gives access to; answers with keyTested().
     Q_INVOKABLE void testKey(const QString &provider, const QString &apiKey, const QString &baseUrl = {});
@@ -67,9 +78,14 @@ public:
     Q_INVOKABLE void applyLinkColor(const QColor &color) const;
 
     static inline const QString kCustom = QStringLiteral("custom");
+    // Narrower hides chat titles; wider leaves too little for the conversation.
+    static constexpr int kSidebarMin = 200;
+    static constexpr int kSidebarMax = 480;
+    static constexpr int kSidebarDefault = 260;
 
 Q_SIGNALS:
     void preferencesChanged();
+    void sidebarWidthChanged();
     void keysChanged();
     void busyChanged();
     void modelsChanged(const QString &provider);
@@ -78,7 +94,6 @@ Q_SIGNALS:
 
 private:
     void onReady();
-    void registerEndpoint();
     void beginBusy();
     void endBusy();
 

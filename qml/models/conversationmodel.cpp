@@ -46,6 +46,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case ParentIdRole: return m.parentId;
     case TokensInRole: return m.tokensIn;
     case TokensOutRole: return m.tokensOut;
+    case RateLimitedRole: return m.rateLimited;
+    case RetryAtRole: return m.retryAt;
     }
     return {};
 }
@@ -56,7 +58,7 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {StatusRole, "status"}, {IsPartialRole, "isPartial"}, {SiblingIndexRole, "siblingIndex"},
             {SiblingCountRole, "siblingCount"}, {ModelRole, "model"}, {ProviderRole, "provider"},
             {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
-            {TokensOutRole, "tokensOut"}};
+            {TokensOutRole, "tokensOut"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"}};
 }
 
 void ConversationModel::setMessages(QList<Message> messages)

@@ -35,6 +35,8 @@ public:
         ParentIdRole,
         TokensInRole,              // -1 when unknown
         TokensOutRole,
+        RateLimitedRole,           // failed because the provider answered 429
+        RetryAtRole,               // ms since the epoch when a rate-limited reply may be retried, 0 unknown
     };
     Q_ENUM(Role)
 
@@ -52,6 +54,9 @@ public:
         QString error;
         int tokensIn = -1;
         int tokensOut = -1;
+        // Only known for a failure seen live: Retry-After is not stored with the message.
+        bool rateLimited = false;
+        qint64 retryAt = 0;
     };
 
     explicit ConversationModel(QObject *parent = nullptr);

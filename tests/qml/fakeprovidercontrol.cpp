@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <utility>
+
 using namespace teehee::test;
 
 FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
@@ -16,6 +18,11 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
                                    {QStringLiteral("data"), QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("gpt-4o-mini")}},
                                                                        QJsonObject{{QStringLiteral("id"), QStringLiteral("fake-model")}}}}};
             return FakeResponse::json(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
+        }
+        if (m_rateLimitSeconds >= 0) {
+            const QByteArray seconds = QByteArray::number(std::exchange(m_rateLimitSeconds, -1));
+            return FakeResponse::json(429, wire::openAiErrorBody("Rate limit reached for requests", "requests", "rate_limit_exceeded"))
+                .header("Retry-After", seconds).header("x-should-retry", "false");
         }
         if (!m_queue.isEmpty())
             reply(m_queue.takeFirst(), m_queueDelayMs);

@@ -23,6 +23,9 @@ public:
     Q_INVOKABLE QString lastRequestBody() const;
     // Splits text into word-sized pieces.
     Q_INVOKABLE void reply(const QString &text, int delayMs = 0);
+    // The next chat request is refused with 429 and this Retry-After (and
+    // "x-should-retry: false", so the app reports it instead of waiting).
+    Q_INVOKABLE void rateLimitNext(int retryAfterSeconds) { m_rateLimitSeconds = retryAfterSeconds; }
     // Replies for the next requests, one each, in order; the last one then stays.
     void queueReplies(const QStringList &texts, int delayMs) { m_queue = texts; m_queueDelayMs = delayMs; }
 
@@ -35,4 +38,5 @@ private:
     int m_delayMs = 0;
     QStringList m_queue;
     int m_queueDelayMs = 0;
+    int m_rateLimitSeconds = -1;
 };

@@ -20,6 +20,9 @@ public Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_fake = new FakeProviderControl(this);
         QVERIFY(m_fake->listen());
+        // A second local server, for several custom endpoints side by side.
+        m_second = new FakeProviderControl(this);
+        QVERIFY(m_second->listen());
         qputenv("TEEHEE_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
         qputenv("SECRET_KEY", QByteArray(48, 's'));
         qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
@@ -35,11 +38,13 @@ public Q_SLOTS:
         // The module's qmldir and QML files are resources at qrc:/Teehee.
         engine->addImportPath(QStringLiteral("qrc:/"));
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "FakeProvider", m_fake);
+        qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "SecondProvider", m_second);
     }
 
 private:
     QTemporaryDir m_dir;
     FakeProviderControl *m_fake = nullptr;
+    FakeProviderControl *m_second = nullptr;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qml, Setup)

@@ -1,0 +1,70 @@
+import QtQuick
+import QtTest
+import Teehee
+import TeeheeTest
+
+// A provider answering 429 with Retry-After: the failed reply's notice counts
+// down "Rate limited — retry in N s" each second with Retry disabled, then
+// Retry enables itself and answers the question.
+Item {
+    id: root
+    width: 900; height: 700
+
+    ConversationView { id: view; anchors.fill: parent }
+
+    TestCase {
+        name: "RateLimit"
+        when: windowShown
+
+        function findVisible(item, objectName) {
+            if (!item) return null
+            if (item.objectName === objectName && item.visible) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findVisible(item.children[i], objectName)
+                if (found) return found
+            }
+            return null
+        }
+
+        function initTestCase() {
+            tryVerify(() => BackendHost.ready, 10000)
+            GenerationController.provider = "openai"
+            GenerationController.model = "gpt-4o-mini"
+            tryVerify(() => ChatController.listLoaded, 10000)
+            tryVerify(() => !ChatController.loading)
+            ChatController.newChat()
+            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+        }
+
+        function test_countdownThenRetry() {
+            FakeProvider.reply("Answered after the wait.", 0)
+            FakeProvider.rateLimitNext(3)
+            verify(GenerationController.send("Are you busy?"))
+            tryCompare(ChatController.conversation, "count", 2, 5000)
+            const reply = () => ChatController.conversation.get(1)
+            tryVerify(() => reply().status === "error", 5000)
+            verify(reply().rateLimited)
+            verify(reply().retryAt > Date.now())
+
+            const notice = () => findVisible(view, "noticeText")
+            const retry = () => findVisible(view, "retryButton")
+            tryVerify(() => notice() !== null && retry() !== null, 3000)
+            const counting = /^Rate limited — retry in (\d+) s$/
+            verify(counting.test(notice().text), notice().text)
+            const first = Number(counting.exec(notice().text)[1])
+            verify(first >= 1 && first <= 3, String(first))
+            verify(!retry().enabled)
+            // It counts down each second...
+            tryVerify(() => counting.test(notice().text) && Number(counting.exec(notice().text)[1]) === first - 1, 2500)
+            verify(!retry().enabled)
+            // ...and then Retry is available.
+            tryVerify(() => retry().enabled, 5000)
+            compare(notice().text, "Rate limited — you can retry now")
+            mouseClick(retry())
+            tryVerify(() => reply().status === "complete", 5000)
+            compare(reply().text, "Answered after the wait.")
+            verify(!reply().rateLimited)
+            compare(findVisible(view, "retryButton"), null)
+        }
+    }
+}
