@@ -80,7 +80,7 @@ FocusScope {
             Layout.fillWidth: !root.isUser || root.editing
             Layout.maximumWidth: column.width * (root.isUser && !root.editing ? 0.85 : 1)
             implicitWidth: root.editing ? column.width : content.implicitWidth + 2 * padding
-            implicitHeight: (root.editing ? editor.implicitHeight : content.implicitHeight) + 2 * padding
+            implicitHeight: (root.editing && editor.item ? editor.item.implicitHeight : content.implicitHeight) + 2 * padding
             readonly property int padding: root.isUser ? Theme.gap + 4 : 0
             radius: Theme.radius + 4
             color: root.isUser ? Theme.userBubble : "transparent"
@@ -95,24 +95,32 @@ FocusScope {
                 blocks: root.blocks
                 streaming: root.streaming
             }
-            MessageEditor {
+            // The editor and the notice exist only while needed: opening a long
+            // chat then builds a few objects per message, not dozens.
+            Loader {
                 id: editor
-                visible: root.editing
+                active: root.editing
                 width: parent.width
-                originalText: root.text
-                onSubmitted: (text) => { root.editing = false; GenerationController.editAndResubmit(root.id, text); root.editFinished() }
-                onCancelled: { root.editing = false; root.editFinished() }
+                sourceComponent: MessageEditor {
+                    originalText: root.text
+                    onSubmitted: (text) => { root.editing = false; GenerationController.editAndResubmit(root.id, text); root.editFinished() }
+                    onCancelled: { root.editing = false; root.editFinished() }
+                }
             }
         }
 
-        MessageNotice {
+        Loader {
             Layout.fillWidth: true
-            messageId: root.id
-            status: root.status
-            error: root.error
-            isPartial: root.isPartial && !root.isUser
-            rateLimited: root.rateLimited
-            retryAt: root.retryAt
+            active: root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete")
+            visible: active
+            sourceComponent: MessageNotice {
+                messageId: root.id
+                status: root.status
+                error: root.error
+                isPartial: root.isPartial && !root.isUser
+                rateLimited: root.rateLimited
+                retryAt: root.retryAt
+            }
         }
 
         // Built only once needed: a long chat opens with few objects per message.
@@ -131,7 +139,7 @@ FocusScope {
                 siblingIndex: root.siblingIndex
                 siblingCount: root.siblingCount
                 revealed: actions.revealed
-                onEditRequested: { root.editing = true; editor.begin() }
+                onEditRequested: { root.editing = true; editor.item.begin() }
             }
         }
     }
