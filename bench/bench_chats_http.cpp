@@ -312,8 +312,10 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         const double cpuBefore = cpuSeconds(s.cpuClock);
+        const double clientCpuBefore = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
         waitMs(seconds * 1000);
         const double serverCpu = cpuSeconds(s.cpuClock) - cpuBefore;
+        const double clientCpu = cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - clientCpuBefore;
         qint64 after = 0, bad = 0;
         for (auto &c : clients)
             after += c->done, bad += c->bad;
@@ -323,8 +325,9 @@ int main(int argc, char **argv)
         std::printf("GET /chats (20 chats): %.0f requests/s over %d connections, %lld non-200 (target >= 10000)\n",
                     (after - before) / elapsed, connections, bad);
         // The server's own cost, which a loaded machine does not inflate the way it does wall time.
-        std::printf("GET /chats: server thread CPU %.0f us per request (%.0f requests/s per core)\n",
-                    serverCpu * 1e6 / std::max<qint64>(1, after - before), (after - before) / std::max(1e-9, serverCpu));
+        const qint64 n = std::max<qint64>(1, after - before);
+        std::printf("GET /chats: server thread CPU %.0f us per request (%.0f requests/s per core); this client %.0f us\n",
+                    serverCpu * 1e6 / n, n / std::max(1e-9, serverCpu), clientCpu * 1e6 / n);
         waitMs(100);
     }
 

@@ -1,11 +1,9 @@
 #include "api/router.h"
 
 #include "core/logging.h"
+#include "db/sqlquery.h"
 
 namespace teehee {
-namespace {
-const QString kUuid = QStringLiteral("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-}
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
@@ -13,37 +11,56 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
     r.method = method.toUpper();
     r.pattern = pattern;
     r.handler = std::move(handler);
-    QString regex = QStringLiteral("^");
-    static const QRegularExpression param(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)(?::(uuid))?\\}"));
-    qsizetype last = 0;
-    auto it = param.globalMatch(pattern);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        regex += QRegularExpression::escape(pattern.mid(last, m.capturedStart() - last));
-        const bool uuid = m.captured(2) == u"uuid";
-        regex += uuid ? QStringLiteral("(%1)").arg(kUuid) : QStringLiteral("([^/]+)");
-        r.names << m.captured(1);
-        r.isUuid << uuid;
-        last = m.capturedEnd();
+    // "/chats/{chat_id:uuid}/messages" → ["chats", {chat_id, uuid}, "messages"].
+    // A trailing slash in the pattern is the same route.
+    for (const QString &part : pattern.split(u'/', Qt::SkipEmptyParts)) {
+        Segment seg;
+        if (part.startsWith(u'{') && part.endsWith(u'}')) {
+            const QString inner = part.mid(1, part.size() - 2);
+            const qsizetype colon = inner.indexOf(u':');
+            seg.param = colon < 0 ? inner : inner.left(colon);
+            seg.uuid = colon >= 0 && inner.mid(colon + 1) == u"uuid";
+            Q_ASSERT_X(!seg.param.isEmpty() && (colon < 0 || seg.uuid), "Router::add", qPrintable(pattern));
+        } else {
+            seg.literal = part;
+        }
+        r.segments.push_back(std::move(seg));
     }
-    QString tail = pattern.mid(last);
-    if (tail.endsWith(u'/') && tail.size() > 1)
-        tail.chop(1);
-    regex += QRegularExpression::escape(tail);
-    if (pattern != u"/")
-        regex += QStringLiteral("/?");
-    regex += QStringLiteral("$");
-    r.regex = QRegularExpression(regex);
-    Q_ASSERT_X(r.regex.isValid(), "Router::add", qPrintable(pattern));
     m_routes.push_back(std::move(r));
+}
+
+bool Router::matches(const Route &route, const QList<QStringView> &parts)
+{
+    if (route.segments.size() != size_t(parts.size()))
+        return false;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const Segment &seg = route.segments[size_t(i)];
+        if (seg.param.isEmpty() ? parts[i] != seg.literal : (seg.uuid && !isUuid(parts[i].toString())))
+            return false;
+    }
+    return true;
 }
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
     Match result;
+    // Segments of the path; one trailing slash is allowed, "//" inside is not.
+    QStringView rest(path);
+    if (!rest.startsWith(u'/'))
+        return result;
+    rest = rest.mid(1);
+    if (rest.endsWith(u'/'))
+        rest.chop(1);
+    QList<QStringView> parts;
+    if (!rest.isEmpty()) {
+        for (QStringView part : rest.split(u'/')) {
+            if (part.isEmpty())
+                return result;
+            parts.append(part);
+        }
+    }
     for (const Route &r : m_routes) {
-        const auto m = r.regex.match(path);
-        if (!m.hasMatch())
+        if (!matches(r, parts))
             continue;
         if (r.method != method) {
             if (!result.allowed.contains(r.method))
@@ -53,9 +70,10 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         if (result.handler)
             continue; // first registration wins
         result.handler = &r.handler;
-        for (qsizetype i = 0; i < r.names.size(); ++i) {
-            const QString v = m.captured(int(i) + 1);
-            result.params.insert(r.names[i], r.isUuid[i] ? v.toLower() : v);
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const Segment &seg = r.segments[size_t(i)];
+            if (!seg.param.isEmpty())
+                result.params.insert(seg.param, seg.uuid ? parts[i].toString().toLower() : parts[i].toString());
         }
     }
     return result;

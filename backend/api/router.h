@@ -3,7 +3,6 @@
 #include "api/apirequest.h"
 #include "api/responder.h"
 
-#include <QRegularExpression>
 #include <functional>
 #include <vector>
 
@@ -36,14 +35,19 @@ public:
     QList<QPair<QByteArray, QString>> routes() const;
 
 private:
+    struct Segment {
+        QString literal;    // matched as is, when param is empty
+        QString param;      // a parameter's name
+        bool uuid = false;  // the parameter must be a UUID
+    };
     struct Route {
         QByteArray method;
         QString pattern;
-        QRegularExpression regex;
-        QStringList names;
-        QList<bool> isUuid;
+        std::vector<Segment> segments;
         Handler handler;
     };
+    // Segment by segment, not by regular expression: every request tries every route.
+    static bool matches(const Route &route, const QList<QStringView> &parts);
     std::vector<Route> m_routes;
 };
 
