@@ -2,6 +2,7 @@
 // a response can be malformed or too large.
 #include "providers/httpresponseparser.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace teehee;
@@ -47,6 +48,52 @@ const QByteArray kChunked = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\
                             "1\r\n\n\r\n"
                             "0\r\nX-Trailer: yes\r\nServer-Timing: t=1\r\n\r\n";
 const QByteArray kChunkedBody = "data: {\"a\":\"h\xc3\xa9\"}\n\n";
+
+// A random response in a random framing, and the body it carries.
+QPair<QByteArray, QByteArray> randomResponse(QRandomGenerator &rng)
+{
+    QByteArray body(rng.bounded(400), Qt::Uninitialized);
+    for (char &c : body)
+        c = char(rng.bounded(256));
+    QByteArray wire = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n";
+    switch (rng.bounded(3)) {
+    case 0: {
+        wire += "Transfer-Encoding: chunked\r\n\r\n";
+        for (qsizetype i = 0; i < body.size();) {
+            const qsizetype n = qMin<qsizetype>(1 + rng.bounded(40), body.size() - i);
+            const QByteArray hex = QByteArray::number(n, 16);
+            wire += rng.bounded(2) ? hex.toUpper() : hex;
+            if (rng.bounded(4) == 0)
+                wire += " ;a=b;c=\"d\"";
+            wire += "\r\n" + body.mid(i, n) + "\r\n";
+            i += n;
+        }
+        wire += "0\r\n";
+        if (rng.bounded(2))
+            wire += "Trailer-A: 1\r\n";
+        wire += "\r\n";
+        break;
+    }
+    case 1:
+        wire += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        break;
+    default:
+        wire += "\r\n" + body;
+        break;
+    }
+    return {wire, body};
+}
+
+QList<qsizetype> randomCuts(QRandomGenerator &rng, qsizetype size)
+{
+    QList<qsizetype> cuts;
+    for (qsizetype at = 0; at < size;) {
+        at += 1 + rng.bounded(30);
+        if (at < size)
+            cuts.append(at);
+    }
+    return cuts;
+}
 
 } // namespace
 
@@ -212,6 +259,51 @@ private Q_SLOTS:
             HttpResponseParser p(limits);
             Collect sink;
             QCOMPARE(p.feed("HTTP/1.1 200 OK\r\n\r\n123456789", sink), Parsed::Failed);
+        }
+    }
+
+    void randomFramingsAndSplits()
+    {
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator rng(seed);
+        for (int i = 0; i < 3000; ++i) {
+            const auto [wire, body] = randomResponse(rng);
+            HttpResponseParser p;
+            Collect sink;
+            const Parsed r = run(p, sink, wire, randomCuts(rng, wire.size()), true);
+            QVERIFY2(r == Parsed::Complete, qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(p.errorString())));
+            QVERIFY2(sink.body == body, qPrintable(QStringLiteral("seed %1, response %2").arg(seed).arg(i)));
+        }
+    }
+
+    // Mutated responses: any verdict is fine, but no crash, no body over the limit.
+    void mutatedResponsesAreHandled()
+    {
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator rng(seed);
+        HttpResponseParser::Limits limits;
+        limits.maxHeaderBytes = 256;
+        limits.maxBodyBytes = 300;
+        for (int i = 0; i < 5000; ++i) {
+            QByteArray wire = randomResponse(rng).first;
+            for (int m = 1 + rng.bounded(4); m > 0; --m) {
+                const qsizetype at = rng.bounded(wire.size());
+                switch (rng.bounded(3)) {
+                case 0:
+                    wire[at] = char(rng.bounded(256));
+                    break;
+                case 1:
+                    wire.insert(at, QByteArray(1 + rng.bounded(4), "\r\n;0:F"[rng.bounded(7)]));
+                    break;
+                default:
+                    wire.remove(at, 1 + rng.bounded(4));
+                    break;
+                }
+            }
+            HttpResponseParser p(limits);
+            Collect sink;
+            run(p, sink, wire, randomCuts(rng, wire.size()), true);
+            QVERIFY2(sink.body.size() <= limits.maxBodyBytes, qPrintable(QStringLiteral("seed %1").arg(seed)));
         }
     }
 
