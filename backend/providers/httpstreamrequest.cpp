@@ -2,8 +2,11 @@
 
 #include "core/logging.h"
 
+#include <QNetworkProxy>
 #include <QSslSocket>
 #include <QTcpSocket>
+
+#include <utility>
 
 namespace teehee {
 
@@ -87,7 +90,8 @@ void HttpStreamRequest::start()
     m_stage = Stage::Connecting;
     m_sinceStart.start();
     QString problem;
-    if (requestBytes(&problem).isEmpty()) {
+    m_pendingRequest = requestBytes(&problem);
+    if (m_pendingRequest.isEmpty()) {
         // Reported from the event loop, so that start() never ends the request under its caller.
         QTimer::singleShot(0, this, [this, problem] { end(Failure::InvalidRequest, problem); });
         return;
@@ -109,6 +113,8 @@ void HttpStreamRequest::start()
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QAbstractSocket::connected, this, &HttpStreamRequest::onConnected);
     }
+    // Streams never went through a proxy; an application-wide one must not change that silently.
+    m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QIODevice::readyRead, this, &HttpStreamRequest::onReadyRead);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpStreamRequest::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &HttpStreamRequest::onDisconnected);
@@ -136,8 +142,7 @@ void HttpStreamRequest::onConnected()
         return;
     m_stage = Stage::AwaitingResponse;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    QString problem;
-    m_socket->write(requestBytes(&problem));
+    m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
     m_timer.start(int(qMax<qint64>(0, m_timeouts.firstByteMs - m_sinceStart.elapsed())));
 }
 

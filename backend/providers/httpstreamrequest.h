@@ -86,6 +86,7 @@ private:
     QUrl m_url;
     RawHeaders m_headers;
     QByteArray m_body;
+    QByteArray m_pendingRequest;    // request line, headers and body, until connected
     HttpStreamTimeouts m_timeouts;
     HttpResponseParser m_response;
     QTcpSocket *m_socket = nullptr; // child; released with deleteLater
