@@ -86,15 +86,20 @@ QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
     return body;
 }
 
-QNetworkRequest AnthropicStream::networkRequest() const
+QUrl AnthropicStream::endpoint() const
 {
     const QString base = request().baseUrl;
     const bool hasV1 = base.endsWith(QLatin1String("/v1")) || base.endsWith(QLatin1String("/v1/"));
-    QNetworkRequest req(joinUrl(base, hasV1 ? QStringLiteral("/messages") : QStringLiteral("/v1/messages")));
+    return joinUrl(base, hasV1 ? QStringLiteral("/messages") : QStringLiteral("/v1/messages"));
+}
+
+RawHeaders AnthropicStream::requestHeaders() const
+{
+    RawHeaders headers;
     if (!request().apiKey.isEmpty())
-        req.setRawHeader("x-api-key", request().apiKey.toUtf8());
-    req.setRawHeader("anthropic-version", kApiVersion);
-    return req;
+        headers.append(qMakePair(QByteArray("x-api-key"), request().apiKey.toUtf8()));
+    headers.append(qMakePair(QByteArray("anthropic-version"), QByteArray(kApiVersion)));
+    return headers;
 }
 
 QByteArray AnthropicStream::requestBody() const

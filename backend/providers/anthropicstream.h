@@ -22,7 +22,8 @@ public:
     static bool usesPrefill(const ChatRequest &request);
 
 protected:
-    QNetworkRequest networkRequest() const override;
+    QUrl endpoint() const override;
+    RawHeaders requestHeaders() const override;
     QByteArray requestBody() const override;
     void handleEvent(const SseEvent &event) override;
     ContinuationJoiner::Options continuationOptions() const override;

@@ -19,6 +19,7 @@ struct StreamTimeouts {
     int firstByteMs = 30'000;  // from sending the request to the response headers
     int idleMs = 60'000;       // longest silence between two reads of the body
     int totalMs = 300'000;     // whole stream, retries included (STREAM_TIMEOUT)
+    int connectMs = 10'000;    // TCP connect and TLS handshake, within firstByteMs
 };
 
 // How a stream retries before its first token (see RetryPolicy).

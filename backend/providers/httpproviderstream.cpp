@@ -2,16 +2,13 @@
 
 #include "core/logging.h"
 
-#include "providers/networkpool.h"
+#include "providers/httpstreamrequest.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <utility>
 
 namespace teehee {
 
 namespace {
-
-enum TimerKind { FirstByteTimer, IdleTimer, TotalTimer };
 
 constexpr qsizetype kMaxErrorBody = 64 * 1024;
 
@@ -23,14 +20,10 @@ HttpProviderStream::HttpProviderStream(ChatRequest request, QString providerDisp
     , m_displayName(std::move(providerDisplayName))
     , m_retry(m_request.retry)
 {
-    for (QTimer *t : {&m_firstByteTimer, &m_idleTimer, &m_totalTimer, &m_retryTimer})
+    for (QTimer *t : {&m_totalTimer, &m_retryTimer})
         t->setSingleShot(true);
-    m_firstByteTimer.setInterval(m_request.timeouts.firstByteMs);
-    m_idleTimer.setInterval(m_request.timeouts.idleMs);
     m_totalTimer.setInterval(m_request.timeouts.totalMs);
-    connect(&m_firstByteTimer, &QTimer::timeout, this, [this] { onTimeout(FirstByteTimer); });
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] { onTimeout(IdleTimer); });
-    connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(TotalTimer); });
+    connect(&m_totalTimer, &QTimer::timeout, this, &HttpProviderStream::onTotalTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &HttpProviderStream::startAttempt);
 }
 
@@ -40,9 +33,9 @@ HttpProviderStream::~HttpProviderStream()
         qCDebug(lcProviders) << m_displayName << "stream destroyed while running; aborting";
         endSilently();
     }
-    stopTimers();
+    m_retryTimer.stop();
     m_totalTimer.stop();
-    releaseNetwork();
+    releaseRequest();
 }
 
 void HttpProviderStream::start()
@@ -68,143 +61,151 @@ void HttpProviderStream::startAttempt()
     ++m_attempt;
     m_parser.reset();
     m_errorBody.clear();
-    m_sinceData.invalidate();
     m_httpStatus = 0;
     m_headersSeen = false;
     m_joiner = ContinuationJoiner(m_request.partialText(), continuationOptions());
     resetAttemptState();
 
-    QNetworkRequest req = networkRequest();
-    if (!m_nam) {
-        // A manager with a free connection to this host: never queued behind other streams.
-        m_namUrl = req.url();
-        m_nam = NetworkPool::forThisThread().acquire(m_namUrl);
-    }
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setRawHeader("Accept", "text/event-stream");
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    qCInfo(lcProviders).nospace() << m_displayName << ": POST " << req.url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+    const QUrl url = endpoint();
+    RawHeaders headers = requestHeaders();
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    headers.append(qMakePair(QByteArray("Accept"), QByteArray("text/event-stream")));
+    const StreamTimeouts &t = m_request.timeouts;
+    qCInfo(lcProviders).nospace() << m_displayName << ": POST " << url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                                   << " model=" << m_request.model << " attempt=" << m_attempt;
 
-    m_reply = m_nam->post(req, requestBody());
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpProviderStream::onMetaData);
-    connect(m_reply, &QIODevice::readyRead, this, &HttpProviderStream::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &HttpProviderStream::onFinished);
-    m_firstByteTimer.start();
+    releaseRequest();
+    m_http = new HttpStreamRequest(url, std::move(headers), requestBody(), {t.connectMs, t.firstByteMs, t.idleMs}, {}, this);
+    connect(m_http, &HttpStreamRequest::headersReceived, this, &HttpProviderStream::onHeaders);
+    connect(m_http, &HttpStreamRequest::bodyReceived, this, &HttpProviderStream::onBody);
+    connect(m_http, &HttpStreamRequest::finished, this, &HttpProviderStream::onFinished);
+    m_http->start();
 }
 
-void HttpProviderStream::onMetaData()
+void HttpProviderStream::onHeaders()
 {
-    if (!m_reply || m_headersSeen)
-        return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
-        return;
     m_headersSeen = true;
-    m_httpStatus = status.toInt();
-    m_firstByteTimer.stop();
-    m_sinceData.start();
-    m_idleTimer.start(m_request.timeouts.idleMs);
+    m_httpStatus = m_http->response().status();
     if (m_httpStatus >= 200 && m_httpStatus < 300 && !m_started) {
         m_started = true;
         Q_EMIT started();
     }
 }
 
-void HttpProviderStream::onReadyRead()
+void HttpProviderStream::onBody(QByteArrayView bytes)
 {
-    if (!m_reply)
-        return;
-    onMetaData();
-    // Data arrived: the idle deadline starts over. Restarting the timer on
-    // every read would re-register it per token; onTimeout looks at this instead.
-    m_sinceData.start();
-    const QByteArray bytes = m_reply->readAll();
     if (m_httpStatus >= 300) {
-        if (m_errorBody.size() < kMaxErrorBody)
-            m_errorBody.append(bytes.left(kMaxErrorBody - m_errorBody.size()));
+        m_errorBody.append(bytes.first(qMin(bytes.size(), kMaxErrorBody - m_errorBody.size())));
+        if (m_errorBody.size() >= kMaxErrorBody) {
+            // Enough to word the error: the rest is not worth waiting for.
+            m_http->abort();
+            onFinished();
+        }
         return;
     }
-    QList<SseEvent> events;
-    m_parser.feed(bytes, events);
-    const QNetworkReply *current = m_reply;
-    for (const SseEvent &ev : events) {
+    m_events.clear();
+    m_parser.feed(bytes, m_events);
+    const HttpStreamRequest *current = m_http;
+    for (const SseEvent &ev : std::as_const(m_events)) {
         // A handler may have completed, failed, aborted or retried the stream.
-        if (isFinished() || m_reply != current)
+        if (isFinished() || m_http != current)
             return;
         handleEvent(ev);
     }
 }
 
+ProviderError HttpProviderStream::failureOfRequest() const
+{
+    using F = HttpStreamRequest::Failure;
+    const StreamTimeouts &t = m_request.timeouts;
+    const QString host = m_http->url().host();
+    switch (m_http->failure()) {
+    case F::FirstByteTimeout:
+        return ProviderError::make(ProviderError::Timeout, QStringLiteral("%1 did not answer within %2")
+                                                               .arg(m_displayName, humanDelay(t.firstByteMs)));
+    case F::IdleTimeout:
+        return ProviderError::make(ProviderError::Timeout, QStringLiteral("%1 stopped sending for %2; the reply is incomplete")
+                                                               .arg(m_displayName, humanDelay(t.idleMs)));
+    case F::Protocol:
+        if (m_headersSeen)
+            return ProviderError::make(ProviderError::Protocol, QStringLiteral("%1 sent a malformed response: %2")
+                                                                    .arg(m_displayName, m_http->errorString()));
+        return ProviderError::make(ProviderError::Protocol, QStringLiteral("%1 at %2 did not answer in HTTP/1.1: %3")
+                                                                .arg(m_displayName, host, m_http->errorString()));
+    case F::Closed:
+        if (m_headersSeen)
+            break;
+        [[fallthrough]];
+    case F::InvalidRequest:
+    case F::Connect:
+    case F::Tls:
+    case F::ConnectTimeout:
+        return ProviderError::make(ProviderError::Network, QStringLiteral("Could not reach %1 at %2 (%3)")
+                                                               .arg(m_displayName, host, m_http->errorString()));
+    case F::None:
+        break;
+    }
+    return ProviderError::make(ProviderError::UpstreamClosed,
+                               QStringLiteral("%1 closed the connection before the reply was complete").arg(m_displayName));
+}
+
 void HttpProviderStream::onFinished()
 {
-    if (!m_reply || isFinished())
+    if (!m_http || isFinished())
         return;
-    onReadyRead();
-    if (isFinished() || !m_reply)
-        return;
-    QNetworkReply *reply = m_reply;
-    stopTimers();
-    const QNetworkReply::NetworkError netError = reply->error();
-    const QString netErrorText = reply->errorString();
+    const HttpStreamRequest::Failure failure = m_http->failure();
+    const bool timedOut = failure == HttpStreamRequest::Failure::FirstByteTimeout
+                          || failure == HttpStreamRequest::Failure::IdleTimeout;
 
-    if (m_httpStatus >= 300) {
-        const ProviderError e = errorFromHttpResponse(errorContext(), m_httpStatus, reply->rawHeaderPairs(), m_errorBody);
+    if (m_httpStatus >= 300 && m_httpStatus < 400 && !timedOut) {
+        // Following it would resend the key to wherever the redirect points.
+        const QByteArray location = m_http->response().header("Location");
+        qCInfo(lcProviders) << m_displayName << "HTTP" << m_httpStatus << "redirect not followed";
+        releaseRequest();
+        handleFailure(ProviderError::make(ProviderError::Protocol,
+                                          QStringLiteral("%1 answered with a redirect (HTTP %2) to %3; redirects are not followed, "
+                                                         "so check the provider's base URL")
+                                              .arg(m_displayName).arg(m_httpStatus)
+                                              .arg(location.isEmpty() ? QStringLiteral("nowhere") : QString::fromUtf8(location)),
+                                          m_httpStatus));
+        return;
+    }
+    if (m_httpStatus >= 400 && !timedOut) {
+        const ProviderError e = errorFromHttpResponse(errorContext(), m_httpStatus, m_http->response().headers(), m_errorBody);
         qCInfo(lcProviders) << m_displayName << "HTTP" << m_httpStatus << ProviderError::kindName(e.kind);
-        releaseReply();
+        releaseRequest();
         handleFailure(e);
         return;
     }
-    releaseReply();
-
-    if (!m_headersSeen) {
-        qCInfo(lcProviders) << m_displayName << "connection failed:" << netError;
-        handleFailure(ProviderError::make(ProviderError::Network,
-                                          QStringLiteral("Could not reach %1 at %2 (%3)")
-                                              .arg(m_displayName, networkRequest().url().host(), netErrorText)));
+    if (failure == HttpStreamRequest::Failure::None) {
+        releaseRequest();
+        const bool dropped = m_parser.finish();
+        if (!dropped && acceptsEndWithoutMarker()) {
+            completeStream();
+            return;
+        }
+        qCInfo(lcProviders) << m_displayName << "stream closed before its end marker";
+        handleFailure(ProviderError::make(ProviderError::UpstreamClosed,
+                                          QStringLiteral("%1 closed the connection before the reply was complete")
+                                              .arg(m_displayName)));
         return;
     }
-
-    const bool dropped = m_parser.finish();
-    if (netError == QNetworkReply::NoError && !dropped && acceptsEndWithoutMarker()) {
-        completeStream();
-        return;
-    }
-    qCInfo(lcProviders) << m_displayName << "stream closed before its end marker:" << netError;
-    handleFailure(ProviderError::make(ProviderError::UpstreamClosed,
-                                      QStringLiteral("%1 closed the connection before the reply was complete")
-                                          .arg(m_displayName)));
+    const ProviderError e = failureOfRequest();
+    qCInfo(lcProviders).noquote() << m_displayName << "request failed:" << ProviderError::kindName(e.kind)
+                                  << m_http->errorString();
+    releaseRequest();
+    // Our own deadline: reported as a timeout, never taken for an abort.
+    handleFailure(e);
 }
 
-void HttpProviderStream::onTimeout(int which)
+void HttpProviderStream::onTotalTimeout()
 {
     if (isFinished())
         return;
-    if (which == IdleTimer && m_sinceData.isValid()) {
-        const qint64 quiet = m_sinceData.elapsed();
-        if (quiet < m_request.timeouts.idleMs) {
-            m_idleTimer.start(int(m_request.timeouts.idleMs - quiet));
-            return;
-        }
-    }
-    const auto seconds = [](int ms) { return humanDelay(ms); };
-    QString message;
-    switch (which) {
-    case FirstByteTimer:
-        message = QStringLiteral("%1 did not answer within %2").arg(m_displayName, seconds(m_request.timeouts.firstByteMs));
-        break;
-    case IdleTimer:
-        message = QStringLiteral("%1 stopped sending for %2; the reply is incomplete")
-                      .arg(m_displayName, seconds(m_request.timeouts.idleMs));
-        break;
-    default:
-        message = QStringLiteral("The reply from %1 took longer than the %2 limit")
-                      .arg(m_displayName, seconds(m_request.timeouts.totalMs));
-        break;
-    }
-    qCInfo(lcProviders) << m_displayName << "timeout" << which;
-    // Our own teardown: its OperationCanceledError is never seen, so never taken for an abort.
-    finalize(End::Failed, ProviderError::make(ProviderError::Timeout, message));
+    qCInfo(lcProviders) << m_displayName << "total timeout";
+    finalize(End::Failed, ProviderError::make(ProviderError::Timeout,
+                                              QStringLiteral("The reply from %1 took longer than the %2 limit")
+                                                  .arg(m_displayName, humanDelay(m_request.timeouts.totalMs))));
 }
 
 void HttpProviderStream::handleFailure(const ProviderError &error)
@@ -247,8 +248,7 @@ void HttpProviderStream::failStream(const ProviderError &error)
     if (isFinished())
         return;
     qCInfo(lcProviders) << m_displayName << "error event in stream:" << ProviderError::kindName(error.kind);
-    stopTimers();
-    releaseReply();
+    releaseRequest();
     handleFailure(error);
 }
 
@@ -265,38 +265,23 @@ QUrl HttpProviderStream::joinUrl(const QString &base, const QString &path)
     return QUrl(b + path);
 }
 
-void HttpProviderStream::releaseReply()
+void HttpProviderStream::releaseRequest()
 {
-    if (!m_reply)
+    if (!m_http)
         return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    if (reply->isRunning())
-        reply->abort();
-    reply->deleteLater();
-}
-
-void HttpProviderStream::releaseNetwork()
-{
-    releaseReply();
-    if (!m_nam)
-        return;
-    NetworkPool::forThisThread().release(std::exchange(m_nam, nullptr), m_namUrl);
-}
-
-void HttpProviderStream::stopTimers()
-{
-    m_firstByteTimer.stop();
-    m_idleTimer.stop();
-    m_retryTimer.stop();
+    HttpStreamRequest *http = std::exchange(m_http, nullptr);
+    disconnect(http, nullptr, this, nullptr);
+    http->abort(); // closes the socket at once
+    // We may be inside one of its signals: it must outlive this stream if a handler deletes us there.
+    http->setParent(nullptr);
+    http->deleteLater();
 }
 
 void HttpProviderStream::finalize(End end, const ProviderError &error)
 {
-    stopTimers();
+    m_retryTimer.stop();
     m_totalTimer.stop();
-    releaseNetwork();
+    releaseRequest();
     endWith(end, error);
 }
 

@@ -7,21 +7,18 @@
 #include "providers/retrypolicy.h"
 #include "providers/sseparser.h"
 
-#include <QElapsedTimer>
-#include <QNetworkRequest>
-#include <QPointer>
 #include <QTimer>
-
-class QNetworkAccessManager;
-class QNetworkReply;
+#include <QUrl>
 
 namespace teehee {
 
-// The HTTP side shared by every SSE provider: one QNetworkAccessManager per
-// stream (so no stream ever queues behind QNAM's 6-connections-per-host
-// limit), the reply it owns, SSE parsing, retries before the first token, and
-// three deadlines of its own (first byte, idle, total) so that a timeout is
-// always reported as a timeout and never mistaken for an abort.
+class HttpStreamRequest;
+
+// The HTTP side shared by every SSE provider: one HttpStreamRequest per
+// attempt (on this thread, a connection of its own, so no stream queues
+// behind another), SSE parsing straight from the socket's bytes, retries
+// before the first token, and the deadlines (connect, first byte, idle in the
+// request; total here, across retries), each reported as a timeout of its own.
 // Subclasses only speak their wire format.
 class HttpProviderStream : public ProviderStream {
     Q_OBJECT
@@ -36,7 +33,8 @@ public:
     const ChatRequest &request() const { return m_request; }
 
 protected:
-    virtual QNetworkRequest networkRequest() const = 0;
+    virtual QUrl endpoint() const = 0;
+    virtual RawHeaders requestHeaders() const = 0; // credentials and API version; never logged
     virtual QByteArray requestBody() const = 0;
     virtual void handleEvent(const SseEvent &event) = 0;
     // How the reply joins the partial text when continuing.
@@ -59,29 +57,24 @@ protected:
 
 private:
     void startAttempt();
-    void onMetaData();
-    void onReadyRead();
+    void onHeaders();
+    void onBody(QByteArrayView bytes);
     void onFinished();
-    void onTimeout(int which);
+    void onTotalTimeout();
+    ProviderError failureOfRequest() const;
     void handleFailure(const ProviderError &error);
-    void releaseReply();
-    void releaseNetwork();  // the reply, then the leased manager
-    void stopTimers();
+    void releaseRequest();
     void finalize(End end, const ProviderError &error = {});
 
     ChatRequest m_request;
     QString m_displayName;
-    QNetworkAccessManager *m_nam = nullptr;  // leased from NetworkPool
-    QUrl m_namUrl;
-    QPointer<QNetworkReply> m_reply;
+    HttpStreamRequest *m_http = nullptr; // this attempt's request, a child; released with deleteLater
     SseParser m_parser;
+    QList<SseEvent> m_events;            // reused for every read
     ContinuationJoiner m_joiner;
     RetryPolicy m_retry;
-    QTimer m_firstByteTimer;
-    QTimer m_idleTimer;
     QTimer m_totalTimer;
     QTimer m_retryTimer;
-    QElapsedTimer m_sinceData; // since the headers or the last bytes of the body
     QByteArray m_errorBody;
     int m_attempt = 0;
     int m_httpStatus = 0;

@@ -96,12 +96,17 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
     return body;
 }
 
-QNetworkRequest OpenAiStream::networkRequest() const
+QUrl OpenAiStream::endpoint() const
 {
-    QNetworkRequest req(joinUrl(request().baseUrl, QStringLiteral("/chat/completions")));
+    return joinUrl(request().baseUrl, QStringLiteral("/chat/completions"));
+}
+
+RawHeaders OpenAiStream::requestHeaders() const
+{
+    RawHeaders headers;
     if (!request().apiKey.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + request().apiKey.toUtf8());
-    return req;
+        headers.append(qMakePair(QByteArray("Authorization"), "Bearer " + request().apiKey.toUtf8()));
+    return headers;
 }
 
 QByteArray OpenAiStream::requestBody() const

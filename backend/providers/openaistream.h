@@ -26,7 +26,8 @@ public:
     static bool isOpenAiReasoningModel(const QString &model);
 
 protected:
-    QNetworkRequest networkRequest() const override;
+    QUrl endpoint() const override;
+    RawHeaders requestHeaders() const override;
     QByteArray requestBody() const override;
     void handleEvent(const SseEvent &event) override;
     ContinuationJoiner::Options continuationOptions() const override;

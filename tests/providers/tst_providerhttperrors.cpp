@@ -49,6 +49,8 @@ private Q_SLOTS:
                                       << int(K::ServerError) << QStringLiteral("OpenAI");
         QTest::newRow("html from a proxy") << false << FakeResponse::json(502, "<html><body><h1>502 Bad Gateway</h1></body></html>").header("Content-Type", "text/html")
                                            << int(K::ServerError) << QStringLiteral("OpenAI");
+        QTest::newRow("redirect") << false << json(301, "").header("Location", "https://api.example.org/v1/chat/completions")
+                                  << int(K::Protocol) << QStringLiteral("redirects are not followed");
         QTest::newRow("timeout") << false << FakeResponse::sse().delayHeaders(5000)
                                  << int(K::Timeout) << QStringLiteral("did not answer");
         QTest::newRow("closed mid-stream") << false << FakeResponse::sse().send(wire::openAiRoleChunk() + wire::openAiChunk(QStringLiteral("half"))).closeMidStream()

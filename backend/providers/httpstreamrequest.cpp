@@ -1,0 +1,298 @@
+#include "providers/httpstreamrequest.h"
+
+#include "core/logging.h"
+
+#include <QNetworkProxy>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+#include <utility>
+
+namespace teehee {
+
+namespace {
+
+// Large enough that a burst of tokens is one read, small enough to stay in cache.
+constexpr qint64 kMaxRead = 64 * 1024;
+
+bool hasHeader(const RawHeaders &headers, QByteArrayView name)
+{
+    for (const auto &h : headers) {
+        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+HttpStreamRequest::HttpStreamRequest(QUrl url, RawHeaders headers, QByteArray body, HttpStreamTimeouts timeouts,
+                                     HttpResponseParser::Limits limits, QObject *parent)
+    : QObject(parent)
+    , m_url(std::move(url))
+    , m_headers(std::move(headers))
+    , m_body(std::move(body))
+    , m_timeouts(timeouts)
+    , m_response(limits)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpStreamRequest::onTimer);
+}
+
+HttpStreamRequest::~HttpStreamRequest()
+{
+    releaseSocket();
+}
+
+QByteArray HttpStreamRequest::requestBytes(QString *problem) const
+{
+    const QString scheme = m_url.scheme().toLower();
+    if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || m_url.host().isEmpty()) {
+        *problem = QStringLiteral("not an http:// or https:// address");
+        return {};
+    }
+    QByteArray target = m_url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty())
+        target = "/";
+    if (m_url.hasQuery())
+        target += '?' + m_url.query(QUrl::FullyEncoded).toLatin1();
+    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']'; // IPv6 literal
+    if (m_url.port() != -1)
+        host += ':' + QByteArray::number(m_url.port());
+
+    QByteArray out;
+    out.reserve(512 + m_body.size());
+    out += "POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
+    for (const auto &[name, value] : m_headers) {
+        // A line break in a value (say, a pasted key) would smuggle in headers of its own.
+        if (name.contains('\r') || name.contains('\n') || value.contains('\r') || value.contains('\n')) {
+            *problem = QStringLiteral("a request header contains a line break");
+            return {};
+        }
+        out += name + ": " + value + "\r\n";
+    }
+    if (!hasHeader(m_headers, "User-Agent"))
+        out += "User-Agent: Teehee/" TEEHEE_VERSION "\r\n";
+    // The body is parsed as it comes; a compressed one could not be.
+    if (!hasHeader(m_headers, "Accept-Encoding"))
+        out += "Accept-Encoding: identity\r\n";
+    out += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n";
+    out += m_body;
+    return out;
+}
+
+void HttpStreamRequest::start()
+{
+    if (m_stage != Stage::Idle)
+        return;
+    m_stage = Stage::Connecting;
+    m_sinceStart.start();
+    QString problem;
+    m_pendingRequest = requestBytes(&problem);
+    if (m_pendingRequest.isEmpty()) {
+        // Reported from the event loop, so that start() never ends the request under its caller.
+        QTimer::singleShot(0, this, [this, problem] { end(Failure::InvalidRequest, problem); });
+        return;
+    }
+    const bool tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    const quint16 port = quint16(m_url.port(tls ? 443 : 80));
+    if (tls) {
+        auto *ssl = new QSslSocket(this);
+        m_socket = ssl;
+        ssl->setPeerVerifyMode(QSslSocket::VerifyPeer);
+        connect(ssl, &QSslSocket::encrypted, this, &HttpStreamRequest::onConnected);
+        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList texts;
+            for (const QSslError &e : errors)
+                texts << e.errorString();
+            m_tlsErrors = texts.join(QStringLiteral("; "));
+        });
+    } else {
+        m_socket = new QTcpSocket(this);
+        connect(m_socket, &QAbstractSocket::connected, this, &HttpStreamRequest::onConnected);
+    }
+    // Streams never went through a proxy; an application-wide one must not change that silently.
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    connect(m_socket, &QIODevice::readyRead, this, &HttpStreamRequest::onReadyRead);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpStreamRequest::onSocketError);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpStreamRequest::onDisconnected);
+
+    m_timer.start(qMax(0, qMin(m_timeouts.connectMs, m_timeouts.firstByteMs)));
+    const QString host = m_url.host();
+    if (tls)
+        static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(host, port); // SNI and name check use `host`
+    else
+        m_socket->connectToHost(host, port);
+}
+
+void HttpStreamRequest::abort()
+{
+    if (m_stage == Stage::Ended)
+        return;
+    m_stage = Stage::Ended;
+    m_timer.stop();
+    releaseSocket();
+}
+
+void HttpStreamRequest::onConnected()
+{
+    if (m_stage != Stage::Connecting || !m_socket)
+        return;
+    m_stage = Stage::AwaitingResponse;
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
+    m_timer.start(int(qMax<qint64>(0, m_timeouts.firstByteMs - m_sinceStart.elapsed())));
+}
+
+void HttpStreamRequest::onReadyRead()
+{
+    if (m_stage == Stage::AwaitingResponse || m_stage == Stage::Body)
+        drainSocket();
+}
+
+bool HttpStreamRequest::drainSocket()
+{
+    while (m_socket && m_stage != Stage::Ended) {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
+            return true;
+        m_sinceData.start();
+        m_readBuffer.resize(qMin(available, kMaxRead));
+        const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+        if (n <= 0)
+            return true;
+        switch (m_response.feed(QByteArrayView(m_readBuffer.constData(), n), *this)) {
+        case HttpResponseParser::Result::NeedMore:
+            break;
+        case HttpResponseParser::Result::Complete:
+            end(Failure::None);
+            return false;
+        case HttpResponseParser::Result::Stopped:
+            return false;
+        case HttpResponseParser::Result::Failed:
+            end(Failure::Protocol, m_response.errorString());
+            return false;
+        }
+    }
+    return false;
+}
+
+bool HttpStreamRequest::responseHeaders()
+{
+    m_stage = Stage::Body;
+    m_sinceData.start();
+    if (m_timeouts.idleMs > 0)
+        m_timer.start(m_timeouts.idleMs);
+    else
+        m_timer.stop();
+    Q_EMIT headersReceived();
+    return m_stage == Stage::Body;
+}
+
+bool HttpStreamRequest::responseBody(QByteArrayView bytes)
+{
+    Q_EMIT bodyReceived(bytes);
+    return m_stage == Stage::Body;
+}
+
+void HttpStreamRequest::onSocketError()
+{
+    if (m_stage == Stage::Ended || !m_socket)
+        return;
+    const QAbstractSocket::SocketError error = m_socket->error();
+    if (m_stage == Stage::Connecting) {
+        if (error == QAbstractSocket::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
+            end(Failure::Tls, QStringLiteral("TLS handshake failed: %1")
+                                  .arg(m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors));
+        } else {
+            end(Failure::Connect, m_socket->errorString());
+        }
+        return;
+    }
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        atEndOfStream();
+        return;
+    }
+    const QString text = m_socket->errorString();
+    drainSocket();
+    end(Failure::Closed, text); // nothing happens when the buffered bytes completed the response
+}
+
+void HttpStreamRequest::onDisconnected()
+{
+    if (m_stage == Stage::Ended)
+        return;
+    if (m_stage == Stage::Connecting) {
+        end(Failure::Connect, QStringLiteral("the connection closed during the handshake"));
+        return;
+    }
+    atEndOfStream();
+}
+
+void HttpStreamRequest::atEndOfStream()
+{
+    // What is still buffered arrived before the close.
+    drainSocket();
+    if (m_stage == Stage::Ended)
+        return;
+    if (m_response.finishAtEof() == HttpResponseParser::Result::Complete)
+        end(Failure::None);
+    else
+        end(Failure::Closed, m_response.errorString());
+}
+
+void HttpStreamRequest::onTimer()
+{
+    switch (m_stage) {
+    case Stage::Connecting:
+        if (m_sinceStart.elapsed() >= m_timeouts.firstByteMs)
+            end(Failure::FirstByteTimeout, QStringLiteral("no response within %1 ms").arg(m_timeouts.firstByteMs));
+        else
+            end(Failure::ConnectTimeout, QStringLiteral("no connection within %1 ms").arg(m_timeouts.connectMs));
+        return;
+    case Stage::AwaitingResponse:
+        end(Failure::FirstByteTimeout, QStringLiteral("no response within %1 ms").arg(m_timeouts.firstByteMs));
+        return;
+    case Stage::Body: {
+        const qint64 quiet = m_sinceData.elapsed();
+        if (quiet < m_timeouts.idleMs) {
+            m_timer.start(int(m_timeouts.idleMs - quiet));
+            return;
+        }
+        end(Failure::IdleTimeout, QStringLiteral("nothing received for %1 ms").arg(m_timeouts.idleMs));
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void HttpStreamRequest::end(Failure failure, const QString &error)
+{
+    if (m_stage == Stage::Ended)
+        return;
+    m_stage = Stage::Ended;
+    m_timer.stop();
+    releaseSocket();
+    m_failure = failure;
+    m_error = error;
+    if (failure != Failure::None)
+        qCDebug(lcProviders).noquote() << "HTTP stream to" << m_url.host() << "ended:" << error;
+    Q_EMIT finished();
+}
+
+void HttpStreamRequest::releaseSocket()
+{
+    if (!m_socket)
+        return;
+    QTcpSocket *socket = std::exchange(m_socket, nullptr);
+    disconnect(socket, nullptr, this, nullptr);
+    socket->abort(); // at once: an aborted stream must not keep the provider generating
+    // We may be inside one of its signals, and be deleted there ourselves: it goes later, on its own.
+    socket->setParent(nullptr);
+    socket->deleteLater();
+}
+
+} // namespace teehee

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "providers/errormapping.h"
+#include "providers/httpresponseparser.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace teehee {
+
+struct HttpStreamTimeouts {
+    int connectMs = 10'000;   // TCP connect and TLS handshake
+    int firstByteMs = 30'000; // from start() to the end of the response headers
+    int idleMs = 60'000;      // longest silence between two reads of the body
+};
+
+// One HTTP/1.1 POST on a connection of its own, streamed: the response body
+// reaches bodyReceived() piece by piece as it comes off the socket.
+//
+// Why not QNetworkAccessManager: in Qt 6.4 it runs HTTP on a thread of its own
+// and opens at most 6 connections per host, so a thousand long-lived streams
+// need ~170 managers and threads, and every token crosses threads twice.
+// This runs on the calling thread (QTcpSocket, or QSslSocket for https with
+// the system CAs, peer verification and SNI), with no connection cap.
+//
+// Exactly one finished() ends a request that was not aborted; abort() closes
+// the socket at once and emits nothing. Redirects are not followed, no proxy
+// is used, and connections are not reused. Delete it with deleteLater() when
+// inside one of its signals.
+class HttpStreamRequest : public QObject, private HttpResponseParser::Sink {
+    Q_OBJECT
+public:
+    enum class Failure {
+        None,             // the whole response arrived
+        InvalidRequest,   // not an http(s) URL, or a header value with a line break
+        Connect,          // refused, unreachable, DNS
+        Tls,              // handshake or certificate
+        ConnectTimeout,
+        FirstByteTimeout, // no complete response headers in time
+        IdleTimeout,      // the body went quiet
+        Closed,           // the connection ended before the response did
+        Protocol,         // not HTTP/1.x, malformed framing, or over a size limit
+    };
+
+    HttpStreamRequest(QUrl url, RawHeaders headers, QByteArray body, HttpStreamTimeouts timeouts,
+                      HttpResponseParser::Limits limits = {}, QObject *parent = nullptr);
+    ~HttpStreamRequest() override;
+
+    void start();
+    void abort();
+
+    bool isRunning() const { return m_stage != Stage::Idle && m_stage != Stage::Ended; }
+    const QUrl &url() const { return m_url; }
+    // The response so far: status and headers once headersReceived() was emitted.
+    const HttpResponseParser &response() const { return m_response; }
+    Failure failure() const { return m_failure; }
+    QString errorString() const { return m_error; } // for a person; never holds a header value
+
+Q_SIGNALS:
+    void headersReceived();
+    void bodyReceived(QByteArrayView bytes); // valid only during the call
+    void finished();
+
+private:
+    enum class Stage { Idle, Connecting, AwaitingResponse, Body, Ended };
+
+    bool responseHeaders() override;
+    bool responseBody(QByteArrayView bytes) override;
+
+    QByteArray requestBytes(QString *problem) const;
+    void onConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onDisconnected();
+    void onTimer();
+    bool drainSocket(); // false once the request ended or stopped
+    void atEndOfStream();
+    void end(Failure failure, const QString &error = {});
+    void releaseSocket();
+
+    QUrl m_url;
+    RawHeaders m_headers;
+    QByteArray m_body;
+    QByteArray m_pendingRequest;    // request line, headers and body, until connected
+    HttpStreamTimeouts m_timeouts;
+    HttpResponseParser m_response;
+    QTcpSocket *m_socket = nullptr; // child; released with deleteLater
+    QTimer m_timer;                 // the deadline of the current stage
+    QElapsedTimer m_sinceStart;
+    QElapsedTimer m_sinceData;      // read instead of restarting the timer on every read
+    QByteArray m_readBuffer;        // reused for every read
+    QString m_tlsErrors;
+    Stage m_stage = Stage::Idle;
+    Failure m_failure = Failure::None;
+    QString m_error;
+};
+
+} // namespace teehee
