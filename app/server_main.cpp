@@ -2,6 +2,7 @@
 #include "api/httpserver.h"
 #include "backend.h"
 #include "core/commandline.h"
+#include "core/epolleventdispatcher.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -9,10 +10,7 @@
 
 int main(int argc, char *argv[])
 {
-    // The glib event dispatcher re-polls every socket on each wake-up; with
-    // hundreds of streaming sockets Qt's own Unix dispatcher is much cheaper.
-    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
-        qputenv("QT_NO_GLIB", "1");
+    teehee::installServerEventDispatcher();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("teehee"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TEEHEE_VERSION));
