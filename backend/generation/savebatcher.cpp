@@ -11,6 +11,9 @@ SaveBatcher::SaveBatcher(const Database &db, QObject *parent) : QObject(parent),
     m_timer.setSingleShot(true);
     m_timer.setInterval(GenerationSaver::kMaxLagMs);
     connect(&m_timer, &QTimer::timeout, this, &SaveBatcher::flushNow);
+    m_nextSlice.setSingleShot(true);
+    m_nextSlice.setInterval(0);
+    connect(&m_nextSlice, &QTimer::timeout, this, &SaveBatcher::writeSlice);
 }
 
 void SaveBatcher::markDirty(GenerationSaver *saver)
@@ -23,17 +26,32 @@ void SaveBatcher::markDirty(GenerationSaver *saver)
 void SaveBatcher::forget(GenerationSaver *saver)
 {
     m_dirty.remove(saver);
+    m_queued.remove(saver);
 }
 
 void SaveBatcher::flushNow()
 {
     m_timer.stop();
-    if (m_dirty.isEmpty())
+    m_queued.unite(std::exchange(m_dirty, {}));
+    writeSlice();
+}
+
+void SaveBatcher::writeSlice()
+{
+    if (m_queued.isEmpty())
         return;
-    const QSet<GenerationSaver *> batch = std::exchange(m_dirty, {});
+    QList<GenerationSaver *> batch;
+    for (auto it = m_queued.begin(); it != m_queued.end() && batch.size() < kSliceSize;) {
+        batch.append(*it);
+        it = m_queued.erase(it);
+    }
+    if (!m_queued.isEmpty())
+        m_nextSlice.start(); // after the sockets that became ready meanwhile
     auto db = m_db.connection();
     if (!db) {
         qCWarning(lcGeneration).noquote() << "saving streaming replies failed:" << db.error().message;
+        for (GenerationSaver *s : batch)
+            s->markUnsaved();
         return;
     }
     Transaction tx(db.value());

@@ -10,11 +10,12 @@ namespace teehee {
 
 class GenerationSaver;
 
-// Saves the pending text of every running reply together: one transaction
-// per tick, however many replies stream at once, so a thousand concurrent
-// streams cost a few commits per second instead of thousands. A tick comes
+// Saves the pending text of every running reply together: a tick comes
 // kMaxLagMs after the oldest unsaved text, or at once when one reply has a
-// kilobyte waiting.
+// kilobyte waiting, and writes the replies in transactions of kSliceSize, so a
+// thousand concurrent streams cost a few commits per second instead of
+// thousands. Between slices the event loop runs: writing a thousand replies
+// at once would hold every stream's next token for tens of milliseconds.
 class SaveBatcher : public QObject {
     Q_OBJECT
 public:
@@ -22,16 +23,22 @@ public:
 
     void markDirty(GenerationSaver *saver);
     void forget(GenerationSaver *saver);
-    // Writes every dirty reply in one transaction.
+    static constexpr int kSliceSize = 32;
+
+    // Starts writing every dirty reply, one slice now and the rest on the next turns.
     void flushNow();
     // Commits made, by ticks and by savers' own begin/end writes.
     qint64 commits() const { return m_commits; }
     void countCommit() { ++m_commits; }
 
 private:
+    void writeSlice();
+
     const Database &m_db;
-    QSet<GenerationSaver *> m_dirty;
+    QSet<GenerationSaver *> m_dirty;   // since the last tick
+    QSet<GenerationSaver *> m_queued;  // taken by a tick, not written yet
     QTimer m_timer;
+    QTimer m_nextSlice;
     qint64 m_commits = 0;
 };
 
