@@ -8,6 +8,7 @@
 #include "core/secretstore.h"
 #include "db/messagerepository.h"
 #include "db/migrations.h"
+#include "db/walcheckpointer.h"
 
 namespace teehee {
 
@@ -68,6 +69,10 @@ Status Backend::openDatabase()
     if (recovered.value() > 0)
         qCInfo(lcDb) << recovered.value() << "interrupted replies marked as aborted; they can be continued";
     qCInfo(lcDb).noquote() << "database" << m_config.database.redacted() << "at schema version" << version.value();
+    if (m_config.database.isSqlite()) {
+        if (auto writer = m_database->connection())
+            m_checkpointer = std::make_unique<WalCheckpointer>(*m_database, writer.value());
+    }
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
     m_auth = std::make_unique<AuthService>(m_config, *m_database);
     m_keys = std::make_unique<KeyService>(m_config, *m_database);

@@ -13,6 +13,7 @@ class ChatService;
 class AuthService;
 class KeyService;
 class GenerationManager;
+class WalCheckpointer;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -42,6 +43,7 @@ private:
 
     Config m_config;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only; stops before the database closes
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<KeyService> m_keys;

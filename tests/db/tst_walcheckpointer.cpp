@@ -1,0 +1,56 @@
+// SQLite's WAL is copied back into the database by a thread of its own, never
+// inside a commit of the writing (backend) thread.
+#include "db/migrations.h"
+#include "db/sqlquery.h"
+#include "db/walcheckpointer.h"
+
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace teehee;
+
+class TestWalCheckpointer : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void theWriterNeverCheckpointsAndTheThreadDoes()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("wal.db"));
+        Database db(DatabaseUrl::sqliteFile(file));
+        QVERIFY(db.open());
+        QVERIFY(Migrator(db).migrate());
+        QSqlDatabase writer = db.connection().value();
+        const qint64 migrated = QFileInfo(file).size();
+
+        auto checkpointer = std::make_unique<WalCheckpointer>(db, writer);
+        QSqlQuery q(writer);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+
+        // ~6 MB in one commit: far past the 1,000 pages that would make the
+        // committing connection checkpoint by itself.
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler (b BLOB)")));
+        QVERIFY(writer.transaction());
+        const QByteArray blob(4000, 'x');
+        for (int i = 0; i < 1500; ++i) {
+            q.prepare(QStringLiteral("INSERT INTO filler VALUES (?)"));
+            q.addBindValue(blob);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(writer.commit());
+        QVERIFY2(QFileInfo(file).size() < migrated + 1024 * 1024, "the writer checkpointed inside its commit");
+
+        // The thread copies the pages into the database file within its interval.
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() > migrated + 5 * 1024 * 1024, WalCheckpointer::kIntervalMs * 3);
+
+        checkpointer.reset(); // stops its thread and closes its connection
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM filler")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1500);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWalCheckpointer)
+#include "tst_walcheckpointer.moc"
