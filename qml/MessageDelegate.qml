@@ -111,6 +111,7 @@ FocusScope {
 
         Loader {
             Layout.fillWidth: true
+            // Failed, stopped, or cut short by the provider.
             active: root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete")
             visible: active
             sourceComponent: MessageNotice {

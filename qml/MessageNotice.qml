@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Teehee
 
 // A quiet line under a stopped or failed reply, with the action that helps.
+// MessageDelegate creates it only for such replies.
 Rectangle {
     id: root
     property string messageId
@@ -18,8 +19,7 @@ Rectangle {
     readonly property bool stopped: status === "aborted" || (isPartial && status === "complete")
     readonly property bool keyProblem: !rateLimited && /key|401|unauthori/i.test(error)
 
-    visible: failed || stopped
-    implicitHeight: visible ? row.implicitHeight + Theme.gap : 0
+    implicitHeight: row.implicitHeight + Theme.gap
     radius: Theme.radiusSmall
     color: failed ? Theme.dangerSurface : "transparent"
     Accessible.role: Accessible.AlertMessage
@@ -32,7 +32,7 @@ Rectangle {
     Timer {
         interval: 1000
         repeat: true
-        running: root.waiting && root.visible
+        running: root.waiting
         onTriggered: root.tick()
     }
 
