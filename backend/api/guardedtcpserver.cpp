@@ -24,7 +24,19 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
     // must not wait for the client's delayed ACK (Nagle: about 40 ms each).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new ConnectionGuard(socket, m_limits, m_cors);
+    const quint16 port = socket->peerPort();
+    m_byPeerPort.insert(port, socket);
+    connect(socket, &QObject::destroyed, this, [this, port, socket] { m_byPeerPort.remove(port, socket); });
     addPendingConnection(socket);
+}
+
+QTcpSocket *GuardedTcpServer::connectionFrom(const QHostAddress &address, quint16 port) const
+{
+    for (auto [it, end] = m_byPeerPort.equal_range(port); it != end; ++it) {
+        if (it.value()->peerAddress() == address)
+            return it.value();
+    }
+    return nullptr;
 }
 
 } // namespace teehee
