@@ -4,6 +4,7 @@
 #include "db/sqlquery.h"
 
 #include <QHash>
+#include <QJsonDocument>
 
 namespace teehee {
 namespace {
@@ -266,6 +267,28 @@ Status MessageRepository::update(const MessageRecord &m) const
     if (q.rowsAffected() == 0)
         return messageNotFound();
     return success();
+}
+
+Result<bool> MessageRepository::updateStreamingContent(const QString &messageId, const QJsonObject &content) const
+{
+    if (!isUuid(messageId))
+        return false;
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    auto rows = NativeRows::select(db.value(),
+                                   "UPDATE messages SET content = $1, updated_at = $2 WHERE id = $3 AND status = $4 RETURNING id",
+                                   {QJsonDocument(content).toJson(QJsonDocument::Compact),
+                                    sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8(), idParam(messageId),
+                                    MessageStatus::Streaming.toUtf8()});
+    if (!rows)
+        return rows.error();
+    const bool landed = rows->next();
+    while (rows->next()) {
+    } // to the end: SQLite finishes the statement there
+    if (rows->error())
+        return *rows->error();
+    return landed;
 }
 
 Result<int> MessageRepository::markInterruptedStreams() const

@@ -40,6 +40,11 @@ public:
 
     // Rewrites the content, status and result fields of a message.
     Status update(const MessageRecord &message) const;
+    // The text of a reply still streaming: content and updated_at only, so no
+    // index of the table is touched (a thousand replies do this four times a
+    // second). Lands only while the row is `streaming`, so it never undoes the
+    // end of a reply; false when it did not land.
+    Result<bool> updateStreamingContent(const QString &messageId, const QJsonObject &content) const;
     // Start-up recovery: replies left streaming by a killed process become aborted.
     Result<int> markInterruptedStreams() const;
 

@@ -95,7 +95,7 @@ QString uuidText(QByteArrayView b)
 Error readError(const char *sql, const QString &message)
 {
     qCWarning(lcDb).noquote() << "statement failed:" << message << "in" << QString::fromUtf8(sql).simplified();
-    return Error::database(QStringLiteral("database error while reading: %1").arg(message.trimmed()));
+    return Error::database(QStringLiteral("database error: %1").arg(message.trimmed()));
 }
 
 // QSQLITE hands out "sqlite3*", QPSQL "pg_conn*" (PGconn's struct name).

@@ -14,7 +14,7 @@
 
 namespace teehee {
 
-// Rows of a SELECT read through the driver's own API (sqlite3 or libpq) on the
+// Rows of a SELECT (or of an UPDATE … RETURNING) read through the driver's own API (sqlite3 or libpq) on the
 // connection QSqlDatabase already holds. For the bulk reads (a whole chat, a
 // path of hundreds of messages) QSqlQuery costs more than the query itself: it
 // converts every value to UTF-16 and wraps it in a QVariant, and the content

@@ -216,31 +216,80 @@ QJsonObject json(const QVariant &v)
 
 } // namespace sqlvalue
 
+namespace {
+// Per connection of this thread: how many Transactions are open on it, and
+// whether one of the inner ones ended without committing.
+struct OpenTransaction {
+    int depth = 0;
+    bool failed = false;
+};
+thread_local QHash<QString, OpenTransaction> t_open;
+}
+
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        m_db.rollback();
+    if (!m_active)
+        return;
+    auto it = t_open.find(m_db.connectionName());
+    if (m_joined) {
+        if (it != t_open.end()) {
+            --it->depth;
+            it->failed = true;
+        }
+        return;
+    }
+    if (it != t_open.end())
+        t_open.erase(it);
+    m_db.rollback();
 }
 
 Status Transaction::begin()
 {
-    if (!m_db.transaction())
-        return SqlQuery::toError(m_db.lastError(), QStringLiteral("starting a transaction"));
+    OpenTransaction &open = t_open[m_db.connectionName()];
+    if (open.depth > 0) {
+        ++open.depth;
+        m_joined = m_active = true;
+        return success();
+    }
+    // SQLite: take the write lock now. A plain BEGIN reads first and, when
+    // another connection (the reply writer) commits meanwhile, fails on its
+    // first write with "database is locked" instead of waiting its turn.
+    const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
+    QSqlQuery begin(m_db);
+    if (sqlite ? !begin.exec(QStringLiteral("BEGIN IMMEDIATE")) : !m_db.transaction()) {
+        t_open.remove(m_db.connectionName());
+        return SqlQuery::toError(sqlite ? begin.lastError() : m_db.lastError(), QStringLiteral("starting a transaction"));
+    }
+    open = OpenTransaction{1, false};
     m_active = true;
     return success();
 }
 
 Status Transaction::commit()
 {
+    if (!m_active)
+        return Error::internal(QStringLiteral("committing a transaction that was not begun"));
+    m_active = false;
+    auto it = t_open.find(m_db.connectionName());
+    if (m_joined) {
+        if (it != t_open.end())
+            --it->depth;
+        return success();
+    }
+    const bool failed = it != t_open.end() && it->failed;
+    if (it != t_open.end())
+        t_open.erase(it);
+    if (failed) {
+        m_db.rollback();
+        return Error::database(QStringLiteral("a step of the transaction failed; nothing was saved"));
+    }
     if (!m_db.commit()) {
         const QSqlError err = m_db.lastError();
         m_db.rollback();
-        m_active = false;
         return SqlQuery::toError(err, QStringLiteral("committing"));
     }
-    m_active = false;
     return success();
 }
 

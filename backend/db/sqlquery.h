@@ -63,6 +63,11 @@ QDateTime parseUtc(QByteArrayView text);
 }
 
 // Commits on commit(); rolls back when destroyed without commit().
+// Begun while another Transaction of this thread holds the same connection,
+// it joins that one: its commit() only ends its part, and dropping it
+// without commit() makes the outer commit() fail and roll everything back.
+// So a step that writes in its own transaction can also be one step of a
+// larger one (a user message, its reply and the reply's first save).
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
@@ -76,6 +81,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    bool m_joined = false; // part of an outer transaction on the same connection
 };
 
 // A strictly increasing number for ordering rows created in the same millisecond:

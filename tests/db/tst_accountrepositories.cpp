@@ -168,6 +168,59 @@ private Q_SLOTS:
         }
         QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 0);
     }
+
+    void aTransactionBegunInsideAnotherJoinsIt()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("nested@example.com"));
+        {
+            Transaction outer(m_db->connection().value());
+            QVERIFY(outer.begin());
+            {
+                Transaction inner(m_db->connection().value());
+                QVERIFY(inner.begin());
+                QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("inner"), {}, {}, {}, {}, {}}));
+                QVERIFY(inner.commit()); // only its part: nothing is committed yet
+            }
+            QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("outer"), {}, {}, {}, {}, {}}));
+            // no outer commit: both go
+        }
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 0);
+
+        Transaction outer(m_db->connection().value());
+        QVERIFY(outer.begin());
+        {
+            Transaction inner(m_db->connection().value());
+            QVERIFY(inner.begin());
+            QVERIFY(inner.commit());
+        }
+        QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("kept"), {}, {}, {}, {}, {}}));
+        QVERIFY(outer.commit());
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 1);
+    }
+
+    void anInnerTransactionThatFailsRollsBackTheOuterOne()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("doomed@example.com"));
+        Transaction outer(m_db->connection().value());
+        QVERIFY(outer.begin());
+        QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("first"), {}, {}, {}, {}, {}}));
+        {
+            Transaction inner(m_db->connection().value());
+            QVERIFY(inner.begin());
+            // a step fails here: its transaction ends without commit()
+        }
+        const Status committed = outer.commit();
+        QVERIFY(!committed);
+        QCOMPARE(committed.error().code, ErrorCode::Database);
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 0);
+
+        // The connection is usable afterwards, for a transaction of its own.
+        Transaction next(m_db->connection().value());
+        QVERIFY(next.begin());
+        QVERIFY(ChatRepository(*m_db).create(ChatRecord{{}, alice.id, QStringLiteral("later"), {}, {}, {}, {}, {}}));
+        QVERIFY(next.commit());
+        QCOMPARE(ChatRepository(*m_db).listForUser(alice.id)->size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccountRepositories)
