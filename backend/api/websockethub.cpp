@@ -1,5 +1,6 @@
 #include "api/websockethub.h"
 
+#include "api/guardedtcpserver.h"
 #include "api/streamevents.h"
 #include "api/websocketframe.h"
 #include "api/websocketsession.h"
@@ -96,7 +97,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
     const QString compactFlag = query.queryItemValue(QStringLiteral("compact"));
     const bool compact = compactFlag == u"1" || compactFlag == u"true";
     QTcpSocket *connection = connectionOf(*ws);
-    auto *session = new WebSocketSession(m_backend, std::move(socket), connection, user->id, chatId, compact, this);
+    auto *session = new WebSocketSession(m_backend, m_backend.generations().workQueue(), std::move(socket), connection, user->id, chatId, compact, this);
     connect(session, &WebSocketSession::closed, this, &WebSocketHub::remove);
     m_byChat.insert(chatId, session);
     ++m_perUser[user->id];
@@ -107,13 +108,10 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
 
 QTcpSocket *WebSocketHub::connectionOf(const QWebSocket &ws) const
 {
-    // QWebSocket does not expose the socket it was upgraded from; it stays a
-    // child of the listening server, and the peer's address and port name it.
     for (QTcpServer *server : m_engine.servers()) {
-        const auto sockets = server->findChildren<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
-        for (QTcpSocket *tcp : sockets) {
-            if (tcp->peerPort() == ws.peerPort() && tcp->localPort() == ws.localPort()
-                && tcp->peerAddress() == ws.peerAddress())
+        if (auto *guarded = qobject_cast<GuardedTcpServer *>(server)) {
+            QTcpSocket *tcp = guarded->connectionFrom(ws.peerAddress(), ws.peerPort());
+            if (tcp && tcp->localPort() == ws.localPort())
                 return tcp;
         }
     }

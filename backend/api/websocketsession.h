@@ -12,12 +12,15 @@ class QWebSocket;
 namespace teehee {
 
 class Backend;
+class FairWorkQueue;
 
 // One authenticated WebSocket on /stream/{chat_id}: reads the client's
 // messages (stream_message, abort_stream, continue_stream, regenerate, ping)
 // and turns them into GenerationManager calls. Events of the chat reach it
 // through the WebSocketHub. A bad message is answered with an `error` event;
-// the socket stays open.
+// the socket stays open. Messages are handled in order through the
+// generation engine's FairWorkQueue, so a burst of new streams cannot stall
+// the running ones.
 class WebSocketSession : public QObject {
     Q_OBJECT
 public:
@@ -26,8 +29,8 @@ public:
 
     // `connection`: the TCP socket under `socket`, or null when it is unknown
     // (sendFrame then goes through `socket`).
-    WebSocketSession(Backend &backend, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection, QString userId,
-                     QString chatId, bool compact, QObject *parent = nullptr);
+    WebSocketSession(Backend &backend, FairWorkQueue &work, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection,
+                     QString userId, QString chatId, bool compact, QObject *parent = nullptr);
     ~WebSocketSession() override;
 
     QString userId() const { return m_userId; }
@@ -51,6 +54,7 @@ private:
     QString messageInThisChat(const QJsonObject &message);
 
     Backend &m_backend;
+    FairWorkQueue &m_work;
     std::unique_ptr<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_tcp; // the connection under m_socket
     QString m_userId;

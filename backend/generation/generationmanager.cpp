@@ -3,6 +3,7 @@
 #include "chat/chatservice.h"
 #include "core/config.h"
 #include "core/logging.h"
+#include "db/sqlquery.h"
 #include "keys/keyservice.h"
 #include "providers/modelcatalogue.h"
 #include "providers/providerstream.h"
@@ -14,7 +15,7 @@ namespace teehee {
 
 GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
                                      QObject *parent)
-    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config), m_batcher(db),
+    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config), m_batcher(db, m_work),
       // Sequence numbers stay increasing across restarts, so an SSE client's
       // Last-Event-ID from before a restart never hides newer events.
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
@@ -140,6 +141,13 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (!resolved)
         return resolved.error();
 
+    // The question and its empty reply are written together or not at all.
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    Transaction tx(db.value());
+    if (auto st = tx.begin(); !st)
+        return st.error();
     NewMessage user;
     user.role = QStringLiteral("user");
     user.text = text;
@@ -161,6 +169,8 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     auto answer = m_chats.addMessage(userId, chat->id, reply);
     if (!answer)
         return answer.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
     return launch(userId, answer->message, std::move(request).value(), false);
 }
 

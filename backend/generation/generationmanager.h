@@ -2,6 +2,7 @@
 
 #include "chat/chattypes.h"
 #include "core/error.h"
+#include "core/fairworkqueue.h"
 #include "generation/generation.h"
 #include "generation/savebatcher.h"
 #include "providers/chatrequest.h"
@@ -62,6 +63,10 @@ public:
     // Stream limits for every request (tests shorten them).
     void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
     ProviderRegistry &providers() { return m_registry; }
+    // Requests that start replies and the saving of streaming text share it:
+    // together they take a bounded time per turn of the event loop, so that
+    // running streams keep flowing while many start at once.
+    FairWorkQueue &workQueue() { return m_work; }
     // How long a finished generation stays attachable by message id.
     void setRetentionMs(int ms) { m_retentionMs = ms; }
 
@@ -90,6 +95,7 @@ private:
     ChatService &m_chats;
     KeyService &m_keys;
     ProviderRegistry m_registry;
+    FairWorkQueue m_work;
     SaveBatcher m_batcher;
     StreamTimeouts m_timeouts;
     RetrySettings m_retry;

@@ -34,10 +34,14 @@ GenerationSaver::~GenerationSaver()
 
 Status GenerationSaver::begin()
 {
+    m_batcher.countCommit();
+    // A reply inserted just now for this stream already says all this.
+    if (m_record.status == MessageStatus::Streaming && m_record.isPartial
+        && !m_record.content.contains(QStringLiteral("error")))
+        return success();
     m_record.status = MessageStatus::Streaming;
     m_record.isPartial = true;
     m_record.content.remove(QStringLiteral("error"));
-    m_batcher.countCommit();
     return write();
 }
 
@@ -56,7 +60,14 @@ Status GenerationSaver::writePending()
 {
     if (m_finished || m_pendingBytes == 0)
         return success();
-    return write();
+    // begin() wrote every other field; only the text has moved since.
+    m_record.content.insert(QStringLiteral("text"), m_text);
+    ++m_commits;
+    auto landed = MessageRepository(m_db).updateStreamingContent(m_record.id, m_record.content);
+    if (!landed)
+        return landed.error();
+    m_pendingBytes = 0;
+    return success();
 }
 
 void GenerationSaver::markUnsaved()

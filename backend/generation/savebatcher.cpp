@@ -1,19 +1,18 @@
 #include "generation/savebatcher.h"
 
+#include "core/fairworkqueue.h"
 #include "core/logging.h"
 #include "db/sqlquery.h"
 #include "generation/generationsaver.h"
 
 namespace teehee {
 
-SaveBatcher::SaveBatcher(const Database &db, QObject *parent) : QObject(parent), m_db(db)
+SaveBatcher::SaveBatcher(const Database &db, FairWorkQueue &work, QObject *parent)
+    : QObject(parent), m_db(db), m_work(work)
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(GenerationSaver::kMaxLagMs);
     connect(&m_timer, &QTimer::timeout, this, &SaveBatcher::flushNow);
-    m_nextSlice.setSingleShot(true);
-    m_nextSlice.setInterval(0);
-    connect(&m_nextSlice, &QTimer::timeout, this, &SaveBatcher::writeSlice);
 }
 
 void SaveBatcher::markDirty(GenerationSaver *saver)
@@ -33,7 +32,19 @@ void SaveBatcher::flushNow()
 {
     m_timer.stop();
     m_queued.unite(std::exchange(m_dirty, {}));
-    writeSlice();
+    postSlice();
+}
+
+void SaveBatcher::postSlice()
+{
+    if (m_slicePosted || m_queued.isEmpty())
+        return;
+    m_slicePosted = true;
+    m_work.post(this, [this] {
+        m_slicePosted = false;
+        writeSlice();
+        postSlice(); // behind the work posted meanwhile
+    });
 }
 
 void SaveBatcher::writeSlice()
@@ -45,8 +56,6 @@ void SaveBatcher::writeSlice()
         batch.append(*it);
         it = m_queued.erase(it);
     }
-    if (!m_queued.isEmpty())
-        m_nextSlice.start(); // after the sockets that became ready meanwhile
     auto db = m_db.connection();
     if (!db) {
         qCWarning(lcGeneration).noquote() << "saving streaming replies failed:" << db.error().message;

@@ -1,11 +1,14 @@
 // Saving many streaming replies: one tick writes them all, in transactions of
-// SaveBatcher::kSliceSize, handing the event loop back between slices.
+// SaveBatcher::kSliceSize, one slice per item of the FairWorkQueue, so other
+// work (stream starts) runs between slices.
+#include "core/fairworkqueue.h"
 #include "db/chatrepository.h"
 #include "db/messagerepository.h"
 #include "db/migrations.h"
 #include "db/userrepository.h"
 #include "generation/generationsaver.h"
 #include "generation/savebatcher.h"
+#include "db/sqlquery.h"
 #include "support/testenv.h"
 
 #include <QTest>
@@ -43,18 +46,27 @@ private Q_SLOTS:
         m_tdb.reset();
     }
 
-    void aTickWritesEveryReplyInSlicesBetweenLoopTurns()
+    // An assistant row in a new chat, as a generation finds it.
+    MessageRecord newReply(const QString &email, MessageRecord m = {})
     {
-        const QString user = UserRepository(*m_db).create(UserRecord{{}, QStringLiteral("s@example.com"), {}, {}, {}})->id;
-        const QString chat = ChatRepository(*m_db).create(ChatRecord{{}, user, QStringLiteral("Many"), {}, {}, {}, {}, {}})->id;
-        SaveBatcher batcher(*m_db);
+        const QString user = UserRepository(*m_db).create(UserRecord{{}, email, {}, {}, {}})->id;
+        const QString chat = ChatRepository(*m_db).create(ChatRecord{{}, user, QStringLiteral("c"), {}, {}, {}, {}, {}})->id;
+        m.chatId = chat;
+        m.role = QStringLiteral("assistant");
+        return MessageRepository(*m_db).insert(m).value();
+    }
+
+    void aTickWritesEveryReplyInSlicesBetweenOtherWork()
+    {
+        FairWorkQueue work(0); // one item per turn of the loop
+        SaveBatcher batcher(*m_db, work);
         constexpr int kReplies = 2 * SaveBatcher::kSliceSize + 6;
+        const MessageRecord first = newReply(QStringLiteral("s@example.com"));
         std::vector<std::unique_ptr<GenerationSaver>> savers;
         QStringList ids;
         for (int i = 0; i < kReplies; ++i) {
-            MessageRecord m;
-            m.chatId = chat;
-            m.role = QStringLiteral("assistant");
+            MessageRecord m = first;
+            m.id.clear();
             auto row = MessageRepository(*m_db).insert(m);
             QVERIFY(row);
             ids << row->id;
@@ -67,35 +79,87 @@ private Q_SLOTS:
         QCOMPARE(savedWith(ids, QStringLiteral("hello")), 0); // nothing before the tick
 
         batcher.flushNow();
-        // One slice at once; the rest only after control went back to the loop.
-        QCOMPARE(savedWith(ids, QStringLiteral("hello")), SaveBatcher::kSliceSize);
-        QCOMPARE(batcher.commits(), before + 1);
-        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, QStringLiteral("hello")), kReplies, 2000);
-        QCOMPARE(batcher.commits(), before + 3);
+        QCOMPARE(savedWith(ids, QStringLiteral("hello")), 0); // queued, not written inside the caller
+        // Work posted now (a stream start) runs after the first slice, before the second.
+        int savedWhenOtherWorkRan = -1;
+        work.post(&work, [&] { savedWhenOtherWorkRan = savedWith(ids, QStringLiteral("hello")); });
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, QStringLiteral("hello")), kReplies, 5000);
+        QCOMPARE(savedWhenOtherWorkRan, SaveBatcher::kSliceSize);
+        QCOMPARE(batcher.commits(), before + 3); // one per slice
+    }
+
+    void aStreamingSaveTouchesOnlyTheText()
+    {
+        MessageRecord m;
+        m.model = QStringLiteral("gpt-test");
+        m.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Once")}, {QStringLiteral("error"), QStringLiteral("cut off")}};
+        m.status = MessageStatus::Aborted;
+        const MessageRecord row = newReply(QStringLiteral("t@example.com"), m);
+        FairWorkQueue work;
+        SaveBatcher batcher(*m_db, work);
+        GenerationSaver saver(*m_db, row, batcher);
+        QVERIFY(saver.begin()); // continuing: streaming again, the old error gone
+        saver.append(QStringLiteral(" upon a time"));
+        batcher.flushNow();
+        QTRY_COMPARE_WITH_TIMEOUT(MessageRepository(*m_db).get(row.id)->text(), QStringLiteral("Once upon a time"), 5000);
+        const MessageRecord stored = MessageRepository(*m_db).get(row.id).value();
+        QCOMPARE(stored.status, MessageStatus::Streaming);
+        QVERIFY(stored.isPartial);
+        QCOMPARE(stored.model, QStringLiteral("gpt-test"));
+        QVERIFY(!stored.content.contains(QStringLiteral("error")));
+    }
+
+    void aStreamingSaveNeverUndoesTheEndOfAReply()
+    {
+        MessageRecord m;
+        m.status = MessageStatus::Streaming;
+        m.isPartial = true;
+        const MessageRecord row = newReply(QStringLiteral("g@example.com"), m);
+        const MessageRepository messages(*m_db);
+        QCOMPARE(messages.updateStreamingContent(row.id, QJsonObject{{QStringLiteral("text"), QStringLiteral("Once")}}).value(), true);
+        QCOMPARE(messages.get(row.id)->text(), QStringLiteral("Once"));
+
+        MessageRecord ended = messages.get(row.id).value();
+        ended.status = MessageStatus::Complete;
+        ended.isPartial = false;
+        QVERIFY(messages.update(ended));
+        QCOMPARE(messages.updateStreamingContent(row.id, QJsonObject{{QStringLiteral("text"), QStringLiteral("On")}}).value(), false);
+        QCOMPARE(messages.get(row.id)->text(), QStringLiteral("Once"));
+        QCOMPARE(messages.get(row.id)->status, MessageStatus::Complete);
+        QCOMPARE(messages.updateStreamingContent(newUuid(), QJsonObject{}).value(), false); // no such row: no error
     }
 
     void aReplyFinishedWhileQueuedIsNotWrittenAgain()
     {
-        const QString user = UserRepository(*m_db).create(UserRecord{{}, QStringLiteral("f@example.com"), {}, {}, {}})->id;
-        const QString chat = ChatRepository(*m_db).create(ChatRecord{{}, user, QStringLiteral("Done"), {}, {}, {}, {}, {}})->id;
-        SaveBatcher batcher(*m_db);
+        FairWorkQueue work(0);
+        SaveBatcher batcher(*m_db, work);
+        const MessageRecord first = newReply(QStringLiteral("f@example.com"));
         std::vector<std::unique_ptr<GenerationSaver>> savers;
         QStringList ids;
         for (int i = 0; i < SaveBatcher::kSliceSize + 1; ++i) {
-            MessageRecord m;
-            m.chatId = chat;
-            m.role = QStringLiteral("assistant");
+            MessageRecord m = first;
+            m.id.clear();
             auto row = MessageRepository(*m_db).insert(m);
+            QVERIFY(row);
             ids << row->id;
             savers.push_back(std::make_unique<GenerationSaver>(*m_db, row.value(), batcher));
             QVERIFY(savers.back()->begin());
             savers.back()->append(QStringLiteral("partial"));
         }
         batcher.flushNow();
-        // Whichever reply waits for the second slice: finish or destroy them all now.
-        for (auto &s : savers)
-            QVERIFY(s->finish(MessageStatus::Complete, false, QStringLiteral("stop"), -1, -1, {}));
-        savers.clear();
+        // Between the first slice and the second, the reply left over ends
+        // (finished or destroyed, as generations are).
+        int savedBefore = -1;
+        int failedFinishes = 0;
+        work.post(&work, [&] {
+            savedBefore = savedWith(ids, QStringLiteral("partial"));
+            for (auto &s : savers)
+                failedFinishes += s->finish(MessageStatus::Complete, false, QStringLiteral("stop"), -1, -1, {}) ? 0 : 1;
+            savers.clear();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(savers.empty(), 2000);
+        QCOMPARE(savedBefore, SaveBatcher::kSliceSize);
+        QCOMPARE(failedFinishes, 0);
         QTest::qWait(50); // the second slice must find nothing (a freed saver would crash here)
         for (const QString &id : ids)
             QCOMPARE(MessageRepository(*m_db).get(id)->status, MessageStatus::Complete);
