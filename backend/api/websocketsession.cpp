@@ -35,13 +35,15 @@ QString stringField(const QJsonObject &o, const QString &name, bool *ok)
 
 WebSocketSession::WebSocketSession(Backend &backend, FairWorkQueue &work, std::unique_ptr<QWebSocket> socket,
                                    QTcpSocket *connection, QString userId, QString chatId, bool compact, QObject *parent)
-    : QObject(parent), m_backend(backend), m_work(work), m_socket(std::move(socket)), m_tcp(connection), m_userId(std::move(userId)),
-      m_chatId(std::move(chatId)), m_compact(compact)
+    : QObject(parent), m_backend(backend), m_work(work), m_socket(std::move(socket)), m_tcp(connection),
+      m_userId(std::move(userId)), m_chatId(std::move(chatId)), m_compact(compact)
 {
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { m_work.post(this, [this, text] { onTextMessage(text); }); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
-            [this] { m_work.post(this, [this] { sendError(QStringLiteral("Send JSON as text messages, not binary ones")); }); });
+            [this] {
+                m_work.post(this, [this] { sendError(QStringLiteral("Send JSON as text messages, not binary ones")); });
+            });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         m_closed = true;
         Q_EMIT closed(this);

@@ -142,6 +142,8 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
         return resolved.error();
 
     // The question and its empty reply are written together or not at all.
+    // (messageAdded listeners run on this thread before the commit; they only
+    // pass the message on, and anything they read comes after it.)
     auto db = m_db.connection();
     if (!db)
         return db.error();
