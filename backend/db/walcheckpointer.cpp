@@ -8,18 +8,39 @@
 
 namespace teehee {
 namespace {
-void checkpoint(const Database &db)
+// Runs one checkpoint pragma; the number of frames in the WAL, or -1.
+int runCheckpoint(const QSqlDatabase &db, const char *mode)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(%1)").arg(QLatin1String(mode)))) {
+        qCWarning(lcDb).noquote() << "WAL checkpoint failed:" << q.lastError().text();
+        return -1;
+    }
+    return q.next() ? q.value(1).toInt() : -1; // busy, log frames, checkpointed frames
+}
+
+void checkpoint(const Database &db, int restartFrames)
 {
     auto connection = db.connection();
     if (!connection)
         return;
-    QSqlQuery q(connection.value());
-    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
-        qCWarning(lcDb).noquote() << "WAL checkpoint failed:" << q.lastError().text();
+    // PASSIVE copies what it can and waits for nobody. Under a steady stream
+    // of commits that never lets the log start over (some frame is always newer
+    // than the checkpoint): it would grow without end, and every page lookup
+    // searches all of it. Past `restartFrames`, RESTART copies the few frames
+    // written meanwhile and makes the next commit rewind the log; it holds
+    // writers back only for those frames.
+    if (runCheckpoint(connection.value(), "PASSIVE") >= restartFrames)
+        runCheckpoint(connection.value(), "RESTART");
 }
 }
 
 WalCheckpointer::WalCheckpointer(const Database &db, const QSqlDatabase &writer, QObject *parent)
+    : WalCheckpointer(db, writer, Settings{}, parent)
+{
+}
+
+WalCheckpointer::WalCheckpointer(const Database &db, const QSqlDatabase &writer, Settings settings, QObject *parent)
     : QObject(parent)
 {
     QSqlQuery q(writer);
@@ -27,13 +48,13 @@ WalCheckpointer::WalCheckpointer(const Database &db, const QSqlDatabase &writer,
         qCWarning(lcDb).noquote() << "cannot move WAL checkpoints off the writer:" << q.lastError().text();
     m_thread.setObjectName(QStringLiteral("wal-checkpoint"));
     auto *timer = new QTimer; // lives and dies on m_thread
-    timer->setInterval(kIntervalMs);
+    timer->setInterval(settings.intervalMs);
     timer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
-    connect(timer, &QTimer::timeout, timer, [&db] { checkpoint(db); });
+    connect(timer, &QTimer::timeout, timer, [&db, settings] { checkpoint(db, settings.restartFrames); });
     // Emitted on m_thread as it ends: a last checkpoint, then its connection goes.
-    connect(&m_thread, &QThread::finished, timer, [&db, timer] {
-        checkpoint(db);
+    connect(&m_thread, &QThread::finished, timer, [&db, timer, settings] {
+        checkpoint(db, settings.restartFrames);
         db.closeThreadConnection();
         timer->deleteLater(); // deferred deletes still run as the thread ends
     }, Qt::DirectConnection);

@@ -12,15 +12,21 @@ namespace teehee {
 // back and syncing the file then stalls that thread (the backend's, which
 // carries every stream) for tens of milliseconds. The writer's automatic
 // checkpoints are turned off and a thread of its own checkpoints instead,
-// PASSIVE, so it waits for no reader or writer.
+// PASSIVE, so it waits for no reader or writer; when the log has grown past
+// restartFrames anyway (commits never pause), a RESTART lets it start over.
 class WalCheckpointer : public QObject {
     Q_OBJECT
 public:
     static constexpr int kIntervalMs = 2000;
+    struct Settings {
+        int intervalMs = kIntervalMs;
+        int restartFrames = 4096; // 16 MiB of 4 KiB pages
+    };
 
     // `writer`: the connection whose automatic checkpoints stop. `db` must
     // outlive this object.
     WalCheckpointer(const Database &db, const QSqlDatabase &writer, QObject *parent = nullptr);
+    WalCheckpointer(const Database &db, const QSqlDatabase &writer, Settings settings, QObject *parent = nullptr);
     // Stops the thread; its last act is a checkpoint.
     ~WalCheckpointer() override;
 

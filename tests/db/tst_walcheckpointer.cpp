@@ -4,10 +4,12 @@
 #include "db/sqlquery.h"
 #include "db/walcheckpointer.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace teehee;
 
@@ -49,6 +51,38 @@ private Q_SLOTS:
         checkpointer.reset(); // stops its thread and closes its connection
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM filler")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1500);
+    }
+
+    void theLogStartsOverWhileCommitsNeverPause()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("busy.db"));
+        Database db(DatabaseUrl::sqliteFile(file));
+        QVERIFY(db.open());
+        QVERIFY(Migrator(db).migrate());
+        QSqlDatabase writer = db.connection().value();
+        QSqlQuery q(writer);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler (b BLOB)")));
+        auto checkpointer = std::make_unique<WalCheckpointer>(db, writer, WalCheckpointer::Settings{20, 64});
+
+        // A writer that commits every few hundred microseconds, as a thousand
+        // streams do: every checkpoint finds frames newer than itself.
+        QElapsedTimer t;
+        t.start();
+        const QByteArray blob(4000, 'x');
+        qint64 written = 0;
+        qint64 largestLog = 0;
+        q.prepare(QStringLiteral("INSERT INTO filler VALUES (?)"));
+        while (written < 12 * 1024 * 1024 && t.elapsed() < 30000) {
+            q.addBindValue(blob);
+            QVERIFY(q.exec());
+            written += blob.size();
+            QThread::usleep(200);
+            largestLog = qMax(largestLog, QFileInfo(file + QStringLiteral("-wal")).size());
+        }
+        QVERIFY2(written >= 12 * 1024 * 1024, qPrintable(QString::number(written)));
+        // Without a restart the log would hold all of it.
+        QVERIFY2(largestLog < written / 4, qPrintable(QStringLiteral("log %1 bytes for %2 written").arg(largestLog).arg(written)));
     }
 };
 
