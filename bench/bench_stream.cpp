@@ -142,6 +142,7 @@ int main(int argc, char *argv[])
     FakeLlm fake;
     QThread fakeThread; // the provider shares no loop with the clients
     fakeThread.setEventDispatcher(new EpollEventDispatcher); // Qt's would poll 1,000 sockets per token
+    QObject::connect(&fakeThread, &QThread::started, [] { benchws::deferToServer(); }); // runs on fakeThread
     fake.server.moveToThread(&fakeThread);
     fake.moveToThread(&fakeThread);
     fakeThread.start();

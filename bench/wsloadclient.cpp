@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -88,8 +89,14 @@ void LoadRun::start()
     m_thread = std::thread([this] { loop(); });
 }
 
+void deferToServer()
+{
+    setpriority(PRIO_PROCESS, 0, 10); // 0: this thread; failing leaves it as it was
+}
+
 void LoadRun::loop()
 {
+    deferToServer();
     const int ep = epoll_create1(0);
     std::vector<Conn> conns(size_t(m_accounts.size()));
     sockaddr_in addr{};

@@ -18,6 +18,12 @@ namespace benchws {
 
 qint64 nowUs();
 
+// Lowers the calling thread's scheduling priority (nice 10; Linux keeps it
+// per thread). The load generator runs on the CPUs the server runs on: when
+// both are ready, the server should run, or the bench measures how long the
+// scheduler made the server wait for its own clients.
+void deferToServer();
+
 struct Account {
     QByteArray token;
     QString chat;
