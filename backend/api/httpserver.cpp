@@ -95,7 +95,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerKeyRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
-    new WebSocketHub(m_backend, *m_engine, this); // /stream/{chat_id} sockets
+    m_webSockets = new WebSocketHub(m_backend, *m_engine, this); // /stream/{chat_id} sockets
     registerProviderRoutes(*m_context);
 }
 
@@ -144,6 +144,7 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
         return Error{ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(why)};
     }
     m_engine->bind(tcp); // takes ownership
+    m_webSockets->addServer(tcp);
     const quint16 bound = tcp->serverPort();
     qCInfo(lcHttp).noquote() << "listening on" << QStringLiteral("http://%1:%2").arg(host).arg(bound);
     return bound;

@@ -13,6 +13,7 @@ namespace teehee {
 
 class Backend;
 class HttpEngine;
+class WebSocketHub;
 
 // The REST (and WebSocket) front end of the backend. Lives on the backend
 // thread, never the GUI thread. QHttpServer parses; our own router answers
@@ -42,6 +43,7 @@ private:
     Router m_router;
     std::unique_ptr<ApiContext> m_context;
     std::unique_ptr<HttpEngine> m_engine;
+    WebSocketHub *m_webSockets = nullptr; // a child
 };
 
 } // namespace teehee

@@ -107,14 +107,17 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
         session->send(streamevents::resume(*running));
 }
 
+void WebSocketHub::addServer(GuardedTcpServer *server)
+{
+    m_servers.append(server);
+}
+
 QTcpSocket *WebSocketHub::connectionOf(const QWebSocket &ws) const
 {
-    for (QTcpServer *server : m_engine.servers()) {
-        if (auto *guarded = qobject_cast<GuardedTcpServer *>(server)) {
-            QTcpSocket *tcp = guarded->connectionFrom(ws.peerAddress(), ws.peerPort());
-            if (tcp && tcp->localPort() == ws.localPort())
-                return tcp;
-        }
+    for (const QPointer<GuardedTcpServer> &server : m_servers) {
+        QTcpSocket *tcp = server ? server->connectionFrom(ws.peerAddress(), ws.peerPort()) : nullptr;
+        if (tcp && tcp->localPort() == ws.localPort())
+            return tcp;
     }
     return nullptr;
 }

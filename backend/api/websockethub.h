@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QMultiHash>
 #include <QObject>
+#include <QPointer>
 #include <memory>
 
 class QAbstractHttpServer;
@@ -10,6 +11,8 @@ class QTcpSocket;
 class QWebSocket;
 
 namespace teehee {
+
+class GuardedTcpServer;
 
 class Backend;
 class Generation;
@@ -33,6 +36,9 @@ public:
     ~WebSocketHub() override;
 
     int sessionCount() const { return int(m_byChat.size()); }
+    // A listening socket of the engine, to find the connection under an upgrade.
+    // (QAbstractHttpServer::servers() searches every descendant: every socket.)
+    void addServer(GuardedTcpServer *server);
 
 private:
     void onNewConnections();
@@ -48,6 +54,7 @@ private:
     qint64 m_maxMessageBytes;
     QMultiHash<QString, WebSocketSession *> m_byChat; // chat id → sessions
     QHash<QString, int> m_perUser;
+    QList<QPointer<GuardedTcpServer>> m_servers;
 };
 
 } // namespace teehee
