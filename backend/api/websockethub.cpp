@@ -58,16 +58,34 @@ void WebSocketHub::onNewConnections()
 {
     while (m_engine.hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = m_engine.nextPendingWebSocketConnection();
-        if (socket && socket->isValid())
-            accept(std::move(socket));
+        if (!socket || !socket->isValid())
+            continue;
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
+        // Authentication and the chat lookup wait their turn in the work
+        // queue with the stream starts (a thousand clients may connect at
+        // once); what the client sends meanwhile is kept for its session.
+        struct Pending {
+            std::unique_ptr<QWebSocket> socket;
+            QList<EarlyMessage> early;
+        };
+        auto pending = std::make_shared<Pending>();
+        QWebSocket *ws = socket.get();
+        pending->socket = std::move(socket);
+        connect(ws, &QWebSocket::textMessageReceived, this,
+                [pending](const QString &text) { pending->early.append({text, false}); });
+        connect(ws, &QWebSocket::binaryMessageReceived, this, [pending] { pending->early.append({QString(), true}); });
+        m_backend.generations().workQueue().post(this, [this, pending] {
+            pending->socket->disconnect(this);
+            if (pending->socket->state() == QAbstractSocket::ConnectedState)
+                accept(std::move(pending->socket), pending->early);
+        });
     }
 }
 
-void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
+void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyMessage> &early)
 {
     QWebSocket *ws = socket.get();
-    ws->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
-    ws->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
     // Closing needs the socket alive until the close handshake ends.
     auto reject = [](std::unique_ptr<QWebSocket> s, int code, const QString &reason) {
         QWebSocket *raw = s.release();
@@ -105,6 +123,8 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket)
     // Same thread as the generation: nothing can happen between this snapshot and the next live event.
     if (Generation *running = m_backend.generations().activeInChat(chatId))
         session->send(streamevents::resume(*running));
+    for (const EarlyMessage &m : early)
+        session->receive(m.text, m.binary);
 }
 
 void WebSocketHub::addServer(GuardedTcpServer *server)

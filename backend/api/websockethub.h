@@ -42,7 +42,12 @@ public:
 
 private:
     void onNewConnections();
-    void accept(std::unique_ptr<QWebSocket> socket);
+    // A message received before the socket's session existed: text, or binary.
+    struct EarlyMessage {
+        QString text;
+        bool binary = false;
+    };
+    void accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyMessage> &early);
     QTcpSocket *connectionOf(const QWebSocket &ws) const;
     void onGeneration(Generation *generation);
     void broadcast(const GenerationEvent &event);

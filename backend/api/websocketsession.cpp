@@ -38,12 +38,8 @@ WebSocketSession::WebSocketSession(Backend &backend, FairWorkQueue &work, std::u
     : QObject(parent), m_backend(backend), m_work(work), m_socket(std::move(socket)), m_tcp(connection),
       m_userId(std::move(userId)), m_chatId(std::move(chatId)), m_compact(compact)
 {
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { m_work.post(this, [this, text] { onTextMessage(text); }); });
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
-            [this] {
-                m_work.post(this, [this] { sendError(QStringLiteral("Send JSON as text messages, not binary ones")); });
-            });
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) { receive(text, false); });
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] { receive({}, true); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         m_closed = true;
         Q_EMIT closed(this);
@@ -56,6 +52,16 @@ WebSocketSession::~WebSocketSession()
         m_socket->disconnect(this);
         m_socket->abort();
     }
+}
+
+void WebSocketSession::receive(const QString &text, bool binary)
+{
+    m_work.post(this, [this, text, binary] {
+        if (binary)
+            sendError(QStringLiteral("Send JSON as text messages, not binary ones"));
+        else
+            onTextMessage(text);
+    });
 }
 
 void WebSocketSession::sendText(const QString &text)

@@ -37,6 +37,10 @@ public:
     QString chatId() const { return m_chatId; }
     bool isCompact() const { return m_compact; }
 
+    // Handles a client message in its turn (through the work queue). The
+    // socket's messages come here; so do those that arrived before the session.
+    void receive(const QString &text, bool binary);
+
     void sendText(const QString &text);
     // `frame` is websocketframe::text(utf8), built once for every subscriber.
     void sendFrame(const QByteArray &utf8, const QByteArray &frame);
