@@ -10,7 +10,11 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlDriver>
 #include <QThread>
+
+#include <sqlite3.h>
+#include <unistd.h>
 
 namespace teehee {
 namespace {
@@ -127,6 +131,29 @@ Result<QSqlDatabase> Database::connection() const
     return db;
 }
 
+namespace {
+// SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries: a write
+// that meets the checkpointer's lock held for 2 ms waits 8 ms, and with it
+// every stream on the backend thread. Trying again every 100 µs waits about
+// as long as the lock is held, up to the same 5 s.
+int retrySoon(void *, int tries)
+{
+    constexpr int kTryEveryUs = 100;
+    constexpr int kGiveUpAfterUs = 5 * 1000 * 1000;
+    if (tries * kTryEveryUs >= kGiveUpAfterUs)
+        return 0;
+    usleep(kTryEveryUs);
+    return 1;
+}
+}
+
+void Database::waitBrieflyWhenLocked(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        sqlite3_busy_handler(*static_cast<sqlite3 *const *>(handle.constData()), retrySoon, nullptr);
+}
+
 Status Database::configure(QSqlDatabase &db) const
 {
     QSqlQuery q(db);
@@ -135,6 +162,7 @@ Status Database::configure(QSqlDatabase &db) const
             if (!q.exec(QLatin1String(pragma)))
                 return Error::database(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), q.lastError().text()));
         }
+        waitBrieflyWhenLocked(db);
     } else {
         if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
             return Error::database(QStringLiteral("cannot set the session time zone: %1").arg(q.lastError().text()));

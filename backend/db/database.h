@@ -34,6 +34,7 @@ public:
 private:
     QString connectionName() const;
     Status configure(QSqlDatabase &db) const;
+    static void waitBrieflyWhenLocked(const QSqlDatabase &db);
 
     DatabaseUrl m_url;
     QString m_prefix;
