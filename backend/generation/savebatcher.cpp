@@ -5,6 +5,8 @@
 #include "db/sqlquery.h"
 #include "generation/generationsaver.h"
 
+#include <algorithm>
+
 namespace teehee {
 
 SaveBatcher::SaveBatcher(const Database &db, FairWorkQueue &work, QObject *parent)
@@ -51,10 +53,18 @@ void SaveBatcher::writeSlice()
 {
     if (m_queued.isEmpty())
         return;
+    // In the order the rows were created: replies started together sit on
+    // the same pages, so a slice dirties (and commits) fewer of them.
+    if (m_order.isEmpty()) {
+        m_order = m_queued.values();
+        std::sort(m_order.begin(), m_order.end(),
+                  [](const GenerationSaver *a, const GenerationSaver *b) { return a->record().seq > b->record().seq; });
+    }
     QList<GenerationSaver *> batch;
-    for (auto it = m_queued.begin(); it != m_queued.end() && batch.size() < kSliceSize;) {
-        batch.append(*it);
-        it = m_queued.erase(it);
+    while (!m_order.isEmpty() && batch.size() < kSliceSize) {
+        GenerationSaver *s = m_order.takeLast(); // the lowest seq
+        if (m_queued.remove(s)) // not forgotten meanwhile
+            batch.append(s);
     }
     auto db = m_db.connection();
     if (!db) {

@@ -41,6 +41,7 @@ private:
     FairWorkQueue &m_work;
     QSet<GenerationSaver *> m_dirty;   // since the last tick
     QSet<GenerationSaver *> m_queued;  // taken by a tick, not written yet
+    QList<GenerationSaver *> m_order;  // m_queued by descending seq; may hold forgotten ones
     QTimer m_timer;
     bool m_slicePosted = false;
     qint64 m_commits = 0;

@@ -67,6 +67,7 @@ private Q_SLOTS:
         for (int i = 0; i < kReplies; ++i) {
             MessageRecord m = first;
             m.id.clear();
+            m.seq = 0; // a new row: its own place in the creation order
             auto row = MessageRepository(*m_db).insert(m);
             QVERIFY(row);
             ids << row->id;
@@ -80,11 +81,17 @@ private Q_SLOTS:
 
         batcher.flushNow();
         QCOMPARE(savedWith(ids, QStringLiteral("hello")), 0); // queued, not written inside the caller
-        // Work posted now (a stream start) runs after the first slice, before the second.
+        // Work posted now (a stream start) runs after the first slice, before
+        // the second. The first slice holds the oldest rows (they share pages).
         int savedWhenOtherWorkRan = -1;
-        work.post(&work, [&] { savedWhenOtherWorkRan = savedWith(ids, QStringLiteral("hello")); });
+        int oldestSavedFirst = -1;
+        work.post(&work, [&] {
+            savedWhenOtherWorkRan = savedWith(ids, QStringLiteral("hello"));
+            oldestSavedFirst = savedWith(ids.mid(0, SaveBatcher::kSliceSize), QStringLiteral("hello"));
+        });
         QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, QStringLiteral("hello")), kReplies, 5000);
         QCOMPARE(savedWhenOtherWorkRan, SaveBatcher::kSliceSize);
+        QCOMPARE(oldestSavedFirst, SaveBatcher::kSliceSize);
         QCOMPARE(batcher.commits(), before + 3); // one per slice
     }
 
@@ -139,6 +146,7 @@ private Q_SLOTS:
         for (int i = 0; i < SaveBatcher::kSliceSize + 1; ++i) {
             MessageRecord m = first;
             m.id.clear();
+            m.seq = 0; // a new row: its own place in the creation order
             auto row = MessageRepository(*m_db).insert(m);
             QVERIFY(row);
             ids << row->id;
