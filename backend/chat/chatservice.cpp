@@ -77,10 +77,7 @@ Result<ChatRecord> ChatService::updateChat(const QString &userId, const QString 
     auto chat = m_chats.get(userId, chatId);
     if (!chat)
         return chat.error();
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    Transaction tx(db.value());
+    Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st.error();
     if (changes.name)
@@ -127,10 +124,7 @@ Result<ChatDetail> ChatService::forkChat(const QString &userId, const QString &c
     if (path->constLast().chatId != source->id)
         return Error::notFound(QStringLiteral("Message not found"));
 
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    Transaction tx(db.value());
+    Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st.error();
     ChatRecord fork;

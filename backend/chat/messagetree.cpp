@@ -50,10 +50,7 @@ Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage 
         return st.error();
     if (auto st = messagerules::checkText(m.text, m_maxMessageBytes, QStringLiteral("content")); !st)
         return st.error();
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    Transaction tx(db.value());
+    Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st.error();
     auto parentId = resolveParent(chat, m.parent);

@@ -228,6 +228,8 @@ thread_local QHash<QString, OpenTransaction> t_open;
 
 Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)) {}
 
+Transaction::Transaction(const Database &db) : m_database(&db) {}
+
 Transaction::~Transaction()
 {
     if (!m_active)
@@ -247,6 +249,12 @@ Transaction::~Transaction()
 
 Status Transaction::begin()
 {
+    if (m_database) {
+        auto connection = m_database->connection();
+        if (!connection)
+            return connection.error();
+        m_db = connection.value();
+    }
     OpenTransaction &open = t_open[m_db.connectionName()];
     if (open.depth > 0) {
         ++open.depth;

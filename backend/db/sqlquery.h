@@ -71,6 +71,8 @@ QDateTime parseUtc(QByteArrayView text);
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
+    // On this thread's connection of `db`, taken by begin() (its error, if any, is begin()'s).
+    explicit Transaction(const Database &db);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -80,6 +82,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    const Database *m_database = nullptr; // when the connection is taken at begin()
     bool m_active = false;
     bool m_joined = false; // part of an outer transaction on the same connection
 };

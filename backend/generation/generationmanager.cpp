@@ -144,10 +144,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     // The question and its empty reply are written together or not at all.
     // (messageAdded listeners run on this thread before the commit; they only
     // pass the message on, and anything they read comes after it.)
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    Transaction tx(db.value());
+    Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st.error();
     NewMessage user;

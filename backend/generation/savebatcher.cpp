@@ -66,14 +66,7 @@ void SaveBatcher::writeSlice()
         if (m_queued.remove(s)) // not forgotten meanwhile
             batch.append(s);
     }
-    auto db = m_db.connection();
-    if (!db) {
-        qCWarning(lcGeneration).noquote() << "saving streaming replies failed:" << db.error().message;
-        for (GenerationSaver *s : batch)
-            s->markUnsaved();
-        return;
-    }
-    Transaction tx(db.value());
+    Transaction tx(m_db);
     Status st = tx.begin();
     for (GenerationSaver *s : batch) {
         if (!st)
