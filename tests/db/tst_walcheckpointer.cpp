@@ -16,14 +16,27 @@ using namespace teehee;
 class TestWalCheckpointer : public QObject {
     Q_OBJECT
 
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+
 private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<Database>(DatabaseUrl::sqliteFile(m_dir->filePath(QStringLiteral("wal.db"))));
+        QVERIFY(m_db->open());
+        QVERIFY(Migrator(*m_db).migrate());
+    }
+    void cleanup()
+    {
+        m_db.reset();
+        m_dir.reset();
+    }
+
     void theWriterNeverCheckpointsAndTheThreadDoes()
     {
-        QTemporaryDir dir;
-        const QString file = dir.filePath(QStringLiteral("wal.db"));
-        Database db(DatabaseUrl::sqliteFile(file));
-        QVERIFY(db.open());
-        QVERIFY(Migrator(db).migrate());
+        Database &db = *m_db;
+        const QString file = m_dir->filePath(QStringLiteral("wal.db"));
         QSqlDatabase writer = db.connection().value();
         const qint64 migrated = QFileInfo(file).size();
 
@@ -55,11 +68,8 @@ private Q_SLOTS:
 
     void theLogStartsOverWhileCommitsNeverPause()
     {
-        QTemporaryDir dir;
-        const QString file = dir.filePath(QStringLiteral("busy.db"));
-        Database db(DatabaseUrl::sqliteFile(file));
-        QVERIFY(db.open());
-        QVERIFY(Migrator(db).migrate());
+        Database &db = *m_db;
+        const QString file = m_dir->filePath(QStringLiteral("wal.db"));
         QSqlDatabase writer = db.connection().value();
         QSqlQuery q(writer);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler (b BLOB)")));

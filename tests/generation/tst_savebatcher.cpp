@@ -31,6 +31,38 @@ class TestSaveBatcher : public QObject {
         return n;
     }
 
+    // An assistant row in a new chat, as a generation finds it.
+    MessageRecord newReply(const QString &email, MessageRecord m = {})
+    {
+        const QString user = UserRepository(*m_db).create(UserRecord{{}, email, {}, {}, {}})->id;
+        const QString chat = ChatRepository(*m_db).create(ChatRecord{{}, user, QStringLiteral("c"), {}, {}, {}, {}, {}})->id;
+        m.chatId = chat;
+        m.role = QStringLiteral("assistant");
+        return MessageRepository(*m_db).insert(m).value();
+    }
+
+    // `count` assistant rows of one chat, created in order, each with a saver that has begun.
+    struct Replies {
+        std::vector<std::unique_ptr<GenerationSaver>> savers;
+        QStringList ids;
+        bool begun = true; // every saver's first write went through
+    };
+    Replies startReplies(SaveBatcher &batcher, const QString &email, int count)
+    {
+        Replies out;
+        const MessageRecord first = newReply(email);
+        for (int i = 0; i < count; ++i) {
+            MessageRecord m = first;
+            m.id.clear();
+            m.seq = 0; // a new row: its own place in the creation order
+            const MessageRecord row = MessageRepository(*m_db).insert(m).value();
+            out.ids << row.id;
+            out.savers.push_back(std::make_unique<GenerationSaver>(*m_db, row, batcher));
+            out.begun = out.savers.back()->begin() && out.begun;
+        }
+        return out;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -46,34 +78,13 @@ private Q_SLOTS:
         m_tdb.reset();
     }
 
-    // An assistant row in a new chat, as a generation finds it.
-    MessageRecord newReply(const QString &email, MessageRecord m = {})
-    {
-        const QString user = UserRepository(*m_db).create(UserRecord{{}, email, {}, {}, {}})->id;
-        const QString chat = ChatRepository(*m_db).create(ChatRecord{{}, user, QStringLiteral("c"), {}, {}, {}, {}, {}})->id;
-        m.chatId = chat;
-        m.role = QStringLiteral("assistant");
-        return MessageRepository(*m_db).insert(m).value();
-    }
-
     void aTickWritesEveryReplyInSlicesBetweenOtherWork()
     {
         FairWorkQueue work(0); // one item per turn of the loop
         SaveBatcher batcher(*m_db, work);
         constexpr int kReplies = 2 * SaveBatcher::kSliceSize + 6;
-        const MessageRecord first = newReply(QStringLiteral("s@example.com"));
-        std::vector<std::unique_ptr<GenerationSaver>> savers;
-        QStringList ids;
-        for (int i = 0; i < kReplies; ++i) {
-            MessageRecord m = first;
-            m.id.clear();
-            m.seq = 0; // a new row: its own place in the creation order
-            auto row = MessageRepository(*m_db).insert(m);
-            QVERIFY(row);
-            ids << row->id;
-            savers.push_back(std::make_unique<GenerationSaver>(*m_db, row.value(), batcher));
-            QVERIFY(savers.back()->begin());
-        }
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("s@example.com"), kReplies);
+        QVERIFY(begun);
         const qint64 before = batcher.commits();
         for (auto &s : savers)
             s->append(QStringLiteral("hello"));
@@ -140,20 +151,10 @@ private Q_SLOTS:
     {
         FairWorkQueue work(0);
         SaveBatcher batcher(*m_db, work);
-        const MessageRecord first = newReply(QStringLiteral("f@example.com"));
-        std::vector<std::unique_ptr<GenerationSaver>> savers;
-        QStringList ids;
-        for (int i = 0; i < SaveBatcher::kSliceSize + 1; ++i) {
-            MessageRecord m = first;
-            m.id.clear();
-            m.seq = 0; // a new row: its own place in the creation order
-            auto row = MessageRepository(*m_db).insert(m);
-            QVERIFY(row);
-            ids << row->id;
-            savers.push_back(std::make_unique<GenerationSaver>(*m_db, row.value(), batcher));
-            QVERIFY(savers.back()->begin());
-            savers.back()->append(QStringLiteral("partial"));
-        }
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("f@example.com"), SaveBatcher::kSliceSize + 1);
+        QVERIFY(begun);
+        for (auto &s : savers)
+            s->append(QStringLiteral("partial"));
         batcher.flushNow();
         // Between the first slice and the second, the reply left over ends
         // (finished or destroyed, as generations are).
