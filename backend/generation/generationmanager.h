@@ -71,8 +71,12 @@ public:
     void setRetentionMs(int ms) { m_retentionMs = ms; }
 
     // Replies started and database commits made for streaming text (all replies together).
-    struct Stats { qint64 started = 0; qint64 commits = 0; };
-    Stats stats() const { return {m_stats.started, m_batcher.commits()}; }
+    struct Stats {
+        qint64 started = 0;
+        qint64 commits = 0;
+        qint64 longestSaveLagMs = 0; // see SaveBatcher::longestLagMs
+    };
+    Stats stats() const { return {m_stats.started, m_batcher.commits(), m_batcher.longestLagMs()}; }
 
 Q_SIGNALS:
     // A new generation, before its Started event: subscribe to its event() here.

@@ -51,9 +51,10 @@ void GenerationSaver::append(const QString &delta)
         return;
     m_text += delta;
     m_pendingBytes += utf8Length(delta);
-    m_batcher.markDirty(this);
     if (m_pendingBytes >= kMaxPendingBytes)
-        m_batcher.flushNow();
+        m_batcher.saveSoon(this);
+    else
+        m_batcher.markDirty(this);
 }
 
 Status GenerationSaver::writePending()

@@ -1,4 +1,6 @@
-// Saving many streaming replies: one tick writes them all, in transactions of
+// Saving many streaming replies: each reply is written by its own deadline
+// (GenerationSaver::kMaxLagMs after its oldest unsaved text, at once with a
+// kilobyte pending), with the others due then, in transactions of
 // SaveBatcher::kSliceSize, one slice per item of the FairWorkQueue, so other
 // work (stream starts) runs between slices.
 #include "core/fairworkqueue.h"
@@ -11,7 +13,9 @@
 #include "db/sqlquery.h"
 #include "support/testenv.h"
 
+#include <QElapsedTimer>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -92,18 +96,83 @@ private Q_SLOTS:
 
         batcher.flushNow();
         QCOMPARE(savedWith(ids, QStringLiteral("hello")), 0); // queued, not written inside the caller
-        // Work posted now (a stream start) runs after the first slice, before
-        // the second. The first slice holds the oldest rows (they share pages).
+        // What becomes ready meanwhile (a socket, here a timer due at once)
+        // runs after the first slice, before the second. The first slice
+        // holds the oldest rows (they share pages).
         int savedWhenOtherWorkRan = -1;
         int oldestSavedFirst = -1;
-        work.post(&work, [&] {
+        QTimer other;
+        other.setSingleShot(true);
+        connect(&other, &QTimer::timeout, this, [&] {
             savedWhenOtherWorkRan = savedWith(ids, QStringLiteral("hello"));
             oldestSavedFirst = savedWith(ids.mid(0, SaveBatcher::kSliceSize), QStringLiteral("hello"));
         });
+        other.start(0);
         QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, QStringLiteral("hello")), kReplies, 5000);
         QCOMPARE(savedWhenOtherWorkRan, SaveBatcher::kSliceSize);
         QCOMPARE(oldestSavedFirst, SaveBatcher::kSliceSize);
         QCOMPARE(batcher.commits(), before + 3); // one per slice
+    }
+
+    void savesGoBeforeWaitingStreamStarts()
+    {
+        FairWorkQueue work(0);
+        SaveBatcher batcher(*m_db, work);
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("w@example.com"), SaveBatcher::kSliceSize + 1);
+        QVERIFY(begun);
+        // A burst of clients starting replies: each start is an item of the queue.
+        int startsRun = 0;
+        int savedWhenFirstStartRan = -1;
+        for (int i = 0; i < 50; ++i) {
+            work.post(&work, [&] {
+                if (startsRun++ == 0)
+                    savedWhenFirstStartRan = savedWith(ids, QStringLiteral("due"));
+            });
+        }
+        for (auto &s : savers)
+            s->append(QStringLiteral("due"));
+        batcher.flushNow();
+        QTRY_COMPARE_WITH_TIMEOUT(startsRun, 50, 5000);
+        QCOMPARE(savedWhenFirstStartRan, SaveBatcher::kSliceSize + 1); // both slices first
+    }
+
+    void eachReplyIsWrittenByItsOwnDeadline()
+    {
+        FairWorkQueue work;
+        SaveBatcher batcher(*m_db, work);
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("d@example.com"), 2);
+        QVERIFY(begun);
+        QElapsedTimer sinceFirst;
+        sinceFirst.start();
+        savers[0]->append(QStringLiteral("early"));
+        // The second reply gets text three quarters of a lag later: it is due then.
+        QTest::qWait(GenerationSaver::kMaxLagMs * 3 / 4);
+        savers[1]->append(QStringLiteral("late"));
+        QCOMPARE(savedWith(ids.mid(0, 1), QStringLiteral("early")), 0);
+
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids.mid(0, 1), QStringLiteral("early")), 1, 5000);
+        QVERIFY(sinceFirst.elapsed() >= GenerationSaver::kMaxLagMs - SaveBatcher::kGatherMs);
+        QCOMPARE(savedWith(ids.mid(1, 1), QStringLiteral("late")), 0); // not swept along with the first
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids.mid(1, 1), QStringLiteral("late")), 1, 5000);
+        QVERIFY(sinceFirst.elapsed() >= GenerationSaver::kMaxLagMs * 7 / 4 - SaveBatcher::kGatherMs);
+        // The text waited about a lag for its commit, as the batcher reports.
+        QVERIFY(batcher.longestLagMs() >= GenerationSaver::kMaxLagMs - SaveBatcher::kGatherMs);
+    }
+
+    void aKilobyteWaitingIsWrittenAtOnceAndAlone()
+    {
+        FairWorkQueue work;
+        SaveBatcher batcher(*m_db, work);
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("k@example.com"), 2);
+        QVERIFY(begun);
+        savers[1]->append(QStringLiteral("small"));
+        const QString kilobyte(GenerationSaver::kMaxPendingBytes, u'x');
+        QElapsedTimer t;
+        t.start();
+        savers[0]->append(kilobyte);
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids.mid(0, 1), kilobyte), 1, 5000);
+        QVERIFY(t.elapsed() < GenerationSaver::kMaxLagMs); // not by the deadline: by the next turns
+        QCOMPARE(savedWith(ids.mid(1, 1), QStringLiteral("small")), 0); // its deadline is still ahead
     }
 
     void aStreamingSaveTouchesOnlyTheText()
@@ -160,12 +229,15 @@ private Q_SLOTS:
         // (finished or destroyed, as generations are).
         int savedBefore = -1;
         int failedFinishes = 0;
-        work.post(&work, [&] {
+        QTimer between;
+        between.setSingleShot(true);
+        connect(&between, &QTimer::timeout, this, [&] {
             savedBefore = savedWith(ids, QStringLiteral("partial"));
             for (auto &s : savers)
                 failedFinishes += s->finish(MessageStatus::Complete, false, QStringLiteral("stop"), -1, -1, {}) ? 0 : 1;
             savers.clear();
         });
+        between.start(0);
         QTRY_VERIFY_WITH_TIMEOUT(savers.empty(), 2000);
         QCOMPARE(savedBefore, SaveBatcher::kSliceSize);
         QCOMPARE(failedFinishes, 0);
