@@ -71,7 +71,8 @@ int serve(const QString &dir, int accounts, const QString &providerUrl)
     QTimer stats;
     QObject::connect(&stats, &QTimer::timeout, [&] {
         const auto s = backend.generations().stats();
-        out.write("stats " + QByteArray::number(s.started) + ' ' + QByteArray::number(s.commits) + '\n');
+        out.write("stats " + QByteArray::number(s.started) + ' ' + QByteArray::number(s.commits) + ' '
+                  + QByteArray::number(s.longestSaveLagMs) + '\n');
     });
     stats.start(200);
     return QCoreApplication::exec();
@@ -155,7 +156,7 @@ int main(int argc, char *argv[])
                   QStringLiteral("http://127.0.0.1:%1/v1").arg(fake.server.serverPort())});
     QList<Account> accounts;
     quint16 port = 0;
-    qint64 started = 0, commits = 0;
+    qint64 started = 0, commits = 0, saveLagMs = 0;
     QByteArray pending;
     auto readServer = [&] {
         pending += server.readAllStandardOutput();
@@ -170,6 +171,7 @@ int main(int argc, char *argv[])
             else if (f[0] == "stats") {
                 started = f[1].toLongLong();
                 commits = f[2].toLongLong();
+                saveLagMs = f[3].toLongLong();
             }
         }
     };
@@ -268,6 +270,7 @@ int main(int argc, char *argv[])
     printf("server RSS after load:                       %ld KiB\n", rssKb(server.processId()));
     printf("database commits per stream:                 %.1f (%lld commits, %lld streams)\n",
            started ? double(commits) / double(started) : 0.0, commits, started);
+    printf("longest wait of streamed text for its save:  %lld ms (text arrival to commit; a crash loses at most this)\n", saveLagMs);
     server.terminate();
     server.waitForFinished(10000);
     fakeThread.quit();
