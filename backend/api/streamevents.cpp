@@ -1,5 +1,6 @@
 #include "api/streamevents.h"
 
+#include "core/jsonescape.h"
 #include "generation/generation.h"
 
 #include <QJsonDocument>
@@ -85,34 +86,11 @@ QByteArray compactText(const QJsonObject &object)
 
 namespace {
 
-// A JSON string as QJsonDocument writes it: quotes, backslashes and control
-// characters escaped (\uXXXX in lower-case hex), everything else as UTF-8.
+// A JSON string as QJsonDocument writes it.
 void appendJsonString(QByteArray &out, const QString &s)
 {
-    static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = s.toUtf8();
     out.append('"');
-    for (const char ch : utf8) {
-        const auto u = uchar(ch);
-        if (u >= 0x20 && u != '"' && u != '\\') {
-            out.append(ch);
-            continue;
-        }
-        out.append('\\');
-        switch (u) {
-        case '"': out.append('"'); break;
-        case '\\': out.append('\\'); break;
-        case '\b': out.append('b'); break;
-        case '\f': out.append('f'); break;
-        case '\n': out.append('n'); break;
-        case '\r': out.append('r'); break;
-        case '\t': out.append('t'); break;
-        default:
-            out.append("u00");
-            out.append(hex[u >> 4]);
-            out.append(hex[u & 0xf]);
-        }
-    }
+    appendJsonEscaped(out, s);
     out.append('"');
 }
 

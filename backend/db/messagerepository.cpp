@@ -271,6 +271,13 @@ Status MessageRepository::update(const MessageRecord &m) const
 
 Result<bool> MessageRepository::updateStreamingContent(const QString &messageId, const QJsonObject &content) const
 {
+    return updateStreamingContent(messageId, QJsonDocument(content).toJson(QJsonDocument::Compact),
+                                  sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8());
+}
+
+Result<bool> MessageRepository::updateStreamingContent(const QString &messageId, const QByteArray &contentJson,
+                                                       const QByteArray &updatedAt) const
+{
     if (!isUuid(messageId))
         return false;
     auto db = m_db.connection();
@@ -278,9 +285,7 @@ Result<bool> MessageRepository::updateStreamingContent(const QString &messageId,
         return db.error();
     auto rows = NativeRows::select(db.value(),
                                    "UPDATE messages SET content = $1, updated_at = $2 WHERE id = $3 AND status = $4 RETURNING id",
-                                   {QJsonDocument(content).toJson(QJsonDocument::Compact),
-                                    sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8(), idParam(messageId),
-                                    MessageStatus::Streaming.toUtf8()});
+                                   {contentJson, updatedAt, idParam(messageId), MessageStatus::Streaming.toUtf8()});
     if (!rows)
         return rows.error();
     const bool landed = rows->next();

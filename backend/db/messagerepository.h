@@ -45,6 +45,10 @@ public:
     // second). Lands only while the row is `streaming`, so it never undoes the
     // end of a reply; false when it did not land.
     Result<bool> updateStreamingContent(const QString &messageId, const QJsonObject &content) const;
+    // The same with the content already as JSON and the time as sqlvalue::isoTime
+    // writes it: a save slice formats its time once for all its rows.
+    Result<bool> updateStreamingContent(const QString &messageId, const QByteArray &contentJson,
+                                        const QByteArray &updatedAt) const;
     // Start-up recovery: replies left streaming by a killed process become aborted.
     Result<int> markInterruptedStreams() const;
 

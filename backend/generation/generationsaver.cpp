@@ -1,9 +1,11 @@
 #include "generation/generationsaver.h"
 
+#include "core/jsonescape.h"
 #include "core/logging.h"
 #include "db/messagerepository.h"
 #include "generation/savebatcher.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace teehee {
@@ -25,6 +27,18 @@ qint64 utf8Length(const QString &s)
 GenerationSaver::GenerationSaver(const Database &db, MessageRecord message, SaveBatcher &batcher, QObject *parent)
     : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text()), m_batcher(batcher)
 {
+    rebuildJsonHead();
+}
+
+void GenerationSaver::rebuildJsonHead()
+{
+    QJsonObject others = m_record.content;
+    others.remove(QStringLiteral("text"));
+    m_jsonHead = QJsonDocument(others).toJson(QJsonDocument::Compact);
+    m_jsonHead.chop(1); // the closing brace
+    if (!others.isEmpty())
+        m_jsonHead.append(',');
+    m_jsonHead.append("\"text\":\"");
 }
 
 GenerationSaver::~GenerationSaver()
@@ -42,6 +56,7 @@ Status GenerationSaver::begin()
     m_record.status = MessageStatus::Streaming;
     m_record.isPartial = true;
     m_record.content.remove(QStringLiteral("error"));
+    rebuildJsonHead();
     return write();
 }
 
@@ -57,14 +72,23 @@ void GenerationSaver::append(const QString &delta)
         m_batcher.markDirty(this);
 }
 
-Status GenerationSaver::writePending()
+Status GenerationSaver::writePending(const QByteArray &updatedAt)
 {
     if (m_finished || m_pendingBytes == 0)
         return success();
-    // begin() wrote every other field; only the text has moved since.
-    m_record.content.insert(QStringLiteral("text"), m_text);
+    // begin() wrote every other field; only the text has moved since. A
+    // high surrogate at the very end waits for its pair: escaped alone it
+    // would turn into a replacement character.
+    qsizetype upTo = m_text.size();
+    if (upTo > m_escapedChars && m_text.at(upTo - 1).isHighSurrogate())
+        --upTo;
+    appendJsonEscaped(m_escapedText, QStringView(m_text).sliced(m_escapedChars, upTo - m_escapedChars));
+    m_escapedChars = upTo;
+    QByteArray json;
+    json.reserve(m_jsonHead.size() + m_escapedText.size() + 2);
+    json.append(m_jsonHead).append(m_escapedText).append("\"}");
     ++m_commits;
-    auto landed = MessageRepository(m_db).updateStreamingContent(m_record.id, m_record.content);
+    auto landed = MessageRepository(m_db).updateStreamingContent(m_record.id, json, updatedAt);
     if (!landed)
         return landed.error();
     m_pendingBytes = 0;

@@ -39,16 +39,24 @@ public:
     // Writes performed for this reply (each in some commit).
     int commits() const { return m_commits; }
 
-    // For SaveBatcher: the pending text, inside its transaction.
-    Status writePending();
+    // For SaveBatcher: the pending text, inside its transaction, with the
+    // slice's time (as sqlvalue::isoTime writes it).
+    Status writePending(const QByteArray &updatedAt);
     void markUnsaved();
 
 private:
     Status write();
+    void rebuildJsonHead();
 
     const Database &m_db;
     MessageRecord m_record;
     QString m_text;
+    // The row's content as JSON, kept up to date cheaply: every member but
+    // the text, then the text escaped so far. A save appends the new text's
+    // escape instead of serialising the whole reply again.
+    QByteArray m_jsonHead;    // `{...,"text":"`
+    QByteArray m_escapedText; // m_text[0, m_escapedChars), escaped
+    qsizetype m_escapedChars = 0;
     qint64 m_pendingBytes = 0;
     bool m_finished = false;
     int m_commits = 0;

@@ -133,10 +133,11 @@ void SaveBatcher::writeSlice()
     }
     Transaction tx(m_db);
     Status st = tx.begin();
+    const QByteArray updatedAt = sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8();
     for (GenerationSaver *s : batch) {
         if (!st)
             break;
-        st = s->writePending();
+        st = s->writePending(updatedAt);
     }
     if (st)
         st = tx.commit();

@@ -196,6 +196,35 @@ private Q_SLOTS:
         QVERIFY(!stored.content.contains(QStringLiteral("error")));
     }
 
+    void streamingSavesKeepEveryCharacterAndTheOtherFields()
+    {
+        MessageRecord m;
+        m.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Say \"hi\"")},
+                                {QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), 3}}}};
+        m.status = MessageStatus::Aborted;
+        const MessageRecord row = newReply(QStringLiteral("e@example.com"), m);
+        FairWorkQueue work;
+        SaveBatcher batcher(*m_db, work);
+        GenerationSaver saver(*m_db, row, batcher);
+        QVERIFY(saver.begin());
+        const QString emoji = QStringLiteral("\U0001F600");
+        // Quotes, a backslash, control characters, accents, CJK, and an emoji
+        // whose two UTF-16 halves come in two deltas.
+        saver.append(QStringLiteral(" \\ \"quoted\"\n\ttab \x01 é 漢字 ") + emoji.at(0));
+        batcher.flushNow();
+        QTRY_VERIFY_WITH_TIMEOUT(MessageRepository(*m_db).get(row.id)->text().contains(u'漢'), 5000);
+        const QString firstSave = MessageRepository(*m_db).get(row.id)->text();
+        QVERIFY(saver.text().startsWith(firstSave));
+        QVERIFY(!firstSave.contains(QChar(QChar::ReplacementCharacter)));
+
+        saver.append(QString(emoji.at(1)) + QStringLiteral(" done"));
+        batcher.flushNow();
+        QTRY_COMPARE_WITH_TIMEOUT(MessageRepository(*m_db).get(row.id)->text(), saver.text(), 5000);
+        QVERIFY(saver.text().endsWith(emoji + QStringLiteral(" done")));
+        const QJsonObject stored = MessageRepository(*m_db).get(row.id)->content;
+        QCOMPARE(stored.value(QStringLiteral("usage")).toObject().value(QStringLiteral("input_tokens")).toInt(), 3);
+    }
+
     void aStreamingSaveNeverUndoesTheEndOfAReply()
     {
         MessageRecord m;
