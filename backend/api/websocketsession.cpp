@@ -79,7 +79,9 @@ void WebSocketSession::sendFrame(const QByteArray &utf8, const QByteArray &frame
 {
     if (!m_tcp)
         return sendText(QString::fromUtf8(utf8));
-    if (m_closed || !m_socket->isValid())
+    // The connection's own state: QWebSocket::isValid() asks three objects,
+    // a cost on every token of every stream.
+    if (m_closed || m_tcp->state() != QAbstractSocket::ConnectedState)
         return;
     if (m_tcp->bytesToWrite() > kMaxBufferedBytes) {
         close(1008, QStringLiteral("client does not read its events"));
