@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <sys/resource.h>
+
 namespace teehee {
 namespace {
 // Runs one checkpoint pragma; the number of frames in the WAL, or -1.
@@ -50,7 +52,15 @@ WalCheckpointer::WalCheckpointer(const Database &db, const QSqlDatabase &writer,
     auto *timer = new QTimer; // lives and dies on m_thread
     timer->setInterval(settings.intervalMs);
     timer->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::started, timer, qOverload<>(&QTimer::start));
+    connect(&m_thread, &QThread::started, timer, [timer] {
+        // Copying the log back is work for spare time: on a small machine it
+        // must not take the CPU from the thread that streams tokens. Linux
+        // keeps the nice value per thread; 10 more still gets a tenth of a
+        // busy CPU, enough for the log to start over.
+        if (setpriority(PRIO_PROCESS, 0, qMin(getpriority(PRIO_PROCESS, 0) + 10, 19)) != 0)
+            qCDebug(lcDb) << "cannot lower the WAL checkpoint thread's priority";
+        timer->start();
+    }, Qt::DirectConnection);
     connect(timer, &QTimer::timeout, timer, [&db, settings] { checkpoint(db, settings.restartFrames); });
     // Emitted on m_thread as it ends: a last checkpoint, then its connection goes.
     connect(&m_thread, &QThread::finished, timer, [&db, timer, settings] {

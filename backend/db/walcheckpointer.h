@@ -11,9 +11,10 @@ namespace teehee {
 // checkpoint inside whichever commit crosses 1,000 WAL pages: copying pages
 // back and syncing the file then stalls that thread (the backend's, which
 // carries every stream) for tens of milliseconds. The writer's automatic
-// checkpoints are turned off and a thread of its own checkpoints instead,
-// PASSIVE, so it waits for no reader or writer; when the log has grown past
-// restartFrames anyway (commits never pause), a RESTART lets it start over.
+// checkpoints are turned off and a thread of its own (nice +10, so it yields
+// the CPU to the writer) checkpoints instead, PASSIVE, so it waits for no
+// reader or writer; when the log has grown past restartFrames anyway (commits
+// never pause), a RESTART lets it start over.
 class WalCheckpointer : public QObject {
     Q_OBJECT
 public:

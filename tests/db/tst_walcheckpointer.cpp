@@ -4,6 +4,7 @@
 #include "db/sqlquery.h"
 #include "db/walcheckpointer.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -64,6 +65,27 @@ private Q_SLOTS:
         checkpointer.reset(); // stops its thread and closes its connection
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM filler")) && q.next());
         QCOMPARE(q.value(0).toInt(), 1500);
+    }
+
+    void theCheckpointThreadYieldsTheCpuToTheWriter()
+    {
+        // Nice values per thread, as Linux keeps them: the checkpoint thread's, found by its name.
+        const auto niceOfThread = [](const QString &name) -> int {
+            for (const QFileInfo &task : QDir(QStringLiteral("/proc/self/task")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(task.filePath() + QStringLiteral("/comm"));
+                QFile stat(task.filePath() + QStringLiteral("/stat"));
+                if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name.toLatin1() || !stat.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray line = stat.readAll();
+                return line.mid(line.lastIndexOf(')') + 2).split(' ').value(16).toInt(); // field 19: nice
+            }
+            return -100;
+        };
+        QSqlDatabase writer = m_db->connection().value();
+        WalCheckpointer checkpointer(*m_db, writer);
+        const int ours = niceOfThread(QStringLiteral("tst_walcheckpoi")); // this thread keeps its priority
+        QVERIFY(ours >= -20 && ours <= 19);
+        QTRY_COMPARE(niceOfThread(QStringLiteral("wal-checkpoint")), qMin(ours + 10, 19));
     }
 
     void theLogStartsOverWhileCommitsNeverPause()
