@@ -145,10 +145,11 @@ void SaveBatcher::writeSlice()
     if (st) {
         const qint64 now = m_clock.elapsed();
         m_longestLagMs = qMax(m_longestLagMs, now - oldestMs);
-        // Up at once when writing falls behind, down slowly; never more than
-        // half the lag, which would write twice as often.
-        const qint64 took = now - firstTakenMs;
-        m_leadMs = qMin<qint64>(took > m_leadMs ? took : (7 * m_leadMs + took) / 8, GenerationSaver::kMaxLagMs / 2);
+        // Twice what writing took lately, as load grows while a batch waits:
+        // up at once, down slowly; never more than half the lag, which would
+        // write twice as often.
+        const qint64 want = 2 * (now - firstTakenMs);
+        m_leadMs = qMin<qint64>(want > m_leadMs ? want : (7 * m_leadMs + want) / 8, GenerationSaver::kMaxLagMs / 2);
     }
     if (!st) {
         // Nothing is lost: the text stays in memory and goes with the next batch or the final write.
