@@ -6,8 +6,11 @@
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
-#include <QTimer>
 
+#include <queue>
+#include <vector>
+
+class QSocketNotifier;
 class QTcpSocket;
 
 // The OpenAI-style provider of bench_stream. Answers every chat completion
@@ -18,9 +21,12 @@ public:
     QTcpServer server;
     FakeLlm();
 
+    ~FakeLlm() override;
+
 private:
     void onRead(QTcpSocket *s);
     void pace();
+    void setTicking(bool on);
 
     struct Paced {
         QPointer<QTcpSocket> socket;
@@ -29,7 +35,11 @@ private:
         qint64 intervalUs;
         qint64 nextUs;
     };
-    QList<Paced> m_paced;
-    QTimer m_pacer{this}; // a child, so it moves to the provider thread with us
+    struct SendsLater {
+        bool operator()(const Paced &a, const Paced &b) const { return a.nextUs > b.nextUs; }
+    };
+    std::priority_queue<Paced, std::vector<Paced>, SendsLater> m_paced; // the next token due on top
+    int m_tickFd = -1;                    // a timerfd: Qt's timers count whole milliseconds
+    QSocketNotifier *m_tick = nullptr;    // made on the provider thread, at the first paced stream
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
