@@ -27,6 +27,7 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <algorithm>
+#include <functional>
 
 Q_IMPORT_QML_PLUGIN(TeeheePlugin)
 
@@ -38,6 +39,15 @@ QTextStream &out()
 {
     static QTextStream s(stdout);
     return s;
+}
+
+// Waits for `ready`; a bench prints, it does not fail, but says what never came.
+bool waitFor(const std::function<bool()> &ready, int ms, const char *what)
+{
+    if (QTest::qWaitFor(ready, ms))
+        return true;
+    QTextStream(stderr) << "timed out after " << ms << " ms waiting for " << what << Qt::endl;
+    return false;
 }
 
 template <typename T>
@@ -76,7 +86,7 @@ QString buildChat(BackendHost *host, QObject *context, int count)
         (void)tx.commit();
         return chat;
     }, [&](const QString &id) { chatId = id; done = true; });
-    QTest::qWaitFor([&] { return done; }, 120'000);
+    waitFor([&] { return done; }, 120'000, "the chat to be built");
     return chatId;
 }
 
@@ -89,7 +99,7 @@ double openOnce(ChatController *chats, QQuickWindow *window, const QString &chat
     QElapsedTimer timer;
     timer.start();
     chats->openChat(chatId);
-    QTest::qWaitFor([&] { return drawn; }, 10'000);
+    waitFor([&] { return drawn; }, 10'000, "the chat to be drawn");
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     QObject::disconnect(c1);
     QObject::disconnect(c2);
@@ -132,7 +142,7 @@ int main(int argc, char *argv[])
     auto *host = singleton<BackendHost>(engine, "BackendHost");
     auto *chats = singleton<ChatController>(engine, "ChatController");
     auto *gen = singleton<GenerationController>(engine, "GenerationController");
-    QTest::qWaitFor([&] { return chats->listLoaded(); }, 20'000);
+    waitFor([&] { return chats->listLoaded(); }, 20'000, "the chat list");
     out() << "platform " << QGuiApplication::platformName() << ", scene graph backend "
           << (QQuickWindow::sceneGraphBackend().isEmpty() ? QStringLiteral("default (rhi)") : QQuickWindow::sceneGraphBackend())
           << ", window " << window->width() << "x" << window->height() << Qt::endl;
@@ -144,7 +154,7 @@ int main(int argc, char *argv[])
     const QString big = buildChat(host, &app, kMessages);
     out() << "built a chat of " << kMessages << " messages in " << build.elapsed() << " ms" << Qt::endl;
     chats->newChat();
-    QTest::qWaitFor([&] { return chats->currentChatId() != big && !chats->currentChatId().isEmpty(); }, 5'000);
+    waitFor([&] { return chats->currentChatId() != big && !chats->currentChatId().isEmpty(); }, 5'000, "a new chat");
     const QString small = chats->currentChatId();
     QList<double> totals;
     for (int i = 0; i < 5; ++i) {
@@ -198,7 +208,7 @@ int main(int argc, char *argv[])
     gen->setProvider(QStringLiteral("openai"));
     gen->setModel(QStringLiteral("gpt-4o-mini"));
     gen->send(QStringLiteral("Stream a long answer"));
-    QTest::qWaitFor([&] { return finished; }, 60'000);
+    waitFor([&] { return finished; }, 60'000, "the reply to finish");
     const double seconds = double(clock.elapsed()) / 1000.0;
     probe.stop();
     QObject::disconnect(frameConn);

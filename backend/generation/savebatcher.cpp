@@ -76,7 +76,7 @@ void SaveBatcher::takeDue()
 
 void SaveBatcher::scheduleNext()
 {
-    while (!m_deadlines.empty() && !m_dirty.contains(m_deadlines.front().saver))
+    while (!m_deadlines.empty() && m_dirty.value(m_deadlines.front().saver, -1) != m_deadlines.front().dueMs)
         m_deadlines.pop_front(); // stale: keep the timer from waking for nothing
     if (m_deadlines.empty())
         return;

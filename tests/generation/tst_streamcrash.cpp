@@ -53,12 +53,12 @@ class TestStreamCrash : public QObject {
             return 0;
         QString out;
         const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
-        QTest::qWaitFor([&] {
+        const bool settled = QTest::qWaitFor([&] {
             out += QString::fromUtf8(p.readAllStandardOutput());
             return listening.match(out).hasMatch() || p.state() == QProcess::NotRunning;
         }, 30000);
         const auto m = listening.match(out);
-        if (!m.hasMatch())
+        if (!settled || !m.hasMatch())
             qWarning().noquote() << "server did not start:" << out << p.readAllStandardError();
         return m.hasMatch() ? m.captured(1).toInt() : 0;
     }
