@@ -15,36 +15,24 @@ FairWorkQueue::FairWorkQueue(qint64 budgetPerTurnUs, QObject *parent)
 void FairWorkQueue::post(QObject *context, std::function<void()> work)
 {
     m_items.push_back({context, std::move(work)});
-    schedule();
-}
-
-void FairWorkQueue::postUrgent(QObject *context, std::function<void()> work)
-{
-    m_urgent.push_back({context, std::move(work)});
-    schedule();
-}
-
-void FairWorkQueue::schedule()
-{
     if (!m_nextTurn.isActive())
         m_nextTurn.start();
 }
 
 void FairWorkQueue::runSlice()
 {
+    if (m_items.empty())
+        return;
     QElapsedTimer spent;
     spent.start();
     // At least one item per turn, however long it takes: the queue always moves.
-    while (pending() > 0) {
-        std::deque<Item> &lane = m_urgent.empty() ? m_items : m_urgent;
-        Item item = std::move(lane.front());
-        lane.pop_front();
+    do {
+        Item item = std::move(m_items.front());
+        m_items.pop_front();
         if (item.context)
             item.work();
-        if (spent.nsecsElapsed() >= m_budgetNs)
-            break;
-    }
-    if (pending() > 0)
+    } while (!m_items.empty() && spent.nsecsElapsed() < m_budgetNs);
+    if (!m_items.empty())
         m_nextTurn.start();
 }
 

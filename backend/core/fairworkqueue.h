@@ -13,8 +13,7 @@ namespace teehee {
 // time per turn. Starting a reply costs about half a millisecond (database
 // writes, the upstream connect); a thousand clients asking at once would
 // otherwise hold the tokens of every running stream for tens of milliseconds
-// per turn. Work runs in the order it was posted, urgent work (with a
-// deadline: saving streamed text) before the rest; work whose context object
+// per turn. Work runs in the order it was posted; work whose context object
 // is gone is dropped.
 class FairWorkQueue : public QObject {
     Q_OBJECT
@@ -24,20 +23,15 @@ public:
     explicit FairWorkQueue(qint64 budgetPerTurnUs = kDefaultBudgetUs, QObject *parent = nullptr);
 
     void post(QObject *context, std::function<void()> work);
-    // Runs before every item of post() still waiting, after the urgent ones
-    // posted earlier; still within the budget of a turn.
-    void postUrgent(QObject *context, std::function<void()> work);
-    qsizetype pending() const { return qsizetype(m_urgent.size() + m_items.size()); }
+    qsizetype pending() const { return qsizetype(m_items.size()); }
 
 private:
     void runSlice();
-    void schedule();
 
     struct Item {
         QPointer<QObject> context;
         std::function<void()> work;
     };
-    std::deque<Item> m_urgent;
     std::deque<Item> m_items;
     QTimer m_nextTurn;
     qint64 m_budgetNs;

@@ -72,10 +72,10 @@ void GenerationSaver::append(const QString &delta)
         m_batcher.markDirty(this);
 }
 
-Status GenerationSaver::writePending(const QByteArray &updatedAt)
+QByteArray GenerationSaver::takePendingJson()
 {
     if (m_finished || m_pendingBytes == 0)
-        return success();
+        return {};
     // begin() wrote every other field; only the text has moved since. A
     // high surrogate at the very end waits for its pair: escaped alone it
     // would turn into a replacement character.
@@ -88,11 +88,8 @@ Status GenerationSaver::writePending(const QByteArray &updatedAt)
     json.reserve(m_jsonHead.size() + m_escapedText.size() + 2);
     json.append(m_jsonHead).append(m_escapedText).append("\"}");
     ++m_commits;
-    auto landed = MessageRepository(m_db).updateStreamingContent(m_record.id, json, updatedAt);
-    if (!landed)
-        return landed.error();
     m_pendingBytes = 0;
-    return success();
+    return json;
 }
 
 void GenerationSaver::markUnsaved()

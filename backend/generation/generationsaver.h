@@ -39,9 +39,11 @@ public:
     // Writes performed for this reply (each in some commit).
     int commits() const { return m_commits; }
 
-    // For SaveBatcher: the pending text, inside its transaction, with the
-    // slice's time (as sqlvalue::isoTime writes it).
-    Status writePending(const QByteArray &updatedAt);
+    // For SaveBatcher: the row's content with the pending text, as JSON, or
+    // nothing when there is nothing to write; counts as written. The writer
+    // lands it only while the row is still streaming.
+    QByteArray takePendingJson();
+    // The write of takePendingJson() failed: the text is pending again.
     void markUnsaved();
 
 private:

@@ -1,16 +1,14 @@
 #include "generation/savebatcher.h"
 
-#include "core/fairworkqueue.h"
 #include "core/logging.h"
-#include "db/sqlquery.h"
 #include "generation/generationsaver.h"
 
 #include <algorithm>
 
 namespace teehee {
 
-SaveBatcher::SaveBatcher(const Database &db, FairWorkQueue &work, QObject *parent)
-    : QObject(parent), m_db(db), m_work(work)
+SaveBatcher::SaveBatcher(const Database &db, QObject *parent)
+    : QObject(parent), m_writer(db)
 {
     m_clock.start();
     m_timer.setSingleShot(true);
@@ -19,6 +17,7 @@ SaveBatcher::SaveBatcher(const Database &db, FairWorkQueue &work, QObject *paren
         takeDue();
         scheduleNext();
     });
+    connect(&m_writer, &SaveWriter::written, this, &SaveBatcher::onWritten); // queued: another thread
 }
 
 void SaveBatcher::markDirty(GenerationSaver *saver)
@@ -39,13 +38,15 @@ void SaveBatcher::saveSoon(GenerationSaver *saver)
         const qint64 due = m_dirty.take(saver);
         queue(saver, due ? due - GenerationSaver::kMaxLagMs : m_clock.elapsed());
     }
-    postSlice();
+    handOver();
 }
 
 void SaveBatcher::forget(GenerationSaver *saver)
 {
     m_dirty.remove(saver);
     m_queued.remove(saver);
+    for (InFlight &f : m_inFlight)
+        f.savers.removeAll(saver);
 }
 
 void SaveBatcher::flushNow()
@@ -55,7 +56,7 @@ void SaveBatcher::flushNow()
     m_dirty.clear();
     m_deadlines.clear();
     m_timer.stop();
-    postSlice();
+    handOver();
 }
 
 void SaveBatcher::takeDue()
@@ -71,7 +72,7 @@ void SaveBatcher::takeDue()
         m_dirty.erase(it);
         queue(d.saver, d.dueMs - GenerationSaver::kMaxLagMs);
     }
-    postSlice();
+    handOver();
 }
 
 void SaveBatcher::scheduleNext()
@@ -93,70 +94,55 @@ void SaveBatcher::queue(GenerationSaver *saver, qint64 sinceMs)
     m_queued.insert(saver, {sinceMs, m_clock.elapsed()});
 }
 
-void SaveBatcher::postSlice()
-{
-    if (m_slicePosted || m_queued.isEmpty())
-        return;
-    m_slicePosted = true;
-    // Ahead of stream starts: a burst of a thousand of them would otherwise
-    // hold the saves for seconds, far past their deadline.
-    m_work.postUrgent(this, [this] {
-        m_slicePosted = false;
-        writeSlice();
-        postSlice(); // in this turn while its budget lasts, else in the next one
-    });
-}
-
-void SaveBatcher::writeSlice()
+void SaveBatcher::handOver()
 {
     if (m_queued.isEmpty())
         return;
     // In the order the rows were created: replies started together sit on
     // the same pages, so a slice dirties (and commits) fewer of them.
-    if (m_order.isEmpty()) {
-        m_order = m_queued.keys();
-        std::sort(m_order.begin(), m_order.end(),
-                  [](const GenerationSaver *a, const GenerationSaver *b) { return a->record().seq > b->record().seq; });
+    QList<GenerationSaver *> order = m_queued.keys();
+    std::sort(order.begin(), order.end(),
+              [](const GenerationSaver *a, const GenerationSaver *b) { return a->record().seq < b->record().seq; });
+    for (qsizetype from = 0; from < order.size(); from += kSliceSize) {
+        InFlight slice{{}, m_clock.elapsed(), m_clock.elapsed()};
+        QList<SaveWriter::Row> rows;
+        for (GenerationSaver *s : order.mid(from, kSliceSize)) {
+            const Queued q = m_queued.value(s);
+            QByteArray json = s->takePendingJson();
+            if (json.isEmpty())
+                continue; // finished, or nothing new
+            rows.append({s->record().id, std::move(json)});
+            slice.savers.append(s);
+            slice.oldestMs = qMin(slice.oldestMs, q.sinceMs);
+            slice.takenMs = qMin(slice.takenMs, q.takenMs);
+        }
+        if (rows.isEmpty())
+            continue;
+        const quint64 id = ++m_nextSlice;
+        m_inFlight.insert(id, std::move(slice));
+        m_writer.write(id, std::move(rows));
     }
-    QList<GenerationSaver *> batch;
-    qint64 oldestMs = m_clock.elapsed();
-    qint64 firstTakenMs = oldestMs;
-    while (!m_order.isEmpty() && batch.size() < kSliceSize) {
-        GenerationSaver *s = m_order.takeLast(); // the lowest seq
-        const auto it = m_queued.constFind(s);
-        if (it == m_queued.cend())
-            continue; // forgotten meanwhile
-        oldestMs = qMin(oldestMs, it->sinceMs);
-        firstTakenMs = qMin(firstTakenMs, it->takenMs);
-        m_queued.erase(it);
-        batch.append(s);
-    }
-    Transaction tx(m_db);
-    Status st = tx.begin();
-    const QByteArray updatedAt = sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8();
-    for (GenerationSaver *s : batch) {
-        if (!st)
-            break;
-        st = s->writePending(updatedAt);
-    }
-    if (st)
-        st = tx.commit();
+    m_queued.clear();
+}
+
+void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error)
+{
+    const InFlight f = m_inFlight.take(slice);
     ++m_commits;
-    if (st) {
-        const qint64 now = m_clock.elapsed();
-        m_longestLagMs = qMax(m_longestLagMs, now - oldestMs);
-        // Twice what writing took lately, as load grows while a batch waits:
-        // up at once, down slowly; never more than half the lag, which would
-        // write twice as often.
-        const qint64 want = 2 * (now - firstTakenMs);
-        m_leadMs = qMin<qint64>(want > m_leadMs ? want : (7 * m_leadMs + want) / 8, GenerationSaver::kMaxLagMs / 2);
-    }
-    if (!st) {
+    if (!committed) {
         // Nothing is lost: the text stays in memory and goes with the next batch or the final write.
-        qCWarning(lcGeneration).noquote() << "saving streaming replies failed; retrying with the next batch:" << st.error().message;
-        for (GenerationSaver *s : batch)
+        qCWarning(lcGeneration).noquote() << "saving streaming replies failed; retrying with the next batch:" << error;
+        for (GenerationSaver *s : f.savers)
             s->markUnsaved();
+        return;
     }
+    const qint64 now = m_clock.elapsed();
+    m_longestLagMs = qMax(m_longestLagMs, now - f.oldestMs);
+    // Twice what writing took lately, as load grows while a batch waits: up
+    // at once, down slowly; never more than half the lag, which would write
+    // twice as often.
+    const qint64 want = 2 * (now - f.takenMs);
+    m_leadMs = qMin<qint64>(want > m_leadMs ? want : (7 * m_leadMs + want) / 8, GenerationSaver::kMaxLagMs / 2);
 }
 
 } // namespace teehee

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/database.h"
+#include "generation/savewriter.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -11,22 +12,19 @@
 
 namespace teehee {
 
-class FairWorkQueue;
 class GenerationSaver;
 
 // Saves the pending text of running replies in shared transactions. Each
 // reply is due kMaxLagMs after its oldest unsaved text (at once when it has a
 // kilobyte waiting); the replies due within kGatherMs of each other are
-// written together, in transactions of kSliceSize, early by as long as
-// writing took lately (a loaded loop runs slices less often). A thousand streams so cost
-// a few commits per second, and their saves spread over time as their tokens
-// do: one tick for all of them would be a burst of a thousand writes that
-// holds every stream's next tokens. Each slice is one item of the
-// FairWorkQueue it shares with stream starts.
+// written together, in transactions of kSliceSize, by a SaveWriter on a
+// thread of its own, early by as long as writing took lately. A thousand
+// streams so cost a few hundred commits per second, spread over time as their
+// tokens are, and none of them on the thread that carries the tokens.
 class SaveBatcher : public QObject {
     Q_OBJECT
 public:
-    SaveBatcher(const Database &db, FairWorkQueue &work, QObject *parent = nullptr);
+    explicit SaveBatcher(const Database &db, QObject *parent = nullptr);
 
     static constexpr int kSliceSize = 16;
     // A reply due this soon is written with the ones due now: fewer, fuller slices.
@@ -34,48 +32,55 @@ public:
 
     // The saver has text its row lacks; it is written by its deadline.
     void markDirty(GenerationSaver *saver);
-    // The saver has too much text waiting: written in a turn or two.
+    // The saver has too much text waiting: written at once.
     void saveSoon(GenerationSaver *saver);
     void forget(GenerationSaver *saver);
 
-    // Queues every dirty reply for writing, a slice per turn of the event loop.
+    // Hands every dirty reply to the writer now.
     void flushNow();
-    // Commits made, by slices and by savers' own begin/end writes.
+    // Commits made: by slices (once the writer reports them) and by savers'
+    // own begin/end writes.
     qint64 commits() const { return m_commits; }
     void countCommit() { ++m_commits; }
     // The longest time text waited unsaved, from its arrival to the commit of
     // its slice: what a crash could have lost at worst (contract: 250 ms).
     qint64 longestLagMs() const { return m_longestLagMs; }
+    // Slices handed to the writer and not reported back yet.
+    qsizetype slicesInFlight() const { return m_inFlight.size(); }
 
 private:
     void takeDue();
     void scheduleNext();
     void queue(GenerationSaver *saver, qint64 sinceMs);
-    void writeSlice();
-    void postSlice();
+    void handOver();
+    void onWritten(quint64 slice, bool committed, const QString &error);
 
     struct Deadline {
         GenerationSaver *saver;
         qint64 dueMs;
     };
-
-    const Database &m_db;
-    FairWorkQueue &m_work;
-    QElapsedTimer m_clock;
-    QHash<GenerationSaver *, qint64> m_dirty; // saver -> due time on m_clock
-    std::deque<Deadline> m_deadlines;         // by due time; entries not in m_dirty are stale
     struct Queued {
         qint64 sinceMs; // arrival of its oldest unsaved text
         qint64 takenMs; // when it was queued
     };
-    QHash<GenerationSaver *, Queued> m_queued; // due, not written yet
-    QList<GenerationSaver *> m_order;         // m_queued by descending seq; may hold forgotten ones
+    struct InFlight {
+        QList<GenerationSaver *> savers; // forgotten ones are taken out
+        qint64 oldestMs;                 // arrival of the oldest text in the slice
+        qint64 takenMs;                  // when its first reply was queued
+    };
+
+    QElapsedTimer m_clock;
+    QHash<GenerationSaver *, qint64> m_dirty;  // saver -> due time on m_clock
+    std::deque<Deadline> m_deadlines;          // by due time; entries not in m_dirty are stale
+    QHash<GenerationSaver *, Queued> m_queued; // due, not handed over yet
+    QHash<quint64, InFlight> m_inFlight;
+    quint64 m_nextSlice = 0;
     QTimer m_timer;
     qint64 m_lastTakeMs = -kGatherMs;
     qint64 m_leadMs = 0; // lately, from queueing a reply to its commit
-    bool m_slicePosted = false;
     qint64 m_commits = 0;
     qint64 m_longestLagMs = 0;
+    SaveWriter m_writer; // last: its thread stops before the rest goes
 };
 
 } // namespace teehee

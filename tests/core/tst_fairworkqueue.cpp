@@ -1,6 +1,6 @@
-// FairWorkQueue: posted work runs in order, urgent work first, after the
-// current turn of the event loop, and no more than its budget per turn, so
-// that sockets ready in the meantime are served between items.
+// FairWorkQueue: posted work runs in order, after the current turn of the
+// event loop, and no more than its budget per turn, so that sockets ready in
+// the meantime are served between items.
 #include "core/fairworkqueue.h"
 
 #include <QElapsedTimer>
@@ -36,38 +36,6 @@ private Q_SLOTS:
         QCOMPARE(queue.pending(), 2);
         QTRY_COMPARE(ran, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         QCOMPARE(queue.pending(), 0);
-    }
-
-    void urgentWorkOvertakesTheRestButNotOtherUrgentWork()
-    {
-        FairWorkQueue queue(0); // one item per turn
-        QStringList ran;
-        queue.post(&queue, [&] { ran << QStringLiteral("start 1"); });
-        queue.post(&queue, [&] {
-            ran << QStringLiteral("start 2");
-            queue.postUrgent(&queue, [&] { ran << QStringLiteral("save 3"); });
-        });
-        queue.post(&queue, [&] { ran << QStringLiteral("start 3"); });
-        queue.postUrgent(&queue, [&] { ran << QStringLiteral("save 1"); });
-        queue.postUrgent(&queue, [&] { ran << QStringLiteral("save 2"); });
-        QCOMPARE(queue.pending(), 5);
-        QTRY_COMPARE(queue.pending(), 0);
-        QCOMPARE(ran, (QStringList{QStringLiteral("save 1"), QStringLiteral("save 2"), QStringLiteral("start 1"),
-                                   QStringLiteral("start 2"), QStringLiteral("save 3"), QStringLiteral("start 3")}));
-    }
-
-    void urgentWorkKeepsToTheBudget()
-    {
-        FairWorkQueue queue(1000);
-        bool otherEventRan = false;
-        bool otherEventRanBeforeSecond = false;
-        queue.postUrgent(&queue, [&] {
-            QTimer::singleShot(0, this, [&] { otherEventRan = true; });
-            busy(2000);
-        });
-        queue.postUrgent(&queue, [&] { otherEventRanBeforeSecond = otherEventRan; });
-        QTRY_COMPARE(queue.pending(), 0);
-        QVERIFY(otherEventRanBeforeSecond);
     }
 
     void cheapWorkRunsTogetherWithinTheBudget()

@@ -1,0 +1,55 @@
+#include "generation/savewriter.h"
+
+#include "db/messagerepository.h"
+#include "db/sqlquery.h"
+
+#include <QDateTime>
+
+namespace teehee {
+
+SaveWriter::SaveWriter(const Database &db, QObject *parent)
+    : QObject(parent), m_db(db), m_worker(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("reply-saves"));
+    m_worker->moveToThread(&m_thread);
+    // Emitted on m_thread as it ends: its connection goes with it.
+    connect(&m_thread, &QThread::finished, m_worker, [&db = m_db, worker = m_worker] {
+        db.closeThreadConnection();
+        delete worker;
+    }, Qt::DirectConnection);
+    m_thread.start();
+}
+
+SaveWriter::~SaveWriter()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SaveWriter::write(quint64 slice, QList<Row> rows)
+{
+    QMetaObject::invokeMethod(m_worker, [this, slice, rows = std::move(rows)] {
+        const Status st = writeNow(rows);
+        Q_EMIT written(slice, bool(st), st ? QString() : st.error().message);
+    }, Qt::QueuedConnection);
+}
+
+Status SaveWriter::writeNow(const QList<Row> &rows) const
+{
+    Transaction tx(m_db);
+    Status st = tx.begin();
+    const QByteArray updatedAt = sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8();
+    const MessageRepository messages(m_db);
+    for (const Row &row : rows) {
+        if (!st)
+            break;
+        auto landed = messages.updateStreamingContent(row.messageId, row.contentJson, updatedAt);
+        if (!landed)
+            st = landed.error();
+    }
+    if (st)
+        st = tx.commit();
+    return st;
+}
+
+} // namespace teehee
