@@ -13,6 +13,9 @@
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 #include <memory>
@@ -188,6 +191,39 @@ private Q_SLOTS:
         QVERIFY(saver.text().endsWith(emoji + QStringLiteral(" done")));
         const QJsonObject stored = MessageRepository(*m_db).get(row.id)->content;
         QCOMPARE(stored.value(QStringLiteral("usage")).toObject().value(QStringLiteral("input_tokens")).toInt(), 3);
+    }
+
+    void aSaveTheDatabaseRefusesIsWrittenAgainLater()
+    {
+        // The database refuses any content that says "boom", until told otherwise.
+        QSqlDatabase db = m_db->connection().value();
+        QSqlQuery q(db);
+        const bool sqlite = m_db->dialect() == Dialect::Sqlite;
+        if (sqlite) {
+            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE UPDATE OF content ON messages"
+                                           " WHEN instr(NEW.content, 'boom') > 0 BEGIN SELECT RAISE(ABORT, 'boom refused'); END")),
+                     qPrintable(q.lastError().text()));
+        } else {
+            QVERIFY2(q.exec(QStringLiteral("CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN"
+                                           " IF position('boom' in NEW.content::text) > 0 THEN RAISE EXCEPTION 'boom refused'; END IF;"
+                                           " RETURN NEW; END $$ LANGUAGE plpgsql")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER refuse_boom BEFORE UPDATE ON messages FOR EACH ROW EXECUTE FUNCTION refuse_boom()")),
+                     qPrintable(q.lastError().text()));
+        }
+        SaveBatcher batcher(*m_db);
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("b@example.com"), 1);
+        QVERIFY(begun);
+        savers[0]->append(QStringLiteral("boom"));
+        const qint64 before = batcher.commits();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("saving streaming replies failed.*boom refused")));
+        batcher.flushNow();
+        QTRY_COMPARE(batcher.commits(), before + 1); // the writer reported back
+        QCOMPARE(savedWith(ids, QStringLiteral("boom")), 0);
+
+        // The text is pending again, and goes with its next deadline once the database takes it.
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_boom") + (sqlite ? QString() : QStringLiteral(" ON messages"))));
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, QStringLiteral("boom")), 1, 5000);
     }
 
     void aStreamingSaveNeverUndoesTheEndOfAReply()
