@@ -45,8 +45,10 @@ void SaveBatcher::forget(GenerationSaver *saver)
 {
     m_dirty.remove(saver);
     m_queued.remove(saver);
-    for (InFlight &f : m_inFlight)
-        f.savers.removeAll(saver);
+    if (m_busy.remove(saver)) {
+        for (InFlight &f : m_inFlight)
+            f.savers.removeAll(saver);
+    }
 }
 
 void SaveBatcher::flushNow()
@@ -100,19 +102,24 @@ void SaveBatcher::handOver()
         return;
     // In the order the rows were created: replies started together sit on
     // the same pages, so a slice dirties (and commits) fewer of them.
-    QList<GenerationSaver *> order = m_queued.keys();
+    QList<GenerationSaver *> order;
+    for (auto it = m_queued.cbegin(); it != m_queued.cend(); ++it) {
+        if (!m_busy.contains(it.key()))
+            order.append(it.key());
+    }
     std::sort(order.begin(), order.end(),
               [](const GenerationSaver *a, const GenerationSaver *b) { return a->record().seq < b->record().seq; });
     for (qsizetype from = 0; from < order.size(); from += kSliceSize) {
         InFlight slice{{}, m_clock.elapsed(), m_clock.elapsed()};
         QList<SaveWriter::Row> rows;
         for (GenerationSaver *s : order.mid(from, kSliceSize)) {
-            const Queued q = m_queued.value(s);
+            const Queued q = m_queued.take(s);
             QByteArray json = s->takePendingJson();
             if (json.isEmpty())
                 continue; // finished, or nothing new
             rows.append({s->record().id, std::move(json)});
             slice.savers.append(s);
+            m_busy.insert(s);
             slice.oldestMs = qMin(slice.oldestMs, q.sinceMs);
             slice.takenMs = qMin(slice.takenMs, q.takenMs);
         }
@@ -122,20 +129,23 @@ void SaveBatcher::handOver()
         m_inFlight.insert(id, std::move(slice));
         m_writer.write(id, std::move(rows));
     }
-    m_queued.clear();
 }
 
 void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error)
 {
     const InFlight f = m_inFlight.take(slice);
     ++m_commits;
+    for (GenerationSaver *s : f.savers)
+        m_busy.remove(s);
     if (!committed) {
         // Nothing is lost: the text stays in memory and goes with the next batch or the final write.
         qCWarning(lcGeneration).noquote() << "saving streaming replies failed; retrying with the next batch:" << error;
         for (GenerationSaver *s : f.savers)
             s->markUnsaved();
-        return;
     }
+    handOver(); // what waited for this slice
+    if (!committed)
+        return;
     const qint64 now = m_clock.elapsed();
     m_longestLagMs = qMax(m_longestLagMs, now - f.oldestMs);
     // Twice what writing took lately, as load grows while a batch waits: up

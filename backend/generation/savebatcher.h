@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -74,6 +75,10 @@ private:
     std::deque<Deadline> m_deadlines;          // by due time; entries not in m_dirty are stale
     QHash<GenerationSaver *, Queued> m_queued; // due, not handed over yet
     QHash<quint64, InFlight> m_inFlight;
+    // Savers with a slice in flight: the next save of each waits for the
+    // report, so a writer that falls behind never holds several copies of a
+    // long reply.
+    QSet<GenerationSaver *> m_busy;
     quint64 m_nextSlice = 0;
     QTimer m_timer;
     qint64 m_lastTakeMs = -kGatherMs;

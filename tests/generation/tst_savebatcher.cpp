@@ -145,6 +145,23 @@ private Q_SLOTS:
         QCOMPARE(savedWith(ids.mid(1, 1), QStringLiteral("small")), 0); // its deadline is still ahead
     }
 
+    void aReplyHasOneSaveOnTheWayAtATime()
+    {
+        SaveBatcher batcher(*m_db);
+        auto [savers, ids, begun] = startReplies(batcher, QStringLiteral("o@example.com"), 1);
+        QVERIFY(begun);
+        const QString kilobyte(GenerationSaver::kMaxPendingBytes, u'x');
+        savers[0]->append(kilobyte);
+        QCOMPARE(batcher.slicesInFlight(), 1);
+        // Another kilobyte before the writer reported: it waits for that report
+        // instead of sending a second copy of the reply along.
+        savers[0]->append(kilobyte);
+        savers[0]->append(QStringLiteral("end"));
+        QCOMPARE(batcher.slicesInFlight(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(savedWith(ids, kilobyte + kilobyte + QStringLiteral("end")), 1, 5000);
+        QTRY_COMPARE(batcher.slicesInFlight(), 0);
+    }
+
     void aStreamingSaveTouchesOnlyTheText()
     {
         MessageRecord m;
