@@ -13,7 +13,9 @@
 // on a thread of its own. A thousand QWebSockets on one Qt event loop cost the
 // bench more than the server it measures (every wake-up polls every socket),
 // and that cost showed up as "added latency". Here a token's latency is taken
-// when its bytes come off the socket, so it is the server's, not the client's.
+// when its bytes come off the socket, so it is the server's, not the client's;
+// the loop looks at the sockets every 200 µs (see wsloadclient.cpp), so it
+// errs high by up to that much.
 namespace benchws {
 
 qint64 nowUs();
