@@ -1,0 +1,72 @@
+// SQLite allows one writer at a time. A connection that meets another's write
+// lock (the reply-saves thread, the checkpointer) waits for it and goes on,
+// instead of failing with "database is locked".
+#include "db/migrations.h"
+#include "db/sqlquery.h"
+
+#include <QSemaphore>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace teehee;
+
+class TestSqliteLocking : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<Database>(DatabaseUrl::sqliteFile(m_dir->filePath(QStringLiteral("lock.db"))));
+        QVERIFY(m_db->open());
+        QVERIFY(Migrator(*m_db).migrate());
+    }
+    void cleanup()
+    {
+        m_db.reset();
+        m_dir.reset();
+    }
+
+    void aWriterThatMeetsAnotherWritersLockWaitsForIt()
+    {
+        QSemaphore locked;
+        std::atomic<bool> otherCommitted{false};
+        bool otherOk = false;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            {
+                Transaction tx(*m_db);
+                if (tx.begin()) {
+                    locked.release();
+                    QThread::msleep(150); // holding the write lock
+                    otherCommitted = true;
+                    otherOk = bool(tx.commit());
+                } else {
+                    locked.release();
+                }
+            }
+            m_db->closeThreadConnection();
+        }));
+        other->start();
+        QVERIFY(locked.tryAcquire(1, 10000));
+
+        Transaction mine(*m_db);
+        const Status began = mine.begin(); // meets the lock: waits, then takes it
+        QVERIFY2(began, began ? "" : qPrintable(began.error().message));
+        QVERIFY(otherCommitted); // it went first
+        QSqlQuery q(m_db->connection().value());
+        QVERIFY(q.exec(QStringLiteral("UPDATE users SET email = email WHERE 0")));
+        QVERIFY(mine.commit());
+        QVERIFY(other->wait(10000));
+        QVERIFY(otherOk);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqliteLocking)
+#include "tst_sqlitelocking.moc"
