@@ -6,6 +6,9 @@
 #include "wsclient.h"
 
 #include "api/websockethub.h"
+#include "core/fairworkqueue.h"
+
+#include <QThread>
 
 using namespace genfixture;
 
@@ -98,6 +101,25 @@ private Q_SLOTS:
         QVERIFY(done.value("usage").toObject().value("output_tokens").toInt() > 0);
         QCOMPARE(f->stored(id).text(), full);
         QCOMPARE(f->stored(id).status, MessageStatus::Complete);
+    }
+
+    void whatAClientSendsBeforeItsSocketIsAcceptedIsKept()
+    {
+        f->fake.enqueue(reply(QStringLiteral("openai"), {QStringLiteral("early "), QStringLiteral("bird")}));
+        const QString chat = f->newChat();
+        // Other clients' stream starts fill the work queue: this socket's
+        // acceptance (token, chat) waits its turn behind them.
+        FairWorkQueue &work = f->gens().workQueue();
+        for (int i = 0; i < 20; ++i)
+            work.post(&work, [] { QThread::msleep(20); });
+        WsClient c;
+        QVERIFY(c.open(url(chat)));
+        const bool acceptedAlready = work.pending() == 0;
+        c.send(streamMessage(QStringLiteral("hi")));
+        QVERIFY(!acceptedAlready);
+        QVERIFY(c.waitFor(QStringLiteral("stream_complete")));
+        QCOMPARE(c.types().mid(0, 2), (QStringList{QStringLiteral("message_created"), QStringLiteral("stream_start")}));
+        QCOMPARE(c.tokens(), QStringLiteral("early bird"));
     }
 
     void compactTokensCarryNoCumulativeContent()
