@@ -131,7 +131,7 @@ void SaveBatcher::handOver()
     }
 }
 
-void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error)
+void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error, qint64 doneAtMs)
 {
     const InFlight f = m_inFlight.take(slice);
     ++m_commits;
@@ -146,8 +146,10 @@ void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error)
     handOver(); // what waited for this slice
     if (!committed)
         return;
+    // The commit's own time, not this report's: a busy loop hears of it later.
+    const qint64 committedMs = doneAtMs - m_clock.msecsSinceReference();
+    m_longestLagMs = qMax(m_longestLagMs, committedMs - f.oldestMs);
     const qint64 now = m_clock.elapsed();
-    m_longestLagMs = qMax(m_longestLagMs, now - f.oldestMs);
     // Twice what writing took lately, as load grows while a batch waits: up
     // at once, down slowly; never more than half the lag, which would write
     // twice as often.

@@ -54,7 +54,7 @@ private:
     void scheduleNext();
     void queue(GenerationSaver *saver, qint64 sinceMs);
     void handOver();
-    void onWritten(quint64 slice, bool committed, const QString &error);
+    void onWritten(quint64 slice, bool committed, const QString &error, qint64 doneAtMs);
 
     struct Deadline {
         GenerationSaver *saver;

@@ -4,6 +4,7 @@
 #include "db/sqlquery.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 
 namespace teehee {
 
@@ -30,7 +31,9 @@ void SaveWriter::write(quint64 slice, QList<Row> rows)
 {
     QMetaObject::invokeMethod(m_worker, [this, slice, rows = std::move(rows)] {
         const Status st = writeNow(rows);
-        Q_EMIT written(slice, bool(st), st ? QString() : st.error().message);
+        QElapsedTimer now;
+        now.start();
+        Q_EMIT written(slice, bool(st), st ? QString() : st.error().message, now.msecsSinceReference());
     }, Qt::QueuedConnection);
 }
 

@@ -33,7 +33,9 @@ public:
 
 Q_SIGNALS:
     // Emitted on the writer's thread; queued to the owner by a context object.
-    void written(quint64 slice, bool committed, const QString &error);
+    // `doneAtMs`: when the transaction ended, on QElapsedTimer's reference clock
+    // (QElapsedTimer::msecsSinceReference()), the same on every thread.
+    void written(quint64 slice, bool committed, const QString &error, qint64 doneAtMs);
 
 private:
     Status writeNow(const QList<Row> &rows) const;
