@@ -269,12 +269,6 @@ Status MessageRepository::update(const MessageRecord &m) const
     return success();
 }
 
-Result<bool> MessageRepository::updateStreamingContent(const QString &messageId, const QJsonObject &content) const
-{
-    return updateStreamingContent(messageId, QJsonDocument(content).toJson(QJsonDocument::Compact),
-                                  sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8());
-}
-
 Result<bool> MessageRepository::updateStreamingContent(const QString &messageId, const QByteArray &contentJson,
                                                        const QByteArray &updatedAt) const
 {

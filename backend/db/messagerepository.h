@@ -44,9 +44,8 @@ public:
     // index of the table is touched (a thousand replies do this four times a
     // second). Lands only while the row is `streaming`, so it never undoes the
     // end of a reply; false when it did not land.
-    Result<bool> updateStreamingContent(const QString &messageId, const QJsonObject &content) const;
-    // The same with the content already as JSON and the time as sqlvalue::isoTime
-    // writes it: a save slice formats its time once for all its rows.
+    // `contentJson` is the whole content; `updatedAt` as sqlvalue::isoTime
+    // writes it (a save slice formats its time once for all its rows).
     Result<bool> updateStreamingContent(const QString &messageId, const QByteArray &contentJson,
                                         const QByteArray &updatedAt) const;
     // Start-up recovery: replies left streaming by a killed process become aborted.

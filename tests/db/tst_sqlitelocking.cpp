@@ -3,10 +3,10 @@
 // instead of failing with "database is locked".
 #include "db/migrations.h"
 #include "db/sqlquery.h"
+#include "support/testenv.h"
 
 #include <QSemaphore>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -17,22 +17,19 @@ using namespace teehee;
 class TestSqliteLocking : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    TestDatabase m_tdb; // SQLite: this test has no PostgreSQL variant
     std::unique_ptr<Database> m_db;
 
 private Q_SLOTS:
-    void init()
+    void initTestCase()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<Database>(DatabaseUrl::sqliteFile(m_dir->filePath(QStringLiteral("lock.db"))));
+        TEEHEE_REQUIRE_DB(m_tdb);
+        QVERIFY(m_tdb.url().isSqlite());
+        m_db = std::make_unique<Database>(m_tdb.url());
         QVERIFY(m_db->open());
         QVERIFY(Migrator(*m_db).migrate());
     }
-    void cleanup()
-    {
-        m_db.reset();
-        m_dir.reset();
-    }
+    void cleanupTestCase() { m_db.reset(); }
 
     void aWriterThatMeetsAnotherWritersLockWaitsForIt()
     {

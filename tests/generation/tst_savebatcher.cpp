@@ -250,17 +250,18 @@ private Q_SLOTS:
         m.isPartial = true;
         const MessageRecord row = newReply(QStringLiteral("g@example.com"), m);
         const MessageRepository messages(*m_db);
-        QCOMPARE(messages.updateStreamingContent(row.id, QJsonObject{{QStringLiteral("text"), QStringLiteral("Once")}}).value(), true);
+        const QByteArray now = sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8();
+        QCOMPARE(messages.updateStreamingContent(row.id, R"({"text":"Once"})", now).value(), true);
         QCOMPARE(messages.get(row.id)->text(), QStringLiteral("Once"));
 
         MessageRecord ended = messages.get(row.id).value();
         ended.status = MessageStatus::Complete;
         ended.isPartial = false;
         QVERIFY(messages.update(ended));
-        QCOMPARE(messages.updateStreamingContent(row.id, QJsonObject{{QStringLiteral("text"), QStringLiteral("On")}}).value(), false);
+        QCOMPARE(messages.updateStreamingContent(row.id, R"({"text":"On"})", now).value(), false);
         QCOMPARE(messages.get(row.id)->text(), QStringLiteral("Once"));
         QCOMPARE(messages.get(row.id)->status, MessageStatus::Complete);
-        QCOMPARE(messages.updateStreamingContent(newUuid(), QJsonObject{}).value(), false); // no such row: no error
+        QCOMPARE(messages.updateStreamingContent(newUuid(), "{}", now).value(), false); // no such row: no error
     }
 
     void aReplyThatEndsWhileItsSaveIsOnTheWayKeepsItsEnd()
