@@ -5,6 +5,7 @@
 #include "api/routes.h"
 #include "api/websockethub.h"
 #include "backend.h"
+#include "core/descriptortable.h"
 #include "core/logging.h"
 
 #include <QAbstractHttpServer>
@@ -137,6 +138,7 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
         address = QHostAddress::LocalHost;
     else if (!address.setAddress(host))
         return Error::invalid(QStringLiteral("HOST: \"%1\" is not an IP address").arg(host));
+    DescriptorTable::prepare(); // before the first accept, not during a burst of them
     auto *tcp = new GuardedTcpServer(m_limits, m_cors);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
