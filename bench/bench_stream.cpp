@@ -11,6 +11,7 @@
 #include "wsloadclient.h"
 
 #include "api/httpserver.h"
+#include "core/descriptortable.h"
 #include "core/epolleventdispatcher.h"
 #include "auth/authservice.h"
 #include "auth/tokenservice.h"
@@ -24,6 +25,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
@@ -140,6 +142,7 @@ int main(int argc, char *argv[])
         return serve(args[2], args[3].toInt(), args[4]);
 
     const int kAccounts = 1100;
+    DescriptorTable::prepare(); // the fake provider accepts a thousand connections too
     FakeLlm fake;
     QThread fakeThread; // the provider shares no loop with the clients
     fakeThread.setEventDispatcher(new EpollEventDispatcher); // Qt's would poll 1,000 sockets per token
@@ -192,7 +195,7 @@ int main(int argc, char *argv[])
     qint64 lastFirstToken = 0;
     qint64 lastStartMinusSent = 0, lastFirstMinusStart = 0;
     auto run = [&](int streams, int count, int interval, QList<qint64> *lat, qint64 *firstMinusSent = nullptr,
-                   QList<QPair<qint64, qint64>> *sendAndLatency = nullptr) {
+                   QList<QPair<qint64, qint64>> *sendAndLatency = nullptr, QList<qint64> *readLat = nullptr) {
         QList<Account> mine;
         for (int i = 0; i < streams; ++i)
             mine.append(accounts[next++ % accounts.size()]);
@@ -214,6 +217,8 @@ int main(int argc, char *argv[])
         for (const benchws::TokenSample &s : load.samples()) {
             if (lat)
                 lat->append(s.latencyUs);
+            if (readLat)
+                readLat->append(s.readLatencyUs);
             if (sendAndLatency)
                 sendAndLatency->append({s.sentUs, s.latencyUs});
         }
@@ -248,11 +253,11 @@ int main(int argc, char *argv[])
                percentile(accept, 0.5) / 1000.0, percentile(upstream, 0.5) / 1000.0);
     }
     {
-        QList<qint64> lat;
+        QList<qint64> lat, readLat;
         QList<QPair<qint64, qint64>> pairs;
         lastFirstToken = 0;
         const double cpu0 = cpuSeconds(server.processId());
-        auto r = run(1000, 100, 50, &lat, nullptr, &pairs);
+        auto r = run(1000, 100, 50, &lat, nullptr, &pairs, &readLat);
         const double cpu = cpuSeconds(server.processId()) - cpu0;
         QList<qint64> steady;
         for (const auto &[sent, l] : pairs)
@@ -264,6 +269,23 @@ int main(int argc, char *argv[])
                percentile(lat, 0.5) / 1000.0, percentile(lat, 0.99) / 1000.0, percentile(lat, 1.0) / 1000.0);
         printf("  added latency, steady state (%lld tokens sent once all streams ran): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                qint64(steady.size()), percentile(steady, 0.5) / 1000.0, percentile(steady, 0.99) / 1000.0, percentile(steady, 1.0) / 1000.0);
+        // Whether the slow tokens are a few stalls or spread over the run.
+        QHash<qint64, int> slowByWindow; // 100 ms window of the send time -> tokens over 5 ms
+        qint64 slow = 0, firstSent = INT64_MAX, lastSent = 0;
+        for (const auto &[sent, l] : pairs) {
+            firstSent = qMin(firstSent, sent);
+            lastSent = qMax(lastSent, sent);
+        }
+        for (const auto &[sent, l] : pairs) {
+            if (l > 5000) {
+                ++slow;
+                ++slowByWindow[(sent - firstSent) / 100000];
+            }
+        }
+        printf("  tokens over 5 ms: %lld, in %lld of %lld windows of 100 ms\n", slow, qint64(slowByWindow.size()),
+               pairs.isEmpty() ? 0 : (lastSent - firstSent) / 100000 + 1);
+        printf("  all tokens, until the client read them (adds its polling and its waits for a CPU): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
+               percentile(readLat, 0.5) / 1000.0, percentile(readLat, 0.99) / 1000.0, percentile(readLat, 1.0) / 1000.0);
     }
     waitUntil([] { return false; }, 1000); // the server reports its counters every 200 ms
     readServer();

@@ -7,12 +7,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace benchws {
@@ -29,6 +31,7 @@ struct LoadRun::Conn {
     QByteArray in;
     QByteArray textMessage; // fragments of a text message in progress
     int index = 0;
+    qint64 arrivedUs = 0; // when the kernel queued the bytes last read (SO_TIMESTAMPNS)
 };
 
 namespace {
@@ -40,6 +43,14 @@ constexpr int kMaxHandshakes = 32;
 // interrupt to the other CPU), a cost a remote client never puts on a server.
 // A token can so wait up to 200 µs more here: what the bench reports errs high.
 constexpr int kPollEveryUs = 200;
+
+// CLOCK_REALTIME (the clock of SO_TIMESTAMPNS) minus the steady clock, in µs.
+qint64 realtimeOffsetUs()
+{
+    timespec rt{};
+    clock_gettime(CLOCK_REALTIME, &rt);
+    return qint64(rt.tv_sec) * 1'000'000 + rt.tv_nsec / 1000 - nowUs();
+}
 
 // A client frame: FIN + text, masked (RFC 6455 requires clients to mask).
 QByteArray maskedText(const QByteArray &payload)
@@ -102,6 +113,7 @@ void deferToServer()
 void LoadRun::loop()
 {
     deferToServer();
+    m_realtimeOffsetUs = realtimeOffsetUs();
     const int ep = epoll_create1(0);
     std::vector<Conn> conns(size_t(m_accounts.size()));
     sockaddr_in addr{};
@@ -119,6 +131,10 @@ void LoadRun::loop()
             c.fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
             const int one = 1;
             setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+            // The kernel stamps each segment as it arrives: a token's latency
+            // then ends when the server's bytes reached this socket, not when
+            // this thread (at nice 10, on CPUs it shares) got around to them.
+            setsockopt(c.fd, SOL_SOCKET, SO_TIMESTAMPNS, &one, sizeof one);
             ::connect(c.fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
             epoll_event ev{};
             ev.events = EPOLLOUT | EPOLLIN;
@@ -191,10 +207,27 @@ void LoadRun::loop()
 bool LoadRun::onReadable(Conn &c, qint64 now)
 {
     char buf[65536];
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
     for (;;) {
-        const ssize_t n = ::read(c.fd, buf, sizeof buf);
+        iovec iov{buf, sizeof buf};
+        msghdr msg{};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof control;
+        const ssize_t n = ::recvmsg(c.fd, &msg, 0);
         if (n > 0) {
             c.in.append(buf, n);
+            // The stamp is the last segment's: an earlier frame read together
+            // with a later one counts as late as the later one (errs high).
+            c.arrivedUs = now;
+            for (cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
+                if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_TIMESTAMPNS) {
+                    timespec ts{};
+                    memcpy(&ts, CMSG_DATA(cm), sizeof ts);
+                    c.arrivedUs = qMin(now, qint64(ts.tv_sec) * 1'000'000 + ts.tv_nsec / 1000 - m_realtimeOffsetUs);
+                }
+            }
             continue;
         }
         if (n < 0 && errno == EINTR)
@@ -286,7 +319,7 @@ void LoadRun::onFrame(Conn &c, int opcode, const char *payload, qsizetype size, 
             const qsizetype from = k + tokenKey.size();
             const qsizetype space = text.indexOf(' ', from);
             const qint64 sent = text.sliced(from, space - from).toLongLong();
-            m_samples.push_back({sent, now - sent});
+            m_samples.push_back({sent, c.arrivedUs - sent, now - sent});
             return;
         }
     }

@@ -12,10 +12,10 @@
 // WebSocket clients for bench_stream: plain sockets driven by one epoll loop
 // on a thread of its own. A thousand QWebSockets on one Qt event loop cost the
 // bench more than the server it measures (every wake-up polls every socket),
-// and that cost showed up as "added latency". Here a token's latency is taken
-// when its bytes come off the socket, so it is the server's, not the client's;
-// the loop looks at the sockets every 200 µs (see wsloadclient.cpp), so it
-// errs high by up to that much.
+// and that cost showed up as "added latency". Here a token's latency ends
+// when the kernel queued its bytes on the client's socket (SO_TIMESTAMPNS), so
+// it is the server's, not the client's; the time until the client read them
+// is reported beside it.
 namespace benchws {
 
 qint64 nowUs();
@@ -42,10 +42,14 @@ struct ClientResult {
     bool failed = false;
 };
 
-// Every token's send stamp (written by the fake provider) and its latency.
+// Every token's send stamp (written by the fake provider) and its latency:
+// to the kernel's arrival stamp on the client's socket (what the server adds),
+// and to the moment this client read it (plus what the client's own
+// scheduling adds, up to 200 µs of polling and any wait for a CPU).
 struct TokenSample {
     qint64 sentUs;
     qint64 latencyUs;
+    qint64 readLatencyUs;
 };
 
 class LoadRun {
@@ -75,6 +79,7 @@ private:
     std::vector<TokenSample> m_samples;
     std::thread m_thread;
     std::atomic<bool> m_finished{false};
+    qint64 m_realtimeOffsetUs = 0;
 };
 
 } // namespace benchws
