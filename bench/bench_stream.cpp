@@ -192,7 +192,7 @@ int main(int argc, char *argv[])
     printf("server RSS idle (1100 accounts and chats):   %ld KiB\n", rssKb(server.processId()));
     int next = 0;
 
-    qint64 lastFirstToken = 0;
+    qint64 lastFirstToken = 0, firstDone = INT64_MAX;
     qint64 lastStartMinusSent = 0, lastFirstMinusStart = 0;
     auto run = [&](int streams, int count, int interval, QList<qint64> *lat, qint64 *firstMinusSent = nullptr,
                    QList<QPair<qint64, qint64>> *sendAndLatency = nullptr, QList<qint64> *readLat = nullptr) {
@@ -208,6 +208,7 @@ int main(int argc, char *argv[])
             delivered += c.tokens;
             first = qMin(first, c.firstTokenUs);
             lastFirstToken = qMax(lastFirstToken, c.firstTokenUs);
+            firstDone = qMin(firstDone, c.doneUs);
             last = qMax(last, c.doneUs);
             if (firstMinusSent)
                 *firstMinusSent = c.firstTokenUs - c.sentUs;
@@ -256,6 +257,7 @@ int main(int argc, char *argv[])
         QList<qint64> lat, readLat;
         QList<QPair<qint64, qint64>> pairs;
         lastFirstToken = 0;
+        firstDone = INT64_MAX;
         const double cpu0 = cpuSeconds(server.processId());
         auto r = run(1000, 100, 50, &lat, nullptr, &pairs, &readLat);
         const double cpu = cpuSeconds(server.processId()) - cpu0;
@@ -272,6 +274,7 @@ int main(int argc, char *argv[])
         // Whether the slow tokens are a few stalls or spread over the run.
         QHash<qint64, int> slowByWindow; // 100 ms window of the send time -> tokens over 5 ms
         qint64 slow = 0, firstSent = INT64_MAX, lastSent = 0;
+        qint64 slowStarting = 0, slowEnding = 0; // while streams were starting; after the first ended
         for (const auto &[sent, l] : pairs) {
             firstSent = qMin(firstSent, sent);
             lastSent = qMax(lastSent, sent);
@@ -279,11 +282,14 @@ int main(int argc, char *argv[])
         for (const auto &[sent, l] : pairs) {
             if (l > 5000) {
                 ++slow;
+                slowStarting += sent <= lastFirstToken;
+                slowEnding += sent >= firstDone;
                 ++slowByWindow[(sent - firstSent) / 100000];
             }
         }
-        printf("  tokens over 5 ms: %lld, in %lld of %lld windows of 100 ms\n", slow, qint64(slowByWindow.size()),
-               pairs.isEmpty() ? 0 : (lastSent - firstSent) / 100000 + 1);
+        printf("  tokens over 5 ms: %lld, in %lld of %lld windows of 100 ms (%lld while streams were starting, %lld after the first ended)\n",
+               slow, qint64(slowByWindow.size()), pairs.isEmpty() ? 0 : (lastSent - firstSent) / 100000 + 1, slowStarting,
+               slowEnding);
         printf("  all tokens, until the client read them (adds its polling and its waits for a CPU): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                percentile(readLat, 0.5) / 1000.0, percentile(readLat, 0.99) / 1000.0, percentile(readLat, 1.0) / 1000.0);
     }

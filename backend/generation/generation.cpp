@@ -3,6 +3,8 @@
 #include "core/logging.h"
 #include "generation/generationsaver.h"
 
+#include <utility>
+
 namespace teehee {
 
 QString GenerationEvent::status() const
@@ -22,6 +24,7 @@ Generation::Generation(const Database &db, SaveBatcher &batcher, QString userId,
       m_continued(continued), m_stream(stream), m_nextSeq(std::move(nextSeq))
 {
     m_saver = new GenerationSaver(db, std::move(assistant), batcher, this);
+    connect(m_saver, &GenerationSaver::endingSaved, this, &Generation::onEndingSaved);
     stream->setParent(this);
     connect(stream, &ProviderStream::textDelta, this, &Generation::onDelta);
     connect(stream, &ProviderStream::ended, this, &Generation::onEnded);
@@ -33,8 +36,9 @@ Generation::Generation(const Database &db, SaveBatcher &batcher, QString userId,
 
 Generation::~Generation()
 {
-    // Destroying a running generation (shutdown) must still leave the truth in the row.
-    if (!isFinished() && m_stream) {
+    // Destroying a running generation (shutdown) must still leave the truth in
+    // the row. An ending one has handed its row over already.
+    if (isRunning() && m_stream) {
         disconnect(); // subscribers may be half-destroyed already
         m_stream->abort();
     }
@@ -64,13 +68,13 @@ Status Generation::start()
 
 void Generation::abort()
 {
-    if (!isFinished() && m_stream)
+    if (isRunning() && m_stream)
         m_stream->abort(); // emits ended(Aborted) before returning
 }
 
 void Generation::onDelta(const QString &delta)
 {
-    if (isFinished() || delta.isEmpty())
+    if (!isRunning() || delta.isEmpty())
         return;
     m_saver->append(delta);
     GenerationEvent e = make(GenerationEvent::Type::Token);
@@ -81,18 +85,22 @@ void Generation::onDelta(const QString &delta)
 
 void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
 {
-    if (isFinished())
+    if (!isRunning())
         return;
     auto *stream = m_stream.data();
     GenerationEvent e;
-    Status saved = success();
+    GenerationSaver::Ending ending;
+    ending.finishReason = stream->finishReason();
+    ending.inputTokens = stream->inputTokens();
+    ending.outputTokens = stream->outputTokens();
     switch (end) {
     case ProviderStream::End::Completed:
         e = make(GenerationEvent::Type::Completed);
-        e.finishReason = stream->finishReason();
-        e.inputTokens = stream->inputTokens();
-        e.outputTokens = stream->outputTokens();
-        saved = m_saver->finish(MessageStatus::Complete, false, e.finishReason, e.inputTokens, e.outputTokens, {});
+        e.finishReason = ending.finishReason;
+        e.inputTokens = ending.inputTokens;
+        e.outputTokens = ending.outputTokens;
+        ending.status = MessageStatus::Complete;
+        ending.isPartial = false;
         break;
     case ProviderStream::End::Failed:
         e = make(GenerationEvent::Type::Failed);
@@ -100,22 +108,40 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
         e.rateLimited = error.kind == ProviderError::RateLimited;
         if (e.rateLimited && error.retryAfterMs >= 0)
             e.retryAfterSeconds = int((error.retryAfterMs + 999) / 1000);
-        saved = m_saver->finish(MessageStatus::Error, true, stream->finishReason(), stream->inputTokens(),
-                                stream->outputTokens(), e.error);
+        ending.status = MessageStatus::Error;
+        ending.error = e.error;
         break;
     default:
         e = make(GenerationEvent::Type::Aborted);
-        saved = m_saver->finish(MessageStatus::Aborted, true, stream->finishReason(), stream->inputTokens(),
-                                stream->outputTokens(), {});
+        ending.status = MessageStatus::Aborted;
         break;
     }
+    stream->deleteLater();
+    if (e.type == GenerationEvent::Type::Aborted) {
+        const Status saved = m_saver->finish(ending);
+        conclude(std::move(e), bool(saved), saved ? QString() : saved.error().message);
+        return;
+    }
+    // Written off this thread with the other replies ending meanwhile: at a
+    // thousand streams, a write here waited for the database's lock while
+    // every running stream's tokens waited for this thread.
+    m_ending = std::move(e);
+    m_saver->finishBatched(ending);
+}
+
+void Generation::onEndingSaved(bool saved, const QString &error)
+{
+    if (m_ending)
+        conclude(*std::exchange(m_ending, std::nullopt), saved, error);
+}
+
+void Generation::conclude(GenerationEvent e, bool saved, const QString &saveError)
+{
     if (!saved)
-        qCWarning(lcGeneration).noquote() << "reply" << m_messageId << "could not be saved:" << saved.error().message;
+        qCWarning(lcGeneration).noquote() << "reply" << m_messageId << "could not be saved:" << saveError;
     e.content = m_saver->text();
     m_terminal = e;
     publish(std::move(e));
-    if (stream)
-        stream->deleteLater();
     Q_EMIT finished();
 }
 

@@ -35,7 +35,10 @@ public:
     QString provider() const { return m_provider; }
     QString model() const { return m_model; }
 
+    // The terminal event went out: the row holds the end.
     bool isFinished() const { return m_terminal.has_value(); }
+    // Neither finished nor ending: the provider still streams, and abort() acts.
+    bool isRunning() const { return !m_terminal && !m_ending; }
     // Every text so far, the continued prefix included.
     QString text() const;
     qint64 lastSeq() const { return m_log.isEmpty() ? 0 : m_log.constLast().event.seq; }
@@ -47,7 +50,8 @@ public:
 
     // Saves the starting state, emits Started and starts the provider request.
     Status start();
-    // Cancels the upstream request now; the text so far is kept (aborted, partial).
+    // Cancels the upstream request now; the text so far is saved (aborted,
+    // partial) before this returns, so the reply can be continued at once.
     void abort();
 
 Q_SIGNALS:
@@ -57,6 +61,8 @@ Q_SIGNALS:
 private:
     void onDelta(const QString &delta);
     void onEnded(ProviderStream::End end, const ProviderError &error);
+    void onEndingSaved(bool saved, const QString &error);
+    void conclude(GenerationEvent e, bool saved, const QString &saveError);
     GenerationEvent make(GenerationEvent::Type type);
     void publish(GenerationEvent e);
 
@@ -69,6 +75,9 @@ private:
     // so the log grows with the text, not with its square.
     struct Logged { GenerationEvent event; qsizetype textEnd; };
     QList<Logged> m_log;
+    // A completed or failed reply waits here for its final write to commit:
+    // whoever hears the terminal event may read the row, or answer it.
+    std::optional<GenerationEvent> m_ending;
     std::optional<GenerationEvent> m_terminal;
 };
 

@@ -271,7 +271,7 @@ void GenerationManager::onFinished(Generation *g)
 bool GenerationManager::abort(const QString &userId, const QString &messageOrChatId)
 {
     Generation *g = nullptr;
-    if (Generation *byMessage = m_byMessage.value(messageOrChatId); byMessage && !byMessage->isFinished())
+    if (Generation *byMessage = m_byMessage.value(messageOrChatId); byMessage && byMessage->isRunning())
         g = byMessage;
     if (!g)
         g = m_byChat.value(messageOrChatId);
@@ -280,7 +280,7 @@ bool GenerationManager::abort(const QString &userId, const QString &messageOrCha
         if (message)
             g = m_byChat.value(message->message.chatId);
     }
-    if (!g || g->userId() != userId || g->isFinished())
+    if (!g || g->userId() != userId || !g->isRunning())
         return false;
     g->abort();
     return true;

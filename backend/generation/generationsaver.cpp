@@ -100,28 +100,47 @@ void GenerationSaver::markUnsaved()
     m_batcher.markDirty(this);
 }
 
-Status GenerationSaver::finish(const QString &status, bool isPartial, const QString &finishReason,
-                               int inputTokens, int outputTokens, const QString &error)
+void GenerationSaver::end(const Ending &ending)
+{
+    m_finished = true;
+    m_record.status = ending.status;
+    m_record.isPartial = ending.isPartial;
+    m_record.finishReason = ending.finishReason;
+    if (ending.inputTokens >= 0)
+        m_record.tokensIn = ending.inputTokens;
+    if (ending.outputTokens >= 0)
+        m_record.tokensOut = ending.outputTokens;
+    if (ending.inputTokens >= 0 || ending.outputTokens >= 0) {
+        const int in = qMax(ending.inputTokens, 0), out = qMax(ending.outputTokens, 0);
+        m_record.content.insert(QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), in},
+                                                                     {QStringLiteral("output_tokens"), out},
+                                                                     {QStringLiteral("total_tokens"), in + out}});
+    }
+    if (!ending.error.isEmpty())
+        m_record.content.insert(QStringLiteral("error"), ending.error);
+}
+
+Status GenerationSaver::finish(const Ending &ending)
 {
     m_batcher.forget(this);
-    m_finished = true;
-    m_record.status = status;
-    m_record.isPartial = isPartial;
-    m_record.finishReason = finishReason;
-    if (inputTokens >= 0)
-        m_record.tokensIn = inputTokens;
-    if (outputTokens >= 0)
-        m_record.tokensOut = outputTokens;
-    if (inputTokens >= 0 || outputTokens >= 0) {
-        m_record.content.insert(QStringLiteral("usage"), QJsonObject{
-            {QStringLiteral("input_tokens"), qMax(inputTokens, 0)},
-            {QStringLiteral("output_tokens"), qMax(outputTokens, 0)},
-            {QStringLiteral("total_tokens"), qMax(inputTokens, 0) + qMax(outputTokens, 0)}});
-    }
-    if (!error.isEmpty())
-        m_record.content.insert(QStringLiteral("error"), error);
+    end(ending);
     m_batcher.countCommit();
     return write();
+}
+
+void GenerationSaver::finishBatched(const Ending &ending)
+{
+    end(ending);
+    m_record.content.insert(QStringLiteral("text"), m_text);
+    m_record.updatedAt = {}; // the time of the write
+    m_pendingBytes = 0;
+    ++m_commits;
+    m_batcher.saveEnding(this, m_record);
+}
+
+void GenerationSaver::reportEnding(const Status &saved)
+{
+    Q_EMIT endingSaved(bool(saved), saved ? QString() : saved.error().message);
 }
 
 Status GenerationSaver::write()

@@ -28,13 +28,26 @@ public:
     const QString &text() const { return m_text; }
     const MessageRecord &record() const { return m_record; }
 
+    // How a reply ended, for its final write.
+    struct Ending {
+        QString status;
+        bool isPartial = true;
+        QString finishReason;
+        int inputTokens = -1; // -1: not reported
+        int outputTokens = -1;
+        QString error; // empty: none
+    };
+
     // Marks the row streaming/partial with the text it starts from (one commit).
     Status begin();
     void append(const QString &delta);
-    // The final write: status, partial flag, finish reason, usage and error
-    // (empty error: none). Stops batching.
-    Status finish(const QString &status, bool isPartial, const QString &finishReason,
-                  int inputTokens, int outputTokens, const QString &error);
+    // The final write (status, partial flag, finish reason, usage, error, the
+    // whole text), now, on this thread: for an abort, whose caller may
+    // continue the reply at once. Stops batching.
+    Status finish(const Ending &ending);
+    // The same write, with the other replies ending meanwhile, off this
+    // thread (SaveBatcher::saveEnding): endingSaved() tells when it committed.
+    void finishBatched(const Ending &ending);
 
     // Writes performed for this reply (each in some commit).
     int commits() const { return m_commits; }
@@ -45,8 +58,14 @@ public:
     QByteArray takePendingJson();
     // The write of takePendingJson() failed: the text is pending again.
     void markUnsaved();
+    // The final write of finishBatched() committed, or failed for good.
+    void reportEnding(const Status &saved);
+
+Q_SIGNALS:
+    void endingSaved(bool saved, const QString &error);
 
 private:
+    void end(const Ending &ending);
     Status write();
     void rebuildJsonHead();
 

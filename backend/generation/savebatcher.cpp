@@ -4,6 +4,7 @@
 #include "generation/generationsaver.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace teehee {
 
@@ -18,6 +19,14 @@ SaveBatcher::SaveBatcher(const Database &db, QObject *parent)
         scheduleNext();
     });
     connect(&m_writer, &SaveWriter::written, this, &SaveBatcher::onWritten); // queued: another thread
+}
+
+SaveBatcher::~SaveBatcher()
+{
+    while (!m_endings.isEmpty()) {
+        m_endingSlice = 0;
+        handOverEndings();
+    }
 }
 
 void SaveBatcher::markDirty(GenerationSaver *saver)
@@ -49,6 +58,62 @@ void SaveBatcher::forget(GenerationSaver *saver)
         for (InFlight &f : m_inFlight)
             f.savers.removeAll(saver);
     }
+}
+
+void SaveBatcher::saveEnding(GenerationSaver *saver, MessageRecord row)
+{
+    // Its pending text goes with the row; only how long it waited is kept.
+    qint64 sinceMs = -1;
+    if (const auto it = m_dirty.constFind(saver); it != m_dirty.cend())
+        sinceMs = it.value() - GenerationSaver::kMaxLagMs;
+    if (const auto it = m_queued.constFind(saver); it != m_queued.cend())
+        sinceMs = it->sinceMs;
+    m_dirty.remove(saver);
+    m_queued.remove(saver);
+    m_endings.append({saver, std::move(row), sinceMs});
+    handOverEndings();
+}
+
+void SaveBatcher::handOverEndings()
+{
+    if (m_endingSlice || m_endings.isEmpty())
+        return;
+    // One slice at a time: the replies that end while it is written wait and
+    // go together in the next.
+    m_endingsInFlight = m_endings.mid(0, kEndingSliceSize);
+    m_endings.remove(0, m_endingsInFlight.size());
+    QList<SaveWriter::Row> rows;
+    rows.reserve(m_endingsInFlight.size());
+    for (const Ending &e : std::as_const(m_endingsInFlight))
+        rows.append({e.row.id, {}, e.row});
+    m_endingSlice = ++m_nextSlice;
+    m_writer.write(m_endingSlice, std::move(rows));
+}
+
+void SaveBatcher::onEndingsWritten(bool committed, const QString &error, qint64 committedMs)
+{
+    m_endingSlice = 0;
+    QList<Ending> retry;
+    // Reports may start or end other replies: work on a copy.
+    const QList<Ending> done = std::exchange(m_endingsInFlight, {});
+    for (Ending e : done) {
+        if (committed) {
+            if (e.sinceMs >= 0)
+                m_longestLagMs = qMax(m_longestLagMs, committedMs - e.sinceMs);
+            if (e.saver)
+                e.saver->reportEnding(success());
+        } else if (++e.attempts < kEndingAttempts) {
+            retry.append(std::move(e));
+        } else if (e.saver) {
+            e.saver->reportEnding(Error::database(error));
+        }
+    }
+    if (!committed)
+        qCWarning(lcGeneration).noquote() << QStringLiteral("saving the end of %1 replies failed%2: %3")
+                                                 .arg(done.size())
+                                                 .arg(retry.isEmpty() ? QStringLiteral(" for the last time") : QStringLiteral("; retrying"), error);
+    m_endings = retry + m_endings;
+    handOverEndings();
 }
 
 void SaveBatcher::flushNow()
@@ -133,8 +198,14 @@ void SaveBatcher::handOver()
 
 void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error, qint64 doneAtMs)
 {
-    const InFlight f = m_inFlight.take(slice);
     ++m_commits;
+    // The commit's own time, not this report's: a busy loop hears of it later.
+    const qint64 committedMs = doneAtMs - m_clock.msecsSinceReference();
+    if (slice == m_endingSlice) {
+        onEndingsWritten(committed, error, committedMs);
+        return;
+    }
+    const InFlight f = m_inFlight.take(slice);
     for (GenerationSaver *s : f.savers)
         m_busy.remove(s);
     if (!committed) {
@@ -146,8 +217,6 @@ void SaveBatcher::onWritten(quint64 slice, bool committed, const QString &error,
     handOver(); // what waited for this slice
     if (!committed)
         return;
-    // The commit's own time, not this report's: a busy loop hears of it later.
-    const qint64 committedMs = doneAtMs - m_clock.msecsSinceReference();
     m_longestLagMs = qMax(m_longestLagMs, committedMs - f.oldestMs);
     const qint64 now = m_clock.elapsed();
     // Twice what writing took lately, as load grows while a batch waits: up

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -22,12 +23,21 @@ class GenerationSaver;
 // thread of its own, early by as long as writing took lately. A thousand
 // streams so cost a few hundred commits per second, spread over time as their
 // tokens are, and none of them on the thread that carries the tokens.
+// Replies that end are written the same way: one slice of endings at a time,
+// the ones that end while it is written going together in the next, so a
+// thousand replies ending within a second cost a few dozen commits.
 class SaveBatcher : public QObject {
     Q_OBJECT
 public:
     explicit SaveBatcher(const Database &db, QObject *parent = nullptr);
+    // Endings not handed over yet are written before the writer stops (no
+    // one hears of them then).
+    ~SaveBatcher() override;
 
     static constexpr int kSliceSize = 16;
+    static constexpr int kEndingSliceSize = 64;
+    // A slice of endings the database refused is tried this often in all.
+    static constexpr int kEndingAttempts = 3;
     // A reply due this soon is written with the ones due now: fewer, fuller slices.
     static constexpr int kGatherMs = 20;
 
@@ -36,11 +46,15 @@ public:
     // The saver has too much text waiting: written at once.
     void saveSoon(GenerationSaver *saver);
     void forget(GenerationSaver *saver);
+    // The saver's reply ended: `row` (every field) is written after its
+    // streaming saves, and the saver hears of the commit through
+    // GenerationSaver::reportEnding(). Written even if the saver goes first.
+    void saveEnding(GenerationSaver *saver, MessageRecord row);
 
     // Hands every dirty reply to the writer now.
     void flushNow();
     // Commits made: by slices (once the writer reports them) and by savers'
-    // own begin/end writes.
+    // own writes on this thread (begin(), finish()).
     qint64 commits() const { return m_commits; }
     void countCommit() { ++m_commits; }
     // The longest time text waited unsaved, from its arrival to the commit of
@@ -54,7 +68,9 @@ private:
     void scheduleNext();
     void queue(GenerationSaver *saver, qint64 sinceMs);
     void handOver();
+    void handOverEndings();
     void onWritten(quint64 slice, bool committed, const QString &error, qint64 doneAtMs);
+    void onEndingsWritten(bool committed, const QString &error, qint64 committedMs);
 
     struct Deadline {
         GenerationSaver *saver;
@@ -79,6 +95,15 @@ private:
     // report, so a writer that falls behind never holds several copies of a
     // long reply.
     QSet<GenerationSaver *> m_busy;
+    struct Ending {
+        QPointer<GenerationSaver> saver; // null once it is gone: the row is written all the same
+        MessageRecord row;
+        qint64 sinceMs;   // arrival of its oldest unsaved text, -1: none was waiting
+        int attempts = 0;
+    };
+    QList<Ending> m_endings;         // waiting for the slice of endings in flight
+    QList<Ending> m_endingsInFlight;
+    quint64 m_endingSlice = 0;       // its id; 0: none in flight
     quint64 m_nextSlice = 0;
     QTimer m_timer;
     qint64 m_lastTakeMs = -kGatherMs;

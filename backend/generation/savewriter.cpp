@@ -23,7 +23,8 @@ SaveWriter::SaveWriter(const Database &db, QObject *parent)
 
 SaveWriter::~SaveWriter()
 {
-    m_thread.quit();
+    // Queued behind the slices already handed over: they are all written.
+    QMetaObject::invokeMethod(m_worker, [this] { m_thread.quit(); }, Qt::QueuedConnection);
     m_thread.wait();
 }
 
@@ -46,6 +47,12 @@ Status SaveWriter::writeNow(const QList<Row> &rows) const
     for (const Row &row : rows) {
         if (!st)
             break;
+        if (row.ending) {
+            st = messages.update(*row.ending);
+            if (!st && st.error().code == ErrorCode::NotFound)
+                st = success(); // deleted with its chat: nothing left to end
+            continue;
+        }
         auto landed = messages.updateStreamingContent(row.messageId, row.contentJson, updatedAt);
         if (!landed)
             st = landed.error();

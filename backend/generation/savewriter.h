@@ -2,17 +2,23 @@
 
 #include "core/error.h"
 #include "db/database.h"
+#include "db/records.h"
 
 #include <QList>
 #include <QObject>
 #include <QThread>
 
+#include <optional>
+
 namespace teehee {
 
-// Writes the streaming saves of running replies on a thread of its own, with
-// that thread's database connection. At a thousand streams the saves took a
-// fifth of the backend thread; there every token waited behind them.
-// Slices run one after another, in the order they were handed over.
+// Writes the saves of replies on a thread of its own, with that thread's
+// database connection: the streaming saves of running replies and the final
+// writes of ended ones. At a thousand streams the streaming saves took a fifth
+// of the backend thread, and final writes there waited for the lock behind
+// them; meanwhile every token waited too. Slices run one after another, in
+// the order they were handed over, so a reply's final write always lands
+// after its streaming saves.
 // Its connection keeps SQLite's automatic checkpoints (PASSIVE, past 1,000
 // WAL pages, right after its own commit): they cost only this thread time,
 // and they keep the log short, so WalCheckpointer seldom needs the RESTART
@@ -23,17 +29,19 @@ class SaveWriter : public QObject {
 public:
     struct Row {
         QString messageId;
-        QByteArray contentJson; // the row's whole content
+        QByteArray contentJson; // a streaming save: the row's whole content
+        // A final write instead: every field. A row deleted meanwhile (its
+        // chat went) is no error.
+        std::optional<MessageRecord> ending;
     };
 
     // `db` must outlive this object.
     explicit SaveWriter(const Database &db, QObject *parent = nullptr);
-    // Waits for the slice being written; slices not begun are dropped (the
-    // replies' final writes carry their whole text anyway).
+    // Writes every slice handed over (final writes must land), then stops.
     ~SaveWriter() override;
 
-    // From the owner's thread: writes `rows` in one transaction, each only
-    // while its row is still streaming, then emits written().
+    // From the owner's thread: writes `rows` in one transaction, streaming
+    // saves only while their row is still streaming, then emits written().
     void write(quint64 slice, QList<Row> rows);
 
 Q_SIGNALS:

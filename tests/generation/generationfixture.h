@@ -116,6 +116,17 @@ struct Recorder {
         events = g->eventsAfter(0);
         QObject::connect(g, &Generation::event, context.get(), [this](const GenerationEvent &e) { events.append(e); });
     }
+    // The reply's row as stored when the terminal event came: whoever hears
+    // of the end may read it, or answer it, at once.
+    MessageRecord storedAtEnd;
+    void attachStoring(Generation *g, const Database &db)
+    {
+        attach(g);
+        QObject::connect(g, &Generation::event, context.get(), [this, &db](const GenerationEvent &e) {
+            if (e.isTerminal())
+                storedAtEnd = MessageRepository(db).get(e.messageId).value();
+        });
+    }
     bool finished() const { return !events.isEmpty() && events.constLast().isTerminal(); }
     bool waitFinished(int ms = 10000) { return QTest::qWaitFor([this] { return finished(); }, ms); }
     QString tokens() const

@@ -45,7 +45,7 @@ private Q_SLOTS:
         Recorder rec;
         Generation *g = send(chat, QStringLiteral("Hi"), provider);
         QVERIFY(g);
-        rec.attach(g);
+        rec.attachStoring(g, f->backend().database());
         QVERIFY(rec.waitFinished());
 
         QCOMPARE(rec.events.first().type, GenerationEvent::Type::Started);
@@ -59,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(rec.last().content, full);
         QCOMPARE(rec.events[rec.events.size() - 2].content, full); // cumulative content on tokens
 
-        const MessageRecord m = f->stored(g->messageId());
+        const MessageRecord m = rec.storedAtEnd;
         QCOMPARE(m.text(), full);
         QCOMPARE(m.status, MessageStatus::Complete);
         QCOMPARE(m.isPartial, false);
@@ -323,12 +323,12 @@ private Q_SLOTS:
         const QString chat = f->newChat();
         Generation *g = send(chat, QStringLiteral("q"));
         Recorder rec;
-        rec.attach(g);
+        rec.attachStoring(g, f->backend().database());
         QVERIFY(rec.waitFinished());
         QCOMPARE(rec.last().type, GenerationEvent::Type::Failed);
         QVERIFY(!rec.last().error.isEmpty());
         QCOMPARE(rec.last().content, QStringLiteral("half an answer"));
-        const MessageRecord m = f->stored(g->messageId());
+        const MessageRecord m = rec.storedAtEnd;
         QCOMPARE(m.status, MessageStatus::Error);
         QVERIFY(m.isPartial);
         QCOMPARE(m.text(), QStringLiteral("half an answer"));

@@ -1,0 +1,194 @@
+// The end of a reply (status, partial flag, usage, the whole text) is written
+// off the backend thread, with the other replies ending meanwhile: one slice
+// of endings at a time, the ones that end while it is written going together
+// in the next. The saver hears of the commit; an ending is written even when
+// its saver is gone, or the batcher stops first; a row deleted meanwhile is no
+// error; a refused slice is tried again, then reported.
+#include "savefixture.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace teehee;
+
+namespace {
+
+GenerationSaver::Ending completed()
+{
+    GenerationSaver::Ending e;
+    e.status = MessageStatus::Complete;
+    e.isPartial = false;
+    e.finishReason = QStringLiteral("stop");
+    e.inputTokens = 7;
+    e.outputTokens = 3;
+    return e;
+}
+
+} // namespace
+
+class TestSaveEndings : public QObject {
+    Q_OBJECT
+
+    testing::SaveFixture f;
+
+    MessageRecord stored(const QString &id) const { return MessageRepository(*f.db).get(id).value(); }
+
+private Q_SLOTS:
+    void init()
+    {
+        f.tdb = std::make_unique<TestDatabase>();
+        TEEHEE_REQUIRE_DB(*f.tdb);
+        f.db = std::make_unique<Database>(f.tdb->url());
+        QVERIFY(f.db->open());
+        QVERIFY(Migrator(*f.db).migrate());
+    }
+    void cleanup()
+    {
+        f.db.reset();
+        f.tdb.reset();
+    }
+
+    void repliesEndingTogetherShareCommitsAndHearOfThemOnceStored()
+    {
+        SaveBatcher batcher(*f.db);
+        constexpr int kReplies = 20;
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("e@example.com"), kReplies);
+        QVERIFY(begun);
+        // Each saver, when told, finds its row already ended.
+        int heard = 0, heardStored = 0;
+        for (int i = 0; i < kReplies; ++i) {
+            connect(savers[i].get(), &GenerationSaver::endingSaved, this, [&, id = ids[i]](bool saved) {
+                ++heard;
+                const MessageRecord m = stored(id);
+                heardStored += saved && m.status == MessageStatus::Complete && m.text() == QStringLiteral("the answer");
+            });
+        }
+        const qint64 before = batcher.commits();
+        for (auto &s : savers) {
+            s->append(QStringLiteral("the answer"));
+            s->finishBatched(completed());
+        }
+        // Nothing was written on this thread: the last ending waits for the first slice's report.
+        QCOMPARE(stored(ids.last()).status, MessageStatus::Streaming);
+        QCOMPARE(heard, 0);
+
+        QTRY_COMPARE_WITH_TIMEOUT(heard, kReplies, 5000);
+        QCOMPARE(heardStored, kReplies);
+        QCOMPARE(batcher.commits() - before, 2); // the first alone, the other nineteen together
+        const MessageRecord m = stored(ids.first());
+        QCOMPARE(m.isPartial, false);
+        QCOMPARE(m.finishReason, QStringLiteral("stop"));
+        QCOMPARE(m.tokensIn.value_or(-1), 7);
+        QCOMPARE(m.tokensOut.value_or(-1), 3);
+        QCOMPARE(m.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("total_tokens")).toInt(), 10);
+    }
+
+    void anEndingIsWrittenAfterTheSavesBeforeIt()
+    {
+        SaveBatcher batcher(*f.db);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("o@example.com"), 1);
+        QVERIFY(begun);
+        savers[0]->append(QStringLiteral("first"));
+        batcher.flushNow(); // a streaming save on its way
+        savers[0]->append(QStringLiteral(" and last"));
+        GenerationSaver::Ending failed;
+        failed.status = MessageStatus::Error;
+        failed.error = QStringLiteral("The provider hung up");
+        savers[0]->finishBatched(failed);
+        QTRY_COMPARE(batcher.slicesInFlight(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(stored(ids[0]).status, MessageStatus::Error, 5000);
+        const MessageRecord m = stored(ids[0]);
+        QCOMPARE(m.text(), QStringLiteral("first and last"));
+        QCOMPARE(m.isPartial, true);
+        QCOMPARE(m.content.value(QStringLiteral("error")).toString(), QStringLiteral("The provider hung up"));
+    }
+
+    void anEndingIsWrittenEvenWhenItsSaverIsGone()
+    {
+        SaveBatcher batcher(*f.db);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("g@example.com"), 3);
+        QVERIFY(begun);
+        for (auto &s : savers) {
+            s->append(QStringLiteral("kept"));
+            s->finishBatched(completed());
+        }
+        savers.clear(); // destroyed, as generations are, before any report
+        QTRY_COMPARE_WITH_TIMEOUT(f.savedWith(ids, QStringLiteral("kept")), 3, 5000);
+        for (const QString &id : ids)
+            QCOMPARE(stored(id).status, MessageStatus::Complete);
+    }
+
+    void endingsStillWaitingAreWrittenBeforeTheBatcherStops()
+    {
+        QStringList ids;
+        {
+            SaveBatcher batcher(*f.db);
+            auto replies = f.startReplies(batcher, QStringLiteral("s@example.com"), 2 * SaveBatcher::kEndingSliceSize + 3);
+            QVERIFY(replies.begun);
+            ids = replies.ids;
+            for (auto &s : replies.savers) {
+                s->append(QStringLiteral("at shutdown"));
+                s->finishBatched(completed());
+            }
+            replies.savers.clear();
+        } // no event loop ran: every slice is handed over and written as the batcher goes
+        QCOMPARE(f.savedWith(ids, QStringLiteral("at shutdown")), ids.size());
+    }
+
+    void anEndingWhoseRowWasDeletedIsNoError()
+    {
+        SaveBatcher batcher(*f.db);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("d@example.com"), 2);
+        QVERIFY(begun);
+        // A reply in a chat of its own, which its user deletes as the reply ends.
+        const MessageRecord doomed = f.newReply(QStringLiteral("d2@example.com"));
+        savers.insert(savers.begin() + 1, std::make_unique<GenerationSaver>(*f.db, doomed, batcher));
+        QVERIFY(savers[1]->begin());
+        // The first ending goes alone; the other two wait, and one of their rows goes meanwhile.
+        savers[0]->finishBatched(completed());
+        savers[1]->finishBatched(completed());
+        savers[2]->append(QStringLiteral("still here"));
+        savers[2]->finishBatched(completed());
+        const QString doomedUser = UserRepository(*f.db).findByEmail(QStringLiteral("d2@example.com"))->id;
+        QVERIFY(ChatRepository(*f.db).remove(doomedUser, doomed.chatId));
+        QVERIFY(!MessageRepository(*f.db).get(doomed.id));
+        QList<bool> results;
+        for (auto &s : savers)
+            connect(s.get(), &GenerationSaver::endingSaved, this, [&results](bool saved) { results.append(saved); });
+        QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 5000);
+        QCOMPARE(results, (QList<bool>{true, true, true}));
+        QCOMPARE(stored(ids[1]).text(), QStringLiteral("still here"));
+        QCOMPARE(stored(ids[1]).status, MessageStatus::Complete);
+    }
+
+    void aRefusedEndingIsTriedAgainThenReported()
+    {
+        const QString refusing = f.refuseContentWith(QStringLiteral("boom"));
+        QVERIFY2(refusing.isEmpty(), qPrintable(refusing));
+        SaveBatcher batcher(*f.db);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("r@example.com"), 1);
+        QVERIFY(begun);
+        QString error;
+        bool reported = false, saved = true;
+        connect(savers[0].get(), &GenerationSaver::endingSaved, this, [&](bool ok, const QString &message) {
+            reported = true;
+            saved = ok;
+            error = message;
+        });
+        for (int i = 1; i < SaveBatcher::kEndingAttempts; ++i)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("saving the end of 1 replies failed; retrying: .+")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("saving the end of 1 replies failed for the last time: .+")));
+        const qint64 before = batcher.commits();
+        savers[0]->append(QStringLiteral("boom"));
+        savers[0]->finishBatched(completed());
+        QTRY_VERIFY_WITH_TIMEOUT(reported, 5000);
+        QCOMPARE(saved, false);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(batcher.commits() - before, SaveBatcher::kEndingAttempts); // tried, and counted, each time
+        QCOMPARE(stored(ids[0]).status, MessageStatus::Streaming); // the truth: made aborted at the next start-up
+        QVERIFY(f.acceptEveryContent());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSaveEndings)
+#include "tst_saveendings.moc"
