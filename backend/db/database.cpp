@@ -14,7 +14,11 @@
 #include <QThread>
 
 #include <sqlite3.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <limits>
 
 namespace teehee {
 namespace {
@@ -132,19 +136,51 @@ Result<QSqlDatabase> Database::connection() const
 }
 
 namespace {
+constexpr int kTryEveryUs = 100;
+
+thread_local bool t_background = false;
+// When a thread other than a background writer last met the write lock.
+std::atomic<qint64> g_foregroundWaitedUs{std::numeric_limits<qint64>::min() / 2};
+
+qint64 monotonicUs()
+{
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
 // SQLite's own busy handler sleeps 1, 2, 5, 10… ms between tries: a write
 // that meets the checkpointer's lock held for 2 ms waits 8 ms, and with it
 // every stream on the backend thread. Trying again every 100 µs waits about
 // as long as the lock is held, up to the same 5 s.
 int retrySoon(void *, int tries)
 {
-    constexpr int kTryEveryUs = 100;
     constexpr int kGiveUpAfterUs = 5 * 1000 * 1000;
     if (tries * kTryEveryUs >= kGiveUpAfterUs)
         return 0;
+    if (!t_background)
+        g_foregroundWaitedUs.store(monotonicUs(), std::memory_order_relaxed);
     usleep(kTryEveryUs);
     return 1;
 }
+}
+
+void Database::markBackgroundWriter()
+{
+    t_background = true;
+}
+
+void Database::yieldToWaitingWriters()
+{
+    if (!t_background)
+        return;
+    // The waiting thread tries again within kTryEveryUs and takes the lock;
+    // its timestamp goes stale once it stops waiting.
+    for (int waited = 0; waited < kMaxYieldUs; waited += kTryEveryUs) {
+        if (monotonicUs() - g_foregroundWaitedUs.load(std::memory_order_relaxed) >= kForegroundWaitFreshUs)
+            return;
+        usleep(kTryEveryUs);
+    }
 }
 
 void Database::waitBrieflyWhenLocked(const QSqlDatabase &db)

@@ -27,6 +27,21 @@ public:
     // Closes the calling thread's connection (call before a worker thread ends).
     void closeThreadConnection() const;
 
+    // SQLite has one writer at a time and no queue: a writer that commits
+    // transaction after transaction (the reply-saves thread) takes the lock
+    // back within microseconds, and the backend thread, retrying every 100 µs,
+    // waits for the whole run while every stream waits for it. A thread that
+    // calls markBackgroundWriter() lets a waiting writer go first: before each
+    // of its transactions, it waits while another thread has been kept waiting
+    // for the lock within the last kForegroundWaitFreshUs (at most
+    // kMaxYieldUs). Process-wide, for every database: a rare extra wait of a
+    // millisecond costs a background writer nothing.
+    static constexpr int kForegroundWaitFreshUs = 1000;
+    static constexpr int kMaxYieldUs = 20000;
+    static void markBackgroundWriter();
+    // Called by Transaction before it takes SQLite's write lock.
+    static void yieldToWaitingWriters();
+
     Dialect dialect() const { return m_url.isSqlite() ? Dialect::Sqlite : Dialect::Postgres; }
     const DatabaseUrl &url() const { return m_url; }
     bool ping() const;

@@ -265,6 +265,8 @@ Status Transaction::begin()
     // another connection (the reply writer) commits meanwhile, fails on its
     // first write with "database is locked" instead of waiting its turn.
     const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
+    if (sqlite)
+        Database::yieldToWaitingWriters();
     QSqlQuery begin(m_db);
     if (sqlite ? !begin.exec(QStringLiteral("BEGIN IMMEDIATE")) : !m_db.transaction()) {
         t_open.remove(m_db.connectionName());

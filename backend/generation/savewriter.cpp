@@ -13,6 +13,8 @@ SaveWriter::SaveWriter(const Database &db, QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("reply-saves"));
     m_worker->moveToThread(&m_thread);
+    // Its saves can wait a moment; the backend thread's writes cannot.
+    connect(&m_thread, &QThread::started, m_worker, [] { Database::markBackgroundWriter(); }, Qt::DirectConnection);
     // Emitted on m_thread as it ends: its connection goes with it.
     connect(&m_thread, &QThread::finished, m_worker, [&db = m_db, worker = m_worker] {
         db.closeThreadConnection();

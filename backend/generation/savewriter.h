@@ -18,7 +18,9 @@ namespace teehee {
 // of the backend thread, and final writes there waited for the lock behind
 // them; meanwhile every token waited too. Slices run one after another, in
 // the order they were handed over, so a reply's final write always lands
-// after its streaming saves.
+// after its streaming saves. Between slices it lets a thread that waits for
+// SQLite's write lock (the backend thread) go first
+// (Database::markBackgroundWriter).
 // Its connection keeps SQLite's automatic checkpoints (PASSIVE, past 1,000
 // WAL pages, right after its own commit): they cost only this thread time,
 // and they keep the log short, so WalCheckpointer seldom needs the RESTART
