@@ -189,6 +189,17 @@ Result<PlacedMessage> ChatService::addMessage(const QString &userId, const QStri
     return added;
 }
 
+Result<MessageTree::Exchange> ChatService::addExchange(const QString &userId, const ChatRecord &chat,
+                                                      const NewMessage &question, const NewMessage &reply)
+{
+    auto added = m_tree.addExchange(chat, question, reply);
+    if (added) {
+        Q_EMIT messageAdded(userId, added->question);
+        Q_EMIT messageAdded(userId, added->reply);
+    }
+    return added;
+}
+
 Result<PlacedMessage> ChatService::editMessage(const QString &userId, const QString &messageId, const QString &text)
 {
     auto found = m_messages.getForUser(userId, messageId);
@@ -237,10 +248,15 @@ Result<QList<ChatMessage>> ChatService::context(const QString &userId, const QSt
     auto path = m_tree.path(found->id);
     if (!path)
         return path.error();
+    return contextOf(chat.value(), path.value());
+}
+
+QList<ChatMessage> ChatService::contextOf(const ChatRecord &chat, const QList<MessageRecord> &path)
+{
     QList<ChatMessage> out;
-    if (!chat->systemPrompt.isEmpty())
-        out.append(ChatMessage{QStringLiteral("system"), chat->systemPrompt});
-    for (const MessageRecord &m : path.value()) {
+    if (!chat.systemPrompt.isEmpty())
+        out.append(ChatMessage{QStringLiteral("system"), chat.systemPrompt});
+    for (const MessageRecord &m : path) {
         if (m.content.value(QStringLiteral("deleted")).toBool())
             continue;
         out.append(ChatMessage{m.role, m.text()});

@@ -41,6 +41,10 @@ public:
     Result<QList<PlacedMessage>> messages(const QString &userId, const QString &chatId) const;
     Result<PlacedMessage> message(const QString &userId, const QString &messageId) const;
     Result<PlacedMessage> addMessage(const QString &userId, const QString &chatId, const NewMessage &message);
+    // A question and an empty reply under it, written together (the
+    // generation engine's start): `chat` is the user's, as chat() returned it.
+    Result<MessageTree::Exchange> addExchange(const QString &userId, const ChatRecord &chat, const NewMessage &question,
+                                              const NewMessage &reply);
     Result<PlacedMessage> editMessage(const QString &userId, const QString &messageId, const QString &text);
     Result<PlacedMessage> deleteMessage(const QString &userId, const QString &messageId);
     // Makes the branch through the message active; answers the chat as it now stands.
@@ -50,6 +54,8 @@ public:
     // first (when set), then the root → message path of that branch only,
     // deleted messages left out.
     Result<QList<ChatMessage>> context(const QString &userId, const QString &messageId) const;
+    // The same, from a chat and a path (root first) already read.
+    static QList<ChatMessage> contextOf(const ChatRecord &chat, const QList<MessageRecord> &path);
 
     const MessageTree &tree() const { return m_tree; }
 

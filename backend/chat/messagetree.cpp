@@ -44,6 +44,22 @@ Result<QString> MessageTree::resolveParent(const ChatRecord &chat, const Message
     return Error::internal(QStringLiteral("unknown parent kind"));
 }
 
+namespace {
+MessageRecord recordFor(const ChatRecord &chat, const NewMessage &m, const QString &parentId)
+{
+    MessageRecord record;
+    record.chatId = chat.id;
+    record.parentId = parentId;
+    record.role = m.role;
+    record.content = QJsonObject{{QStringLiteral("text"), m.text}};
+    record.model = m.model;
+    record.provider = m.provider;
+    record.status = m.status;
+    record.isPartial = m.isPartial;
+    return record;
+}
+} // namespace
+
 Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage &m) const
 {
     if (auto st = messagerules::checkRole(m.role); !st)
@@ -57,16 +73,7 @@ Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage 
     if (!parentId)
         return parentId.error();
 
-    MessageRecord record;
-    record.chatId = chat.id;
-    record.parentId = parentId.value();
-    record.role = m.role;
-    record.content = QJsonObject{{QStringLiteral("text"), m.text}};
-    record.model = m.model;
-    record.provider = m.provider;
-    record.status = m.status;
-    record.isPartial = m.isPartial;
-    auto inserted = m_messages.insert(record);
+    auto inserted = m_messages.insert(recordFor(chat, m, parentId.value()));
     if (!inserted)
         return inserted.error();
     if (auto st = m_chats.noteNewMessage(chat.id, inserted->id); !st)
@@ -77,6 +84,48 @@ Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage 
     if (auto st = tx.commit(); !st)
         return st.error();
     return PlacedMessage{std::move(inserted).value(), position.value()};
+}
+
+Result<MessageTree::Exchange> MessageTree::addExchange(const ChatRecord &chat, const NewMessage &question,
+                                                      const NewMessage &reply) const
+{
+    for (const NewMessage *m : {&question, &reply}) {
+        if (auto st = messagerules::checkRole(m->role); !st)
+            return st.error();
+        if (auto st = messagerules::checkText(m->text, m_maxMessageBytes, QStringLiteral("content")); !st)
+            return st.error();
+    }
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    auto parentId = resolveParent(chat, question.parent);
+    if (!parentId)
+        return parentId.error();
+    Exchange out;
+    if (!parentId->isEmpty()) {
+        auto path = m_messages.pathToRoot(parentId.value());
+        if (!path)
+            return path.error();
+        out.path = std::move(path).value();
+    }
+    auto asked = m_messages.insert(recordFor(chat, question, parentId.value()));
+    if (!asked)
+        return asked.error();
+    out.path.append(asked.value());
+    auto position = m_messages.siblingPosition(asked.value());
+    if (!position)
+        return position.error();
+    out.question = PlacedMessage{std::move(asked).value(), position.value()};
+    auto answer = m_messages.insert(recordFor(chat, reply, out.question.message.id));
+    if (!answer)
+        return answer.error();
+    out.reply = PlacedMessage{std::move(answer).value(), SiblingPosition{0, 1}}; // the new question's only child
+    // The reply is the new leaf (and the question the root of a chat without one).
+    if (auto st = m_chats.noteNewMessage(chat.id, out.reply.message.id, out.question.message.id); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return out;
 }
 
 Result<PlacedMessage> MessageTree::edit(const MessageRecord &message, const QString &text) const

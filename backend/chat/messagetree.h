@@ -19,6 +19,16 @@ public:
     // the root of a chat without one), all in one transaction. A parent that is
     // not a message of this chat is refused with isForeignParent() true.
     Result<PlacedMessage> add(const ChatRecord &chat, const NewMessage &message) const;
+    // A question and the reply that will answer it.
+    struct Exchange {
+        PlacedMessage question;
+        PlacedMessage reply;
+        QList<MessageRecord> path; // root first, the question last
+    };
+    // add() for the question, then add() for a reply under it, in one
+    // transaction, with fewer statements: a reply starts a stream, and a
+    // thousand streams starting at once wait for these writes.
+    Result<Exchange> addExchange(const ChatRecord &chat, const NewMessage &question, const NewMessage &reply) const;
     // Replaces the text in place; refused while the message is streaming or once deleted.
     Result<PlacedMessage> edit(const MessageRecord &message, const QString &text) const;
     // Replaces the content with a "[Message deleted]" marker; the tree is kept.

@@ -128,14 +128,14 @@ Status ChatRepository::touch(const QString &chatId) const
     return q.exec();
 }
 
-Status ChatRepository::noteNewMessage(const QString &chatId, const QString &messageId) const
+Status ChatRepository::noteNewMessage(const QString &chatId, const QString &messageId, const QString &rootIfNone) const
 {
     auto db = m_db.connection();
     if (!db)
         return db.error();
     SqlQuery q(db.value(), QStringLiteral("UPDATE chat_sessions SET active_leaf_id = :leaf,"
                                           " root_message_id = COALESCE(root_message_id, :leaf2), updated_at = :now WHERE id = :id"));
-    q.bind(QStringLiteral(":leaf"), messageId).bind(QStringLiteral(":leaf2"), messageId)
+    q.bind(QStringLiteral(":leaf"), messageId).bind(QStringLiteral(":leaf2"), rootIfNone.isEmpty() ? messageId : rootIfNone)
         .bindTime(QStringLiteral(":now"), QDateTime::currentDateTimeUtc()).bind(QStringLiteral(":id"), chatId);
     if (auto st = q.exec(); !st)
         return st;

@@ -25,8 +25,9 @@ public:
     // Marks the chat as just active (list order).
     Status touch(const QString &chatId) const;
     // After a message was added: it becomes the active leaf, and the root when
-    // the chat has none yet; the chat becomes the most recently active. One statement.
-    Status noteNewMessage(const QString &chatId, const QString &messageId) const;
+    // the chat has none yet (`rootIfNone` instead, when given: a question
+    // added with its reply); the chat becomes the most recently active. One statement.
+    Status noteNewMessage(const QString &chatId, const QString &messageId, const QString &rootIfNone = {}) const;
     Status remove(const QString &userId, const QString &chatId) const;
     // Records that `newChatId` was forked from `sourceChatId` at `baseMessageId`.
     Status recordFork(const QString &newChatId, const QString &sourceChatId, const QString &baseMessageId) const;

@@ -112,7 +112,11 @@ Result<ChatRequest> GenerationManager::withContext(ChatRequest request, const QS
     auto context = m_chats.context(userId, answeredMessageId);
     if (!context)
         return context.error();
-    QList<ChatMessage> messages = std::move(context).value();
+    return withMessages(std::move(request), std::move(context).value(), continuing);
+}
+
+ChatRequest GenerationManager::withMessages(ChatRequest request, QList<ChatMessage> messages, bool continuing)
+{
     if (!messages.isEmpty() && messages.first().role == QLatin1String("system"))
         request.systemPrompt = messages.takeFirst().text;
     if (continuing) {
@@ -142,35 +146,21 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
         return resolved.error();
 
     // The question and its empty reply are written together or not at all.
-    // (messageAdded listeners run on this thread before the commit; they only
-    // pass the message on, and anything they read comes after it.)
-    Transaction tx(m_db);
-    if (auto st = tx.begin(); !st)
-        return st.error();
     NewMessage user;
     user.role = QStringLiteral("user");
     user.text = text;
     user.parent = parent;
-    auto question = m_chats.addMessage(userId, chat->id, user);
-    if (!question)
-        return question.error();
-    auto request = withContext(std::move(resolved).value(), userId, question->message.id, false);
-    if (!request)
-        return request.error();
-
     NewMessage reply;
     reply.role = QStringLiteral("assistant");
-    reply.parent = MessageParent::message(question->message.id);
-    reply.provider = request->provider;
-    reply.model = request->model;
+    reply.provider = resolved->provider;
+    reply.model = resolved->model;
     reply.status = MessageStatus::Streaming;
     reply.isPartial = true;
-    auto answer = m_chats.addMessage(userId, chat->id, reply);
-    if (!answer)
-        return answer.error();
-    if (auto st = tx.commit(); !st)
-        return st.error();
-    return launch(userId, answer->message, std::move(request).value(), false);
+    auto exchange = m_chats.addExchange(userId, chat.value(), user, reply);
+    if (!exchange)
+        return exchange.error();
+    ChatRequest request = withMessages(std::move(resolved).value(), ChatService::contextOf(chat.value(), exchange->path), false);
+    return launch(userId, exchange->reply.message, std::move(request), false);
 }
 
 Result<Generation *> GenerationManager::continueMessage(const QString &userId, const QString &messageId,

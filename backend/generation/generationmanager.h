@@ -89,6 +89,8 @@ private:
                                      const GenerationOptions &options, bool continuing);
     Result<ChatRequest> withContext(ChatRequest request, const QString &userId, const QString &answeredMessageId,
                                     bool continuing) const;
+    // `messages`: the context, system prompt first when there is one.
+    static ChatRequest withMessages(ChatRequest request, QList<ChatMessage> messages, bool continuing);
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
                                 bool continued);
     Status checkIdle(const QString &chatId) const;
