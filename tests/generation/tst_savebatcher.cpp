@@ -95,7 +95,10 @@ private Q_SLOTS:
         QCOMPARE(f.savedWith(ids, QStringLiteral("kept")), 1);
         QThread::msleep(500); // this thread's loop is busy: the report waits
         QTRY_COMPARE(batcher.slicesInFlight(), 0);
-        QVERIFY2(batcher.longestLagMs() <= seenCommittedMs + 1,
+        // The writer stamps its commit just after this thread can see it, on
+        // whole milliseconds: a slow machine (sanitizers) puts a few ms in
+        // between, never the 500 ms the report waited.
+        QVERIFY2(batcher.longestLagMs() <= seenCommittedMs + 100,
                  qPrintable(QStringLiteral("lag %1 ms, committed by %2 ms").arg(batcher.longestLagMs()).arg(seenCommittedMs)));
     }
 
