@@ -79,8 +79,9 @@ void SaveBatcher::handOverEndings()
     if (m_endingSlice || m_endings.isEmpty())
         return;
     // One slice at a time: the replies that end while it is written wait and
-    // go together in the next.
-    m_endingsInFlight = m_endings.mid(0, kEndingSliceSize);
+    // go together in the next. One that was refused goes again alone, so
+    // that a row the database will not take holds back no other.
+    m_endingsInFlight = m_endings.mid(0, m_endings.first().attempts > 0 ? 1 : kEndingSliceSize);
     m_endings.remove(0, m_endingsInFlight.size());
     QList<SaveWriter::Row> rows;
     rows.reserve(m_endingsInFlight.size());
@@ -109,9 +110,10 @@ void SaveBatcher::onEndingsWritten(bool committed, const QString &error, qint64 
         }
     }
     if (!committed)
-        qCWarning(lcGeneration).noquote() << QStringLiteral("saving the end of %1 replies failed%2: %3")
-                                                 .arg(done.size())
-                                                 .arg(retry.isEmpty() ? QStringLiteral(" for the last time") : QStringLiteral("; retrying"), error);
+        qCWarning(lcGeneration).noquote()
+            << QStringLiteral("saving the end of %1 failed%2: %3")
+                   .arg(done.size() == 1 ? QStringLiteral("a reply") : QStringLiteral("%1 replies").arg(done.size()),
+                        retry.isEmpty() ? QStringLiteral(" for the last time") : QStringLiteral("; trying again"), error);
     m_endings = retry + m_endings;
     handOverEndings();
 }

@@ -36,7 +36,8 @@ public:
 
     static constexpr int kSliceSize = 16;
     static constexpr int kEndingSliceSize = 64;
-    // A slice of endings the database refused is tried this often in all.
+    // An ending the database refused is tried this often in all, alone
+    // after the first refusal.
     static constexpr int kEndingAttempts = 3;
     // A reply due this soon is written with the ones due now: fewer, fuller slices.
     static constexpr int kGatherMs = 20;

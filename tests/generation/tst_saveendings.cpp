@@ -3,7 +3,8 @@
 // of endings at a time, the ones that end while it is written going together
 // in the next. The saver hears of the commit; an ending is written even when
 // its saver is gone, or the batcher stops first; a row deleted meanwhile is no
-// error; a refused slice is tried again, then reported.
+// error; a refused ending is tried again alone, then reported, and holds back
+// no other.
 #include "savefixture.h"
 
 #include <QJsonObject>
@@ -161,31 +162,43 @@ private Q_SLOTS:
         QCOMPARE(stored(ids[1]).status, MessageStatus::Complete);
     }
 
-    void aRefusedEndingIsTriedAgainThenReported()
+    void aRefusedEndingIsTriedAgainAloneThenReportedWithoutHoldingBackOthers()
     {
         const QString refusing = f.refuseContentWith(QStringLiteral("boom"));
         QVERIFY2(refusing.isEmpty(), qPrintable(refusing));
         SaveBatcher batcher(*f.db);
-        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("r@example.com"), 1);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("r@example.com"), 3);
         QVERIFY(begun);
+        QList<bool> saved(3, false);
+        QList<bool> reported(3, false);
         QString error;
-        bool reported = false, saved = true;
-        connect(savers[0].get(), &GenerationSaver::endingSaved, this, [&](bool ok, const QString &message) {
-            reported = true;
-            saved = ok;
-            error = message;
-        });
-        for (int i = 1; i < SaveBatcher::kEndingAttempts; ++i)
-            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("saving the end of 1 replies failed; retrying: .+")));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("saving the end of 1 replies failed for the last time: .+")));
+        for (int i = 0; i < 3; ++i) {
+            connect(savers[i].get(), &GenerationSaver::endingSaved, this, [&, i](bool ok, const QString &message) {
+                reported[i] = true;
+                saved[i] = ok;
+                if (!ok)
+                    error = message;
+            });
+        }
+        // The first goes alone; the other two share a slice, which the refused one fails.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^saving the end of 2 replies failed; trying again: .+")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^saving the end of a reply failed; trying again: .+")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^saving the end of a reply failed for the last time: .+")));
         const qint64 before = batcher.commits();
-        savers[0]->append(QStringLiteral("boom"));
-        savers[0]->finishBatched(completed());
-        QTRY_VERIFY_WITH_TIMEOUT(reported, 5000);
-        QCOMPARE(saved, false);
+        const QStringList texts{QStringLiteral("fine"), QStringLiteral("boom"), QStringLiteral("also fine")};
+        for (int i = 0; i < 3; ++i) {
+            savers[i]->append(texts[i]);
+            savers[i]->finishBatched(completed());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(reported[0] && reported[1] && reported[2], 5000);
+        QCOMPARE(saved, (QList<bool>{true, false, true}));
         QVERIFY(!error.isEmpty());
-        QCOMPARE(batcher.commits() - before, SaveBatcher::kEndingAttempts); // tried, and counted, each time
-        QCOMPARE(stored(ids[0]).status, MessageStatus::Streaming); // the truth: made aborted at the next start-up
+        // 1 alone, 2 together (refused), then the refused one alone twice, the other once.
+        QCOMPARE(batcher.commits() - before, 1 + 1 + (SaveBatcher::kEndingAttempts - 1) + 1);
+        QCOMPARE(stored(ids[0]).status, MessageStatus::Complete);
+        QCOMPARE(stored(ids[1]).status, MessageStatus::Streaming); // the truth: made aborted at the next start-up
+        QCOMPARE(stored(ids[2]).status, MessageStatus::Complete);
+        QCOMPARE(stored(ids[2]).text(), QStringLiteral("also fine"));
         QVERIFY(f.acceptEveryContent());
     }
 };
