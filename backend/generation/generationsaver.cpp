@@ -43,11 +43,17 @@ void GenerationSaver::rebuildJsonHead()
 
 GenerationSaver::~GenerationSaver()
 {
+    if (m_streaming)
+        m_batcher.streamEnded();
     m_batcher.forget(this);
 }
 
 Status GenerationSaver::begin()
 {
+    if (!m_streaming) {
+        m_streaming = true;
+        m_batcher.streamBegan();
+    }
     m_batcher.countCommit();
     // A reply inserted just now for this stream already says all this.
     if (m_record.status == MessageStatus::Streaming && m_record.isPartial
@@ -103,6 +109,10 @@ void GenerationSaver::markUnsaved()
 void GenerationSaver::end(const Ending &ending)
 {
     m_finished = true;
+    if (m_streaming) {
+        m_streaming = false;
+        m_batcher.streamEnded();
+    }
     m_record.status = ending.status;
     m_record.isPartial = ending.isPartial;
     m_record.finishReason = ending.finishReason;
@@ -130,6 +140,10 @@ Status GenerationSaver::finish(const Ending &ending)
 
 void GenerationSaver::finishBatched(const Ending &ending)
 {
+    if (m_batcher.streaming() <= (m_streaming ? 1 : 0)) {
+        reportEnding(finish(ending));
+        return;
+    }
     end(ending);
     m_record.content.insert(QStringLiteral("text"), m_text);
     m_record.updatedAt = {}; // the time of the write

@@ -47,6 +47,10 @@ public:
     Status finish(const Ending &ending);
     // The same write, with the other replies ending meanwhile, off this
     // thread (SaveBatcher::saveEnding): endingSaved() tells when it committed.
+    // A reply that ends while no other streams is written at once, as
+    // finish() does (endingSaved() before this returns): its write delays no
+    // other reply's tokens, and the writer thread may be busy with a
+    // checkpoint for tens of ms.
     void finishBatched(const Ending &ending);
 
     // Writes performed for this reply (each in some commit).
@@ -80,6 +84,7 @@ private:
     qsizetype m_escapedChars = 0;
     qint64 m_pendingBytes = 0;
     bool m_finished = false;
+    bool m_streaming = false; // counted in SaveBatcher::streaming()
     int m_commits = 0;
     SaveBatcher &m_batcher;
 };

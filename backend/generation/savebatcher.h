@@ -47,6 +47,11 @@ public:
     // The saver has too much text waiting: written at once.
     void saveSoon(GenerationSaver *saver);
     void forget(GenerationSaver *saver);
+    // Replies between their saver's begin() and its end: an ending with no
+    // other reply streaming is written at once, on the caller's thread.
+    void streamBegan() { ++m_streaming; }
+    void streamEnded() { --m_streaming; }
+    int streaming() const { return m_streaming; }
     // The saver's reply ended: `row` (every field) is written after its
     // streaming saves, and the saver hears of the commit through
     // GenerationSaver::reportEnding(). Written even if the saver goes first.
@@ -111,6 +116,7 @@ private:
     qint64 m_leadMs = 0; // lately, from queueing a reply to its commit
     qint64 m_commits = 0;
     qint64 m_longestLagMs = 0;
+    int m_streaming = 0;
     SaveWriter m_writer; // last: its thread stops before the rest goes
 };
 

@@ -1,7 +1,8 @@
 // The end of a reply (status, partial flag, usage, the whole text) is written
 // off the backend thread, with the other replies ending meanwhile: one slice
 // of endings at a time, the ones that end while it is written going together
-// in the next. The saver hears of the commit; an ending is written even when
+// in the next, while other replies stream; a reply that ends alone is written
+// at once. The saver hears of the commit; an ending is written even when
 // its saver is gone, or the batcher stops first; a row deleted meanwhile is no
 // error; a refused ending is tried again alone, then reported, and holds back
 // no other.
@@ -33,6 +34,13 @@ class TestSaveEndings : public QObject {
     testing::SaveFixture f;
 
     MessageRecord stored(const QString &id) const { return MessageRepository(*f.db).get(id).value(); }
+    // Another reply that goes on streaming: while one does, endings are batched.
+    std::unique_ptr<GenerationSaver> stillStreaming(SaveBatcher &batcher)
+    {
+        auto other = f.startReplies(batcher, QStringLiteral("%1@example.com").arg(++m_others), 1);
+        return other.begun ? std::move(other.savers.front()) : nullptr;
+    }
+    int m_others = 0;
 
 private Q_SLOTS:
     void init()
@@ -52,6 +60,8 @@ private Q_SLOTS:
     void repliesEndingTogetherShareCommitsAndHearOfThemOnceStored()
     {
         SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
         constexpr int kReplies = 20;
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("e@example.com"), kReplies);
         QVERIFY(begun);
@@ -87,6 +97,8 @@ private Q_SLOTS:
     void anEndingIsWrittenAfterTheSavesBeforeIt()
     {
         SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("o@example.com"), 1);
         QVERIFY(begun);
         savers[0]->append(QStringLiteral("first"));
@@ -107,6 +119,8 @@ private Q_SLOTS:
     void anEndingIsWrittenEvenWhenItsSaverIsGone()
     {
         SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("g@example.com"), 3);
         QVERIFY(begun);
         for (auto &s : savers) {
@@ -124,6 +138,8 @@ private Q_SLOTS:
         QStringList ids;
         {
             SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
             auto replies = f.startReplies(batcher, QStringLiteral("s@example.com"), 2 * SaveBatcher::kEndingSliceSize + 3);
             QVERIFY(replies.begun);
             ids = replies.ids;
@@ -139,6 +155,8 @@ private Q_SLOTS:
     void anEndingWhoseRowWasDeletedIsNoError()
     {
         SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("d@example.com"), 2);
         QVERIFY(begun);
         // A reply in a chat of its own, which its user deletes as the reply ends.
@@ -167,6 +185,8 @@ private Q_SLOTS:
         const QString refusing = f.refuseContentWith(QStringLiteral("boom"));
         QVERIFY2(refusing.isEmpty(), qPrintable(refusing));
         SaveBatcher batcher(*f.db);
+        const auto other = stillStreaming(batcher);
+        QVERIFY(other);
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("r@example.com"), 3);
         QVERIFY(begun);
         QList<bool> saved(3, false);
@@ -200,6 +220,25 @@ private Q_SLOTS:
         QCOMPARE(stored(ids[2]).status, MessageStatus::Complete);
         QCOMPARE(stored(ids[2]).text(), QStringLiteral("also fine"));
         QVERIFY(f.acceptEveryContent());
+    }
+
+    void aReplyThatEndsAloneIsWrittenAtOnce()
+    {
+        SaveBatcher batcher(*f.db);
+        auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("a@example.com"), 1);
+        QVERIFY(begun);
+        QCOMPARE(batcher.streaming(), 1);
+        bool heard = false;
+        connect(savers[0].get(), &GenerationSaver::endingSaved, this, [&](bool saved) { heard = saved; });
+        savers[0]->append(QStringLiteral("alone"));
+        const qint64 before = batcher.commits();
+        savers[0]->finishBatched(completed());
+        QVERIFY(heard); // before finishBatched() returned
+        QCOMPARE(stored(ids[0]).status, MessageStatus::Complete);
+        QCOMPARE(stored(ids[0]).text(), QStringLiteral("alone"));
+        QCOMPARE(batcher.commits() - before, 1);
+        QCOMPARE(batcher.slicesInFlight(), 0);
+        QCOMPARE(batcher.streaming(), 0);
     }
 };
 
