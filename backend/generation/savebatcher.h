@@ -23,9 +23,10 @@ class GenerationSaver;
 // thread of its own, early by as long as writing took lately. A thousand
 // streams so cost a few hundred commits per second, spread over time as their
 // tokens are, and none of them on the thread that carries the tokens.
-// Replies that end are written the same way: one slice of endings at a time,
-// the ones that end while it is written going together in the next, so a
-// thousand replies ending within a second cost a few dozen commits.
+// While other replies stream, the end of a reply is written the same way:
+// one slice of endings at a time, the ones that end while it is written going
+// together in the next. Endings that come faster than the writer commits so
+// share commits (at a thousand streams, 3.3 commits per reply instead of 3.6).
 class SaveBatcher : public QObject {
     Q_OBJECT
 public:
