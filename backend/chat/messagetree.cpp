@@ -44,6 +44,13 @@ Result<QString> MessageTree::resolveParent(const ChatRecord &chat, const Message
     return Error::internal(QStringLiteral("unknown parent kind"));
 }
 
+Status MessageTree::checkNew(const NewMessage &m) const
+{
+    if (auto st = messagerules::checkRole(m.role); !st)
+        return st;
+    return messagerules::checkText(m.text, m_maxMessageBytes, QStringLiteral("content"));
+}
+
 namespace {
 MessageRecord recordFor(const ChatRecord &chat, const NewMessage &m, const QString &parentId)
 {
@@ -62,9 +69,7 @@ MessageRecord recordFor(const ChatRecord &chat, const NewMessage &m, const QStri
 
 Result<PlacedMessage> MessageTree::add(const ChatRecord &chat, const NewMessage &m) const
 {
-    if (auto st = messagerules::checkRole(m.role); !st)
-        return st.error();
-    if (auto st = messagerules::checkText(m.text, m_maxMessageBytes, QStringLiteral("content")); !st)
+    if (auto st = checkNew(m); !st)
         return st.error();
     Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
@@ -90,9 +95,7 @@ Result<MessageTree::Exchange> MessageTree::addExchange(const ChatRecord &chat, c
                                                       const NewMessage &reply) const
 {
     for (const NewMessage *m : {&question, &reply}) {
-        if (auto st = messagerules::checkRole(m->role); !st)
-            return st.error();
-        if (auto st = messagerules::checkText(m->text, m_maxMessageBytes, QStringLiteral("content")); !st)
+        if (auto st = checkNew(*m); !st)
             return st.error();
     }
     Transaction tx(m_db);

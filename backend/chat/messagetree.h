@@ -54,6 +54,8 @@ public:
 
 private:
     Result<QString> resolveParent(const ChatRecord &chat, const MessageParent &parent) const;
+    // A known role and storable text of at most the configured size.
+    Status checkNew(const NewMessage &message) const;
 
     const Database &m_db;
     ChatRepository m_chats;

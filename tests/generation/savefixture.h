@@ -23,6 +23,25 @@ struct SaveFixture {
     std::unique_ptr<TestDatabase> tdb;
     std::unique_ptr<Database> db;
 
+    // A fresh, migrated database; an error message on failure.
+    QString open()
+    {
+        tdb = std::make_unique<TestDatabase>();
+        if (!tdb->isValid())
+            return tdb->error();
+        db = std::make_unique<Database>(tdb->url());
+        if (auto st = db->open(); !st)
+            return st.error().message;
+        if (auto st = Migrator(*db).migrate(); !st)
+            return st.error().message;
+        return {};
+    }
+    void close()
+    {
+        db.reset();
+        tdb.reset();
+    }
+
     // Replies whose stored text is `text`.
     int savedWith(const QStringList &ids, const QString &text) const
     {

@@ -20,17 +20,10 @@ class TestSaveBatcher : public QObject {
 private Q_SLOTS:
     void init()
     {
-        f.tdb = std::make_unique<TestDatabase>();
-        TEEHEE_REQUIRE_DB(*f.tdb);
-        f.db = std::make_unique<Database>(f.tdb->url());
-        QVERIFY(f.db->open());
-        QVERIFY(Migrator(*f.db).migrate());
+        const QString error = f.open();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
-    void cleanup()
-    {
-        f.db.reset();
-        f.tdb.reset();
-    }
+    void cleanup() { f.close(); }
 
     void aFlushWritesEveryReplyInSlicesOffThisThread()
     {
