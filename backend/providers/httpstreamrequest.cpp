@@ -96,9 +96,9 @@ void HttpStreamRequest::start()
         QTimer::singleShot(0, this, [this, problem] { end(Failure::InvalidRequest, problem); });
         return;
     }
-    const bool tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
-    const quint16 port = quint16(m_url.port(tls ? 443 : 80));
-    if (tls) {
+    m_tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    const quint16 port = quint16(m_url.port(m_tls ? 443 : 80));
+    if (m_tls) {
         auto *ssl = new QSslSocket(this);
         m_socket = ssl;
         ssl->setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -121,7 +121,7 @@ void HttpStreamRequest::start()
 
     m_timer.start(qMax(0, qMin(m_timeouts.connectMs, m_timeouts.firstByteMs)));
     const QString host = m_url.host();
-    if (tls)
+    if (m_tls)
         static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(host, port); // SNI and name check use `host`
     else
         m_socket->connectToHost(host, port);
@@ -142,7 +142,19 @@ void HttpStreamRequest::onConnected()
         return;
     m_stage = Stage::AwaitingResponse;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->write(std::exchange(m_pendingRequest, QByteArray()));
+    const QByteArray request = std::exchange(m_pendingRequest, QByteArray());
+    QString problem;
+    RawTcpConnection *raw =
+        m_tls ? nullptr : RawTcpConnection::adopt(m_socket->socketDescriptor(), *this, &problem, this);
+    if (raw) {
+        releaseSocket(); // closes only QTcpSocket's descriptor; the connection stays with `raw`
+        m_raw = raw;
+        m_raw->write(request);
+    } else {
+        if (!problem.isEmpty())
+            qCDebug(lcProviders).noquote() << "HTTP stream to" << m_url.host() << "stays on QTcpSocket:" << problem;
+        m_socket->write(request);
+    }
     m_timer.start(int(qMax<qint64>(0, m_timeouts.firstByteMs - m_sinceStart.elapsed())));
 }
 
@@ -158,25 +170,48 @@ bool HttpStreamRequest::drainSocket()
         const qint64 available = m_socket->bytesAvailable();
         if (available <= 0)
             return true;
-        m_sinceData.start();
         m_readBuffer.resize(qMin(available, kMaxRead));
         const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0)
             return true;
-        switch (m_response.feed(QByteArrayView(m_readBuffer.constData(), n), *this)) {
-        case HttpResponseParser::Result::NeedMore:
-            break;
-        case HttpResponseParser::Result::Complete:
-            end(Failure::None);
+        if (!consume(QByteArrayView(m_readBuffer.constData(), n)))
             return false;
-        case HttpResponseParser::Result::Stopped:
-            return false;
-        case HttpResponseParser::Result::Failed:
-            end(Failure::Protocol, m_response.errorString());
-            return false;
-        }
     }
     return false;
+}
+
+bool HttpStreamRequest::consume(QByteArrayView bytes)
+{
+    m_sinceData.start();
+    switch (m_response.feed(bytes, *this)) {
+    case HttpResponseParser::Result::NeedMore:
+        return true;
+    case HttpResponseParser::Result::Complete:
+        end(Failure::None);
+        return false;
+    case HttpResponseParser::Result::Stopped:
+        return false;
+    case HttpResponseParser::Result::Failed:
+        end(Failure::Protocol, m_response.errorString());
+        return false;
+    }
+    return false;
+}
+
+void HttpStreamRequest::received(QByteArrayView bytes)
+{
+    if (m_stage == Stage::AwaitingResponse || m_stage == Stage::Body)
+        consume(bytes);
+}
+
+void HttpStreamRequest::closed(const QString &error)
+{
+    if (m_stage == Stage::Ended)
+        return;
+    if (error.isEmpty())
+        endAtEof();
+    else
+        end(Failure::Closed, error);
 }
 
 bool HttpStreamRequest::responseHeaders()
@@ -235,6 +270,11 @@ void HttpStreamRequest::atEndOfStream()
 {
     // What is still buffered arrived before the close.
     drainSocket();
+    endAtEof();
+}
+
+void HttpStreamRequest::endAtEof()
+{
     if (m_stage == Stage::Ended)
         return;
     if (m_response.finishAtEof() == HttpResponseParser::Result::Complete)
@@ -285,6 +325,11 @@ void HttpStreamRequest::end(Failure failure, const QString &error)
 
 void HttpStreamRequest::releaseSocket()
 {
+    if (RawTcpConnection *raw = std::exchange(m_raw, nullptr)) {
+        raw->close(); // at once, as below
+        raw->setParent(nullptr);
+        raw->deleteLater();
+    }
     if (!m_socket)
         return;
     QTcpSocket *socket = std::exchange(m_socket, nullptr);

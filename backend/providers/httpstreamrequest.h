@@ -2,6 +2,7 @@
 
 #include "providers/errormapping.h"
 #include "providers/httpresponseparser.h"
+#include "providers/rawtcpconnection.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -26,13 +27,15 @@ struct HttpStreamTimeouts {
 // and opens at most 6 connections per host, so a thousand long-lived streams
 // need ~170 managers and threads, and every token crosses threads twice.
 // This runs on the calling thread (QTcpSocket, or QSslSocket for https with
-// the system CAs, peer verification and SNI), with no connection cap.
+// the system CAs, peer verification and SNI), with no connection cap. Once a
+// plain connection is up, RawTcpConnection carries it: most of a stream's
+// cost per token was QTcpSocket's.
 //
 // Exactly one finished() ends a request that was not aborted; abort() closes
 // the socket at once and emits nothing. Redirects are not followed, no proxy
 // is used, and connections are not reused. Delete it with deleteLater() when
 // inside one of its signals.
-class HttpStreamRequest : public QObject, private HttpResponseParser::Sink {
+class HttpStreamRequest : public QObject, private HttpResponseParser::Sink, private RawTcpConnection::Receiver {
     Q_OBJECT
 public:
     enum class Failure {
@@ -71,6 +74,8 @@ private:
 
     bool responseHeaders() override;
     bool responseBody(QByteArrayView bytes) override;
+    void received(QByteArrayView bytes) override;
+    void closed(const QString &error) override;
 
     QByteArray requestBytes(QString *problem) const;
     void onConnected();
@@ -79,7 +84,9 @@ private:
     void onDisconnected();
     void onTimer();
     bool drainSocket(); // false once the request ended or stopped
+    bool consume(QByteArrayView bytes); // the same
     void atEndOfStream();
+    void endAtEof();
     void end(Failure failure, const QString &error = {});
     void releaseSocket();
 
@@ -90,11 +97,13 @@ private:
     HttpStreamTimeouts m_timeouts;
     HttpResponseParser m_response;
     QTcpSocket *m_socket = nullptr; // child; released with deleteLater
+    RawTcpConnection *m_raw = nullptr; // after m_socket, for plain http; the same
     QTimer m_timer;                 // the deadline of the current stage
     QElapsedTimer m_sinceStart;
     QElapsedTimer m_sinceData;      // read instead of restarting the timer on every read
     QByteArray m_readBuffer;        // reused for every read
     QString m_tlsErrors;
+    bool m_tls = false;
     Stage m_stage = Stage::Idle;
     Failure m_failure = Failure::None;
     QString m_error;

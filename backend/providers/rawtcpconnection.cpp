@@ -1,0 +1,151 @@
+#include "providers/rawtcpconnection.h"
+
+#include <cerrno>
+#include <utility>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace teehee {
+
+namespace {
+
+// Large enough that a burst of tokens is one read, small enough to stay in cache.
+constexpr qsizetype kReadSize = 64 * 1024;
+
+bool wouldBlock(int error)
+{
+    return error == EAGAIN || error == EWOULDBLOCK;
+}
+
+} // namespace
+
+RawTcpConnection *RawTcpConnection::adopt(qintptr descriptor, Receiver &receiver, QString *error, QObject *parent)
+{
+    if (descriptor < 0) {
+        *error = QStringLiteral("cannot take over the connection: it is not open");
+        return nullptr;
+    }
+    const int fd = ::fcntl(int(descriptor), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = QStringLiteral("cannot take over the connection: %1").arg(qt_error_string(errno));
+        return nullptr;
+    }
+    // The flag belongs to the shared socket, which QTcpSocket made non-blocking already; this only makes sure.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+    return new RawTcpConnection(fd, receiver, parent);
+}
+
+RawTcpConnection::RawTcpConnection(int fd, Receiver &receiver, QObject *parent)
+    : QObject(parent)
+    , m_fd(fd)
+    , m_receiver(receiver)
+    , m_readable(QSocketNotifier::Read)
+    , m_writable(QSocketNotifier::Write)
+{
+    m_buffer.resize(kReadSize);
+    m_readable.setSocket(fd);
+    m_writable.setSocket(fd); // stays disabled until a write waits for room
+    connect(&m_readable, &QSocketNotifier::activated, this, &RawTcpConnection::onReadable);
+    connect(&m_writable, &QSocketNotifier::activated, this, &RawTcpConnection::onWritable);
+    m_readable.setEnabled(true);
+}
+
+RawTcpConnection::~RawTcpConnection()
+{
+    close();
+}
+
+void RawTcpConnection::close()
+{
+    if (m_fd < 0)
+        return;
+    // Leave the event loop's watch first: a duplicate may keep the socket open, and
+    // epoll would go on reporting a descriptor closed while it still watched it.
+    m_readable.setEnabled(false);
+    m_writable.setEnabled(false);
+    ::close(std::exchange(m_fd, -1));
+    m_outgoing.clear();
+    m_sent = 0;
+}
+
+void RawTcpConnection::write(QByteArrayView bytes)
+{
+    if (m_fd < 0 || bytes.isEmpty())
+        return;
+    m_outgoing.append(bytes);
+    if (!m_writable.isEnabled())
+        flush();
+}
+
+void RawTcpConnection::onWritable()
+{
+    flush();
+}
+
+bool RawTcpConnection::flush()
+{
+    while (m_sent < m_outgoing.size()) {
+        const ssize_t n = ::send(m_fd, m_outgoing.constData() + m_sent, size_t(m_outgoing.size() - m_sent),
+                                 MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            m_sent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && wouldBlock(errno)) {
+            m_writable.setEnabled(true);
+            return true;
+        }
+        const QString error = QStringLiteral("the connection failed while sending: %1").arg(qt_error_string(errno));
+        // A server may answer (a 413, say) and close before reading the whole
+        // request: what it said is worth more than the failed write.
+        m_outgoing.clear();
+        m_sent = 0;
+        m_writable.setEnabled(false);
+        onReadable();
+        if (m_fd >= 0)
+            end(error);
+        return false;
+    }
+    m_outgoing.clear();
+    m_sent = 0;
+    m_writable.setEnabled(false);
+    return true;
+}
+
+void RawTcpConnection::onReadable()
+{
+    // Reads until the kernel holds nothing more. A read shorter than the buffer
+    // means that already: the event loop reports what arrives later, and a
+    // second read only to meet EAGAIN would double the system calls per token.
+    while (m_fd >= 0) {
+        const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT);
+        if (n > 0) {
+            m_receiver.received(QByteArrayView(m_buffer.constData(), n));
+            if (n < m_buffer.size())
+                return;
+            continue;
+        }
+        if (n == 0) {
+            end(QString());
+            return;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno == ECONNRESET)
+            end(QString()); // as QTcpSocket reports it: whether the data was complete decides
+        else if (!wouldBlock(errno))
+            end(QStringLiteral("the connection failed: %1").arg(qt_error_string(errno)));
+        return;
+    }
+}
+
+void RawTcpConnection::end(const QString &error)
+{
+    close();
+    m_receiver.closed(error);
+}
+
+} // namespace teehee
