@@ -6,8 +6,8 @@
 #include "generation/generationmanager.h"
 #include "core/logging.h"
 #include "core/secretstore.h"
-#include "db/messagerepository.h"
 #include "db/migrations.h"
+#include "db/serverpresence.h"
 #include "db/walcheckpointer.h"
 
 namespace teehee {
@@ -63,7 +63,9 @@ Status Backend::openDatabase()
     auto version = migrator.migrate();
     if (!version)
         return version.error();
-    auto recovered = MessageRepository(*m_database).markInterruptedStreams();
+    m_database->setServerId(ServerPresence::idFor(m_config.serverId, m_config.dataDir));
+    m_presence = std::make_unique<ServerPresence>(*m_database);
+    auto recovered = m_presence->start();
     if (!recovered)
         return recovered.error();
     if (recovered.value() > 0)

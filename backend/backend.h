@@ -14,6 +14,7 @@ class AuthService;
 class KeyService;
 class GenerationManager;
 class WalCheckpointer;
+class ServerPresence;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -44,6 +45,7 @@ private:
     Config m_config;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only; stops before the database closes
+    std::unique_ptr<ServerPresence> m_presence;
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<KeyService> m_keys;

@@ -30,6 +30,8 @@ const QList<ConfigVariable> &configVariables()
         {"GOOGLE_CLIENT_ID", "", "audience expected in Google ID tokens"},
         {"GOOGLE_ISSUER", "https://accounts.google.com", "issuer for Google single sign-on"},
         {"TEEHEE_DATA_DIR", "the user's data directory", "where the default database and the secrets file live"},
+        {"TEEHEE_SERVER_ID", "generated once and kept in the data directory",
+         "names this process among servers that share one PostgreSQL database; each needs its own"},
     };
     return vars;
 }

@@ -42,6 +42,7 @@ struct Config {
     QString googleIssuer = QStringLiteral("https://accounts.google.com");
 
     QString dataDir;              // where the default database and the secrets file live
+    QString serverId;             // empty: generated once and kept in the data directory
 };
 
 // One documented variable: what `--help` and `.env.example` print.

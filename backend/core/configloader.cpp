@@ -149,6 +149,10 @@ Result<Config> ConfigLoader::load() const
     if (c.dataDir.isEmpty())
         c.dataDir = defaultDataDir();
 
+    c.serverId = get(QStringLiteral("TEEHEE_SERVER_ID")).trimmed();
+    if (c.serverId.size() > 128)
+        return Error::invalid(QStringLiteral("TEEHEE_SERVER_ID: longer than 128 characters"));
+
     c.databaseUrl = get(QStringLiteral("DATABASE_URL")).trimmed();
     if (c.databaseUrl.isEmpty()) {
         c.database = DatabaseUrl::sqliteFile(c.dataDir + QStringLiteral("/teehee.db"));

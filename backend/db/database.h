@@ -43,6 +43,10 @@ public:
     static void yieldToWaitingWriters();
 
     Dialect dialect() const { return m_url.isSqlite() ? Dialect::Sqlite : Dialect::Postgres; }
+    // The process that writes through this object, among servers sharing the
+    // database: a reply's row names it while the reply streams.
+    void setServerId(const QString &id) { m_serverId = id; }
+    const QString &serverId() const { return m_serverId; }
     const DatabaseUrl &url() const { return m_url; }
     bool ping() const;
 
@@ -53,6 +57,7 @@ private:
 
     DatabaseUrl m_url;
     QString m_prefix;
+    QString m_serverId;
 };
 
 } // namespace teehee

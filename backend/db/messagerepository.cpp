@@ -47,6 +47,13 @@ QVariant optionalValue(const std::optional<int> &v)
 Error messageNotFound() { return Error::notFound(QStringLiteral("Message not found")); }
 }
 
+QVariant MessageRepository::streamOwner(const MessageRecord &m) const
+{
+    if (m.status != MessageStatus::Streaming || m_db.serverId().isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return m_db.serverId();
+}
+
 Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
 {
     auto db = m_db.connection();
@@ -62,9 +69,9 @@ Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
         m.updatedAt = m.timestamp;
     SqlQuery q(db.value(), QStringLiteral(
         "INSERT INTO messages (id, chat_session_id, parent_message_id, role, content, timestamp, is_partial,"
-        " model, provider, status, seq, finish_reason, tokens_in, tokens_out, updated_at)"
+        " model, provider, status, seq, finish_reason, tokens_in, tokens_out, updated_at, stream_owner)"
         " VALUES (:id, :chat, :parent, :role, :content, :ts, :partial, :model, :provider, :status, :seq,"
-        " :finish, :tin, :tout, :updated)"));
+        " :finish, :tin, :tout, :updated, :owner)"));
     q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":chat"), m.chatId)
         .bindText(QStringLiteral(":parent"), m.parentId).bind(QStringLiteral(":role"), m.role)
         .bindJson(QStringLiteral(":content"), m.content).bindTime(QStringLiteral(":ts"), m.timestamp)
@@ -72,7 +79,7 @@ Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
         .bindText(QStringLiteral(":provider"), m.provider).bind(QStringLiteral(":status"), m.status)
         .bind(QStringLiteral(":seq"), m.seq).bindText(QStringLiteral(":finish"), m.finishReason)
         .bind(QStringLiteral(":tin"), optionalValue(m.tokensIn)).bind(QStringLiteral(":tout"), optionalValue(m.tokensOut))
-        .bindTime(QStringLiteral(":updated"), m.updatedAt);
+        .bindTime(QStringLiteral(":updated"), m.updatedAt).bind(QStringLiteral(":owner"), streamOwner(m));
     if (auto st = q.exec(); !st)
         return st.error();
     return m;
@@ -254,14 +261,14 @@ Status MessageRepository::update(const MessageRecord &m) const
         return db.error();
     SqlQuery q(db.value(), QStringLiteral(
         "UPDATE messages SET content = :content, is_partial = :partial, status = :status, model = :model,"
-        " provider = :provider, finish_reason = :finish, tokens_in = :tin, tokens_out = :tout, updated_at = :updated"
-        " WHERE id = :id"));
+        " provider = :provider, finish_reason = :finish, tokens_in = :tin, tokens_out = :tout, updated_at = :updated,"
+        " stream_owner = :owner WHERE id = :id"));
     q.bindJson(QStringLiteral(":content"), m.content).bind(QStringLiteral(":partial"), m.isPartial)
         .bind(QStringLiteral(":status"), m.status).bindText(QStringLiteral(":model"), m.model)
         .bindText(QStringLiteral(":provider"), m.provider).bindText(QStringLiteral(":finish"), m.finishReason)
         .bind(QStringLiteral(":tin"), optionalValue(m.tokensIn)).bind(QStringLiteral(":tout"), optionalValue(m.tokensOut))
         .bindTime(QStringLiteral(":updated"), m.updatedAt.isValid() ? m.updatedAt : QDateTime::currentDateTimeUtc())
-        .bind(QStringLiteral(":id"), m.id);
+        .bind(QStringLiteral(":owner"), streamOwner(m)).bind(QStringLiteral(":id"), m.id);
     if (auto st = q.exec(); !st)
         return st;
     if (q.rowsAffected() == 0)

@@ -48,10 +48,15 @@ public:
     // writes it (a save slice formats its time once for all its rows).
     Result<bool> updateStreamingContent(const QString &messageId, const QByteArray &contentJson,
                                         const QByteArray &updatedAt) const;
-    // Start-up recovery: replies left streaming by a killed process become aborted.
+    // Start-up recovery: replies left streaming by a killed process become
+    // aborted. Every streaming reply: for one server alone on its database
+    // (servers sharing one use ServerPresence).
     Result<int> markInterruptedStreams() const;
 
 private:
+    // The server id while a row streams, null otherwise.
+    QVariant streamOwner(const MessageRecord &m) const;
+
     const Database &m_db;
 };
 

@@ -99,6 +99,19 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {4, QStringLiteral("stream owners: which server streams a reply, and which servers are alive"),
+         {
+             // Several servers may share one PostgreSQL database: a server
+             // starting up, or sweeping, must end only the replies of servers
+             // that are gone, never those another one is streaming.
+             QStringLiteral("ALTER TABLE messages ADD COLUMN stream_owner TEXT"),
+             QStringLiteral("CREATE TABLE stream_servers ("
+                            " id TEXT PRIMARY KEY,"
+                            " started_at {ts} NOT NULL,"
+                            " heartbeat_at {ts} NOT NULL)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -1,0 +1,131 @@
+#include "db/serverpresence.h"
+
+#include "core/logging.h"
+#include "db/database.h"
+#include "db/messagerepository.h"
+#include "db/records.h"
+#include "db/sqlquery.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSysInfo>
+#include <QUuid>
+
+namespace teehee {
+
+namespace {
+
+constexpr qsizetype kMaxIdLength = 128;
+
+QString newId()
+{
+    QString host = QSysInfo::machineHostName().left(64);
+    if (host.isEmpty())
+        host = QStringLiteral("teehee");
+    return host + u'-' + QUuid::createUuid().toString(QUuid::Id128).left(12);
+}
+
+// "now() - 60 seconds" on the database's clock: servers' clocks may disagree.
+QString aliveCutoff()
+{
+    return QStringLiteral("now() - interval '%1 milliseconds'").arg(ServerPresence::kDeadAfterMs);
+}
+
+} // namespace
+
+ServerPresence::ServerPresence(Database &db, QObject *parent)
+    : QObject(parent), m_db(db)
+{
+    m_timer.setInterval(kHeartbeatMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (auto swept = beat(); !swept)
+            qCWarning(lcDb).noquote() << "server heartbeat failed:" << swept.error().message;
+    });
+}
+
+QString ServerPresence::idFor(const QString &configured, const QString &dataDir)
+{
+    if (!configured.isEmpty())
+        return configured;
+    const QString path = QDir(dataDir).filePath(QStringLiteral("server-id"));
+    QFile existing(path);
+    if (existing.open(QIODevice::ReadOnly)) {
+        const QString id = QString::fromUtf8(existing.read(kMaxIdLength + 1)).trimmed();
+        if (!id.isEmpty() && id.size() <= kMaxIdLength)
+            return id;
+    }
+    const QString id = newId();
+    QSaveFile file(path);
+    if (!QDir().mkpath(dataDir) || !file.open(QIODevice::WriteOnly) || file.write(id.toUtf8() + '\n') < 0
+        || !file.commit()) {
+        qCWarning(lcDb).noquote()
+            << QStringLiteral("cannot keep a server id in %1; using %2 for this run only (set TEEHEE_SERVER_ID)").arg(path, id);
+    }
+    return id;
+}
+
+Result<int> ServerPresence::start()
+{
+    if (m_db.dialect() == Dialect::Sqlite)
+        return MessageRepository(m_db).markInterruptedStreams();
+    auto ended = endStreamsOfStoppedServers(true);
+    if (!ended)
+        return ended;
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("INSERT INTO stream_servers (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
+                                          " ON CONFLICT (id) DO UPDATE SET started_at = now(), heartbeat_at = now()"));
+    q.bind(QStringLiteral(":id"), m_db.serverId());
+    if (auto st = q.exec(); !st)
+        return st.error();
+    m_timer.start();
+    return ended;
+}
+
+Result<int> ServerPresence::beat()
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    // An upsert: a server whose heartbeat stalled past kDeadAfterMs was
+    // removed by a sweep, and comes back with this.
+    SqlQuery q(db.value(), QStringLiteral("INSERT INTO stream_servers (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
+                                          " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()"));
+    q.bind(QStringLiteral(":id"), m_db.serverId());
+    if (auto st = q.exec(); !st)
+        return st.error();
+    auto ended = endStreamsOfStoppedServers(false);
+    if (ended && ended.value() > 0)
+        qCInfo(lcDb) << ended.value() << "replies of stopped servers marked as aborted; they can be continued";
+    return ended;
+}
+
+Result<int> ServerPresence::endStreamsOfStoppedServers(bool atStart)
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    // At start-up this server's own earlier rows are interrupted too, and rows
+    // of no owner (written before owners were recorded). A sweep leaves rows
+    // of no owner alone: a server of an older version may still stream them.
+    const QString whose = atStart ? QStringLiteral("(stream_owner IS NULL OR stream_owner = :self OR stream_owner NOT IN (%1))")
+                                  : QStringLiteral("(stream_owner <> :self AND stream_owner NOT IN (%1))");
+    const QString alive = QStringLiteral("SELECT id FROM stream_servers WHERE heartbeat_at >= %1").arg(aliveCutoff());
+    SqlQuery q(db.value(), QStringLiteral("UPDATE messages SET status = :aborted, is_partial = :partial, updated_at = now(),"
+                                          " stream_owner = NULL WHERE status = :streaming AND ")
+                               + whose.arg(alive));
+    q.bind(QStringLiteral(":aborted"), MessageStatus::Aborted).bind(QStringLiteral(":partial"), true)
+        .bind(QStringLiteral(":streaming"), MessageStatus::Streaming).bind(QStringLiteral(":self"), m_db.serverId());
+    if (auto st = q.exec(); !st)
+        return st.error();
+    const int ended = q.rowsAffected();
+    SqlQuery forget(db.value(), QStringLiteral("DELETE FROM stream_servers WHERE id <> :self AND heartbeat_at < %1").arg(aliveCutoff()));
+    forget.bind(QStringLiteral(":self"), m_db.serverId());
+    if (auto st = forget.exec(); !st)
+        return st.error();
+    return ended;
+}
+
+} // namespace teehee
