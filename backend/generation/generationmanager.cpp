@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "db/sqlquery.h"
 #include "keys/keyservice.h"
+#include "providers/httpconnectionpool.h"
 #include "providers/modelcatalogue.h"
 #include "providers/providerstream.h"
 
@@ -20,6 +21,7 @@ GenerationManager::GenerationManager(const Config &config, const Database &db, C
       // Last-Event-ID from before a restart never hides newer events.
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
 {
+    m_connections = new HttpConnectionPool(this);
     m_timeouts.totalMs = config.streamTimeoutSeconds * 1000;
     // Deleting a chat aborts its reply before the rows go.
     connect(&m_chats, &ChatService::chatAboutToBeDeleted, this,
@@ -63,6 +65,7 @@ Status GenerationManager::checkIdle(const QString &chatId) const
 Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, const GenerationOptions &options) const
 {
     ChatRequest request;
+    request.connections = m_connections;
     request.provider = options.provider;
     request.model = options.model;
     if (!options.keyId.isEmpty() && (request.provider.isEmpty() || request.provider == u"custom"))

@@ -101,6 +101,7 @@ private:
     ChatService &m_chats;
     KeyService &m_keys;
     ProviderRegistry m_registry;
+    HttpConnectionPool *m_connections = nullptr; // child: provider connections kept between replies
     FairWorkQueue m_work;
     SaveBatcher m_batcher;
     StreamTimeouts m_timeouts;

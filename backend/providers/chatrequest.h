@@ -7,6 +7,8 @@
 
 namespace teehee {
 
+class HttpConnectionPool;
+
 struct ChatMessage {
     QString role; // "user" or "assistant" ("system" entries are folded into the system prompt)
     QString text;
@@ -51,6 +53,9 @@ struct ChatRequest {
 
     StreamTimeouts timeouts;
     RetrySettings retry;
+    // Where the request finds an idle connection to its provider and leaves
+    // its own; none: a connection per request. Not owned.
+    HttpConnectionPool *connections = nullptr;
 
     // The partial assistant text being continued, or empty.
     QString partialText() const

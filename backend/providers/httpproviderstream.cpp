@@ -76,6 +76,7 @@ void HttpProviderStream::startAttempt()
 
     releaseRequest();
     m_http = new HttpStreamRequest(url, std::move(headers), requestBody(), {t.connectMs, t.firstByteMs, t.idleMs}, {}, this);
+    m_http->setConnectionPool(m_request.connections);
     connect(m_http, &HttpStreamRequest::headersReceived, this, &HttpProviderStream::onHeaders);
     connect(m_http, &HttpStreamRequest::bodyReceived, this, &HttpProviderStream::onBody);
     connect(m_http, &HttpStreamRequest::finished, this, &HttpProviderStream::onFinished);

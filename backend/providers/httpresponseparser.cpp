@@ -96,7 +96,18 @@ bool HttpResponseParser::parseStatusLine(QByteArrayView line)
     if (line.size() > 12 && line[12] != ' ')
         return false;
     m_status = status;
+    m_http11 = line[7] != '0';
     return status >= 100;
+}
+
+bool HttpResponseParser::connectionReusable() const
+{
+    if (!isComplete() || m_surplus || !m_http11 || m_framing == Framing::UntilClose)
+        return false;
+    for (const QByteArray &token : header("connection").split(','))
+        if (token.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            return false;
+    return true;
 }
 
 bool HttpResponseParser::parseHeaderLine(QByteArrayView line)
@@ -204,6 +215,7 @@ HttpResponseParser::Result HttpResponseParser::feed(QByteArrayView bytes, Sink &
     while (true) {
         switch (m_phase) {
         case Phase::Done:
+            m_surplus = m_surplus || pos < bytes.size();
             return Result::Complete;
         case Phase::Error:
             return Result::Failed;

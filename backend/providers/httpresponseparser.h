@@ -55,6 +55,9 @@ public:
     QByteArray header(QByteArrayView name) const; // first value, case-insensitive; empty when absent
     Framing framing() const { return m_framing; }
     qint64 bodyBytes() const { return m_bodyBytes; }
+    // Complete, HTTP/1.1, framed, no "Connection: close" and nothing after it:
+    // the connection may carry the next request.
+    bool connectionReusable() const;
     QString errorString() const { return m_error; }
 
 private:
@@ -76,6 +79,8 @@ private:
     QByteArray m_assembled;   // the last line that spanned reads, while it is parsed
     qsizetype m_headerBytes = 0;
     int m_status = 0;
+    bool m_http11 = false;
+    bool m_surplus = false;   // bytes arrived after the response ended
     RawHeaders m_headers;
     qint64 m_remaining = 0;   // body bytes left (Content-Length) or left in this chunk
     qint64 m_bodyBytes = 0;

@@ -1,5 +1,7 @@
 #include "providers/httpstreamrequest.h"
 
+#include "providers/httprequestbytes.h"
+
 #include "core/logging.h"
 
 #include <QNetworkProxy>
@@ -14,15 +16,6 @@ namespace {
 
 // Large enough that a burst of tokens is one read, small enough to stay in cache.
 constexpr qint64 kMaxRead = 64 * 1024;
-
-bool hasHeader(const RawHeaders &headers, QByteArrayView name)
-{
-    for (const auto &h : headers) {
-        if (QByteArrayView(h.first).compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
@@ -44,45 +37,6 @@ HttpStreamRequest::~HttpStreamRequest()
     releaseSocket();
 }
 
-QByteArray HttpStreamRequest::requestBytes(QString *problem) const
-{
-    const QString scheme = m_url.scheme().toLower();
-    if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || m_url.host().isEmpty()) {
-        *problem = QStringLiteral("not an http:// or https:// address");
-        return {};
-    }
-    QByteArray target = m_url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty())
-        target = "/";
-    if (m_url.hasQuery())
-        target += '?' + m_url.query(QUrl::FullyEncoded).toLatin1();
-    QByteArray host = m_url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']'; // IPv6 literal
-    if (m_url.port() != -1)
-        host += ':' + QByteArray::number(m_url.port());
-
-    QByteArray out;
-    out.reserve(512 + m_body.size());
-    out += "POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
-    for (const auto &[name, value] : m_headers) {
-        // A line break in a value (say, a pasted key) would smuggle in headers of its own.
-        if (name.contains('\r') || name.contains('\n') || value.contains('\r') || value.contains('\n')) {
-            *problem = QStringLiteral("a request header contains a line break");
-            return {};
-        }
-        out += name + ": " + value + "\r\n";
-    }
-    if (!hasHeader(m_headers, "User-Agent"))
-        out += "User-Agent: Teehee/" TEEHEE_VERSION "\r\n";
-    // The body is parsed as it comes; a compressed one could not be.
-    if (!hasHeader(m_headers, "Accept-Encoding"))
-        out += "Accept-Encoding: identity\r\n";
-    out += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n";
-    out += m_body;
-    return out;
-}
-
 void HttpStreamRequest::start()
 {
     if (m_stage != Stage::Idle)
@@ -90,13 +44,24 @@ void HttpStreamRequest::start()
     m_stage = Stage::Connecting;
     m_sinceStart.start();
     QString problem;
-    m_pendingRequest = requestBytes(&problem);
+    m_pendingRequest = httpRequestBytes(m_url, m_headers, m_body, !m_pool, &problem);
     if (m_pendingRequest.isEmpty()) {
         // Reported from the event loop, so that start() never ends the request under its caller.
         QTimer::singleShot(0, this, [this, problem] { end(Failure::InvalidRequest, problem); });
         return;
     }
     m_tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    if (m_pool) {
+        if (HttpConnectionPool::Connection idle = m_pool->take(HttpConnectionPool::originOf(m_url))) {
+            resume(idle);
+            return;
+        }
+    }
+    connectFresh();
+}
+
+void HttpStreamRequest::connectFresh()
+{
     const quint16 port = quint16(m_url.port(m_tls ? 443 : 80));
     if (m_tls) {
         auto *ssl = new QSslSocket(this);
@@ -115,9 +80,7 @@ void HttpStreamRequest::start()
     }
     // Streams never went through a proxy; an application-wide one must not change that silently.
     m_socket->setProxy(QNetworkProxy::NoProxy);
-    connect(m_socket, &QIODevice::readyRead, this, &HttpStreamRequest::onReadyRead);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpStreamRequest::onSocketError);
-    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpStreamRequest::onDisconnected);
+    watchSocket();
 
     m_timer.start(qMax(0, qMin(m_timeouts.connectMs, m_timeouts.firstByteMs)));
     const QString host = m_url.host();
@@ -125,6 +88,61 @@ void HttpStreamRequest::start()
         static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(host, port); // SNI and name check use `host`
     else
         m_socket->connectToHost(host, port);
+}
+
+void HttpStreamRequest::watchSocket()
+{
+    connect(m_socket, &QIODevice::readyRead, this, &HttpStreamRequest::onReadyRead);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &HttpStreamRequest::onSocketError);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &HttpStreamRequest::onDisconnected);
+}
+
+void HttpStreamRequest::resume(HttpConnectionPool::Connection connection)
+{
+    m_reused = true;
+    m_stage = Stage::AwaitingResponse;
+    // Before the write: a write that meets a closed connection starts over
+    // with a connect of its own, and its deadline.
+    m_timer.start(qMax(0, m_timeouts.firstByteMs));
+    if (connection.plain) {
+        m_raw = connection.plain;
+        m_raw->setParent(this);
+        m_raw->setReceiver(this);
+        m_raw->write(m_pendingRequest);
+    } else {
+        m_socket = connection.tls;
+        m_socket->setParent(this);
+        watchSocket();
+        m_socket->write(m_pendingRequest);
+    }
+}
+
+bool HttpStreamRequest::resendOnNewConnection()
+{
+    if (!m_reused || m_answered || m_stage != Stage::AwaitingResponse)
+        return false;
+    // The server closed the idle connection as the request went out: no
+    // answer began, so the request is sent again, once, as browsers do.
+    qCDebug(lcProviders) << "a kept connection to" << m_url.host() << "was closed; sending on a new one";
+    releaseSocket();
+    m_reused = false;
+    m_stage = Stage::Connecting;
+    connectFresh();
+    return true;
+}
+
+void HttpStreamRequest::keepConnection()
+{
+    if (!m_pool || !m_response.connectionReusable())
+        return;
+    const QString origin = HttpConnectionPool::originOf(m_url);
+    if (m_raw) {
+        m_pool->keep(origin, {std::exchange(m_raw, nullptr), nullptr});
+    } else if (m_socket && m_tls) {
+        auto *ssl = static_cast<QSslSocket *>(std::exchange(m_socket, nullptr));
+        disconnect(ssl, nullptr, this, nullptr);
+        m_pool->keep(origin, {nullptr, ssl});
+    }
 }
 
 void HttpStreamRequest::abort()
@@ -142,7 +160,7 @@ void HttpStreamRequest::onConnected()
         return;
     m_stage = Stage::AwaitingResponse;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    const QByteArray request = std::exchange(m_pendingRequest, QByteArray());
+    const QByteArray request = m_pendingRequest; // kept for a resend until the answer begins
     QString problem;
     RawTcpConnection *raw =
         m_tls ? nullptr : RawTcpConnection::adopt(m_socket->socketDescriptor(), *this, &problem, this);
@@ -183,6 +201,10 @@ bool HttpStreamRequest::drainSocket()
 bool HttpStreamRequest::consume(QByteArrayView bytes)
 {
     m_sinceData.start();
+    if (!m_answered) {
+        m_answered = true;
+        m_pendingRequest.clear();
+    }
     switch (m_response.feed(bytes, *this)) {
     case HttpResponseParser::Result::NeedMore:
         return true;
@@ -206,7 +228,7 @@ void HttpStreamRequest::received(QByteArrayView bytes)
 
 void HttpStreamRequest::closed(const QString &error)
 {
-    if (m_stage == Stage::Ended)
+    if (m_stage == Stage::Ended || resendOnNewConnection())
         return;
     if (error.isEmpty())
         endAtEof();
@@ -234,7 +256,7 @@ bool HttpStreamRequest::responseBody(QByteArrayView bytes)
 
 void HttpStreamRequest::onSocketError()
 {
-    if (m_stage == Stage::Ended || !m_socket)
+    if (m_stage == Stage::Ended || !m_socket || resendOnNewConnection())
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (m_stage == Stage::Connecting) {
@@ -257,7 +279,7 @@ void HttpStreamRequest::onSocketError()
 
 void HttpStreamRequest::onDisconnected()
 {
-    if (m_stage == Stage::Ended)
+    if (m_stage == Stage::Ended || resendOnNewConnection())
         return;
     if (m_stage == Stage::Connecting) {
         end(Failure::Connect, QStringLiteral("the connection closed during the handshake"));
@@ -315,6 +337,8 @@ void HttpStreamRequest::end(Failure failure, const QString &error)
         return;
     m_stage = Stage::Ended;
     m_timer.stop();
+    if (failure == Failure::None)
+        keepConnection();
     releaseSocket();
     m_failure = failure;
     m_error = error;

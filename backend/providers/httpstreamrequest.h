@@ -2,11 +2,13 @@
 
 #include "providers/errormapping.h"
 #include "providers/httpresponseparser.h"
+#include "providers/httpconnectionpool.h"
 #include "providers/rawtcpconnection.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
@@ -32,9 +34,13 @@ struct HttpStreamTimeouts {
 // cost per token was QTcpSocket's.
 //
 // Exactly one finished() ends a request that was not aborted; abort() closes
-// the socket at once and emits nothing. Redirects are not followed, no proxy
-// is used, and connections are not reused. Delete it with deleteLater() when
-// inside one of its signals.
+// the socket at once and emits nothing. Redirects are not followed and no
+// proxy is used. With a connection pool, a request goes out on an idle
+// connection to the same origin when there is one (sent again on a new one if
+// the server closed it before answering), and its connection goes back to the
+// pool after a whole response that allows it; without one, every request has
+// a connection of its own. Delete it with deleteLater() when inside one of its
+// signals.
 class HttpStreamRequest : public QObject, private HttpResponseParser::Sink, private RawTcpConnection::Receiver {
     Q_OBJECT
 public:
@@ -54,8 +60,11 @@ public:
                       HttpResponseParser::Limits limits = {}, QObject *parent = nullptr);
     ~HttpStreamRequest() override;
 
+    // Before start(); the pool may go before the request does.
+    void setConnectionPool(HttpConnectionPool *pool) { m_pool = pool; }
     void start();
     void abort();
+    bool reusedConnection() const { return m_reused; } // the request went out on a pooled connection
 
     bool isRunning() const { return m_stage != Stage::Idle && m_stage != Stage::Ended; }
     const QUrl &url() const { return m_url; }
@@ -77,7 +86,11 @@ private:
     void received(QByteArrayView bytes) override;
     void closed(const QString &error) override;
 
-    QByteArray requestBytes(QString *problem) const;
+    void connectFresh();
+    void resume(HttpConnectionPool::Connection connection);
+    void watchSocket();
+    bool resendOnNewConnection(); // false when this is not a pooled connection's early close
+    void keepConnection();
     void onConnected();
     void onReadyRead();
     void onSocketError();
@@ -93,7 +106,7 @@ private:
     QUrl m_url;
     RawHeaders m_headers;
     QByteArray m_body;
-    QByteArray m_pendingRequest;    // request line, headers and body, until connected
+    QByteArray m_pendingRequest;    // request line, headers and body, until the answer begins
     HttpStreamTimeouts m_timeouts;
     HttpResponseParser m_response;
     QTcpSocket *m_socket = nullptr; // child; released with deleteLater
@@ -104,6 +117,9 @@ private:
     QByteArray m_readBuffer;        // reused for every read
     QString m_tlsErrors;
     bool m_tls = false;
+    QPointer<HttpConnectionPool> m_pool;
+    bool m_reused = false;   // on a pooled connection
+    bool m_answered = false; // a response byte arrived
     Stage m_stage = Stage::Idle;
     Failure m_failure = Failure::None;
     QString m_error;

@@ -33,10 +33,10 @@ RawTcpConnection *RawTcpConnection::adopt(qintptr descriptor, Receiver &receiver
     }
     // The flag belongs to the shared socket, which QTcpSocket made non-blocking already; this only makes sure.
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-    return new RawTcpConnection(fd, receiver, parent);
+    return new RawTcpConnection(fd, &receiver, parent);
 }
 
-RawTcpConnection::RawTcpConnection(int fd, Receiver &receiver, QObject *parent)
+RawTcpConnection::RawTcpConnection(int fd, Receiver *receiver, QObject *parent)
     : QObject(parent)
     , m_fd(fd)
     , m_receiver(receiver)
@@ -67,6 +67,22 @@ void RawTcpConnection::close()
     ::close(std::exchange(m_fd, -1));
     m_outgoing.clear();
     m_sent = 0;
+}
+
+void RawTcpConnection::setReceiver(Receiver *receiver)
+{
+    m_receiver = receiver;
+    if (m_fd >= 0)
+        m_readable.setEnabled(receiver != nullptr);
+}
+
+bool RawTcpConnection::isReusable() const
+{
+    if (m_fd < 0 || m_receiver || m_sent < m_outgoing.size())
+        return false;
+    char probe;
+    const ssize_t n = ::recv(m_fd, &probe, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n < 0 && wouldBlock(errno); // 0: closed; > 0: it said something no request asked for
 }
 
 void RawTcpConnection::write(QByteArrayView bytes)
@@ -120,12 +136,13 @@ void RawTcpConnection::onReadable()
     // Reads until the kernel holds nothing more. A read shorter than the buffer
     // means that already: the event loop reports what arrives later, and a
     // second read only to meet EAGAIN would double the system calls per token.
-    while (m_fd >= 0) {
+    while (m_fd >= 0 && m_receiver) {
         const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), MSG_DONTWAIT);
         if (n > 0) {
-            m_receiver.received(QByteArrayView(m_buffer.constData(), n));
-            if (n < m_buffer.size())
-                return;
+            Receiver *receiver = m_receiver;
+            receiver->received(QByteArrayView(m_buffer.constData(), n));
+            if (n < m_buffer.size() || m_receiver != receiver)
+                return; // all read, or the receiver changed (parked, say) on the way
             continue;
         }
         if (n == 0) {
@@ -145,7 +162,8 @@ void RawTcpConnection::onReadable()
 void RawTcpConnection::end(const QString &error)
 {
     close();
-    m_receiver.closed(error);
+    if (m_receiver)
+        m_receiver->closed(error);
 }
 
 } // namespace teehee

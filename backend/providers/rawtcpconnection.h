@@ -42,15 +42,22 @@ public:
     void close();
     bool isOpen() const { return m_fd >= 0; }
 
+    // Null parks the connection between requests: nothing is read and nobody
+    // is told; isReusable() then says whether the peer has kept it.
+    void setReceiver(Receiver *receiver);
+    // Open, nothing left to send, and the peer neither closed it nor sent
+    // anything meanwhile (a parked connection only).
+    bool isReusable() const;
+
 private:
-    RawTcpConnection(int fd, Receiver &receiver, QObject *parent);
+    RawTcpConnection(int fd, Receiver *receiver, QObject *parent);
     void onReadable();
     void onWritable();
     bool flush(); // false once the connection failed
     void end(const QString &error);
 
     int m_fd;
-    Receiver &m_receiver;
+    Receiver *m_receiver;
     QSocketNotifier m_readable;
     QSocketNotifier m_writable;
     QByteArray m_outgoing; // bytes the kernel has not taken yet, from m_sent on

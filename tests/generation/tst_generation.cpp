@@ -72,6 +72,9 @@ private Q_SLOTS:
         QCOMPARE(m.parentId, g->parentMessageId());
         QCOMPARE(f->stored(g->parentMessageId()).text(), QStringLiteral("Hi"));
         QVERIFY(!f->gens().activeInChat(chat));
+        // The engine's requests offer to keep their connection (HTTP/1.1's
+        // default) for the next reply: no "Connection: close".
+        QCOMPARE(f->fake.requests().last().header("connection"), QByteArray());
     }
 
     void contextIsTheBranchPathWithTheSystemPromptFirst()

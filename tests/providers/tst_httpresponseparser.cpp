@@ -138,6 +138,33 @@ private Q_SLOTS:
         }
     }
 
+    void whetherTheConnectionMayCarryTheNextRequest_data()
+    {
+        QTest::addColumn<QByteArray>("wire");
+        QTest::addColumn<bool>("eof");
+        QTest::addColumn<bool>("reusable");
+        QTest::newRow("chunked") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n") << false << true;
+        QTest::newRow("length") << QByteArray("HTTP/1.1 429 Slow\r\nContent-Length: 2\r\n\r\nok") << false << true;
+        QTest::newRow("no body") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << false << true;
+        QTest::newRow("keep-alive token") << QByteArray("HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n") << false << true;
+        QTest::newRow("close") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok") << false << false;
+        QTest::newRow("close among tokens") << QByteArray("HTTP/1.1 200 OK\r\nConnection: Upgrade, CLOSE\r\nContent-Length: 0\r\n\r\n") << false << false;
+        QTest::newRow("HTTP/1.0") << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << false << false;
+        QTest::newRow("until close") << QByteArray("HTTP/1.1 200 OK\r\n\r\nok") << true << false;
+        QTest::newRow("bytes after the end") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1") << false << false;
+        QTest::newRow("unfinished") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nok") << false << false;
+    }
+    void whetherTheConnectionMayCarryTheNextRequest()
+    {
+        QFETCH(QByteArray, wire);
+        QFETCH(bool, eof);
+        QFETCH(bool, reusable);
+        HttpResponseParser p;
+        Collect sink;
+        run(p, sink, wire, {}, eof);
+        QCOMPARE(p.connectionReusable(), reusable);
+    }
+
     void untilCloseEndsAtEof()
     {
         const QByteArray wire = "HTTP/1.0 200 OK\r\n\r\ndata: x\n\n";

@@ -2,6 +2,7 @@
 // certificate for "localhost": untrusted, it is refused (peer verification
 // is on); trusted, a streamed body arrives through it and the name checked
 // is the one in the URL.
+#include "providers/httpconnectionpool.h"
 #include "providers/httpstreamrequest.h"
 
 #include <QDir>
@@ -44,25 +45,55 @@ private:
         return !m_cert.isNull() && !m_key.isNull();
     }
 
-    // Answers every request with a short chunked SSE body.
-    void serve(QSslServer &server)
+    // Answers every request with a short chunked SSE body; closes the
+    // connection after it unless `keepAlive`. Counts the connections.
+    int m_connections = 0;
+    void serve(QSslServer &server, bool keepAlive = false)
     {
         QSslConfiguration cfg = QSslConfiguration::defaultConfiguration();
         cfg.setLocalCertificate(m_cert);
         cfg.setPrivateKey(m_key);
         cfg.setPeerVerifyMode(QSslSocket::VerifyNone);
         server.setSslConfiguration(cfg);
-        connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+        connect(&server, &QSslServer::pendingConnectionAvailable, &server, [this, &server, keepAlive] {
             while (QTcpSocket *s = server.nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, s, [s] {
+                ++m_connections;
+                connect(s, &QTcpSocket::readyRead, s, [s, keepAlive] {
                     s->setProperty("in", s->property("in").toByteArray() + s->readAll());
                     if (!s->property("in").toByteArray().endsWith("{}"))
                         return;
+                    s->setProperty("in", QByteArray());
                     s->write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\ndata: x\n\n\r\n0\r\n\r\n");
-                    s->disconnectFromHost();
+                    if (!keepAlive)
+                        s->disconnectFromHost();
                 });
             }
         });
+    }
+
+    struct Fetched {
+        Failure failure = Failure::None;
+        QString error;
+        QByteArray body;
+        bool reused = false;
+    };
+    // One request to `url`, through `pool` when given, waited for to its end.
+    Fetched fetch(const QUrl &url, HttpConnectionPool *pool = nullptr)
+    {
+        HttpStreamRequest r(url, {}, "{}", {});
+        r.setConnectionPool(pool);
+        Fetched out;
+        int finished = 0;
+        connect(&r, &HttpStreamRequest::bodyReceived, this, [&](QByteArrayView b) { out.body.append(b); });
+        connect(&r, &HttpStreamRequest::finished, this, [&] { ++finished; });
+        r.start();
+        if (!QTest::qWaitFor([&] { return finished == 1; }, 10000))
+            out.error = QStringLiteral("never finished");
+        else
+            out.error = r.errorString();
+        out.failure = r.failure();
+        out.reused = r.reusedConnection();
+        return out;
     }
 
 private Q_SLOTS:
@@ -101,27 +132,31 @@ private Q_SLOTS:
         QSslServer server;
         serve(server);
         QVERIFY(server.listen(QHostAddress::LocalHost));
-        {
-            HttpStreamRequest r(QUrl(QStringLiteral("https://localhost:%1/v1").arg(server.serverPort())), {}, "{}", {});
-            QByteArray body;
-            int finished = 0;
-            connect(&r, &HttpStreamRequest::bodyReceived, this, [&](QByteArrayView b) { body.append(b); });
-            connect(&r, &HttpStreamRequest::finished, this, [&] { ++finished; });
-            r.start();
-            QTRY_COMPARE(finished, 1);
-            QCOMPARE(r.failure(), Failure::None);
-            QCOMPARE(body, QByteArray("data: x\n\n"));
+        const Fetched named = fetch(QUrl(QStringLiteral("https://localhost:%1/v1").arg(server.serverPort())));
+        QCOMPARE(named.failure, Failure::None);
+        QCOMPARE(named.body, QByteArray("data: x\n\n"));
+        // The certificate names localhost, not 127.0.0.1.
+        const Fetched byAddress = fetch(QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(server.serverPort())));
+        QCOMPARE(byAddress.failure, Failure::Tls);
+        QVERIFY2(byAddress.error.contains(QStringLiteral("host name"), Qt::CaseInsensitive), qPrintable(byAddress.error));
+    }
+
+    void aKeptTlsConnectionCarriesTheNextRequest()
+    {
+        // Runs after the test above made the certificate trusted.
+        QSslServer server;
+        serve(server, true);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        m_connections = 0;
+        HttpConnectionPool pool;
+        for (int i = 0; i < 3; ++i) {
+            const Fetched got = fetch(QUrl(QStringLiteral("https://localhost:%1/v1").arg(server.serverPort())), &pool);
+            QVERIFY2(got.failure == Failure::None, qPrintable(got.error));
+            QCOMPARE(got.body, QByteArray("data: x\n\n"));
+            QCOMPARE(got.reused, i > 0);
+            QCOMPARE(pool.idleCount(), 1);
         }
-        {
-            // The certificate names localhost, not 127.0.0.1.
-            HttpStreamRequest r(QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(server.serverPort())), {}, "{}", {});
-            int finished = 0;
-            connect(&r, &HttpStreamRequest::finished, this, [&] { ++finished; });
-            r.start();
-            QTRY_COMPARE(finished, 1);
-            QCOMPARE(r.failure(), Failure::Tls);
-            QVERIFY2(r.errorString().contains(QStringLiteral("host name"), Qt::CaseInsensitive), qPrintable(r.errorString()));
-        }
+        QCOMPARE(m_connections, 1); // one handshake for three requests
     }
 };
 
