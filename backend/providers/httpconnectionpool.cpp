@@ -14,12 +14,8 @@ HttpConnectionPool::HttpConnectionPool(QObject *parent)
     connect(&m_expiry, &QTimer::timeout, this, &HttpConnectionPool::expire);
 }
 
-HttpConnectionPool::~HttpConnectionPool()
-{
-    for (auto &list : m_idle)
-        for (Idle &idle : list)
-            discard(idle.connection);
-}
+// The idle connections are children: they close as they are deleted with the pool.
+HttpConnectionPool::~HttpConnectionPool() = default;
 
 QString HttpConnectionPool::originOf(const QUrl &url)
 {
