@@ -109,7 +109,9 @@ QAbstractHttpServer *HttpServer::engine()
 
 void HttpServer::dispatch(ApiRequest request, Responder responder)
 {
-    const auto match = m_router.match(request.method, request.path);
+    auto match = m_router.match(request.method, request.path);
+    if (request.method == "HEAD" && !match.handler && match.allowed.contains("GET"))
+        match = m_router.match("GET", request.path); // the Responder leaves the body out
     if (request.method == "OPTIONS" && !match.handler) {
         // CORS preflight for any known path.
         if (match.allowed.isEmpty())
@@ -125,7 +127,10 @@ void HttpServer::dispatch(ApiRequest request, Responder responder)
     }
     if (!match.allowed.isEmpty()) {
         auto r = detailResponse(405, QStringLiteral("Method Not Allowed"));
-        r.withHeader("Allow", (match.allowed + QByteArrayList{"OPTIONS"}).join(", "));
+        QByteArrayList allow = match.allowed;
+        if (allow.contains("GET"))
+            allow << "HEAD";
+        r.withHeader("Allow", (allow + QByteArrayList{"OPTIONS"}).join(", "));
         return responder.send(r);
     }
     responder.send(detailResponse(404, QStringLiteral("Not Found")));

@@ -19,6 +19,7 @@ struct ResponderState {
     int status = 0;
     bool answered = false;
     bool streaming = false;
+    bool headOnly = false; // HEAD: the GET answer's status and headers, no body
 
     QByteArray head(int statusCode, const HttpHeaders &headers, const QByteArray &contentType, const QByteArray &framing)
     {
@@ -71,6 +72,7 @@ Responder::Responder(ConnectionGuard *guard, QByteArray method, QString path, QS
     d->path = std::move(path);
     d->requestId = std::move(requestId);
     d->cors = std::move(corsHeaders);
+    d->headOnly = d->method == "HEAD";
     d->timer.start();
 }
 
@@ -97,7 +99,8 @@ void Responder::send(const HttpResponse &response)
     d->status = response.status;
     if (d->guard) {
         const QByteArray framing = "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-        d->guard->write(d->head(response.status, response.headers, response.contentType, framing) + response.body);
+        const QByteArray head = d->head(response.status, response.headers, response.contentType, framing);
+        d->guard->write(d->headOnly ? head : head + response.body);
     }
     d->finish();
 }
@@ -107,11 +110,18 @@ bool Responder::beginStream(int status, const HttpHeaders &headers, const QByteA
     if (!d || d->answered || d->streaming || !isConnected())
         return false;
     d->status = status;
-    d->streaming = true;
-    d->guard->setStreaming(true);
     HttpHeaders all = headers;
     all.append(qMakePair(QByteArray("Cache-Control"), QByteArray("no-cache")));
-    return d->guard->write(d->head(status, all, contentType, "Transfer-Encoding: chunked\r\n"));
+    const QByteArray head = d->head(status, all, contentType, "Transfer-Encoding: chunked\r\n");
+    if (d->headOnly) {
+        // The headers are the whole answer: the producer hears "client gone" and stops.
+        d->guard->write(head);
+        d->finish();
+        return false;
+    }
+    d->streaming = true;
+    d->guard->setStreaming(true);
+    return d->guard->write(head);
 }
 
 bool Responder::writeChunk(const QByteArray &data)

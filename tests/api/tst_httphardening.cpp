@@ -3,6 +3,7 @@
 #include "api/httpserver.h"
 #include "support/httptestclient.h"
 
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -176,6 +177,47 @@ private Q_SLOTS:
         const auto keys = s.client().request("PUT", QStringLiteral("/user/keys/"));
         QCOMPARE(keys.status, 405);
         QVERIFY(keys.header("allow").contains("POST"));
+    }
+
+    void headAnswersLikeGetWithoutABody()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        s.server().router().get(QStringLiteral("/test/stream"), [](const ApiRequest &, Responder res) {
+            if (res.beginStream(200, {}))
+                res.writeChunk("data: one\n\n");
+            res.endStream();
+        });
+        const QByteArray getBody = s.client().get(QStringLiteral("/health")).body;
+        QVERIFY(!getBody.isEmpty());
+
+        QTcpSocket c;
+        c.connectToHost(QHostAddress::LocalHost, s.port());
+        QVERIFY(c.waitForConnected(2000));
+        auto answerTo = [&c](const QByteArray &request) {
+            c.write(request);
+            QByteArray got;
+            // A HEAD answer ends with its headers: whatever follows within the wait is a body too many.
+            QTest::qWaitFor([&] { got += c.readAll(); return false; }, 300);
+            return got;
+        };
+        const QByteArray head = answerTo("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200 "), head.constData());
+        QVERIFY2(head.endsWith("\r\n\r\n"), head.constData()); // nothing after the headers
+        QVERIFY2(head.contains("Content-Length: " + QByteArray::number(getBody.size()) + "\r\n"), head.constData());
+
+        const QByteArray streamed = answerTo("HEAD /test/stream HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(streamed.startsWith("HTTP/1.1 200 "), streamed.constData());
+        QVERIFY2(streamed.contains("Content-Type: text/event-stream"), streamed.constData());
+        QVERIFY2(streamed.endsWith("\r\n\r\n"), streamed.constData()); // not even the last chunk
+
+        // The connection goes on: the next answer is whole and in place.
+        const QByteArray next = answerTo("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(next.startsWith("HTTP/1.1 200 ") && next.endsWith(getBody), next.constData());
+
+        const QByteArray postOnly = answerTo("HEAD /auth/signin HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(postOnly.startsWith("HTTP/1.1 405 ") && postOnly.endsWith("\r\n\r\n"), postOnly.constData());
+        QVERIFY(s.client().del(QStringLiteral("/health")).header("allow").contains("HEAD"));
     }
 
     void corsHeadersAreOnErrorsAndAnswersForAllowedOriginsOnly()
