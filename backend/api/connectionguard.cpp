@@ -166,24 +166,30 @@ bool ConnectionGuard::parseHeaderBlock(const QByteArray &block, const QByteArray
     return true;
 }
 
-void ConnectionGuard::requestDispatched()
+quint64 ConnectionGuard::requestDispatched()
 {
     m_requestTimer.stop();
     if (m_state == State::ChunkedBody) {
         m_state = State::Headers;
         m_chunkedSeen = 0;
     }
+    return m_nextTicket++;
 }
 
-bool ConnectionGuard::closeAfterResponse() const
+bool ConnectionGuard::closeAfterResponse(quint64 ticket) const
 {
-    return !m_closeFlags.empty() && m_closeFlags.front();
+    const quint64 index = ticket - m_oldestTicket;
+    return ticket >= m_oldestTicket && index < m_closeFlags.size() && m_closeFlags[size_t(index)];
 }
 
-bool ConnectionGuard::write(const QByteArray &bytes)
+bool ConnectionGuard::write(quint64 ticket, const QByteArray &bytes)
 {
     if (!isWritable())
         return false;
+    if (ticket != m_oldestTicket) {
+        m_held[ticket].bytes += bytes;
+        return true;
+    }
     const bool ok = m_socket->write(bytes) == bytes.size();
     // Hand it to the kernel now: waiting for the write notifier costs every
     // response another turn of the event loop.
@@ -191,13 +197,36 @@ bool ConnectionGuard::write(const QByteArray &bytes)
     return ok;
 }
 
-void ConnectionGuard::responseFinished()
+void ConnectionGuard::responseFinished(quint64 ticket)
 {
-    const bool close = closeAfterResponse();
+    if (ticket != m_oldestTicket) {
+        m_held[ticket].finished = true;
+        return;
+    }
+    finishOldest();
+    // Later answers that waited for this one go out now, as far as they are ready.
+    for (auto it = m_held.find(m_oldestTicket); it != m_held.end(); it = m_held.find(m_oldestTicket)) {
+        HeldAnswer held = std::move(it->second);
+        m_held.erase(it);
+        if (!isWritable())
+            return;
+        m_socket->write(held.bytes);
+        m_socket->flush();
+        if (!held.finished)
+            return; // it goes on writing directly: it is the oldest now
+        finishOldest();
+    }
+}
+
+void ConnectionGuard::finishOldest()
+{
+    const bool close = closeAfterResponse(m_oldestTicket);
     if (!m_closeFlags.empty())
         m_closeFlags.pop_front();
+    ++m_oldestTicket;
     m_streaming = false;
     if (close) {
+        m_held.clear();
         m_socket->disconnectFromHost();
         return;
     }

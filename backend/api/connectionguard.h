@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <map>
 #include <memory>
 
 class QTcpSocket;
@@ -27,14 +28,17 @@ public:
     // Still connected and not being closed: a write would reach the client.
     bool isWritable() const;
 
-    // QHttpServer handed a complete request to the router.
-    void requestDispatched();
-    // Whether the answer being written must end the connection.
-    bool closeAfterResponse() const;
-    // Raw bytes of an answer; false when the client is gone.
-    bool write(const QByteArray &bytes);
-    // The answer to the oldest open request is complete.
-    void responseFinished();
+    // QHttpServer handed a complete request to the router. Returns its ticket:
+    // answers go out in the order of the tickets, so a client that pipelines
+    // requests gets its answers in order even when a later one is ready first.
+    quint64 requestDispatched();
+    // Whether the answer to `ticket` must end the connection.
+    bool closeAfterResponse(quint64 ticket) const;
+    // Raw bytes of the answer to `ticket`, held back while an earlier answer
+    // is incomplete; false when the client is gone.
+    bool write(quint64 ticket, const QByteArray &bytes);
+    // The answer to `ticket` is complete.
+    void responseFinished(quint64 ticket);
     // The connection now carries a long-lived stream (SSE): no idle timeout.
     void setStreaming(bool streaming);
 
@@ -46,6 +50,7 @@ private:
     bool parseHeaderBlock(const QByteArray &block, const QByteArray &following);
     void reject(int status, const QString &detail);
     void restartIdleTimer();
+    void finishOldest();
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
@@ -55,7 +60,14 @@ private:
     qint64 m_bodyRemaining = 0;
     qint64 m_chunkedSeen = 0;
     QByteArray m_origin;
-    std::deque<bool> m_closeFlags;   // one per request awaiting its answer
+    std::deque<bool> m_closeFlags;   // one per request awaiting its answer, oldest first
+    quint64 m_nextTicket = 0;
+    quint64 m_oldestTicket = 0;      // the answer being written now
+    struct HeldAnswer {
+        QByteArray bytes;
+        bool finished = false;
+    };
+    std::map<quint64, HeldAnswer> m_held; // later answers, until their turn
     bool m_streaming = false;
     QTimer m_idleTimer;
     QTimer m_requestTimer;

@@ -77,8 +77,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     m_context = std::make_unique<ApiContext>(m_backend, m_router, m_cors);
     m_engine->onRequest = [this](const QHttpServerRequest &req, QTcpSocket *socket) {
         auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
-        if (guard)
-            guard->requestDispatched();
+        const quint64 ticket = guard ? guard->requestDispatched() : 0;
         ApiRequest a;
         a.method = methodName(req.method());
         a.path = req.url().path();
@@ -88,7 +87,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
         a.body = req.body();
         a.remoteAddress = req.remoteAddress();
         a.requestId = requestIdFor(a.header("x-request-id"));
-        Responder responder(guard, a.method, a.path, a.requestId, m_cors->headersFor(a.header("origin")));
+        Responder responder(guard, ticket, a.method, a.path, a.requestId, m_cors->headersFor(a.header("origin")));
         dispatch(std::move(a), std::move(responder));
     };
     registerSystemRoutes(*m_context);

@@ -11,6 +11,7 @@ namespace teehee {
 
 struct ResponderState {
     QPointer<ConnectionGuard> guard;
+    quint64 ticket = 0; // this answer's place among the connection's
     QByteArray method;
     QString path;
     QString requestId;
@@ -32,7 +33,7 @@ struct ResponderState {
         for (const auto &[name, value] : cors)
             out += name + ": " + value + "\r\n";
         out += "X-Request-Id: " + requestId.toLatin1() + "\r\n";
-        if (guard && guard->closeAfterResponse())
+        if (guard && guard->closeAfterResponse(ticket))
             out += "Connection: close\r\n";
         return out + "\r\n";
     }
@@ -44,7 +45,7 @@ struct ResponderState {
         qCInfo(lcHttp, "%s %s %d %lldms id=%s%s", method.constData(), qUtf8Printable(path), status,
                qint64(timer.elapsed()), qUtf8Printable(requestId), guard && guard->isWritable() ? "" : " (client gone)");
         if (guard)
-            guard->responseFinished();
+            guard->responseFinished(ticket);
     }
 
     ~ResponderState()
@@ -52,22 +53,24 @@ struct ResponderState {
         if (answered || !guard)
             return;
         if (streaming) {
-            guard->write("0\r\n\r\n");
+            guard->write(ticket, "0\r\n\r\n");
             finish();
             return;
         }
         qCWarning(lcHttp).noquote() << method << path << "was dropped without an answer; sending 500";
         status = 500;
         const auto r = detailResponse(500, QStringLiteral("Internal server error"));
-        guard->write(head(500, r.headers, r.contentType, "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n") + r.body);
+        guard->write(ticket, head(500, r.headers, r.contentType, "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n") + r.body);
         finish();
     }
 };
 
-Responder::Responder(ConnectionGuard *guard, QByteArray method, QString path, QString requestId, HttpHeaders corsHeaders)
+Responder::Responder(ConnectionGuard *guard, quint64 ticket, QByteArray method, QString path, QString requestId,
+                     HttpHeaders corsHeaders)
     : d(std::make_shared<ResponderState>())
 {
     d->guard = guard;
+    d->ticket = ticket;
     d->method = std::move(method);
     d->path = std::move(path);
     d->requestId = std::move(requestId);
@@ -100,7 +103,7 @@ void Responder::send(const HttpResponse &response)
     if (d->guard) {
         const QByteArray framing = "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
         const QByteArray head = d->head(response.status, response.headers, response.contentType, framing);
-        d->guard->write(d->headOnly ? head : head + response.body);
+        d->guard->write(d->ticket, d->headOnly ? head : head + response.body);
     }
     d->finish();
 }
@@ -115,13 +118,13 @@ bool Responder::beginStream(int status, const HttpHeaders &headers, const QByteA
     const QByteArray head = d->head(status, all, contentType, "Transfer-Encoding: chunked\r\n");
     if (d->headOnly) {
         // The headers are the whole answer: the producer hears "client gone" and stops.
-        d->guard->write(head);
+        d->guard->write(d->ticket, head);
         d->finish();
         return false;
     }
     d->streaming = true;
     d->guard->setStreaming(true);
-    return d->guard->write(head);
+    return d->guard->write(d->ticket, head);
 }
 
 bool Responder::writeChunk(const QByteArray &data)
@@ -130,7 +133,7 @@ bool Responder::writeChunk(const QByteArray &data)
         return false;
     if (data.isEmpty())
         return true; // an empty chunk would end the stream
-    const bool ok = d->guard->write(QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
+    const bool ok = d->guard->write(d->ticket, QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n");
     d->guard->socket()->flush();
     return ok;
 }
@@ -140,7 +143,7 @@ void Responder::endStream()
     if (!d || !d->streaming || d->answered)
         return;
     if (d->guard)
-        d->guard->write("0\r\n\r\n");
+        d->guard->write(d->ticket, "0\r\n\r\n");
     d->finish();
 }
 

@@ -22,7 +22,9 @@ struct ResponderState;
 class Responder {
 public:
     Responder() = default;
-    Responder(ConnectionGuard *guard, QByteArray method, QString path, QString requestId, HttpHeaders corsHeaders);
+    // `ticket`: from ConnectionGuard::requestDispatched(), the answer's place in line.
+    Responder(ConnectionGuard *guard, quint64 ticket, QByteArray method, QString path, QString requestId,
+              HttpHeaders corsHeaders);
 
     bool isConnected() const;
     bool isAnswered() const;

@@ -220,6 +220,41 @@ private Q_SLOTS:
         QVERIFY(s.client().del(QStringLiteral("/health")).header("allow").contains("HEAD"));
     }
 
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        s.server().router().get(QStringLiteral("/test/slow"), [](const ApiRequest &, Responder res) {
+            QTimer::singleShot(150, [res]() mutable { res.send(jsonResponse(QJsonObject{{QStringLiteral("n"), 1}})); });
+        });
+        s.server().router().get(QStringLiteral("/test/fast"), [](const ApiRequest &, Responder res) {
+            res.send(jsonResponse(QJsonObject{{QStringLiteral("n"), 2}}));
+        });
+        s.server().router().get(QStringLiteral("/test/stream"), [](const ApiRequest &, Responder res) {
+            res.beginStream(200, {});
+            res.writeChunk("data: three\n\n");
+            QTimer::singleShot(200, [res]() mutable { res.endStream(); });
+        });
+        QTcpSocket c;
+        c.connectToHost(QHostAddress::LocalHost, s.port());
+        QVERIFY(c.waitForConnected(2000));
+        // All three in one write: the later answers are ready long before the first.
+        c.write("GET /test/slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /test/fast HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /test/stream HTTP/1.1\r\nHost: x\r\n\r\n"
+                "GET /test/fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray got;
+        QVERIFY(QTest::qWaitFor([&] { got += c.readAll(); return c.state() == QAbstractSocket::UnconnectedState; }, 5000));
+        got += c.readAll();
+        const qsizetype first = got.indexOf("{\"n\":1}");
+        const qsizetype second = got.indexOf("{\"n\":2}");
+        const qsizetype third = got.indexOf("data: three");
+        const qsizetype fourth = got.indexOf("{\"n\":2}", second + 1);
+        QVERIFY2(first >= 0 && first < second && second < third && third < fourth, got.constData());
+        QCOMPARE(got.count("HTTP/1.1 200 "), 4);
+        QVERIFY(got.indexOf("0\r\n\r\n", third) < got.lastIndexOf("HTTP/1.1 200 ")); // the stream ended before the last answer
+    }
+
     void corsHeadersAreOnErrorsAndAnswersForAllowedOriginsOnly()
     {
         TestApiServer s;
