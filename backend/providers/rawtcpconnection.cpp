@@ -10,8 +10,10 @@ namespace teehee {
 
 namespace {
 
-// Large enough that a burst of tokens is one read, small enough to stay in cache.
-constexpr qsizetype kReadSize = 64 * 1024;
+// A token's event is a few hundred bytes: a thousand streams start with small
+// buffers, and one grows (up to a burst of tokens in one read) when it fills.
+constexpr qsizetype kFirstReadSize = 4 * 1024;
+constexpr qsizetype kMaxReadSize = 64 * 1024;
 
 bool wouldBlock(int error)
 {
@@ -43,7 +45,7 @@ RawTcpConnection::RawTcpConnection(int fd, Receiver *receiver, QObject *parent)
     , m_readable(QSocketNotifier::Read)
     , m_writable(QSocketNotifier::Write)
 {
-    m_buffer.resize(kReadSize);
+    m_buffer.resize(kFirstReadSize);
     m_readable.setSocket(fd);
     m_writable.setSocket(fd); // stays disabled until a write waits for room
     connect(&m_readable, &QSocketNotifier::activated, this, &RawTcpConnection::onReadable);
@@ -143,6 +145,8 @@ void RawTcpConnection::onReadable()
             receiver->received(QByteArrayView(m_buffer.constData(), n));
             if (n < m_buffer.size() || m_receiver != receiver)
                 return; // all read, or the receiver changed (parked, say) on the way
+            if (m_buffer.size() < kMaxReadSize)
+                m_buffer.resize(qMin(m_buffer.size() * 4, kMaxReadSize));
             continue;
         }
         if (n == 0) {
