@@ -1,5 +1,6 @@
 #include "api/connectionguard.h"
 
+#include "api/clientsocket.h"
 #include "core/logging.h"
 
 #include <QJsonDocument>
@@ -141,6 +142,12 @@ bool ConnectionGuard::parseHeaderBlock(const QByteArray &block, const QByteArray
         }
     }
     if (upgrade) {
+        if (auto *client = qobject_cast<ClientSocket *>(m_socket)) {
+            QByteArray lines;
+            for (const auto &[name, value] : m_cors->headersFor(m_origin))
+                lines += name + ": " + value + "\r\n";
+            client->setUpgradeCors(lines);
+        }
         // QHttpServer hands the socket to its WebSocket server: stop guarding.
         m_state = State::PassThrough;
         m_requestTimer.stop();

@@ -1,5 +1,6 @@
 #include "api/guardedtcpserver.h"
 
+#include "api/clientsocket.h"
 #include "api/connectionguard.h"
 #include "core/logging.h"
 
@@ -14,7 +15,7 @@ GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<con
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    auto *socket = new ClientSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcHttp) << "cannot accept a connection:" << socket->errorString();
         delete socket;

@@ -270,6 +270,34 @@ private Q_SLOTS:
         QVERIFY(other.header("access-control-allow-origin").isEmpty());
     }
 
+    void webSocketHandshakesCarryCorsForAllowedOrigins()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        auto handshake = [&s](const QByteArray &origin) {
+            QTcpSocket c;
+            c.connectToHost(QHostAddress::LocalHost, s.port());
+            if (!c.waitForConnected(2000))
+                return QByteArray("no connection");
+            c.write("GET /stream/6f1c2a4e-1d2b-4c3d-8e9f-0a1b2c3d4e5f?token=not-a-token HTTP/1.1\r\nHost: x\r\n"
+                    "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: " + origin + "\r\n\r\n");
+            QByteArray got;
+            QTest::qWaitFor([&] { got += c.readAll(); return got.contains("\r\n\r\n"); }, 3000);
+            return got.left(got.indexOf("\r\n\r\n") + 4);
+        };
+        const QByteArray allowed = handshake("http://localhost:3000");
+        QVERIFY2(allowed.startsWith("HTTP/1.1 101 "), allowed.constData());
+        QVERIFY2(allowed.contains("\r\nAccess-Control-Allow-Origin: http://localhost:3000\r\n"), allowed.constData());
+        QCOMPARE(allowed.count("Access-Control-Allow-Origin"), 1);
+        QVERIFY2(allowed.contains("\r\nAccess-Control-Allow-Credentials: true\r\n"), allowed.constData()); // as on every answer
+        QVERIFY2(!allowed.contains("Credentials: false"), allowed.constData());
+        QVERIFY2(allowed.contains("\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"), allowed.constData());
+        const QByteArray other = handshake("http://elsewhere.example");
+        QVERIFY2(other.startsWith("HTTP/1.1 101 "), other.constData());
+        QVERIFY2(!other.contains("Access-Control-"), other.constData()); // Qt echoes any origin; not here
+    }
+
     void preflightIsAnsweredForKnownPaths()
     {
         TestApiServer s;
