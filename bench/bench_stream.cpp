@@ -110,6 +110,24 @@ double cpuSeconds(qint64 pid)
     return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
+// CPU time the whole machine spent busy, and the part the hypervisor gave to
+// others (steal), in seconds: other programs' share tells a slow run from a slow server.
+struct MachineCpu {
+    double busy = 0;
+    double steal = 0;
+};
+MachineCpu machineCpu()
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    // cpu user nice system idle iowait irq softirq steal
+    const QList<QByteArray> v = f.readLine().simplified().split(' ');
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    auto at = [&](int i) { return double(v.value(i).toLongLong()) / tick; };
+    return {at(1) + at(2) + at(3) + at(6) + at(7) + at(8), at(8)};
+}
+
 // Checks every 5 ms, sleeping in between: a busy loop here would take a whole
 // core from the server, the fake provider and the clients it measures.
 bool waitUntil(const std::function<bool()> &cond, int ms)
@@ -259,14 +277,21 @@ int main(int argc, char *argv[])
         lastFirstToken = 0;
         firstDone = INT64_MAX;
         const double cpu0 = cpuSeconds(server.processId());
+        const double own0 = cpuSeconds(QCoreApplication::applicationPid());
+        const MachineCpu machine0 = machineCpu();
         auto r = run(1000, 100, 50, &lat, nullptr, &pairs, &readLat);
         const double cpu = cpuSeconds(server.processId()) - cpu0;
+        const double own = cpuSeconds(QCoreApplication::applicationPid()) - own0;
+        const MachineCpu machine1 = machineCpu();
         QList<qint64> steady;
         for (const auto &[sent, l] : pairs)
             if (sent > lastFirstToken)
                 steady.append(l);
         printf("1000 concurrent streams at 20 tokens/s x 100: %lld/%lld delivered in %.1f s (server CPU %.1f s)\n",
                r.delivered, r.expected, r.seconds, cpu);
+        printf("  CPU meanwhile: server %.1f s, fake provider and clients %.1f s, other programs %.1f s, steal %.1f s\n",
+               cpu, own, qMax(0.0, machine1.busy - machine0.busy - cpu - own - (machine1.steal - machine0.steal)),
+               machine1.steal - machine0.steal);
         printf("  added latency, all tokens (incl. the start of 1000 streams at once): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
                percentile(lat, 0.5) / 1000.0, percentile(lat, 0.99) / 1000.0, percentile(lat, 1.0) / 1000.0);
         printf("  added latency, steady state (%lld tokens sent once all streams ran): p50 %.3f ms, p99 %.3f ms, max %.3f ms\n",
