@@ -177,28 +177,6 @@ private Q_SLOTS:
         QCOMPARE(out.finishedCalls, 1);
     }
 
-    void aRequestLargerThanTheSocketBuffersIsSentWhole()
-    {
-        // A long conversation's context is megabytes: most of it waits in user
-        // space for the kernel to take it.
-        RawServer server;
-        QVERIFY(server.listen());
-        server.script.write(chunked(kSse, 64));
-        QByteArray body(6 * 1024 * 1024, Qt::Uninitialized);
-        for (qsizetype i = 0; i < body.size(); ++i)
-            body[i] = char('a' + i % 23);
-        Outcome out;
-        HttpStreamRequest r(server.url(), {{"Content-Type", "application/json"}}, body, {2000, 10000, 3000});
-        connect(&r, &HttpStreamRequest::bodyReceived, this, [&out](QByteArrayView b) { out.body.append(b); });
-        connect(&r, &HttpStreamRequest::finished, this, [&out] { ++out.finishedCalls; });
-        r.start();
-        QTRY_COMPARE_WITH_TIMEOUT(out.finishedCalls, 1, 10000);
-        QCOMPARE(r.failure(), Failure::None);
-        QCOMPARE(out.body, kSse);
-        QVERIFY(server.request.contains("\r\nContent-Length: 6291456\r\n"));
-        QVERIFY(server.request.endsWith("\r\n\r\n" + body));
-    }
-
     void oneByteChunksWrittenOneByteAtATime()
     {
         RawServer server;

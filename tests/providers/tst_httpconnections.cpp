@@ -1,7 +1,8 @@
-// Provider connections kept between requests (HttpConnectionPool with
-// HttpStreamRequest), against a real loopback HTTP/1.1 server that keeps
-// connections open: reuse, what is never reused, a server that closed an idle
-// connection, and the request sent again when the close met it on the way.
+// HttpStreamRequest's connections against a real loopback HTTP/1.1 server that
+// keeps them open: a request larger than the socket buffers, connections kept
+// between requests (HttpConnectionPool), what is never reused, a server that
+// closed an idle connection, and the request sent again when the close met it
+// on the way.
 #include "providers/httpconnectionpool.h"
 #include "providers/httpstreamrequest.h"
 #include "providers/rawtcpconnection.h"
@@ -35,6 +36,7 @@ public:
     int connections = 0;
     int requests = 0;
     QList<QByteArray> heads;
+    QList<QByteArray> bodies;
 
     KeepAliveServer()
     {
@@ -70,6 +72,7 @@ private:
             const int length = at < 0 ? 0 : head.mid(at + 16, head.indexOf('\r', at) - at - 16).toInt();
             if (buffer.size() < end + 4 + length)
                 return;
+            bodies.append(buffer.mid(end + 4, length));
             buffer.remove(0, end + 4 + length);
             heads.append(head);
             if (++requests == closeWithoutAnswerAt) {
@@ -128,9 +131,30 @@ bool completes(const QUrl &url, HttpConnectionPool *pool, bool *reused = nullptr
 
 } // namespace
 
-class TestConnectionReuse : public QObject {
+class TestHttpConnections : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void aRequestLargerThanTheSocketBuffersIsSentWhole()
+    {
+        // A long conversation's context is megabytes: most of it waits in user
+        // space for the kernel to take it.
+        KeepAliveServer server;
+        QVERIFY(server.listen());
+        QByteArray body(6 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < body.size(); ++i)
+            body[i] = char('a' + i % 23);
+        HttpStreamRequest r(server.url(), {{"Content-Type", "application/json"}}, body, {2000, 10000, 3000});
+        Outcome out;
+        connect(&r, &HttpStreamRequest::bodyReceived, this, [&out](QByteArrayView b) { out.body.append(b); });
+        connect(&r, &HttpStreamRequest::finished, this, [&out] { ++out.finished; });
+        r.start();
+        QTRY_COMPARE_WITH_TIMEOUT(out.finished, 1, 10000);
+        QCOMPARE(r.failure(), Failure::None);
+        QCOMPARE(out.body, kSse);
+        QCOMPARE(server.requests, 1);
+        QCOMPARE(server.bodies.first(), body);
+    }
+
     void requestsInARowShareOneConnection()
     {
         KeepAliveServer server;
@@ -281,5 +305,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConnectionReuse)
-#include "tst_connectionreuse.moc"
+QTEST_GUILESS_MAIN(TestHttpConnections)
+#include "tst_httpconnections.moc"
