@@ -142,12 +142,8 @@ bool ConnectionGuard::parseHeaderBlock(const QByteArray &block, const QByteArray
         }
     }
     if (upgrade) {
-        if (auto *client = qobject_cast<ClientSocket *>(m_socket)) {
-            QByteArray lines;
-            for (const auto &[name, value] : m_cors->headersFor(m_origin))
-                lines += name + ": " + value + "\r\n";
-            client->setUpgradeCors(lines);
-        }
+        if (auto *client = qobject_cast<ClientSocket *>(m_socket))
+            client->setUpgradeCors(headerLines(m_cors->headersFor(m_origin)));
         // QHttpServer hands the socket to its WebSocket server: stop guarding.
         m_state = State::PassThrough;
         m_requestTimer.stop();
@@ -272,9 +268,7 @@ void ConnectionGuard::reject(int status, const QString &detail)
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("detail"), detail}}).toJson(QJsonDocument::Compact);
         QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
         out += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n";
-        for (const auto &[name, value] : m_cors->headersFor(m_origin))
-            out += name + ": " + value + "\r\n";
-        out += "\r\n" + body;
+        out += headerLines(m_cors->headersFor(m_origin)) + "\r\n" + body;
         m_socket->write(out);
     }
     m_socket->disconnectFromHost();

@@ -76,4 +76,12 @@ QByteArray reasonPhrase(int status)
     }
 }
 
+QByteArray headerLines(const HttpHeaders &headers)
+{
+    QByteArray out;
+    for (const auto &[name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    return out;
+}
+
 } // namespace teehee

@@ -35,5 +35,7 @@ HttpResponse detailResponse(int status, const QString &detail);
 HttpResponse errorResponse(const Error &error, int retryAfterSeconds = 0);
 int httpStatusFor(ErrorCode code);
 QByteArray reasonPhrase(int status);
+// "Name: value\r\n" for each header, in order, as they go on the wire.
+QByteArray headerLines(const HttpHeaders &headers);
 
 } // namespace teehee

@@ -28,10 +28,7 @@ struct ResponderState {
         if (!contentType.isEmpty())
             out += "Content-Type: " + contentType + "\r\n";
         out += framing;
-        for (const auto &[name, value] : headers)
-            out += name + ": " + value + "\r\n";
-        for (const auto &[name, value] : cors)
-            out += name + ": " + value + "\r\n";
+        out += headerLines(headers) + headerLines(cors);
         out += "X-Request-Id: " + requestId.toLatin1() + "\r\n";
         if (guard && guard->closeAfterResponse(ticket))
             out += "Connection: close\r\n";
