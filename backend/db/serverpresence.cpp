@@ -72,19 +72,13 @@ Result<int> ServerPresence::start()
     auto ended = endStreamsOfStoppedServers(true);
     if (!ended)
         return ended;
-    auto db = m_db.connection();
-    if (!db)
-        return db.error();
-    SqlQuery q(db.value(), QStringLiteral("INSERT INTO stream_servers (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
-                                          " ON CONFLICT (id) DO UPDATE SET started_at = now(), heartbeat_at = now()"));
-    q.bind(QStringLiteral(":id"), m_db.serverId());
-    if (auto st = q.exec(); !st)
+    if (auto st = announce(true); !st)
         return st.error();
     m_timer.start();
     return ended;
 }
 
-Result<int> ServerPresence::beat()
+Status ServerPresence::announce(bool starting)
 {
     auto db = m_db.connection();
     if (!db)
@@ -92,9 +86,15 @@ Result<int> ServerPresence::beat()
     // An upsert: a server whose heartbeat stalled past kDeadAfterMs was
     // removed by a sweep, and comes back with this.
     SqlQuery q(db.value(), QStringLiteral("INSERT INTO stream_servers (id, started_at, heartbeat_at) VALUES (:id, now(), now())"
-                                          " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()"));
+                                          " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()")
+                               + (starting ? QStringLiteral(", started_at = now()") : QString()));
     q.bind(QStringLiteral(":id"), m_db.serverId());
-    if (auto st = q.exec(); !st)
+    return q.exec();
+}
+
+Result<int> ServerPresence::beat()
+{
+    if (auto st = announce(false); !st)
         return st.error();
     auto ended = endStreamsOfStoppedServers(false);
     if (ended && ended.value() > 0)

@@ -42,6 +42,8 @@ public:
     Result<int> beat();
 
 private:
+    // This server's heartbeat row, written or refreshed (`starting`: its start time too).
+    Status announce(bool starting);
     Result<int> endStreamsOfStoppedServers(bool atStart);
 
     Database &m_db;
