@@ -51,6 +51,7 @@ int serve(const QString &dir, int accounts, const QString &providerUrl)
     c.openaiBaseUrl = providerUrl;
     c.openaiApiKey = QStringLiteral("sk-bench-0000");
     c.dataDir = dir;
+    c.maxConnectionsPerAddress = c.maxConnections; // every client of the bench comes from loopback
     Backend backend(c);
     if (auto st = backend.startWithConfig(); !st) {
         fprintf(stderr, "serve: %s\n", qPrintable(st.error().message));

@@ -10,9 +10,9 @@
 
 namespace teehee {
 
-// A request as routes see it: copied out of QHttpServerRequest at dispatch,
-// because QHttpServer reuses its request object for the next request on the
-// connection while a deferred answer may still be in progress.
+// A request as routes see it: its own copy of what the parser framed, because
+// the connection goes on with the next request while a deferred answer may
+// still be in progress.
 struct ApiRequest {
     QByteArray method;                      // "GET", "POST", ...
     QString path;                           // decoded, without the query

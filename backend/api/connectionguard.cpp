@@ -9,8 +9,14 @@
 
 namespace teehee {
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors)
-    : QObject(socket), m_socket(socket), m_limits(limits), m_cors(std::move(cors))
+namespace {
+constexpr qint64 kReadSlice = 64 * 1024;
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
+                                 std::shared_ptr<const HttpHandlers> handlers)
+    : QObject(socket), m_socket(socket), m_limits(limits), m_cors(std::move(cors)), m_handlers(std::move(handlers)),
+      m_parser(HttpParserLimits{limits.maxHeaderBytes, limits.maxRequestBytes})
 {
     m_idleTimer.setSingleShot(true);
     m_requestTimer.setSingleShot(true);
@@ -21,15 +27,24 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, s
     connect(&m_requestTimer, &QTimer::timeout, this, [this] {
         reject(408, QStringLiteral("The request took too long to arrive"));
     });
-    // Connected before QHttpServer's own slot (the socket is not handed over
-    // yet), so this runs first and sees each byte exactly once via peek().
     connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    // Reading paused behind unsent answers goes on once they leave.
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_state == State::Reading && m_socket->bytesToWrite() == 0
+            && (m_pendingOffset < m_pending.size() || m_socket->bytesAvailable() > 0))
+            onReadyRead();
+    });
     restartIdleTimer();
+}
+
+bool ConnectionGuard::canTakeMore() const
+{
+    return m_closeFlags.size() < kMaxPipelined && m_socket->bytesToWrite() < kMaxUnsentBytes;
 }
 
 bool ConnectionGuard::isWritable() const
 {
-    return m_socket->state() == QAbstractSocket::ConnectedState && m_state != State::Rejected;
+    return m_socket->state() == QAbstractSocket::ConnectedState && m_state == State::Reading;
 }
 
 void ConnectionGuard::onReadyRead()
@@ -38,145 +53,98 @@ void ConnectionGuard::onReadyRead()
         m_socket->readAll(); // drain so that closing does not reset the connection
         return;
     }
-    if (m_state == State::PassThrough)
+    if (m_state != State::Reading)
         return;
-    process(m_socket->peek(m_socket->bytesAvailable()));
-}
-
-void ConnectionGuard::process(QByteArray data)
-{
     m_idleTimer.stop();
-    while (!data.isEmpty()) {
-        switch (m_state) {
-        case State::Headers: {
-            if (m_headerBuffer.isEmpty()) {
-                // Blank lines between requests are allowed (RFC 9112 §2.2).
-                qsizetype skip = 0;
-                while (skip < data.size() && (data[skip] == '\r' || data[skip] == '\n'))
-                    ++skip;
-                data.remove(0, skip);
-                if (data.isEmpty())
-                    return;
-                if (!m_requestTimer.isActive())
-                    m_requestTimer.start(m_limits.requestTimeoutMs);
-            }
-            m_headerBuffer += data;
-            data.clear();
-            const qsizetype end = m_headerBuffer.indexOf("\r\n\r\n");
-            if (end < 0) {
-                if (m_headerBuffer.size() > m_limits.maxHeaderBytes)
-                    reject(431, QStringLiteral("Request headers are too large"));
-                return;
-            }
-            if (end + 4 > m_limits.maxHeaderBytes)
-                return reject(431, QStringLiteral("Request headers are too large"));
-            const QByteArray block = m_headerBuffer.left(end);
-            data = m_headerBuffer.mid(end + 4);
-            m_headerBuffer.clear();
-            if (!parseHeaderBlock(block, data))
+    bool needInput = true; // after a head, the parser goes on without new bytes
+    while (m_state == State::Reading && canTakeMore()) {
+        if (needInput && m_pendingOffset >= m_pending.size()) {
+            m_pending.clear();
+            m_pendingOffset = 0;
+            // A request starts at the socket's read position: read it inside a
+            // transaction, so that a WebSocket handshake can be given back unread.
+            if (m_parser.isIdle() && !m_socket->isTransactionStarted())
+                m_socket->startTransaction();
+            m_pending = m_socket->read(kReadSlice);
+            if (m_pending.isEmpty())
+                break;
+        }
+        qsizetype used = 0;
+        const auto step = m_parser.feed(QByteArrayView(m_pending).sliced(m_pendingOffset), used);
+        m_pendingOffset += used;
+        needInput = step == HttpRequestParser::Step::NeedMore;
+        if (!m_parser.isIdle() && !m_requestTimer.isActive())
+            m_requestTimer.start(m_limits.requestTimeoutMs);
+        switch (step) {
+        case HttpRequestParser::Step::NeedMore:
+            break;
+        case HttpRequestParser::Step::HeadReady:
+            if (!onHead())
                 return;
             break;
-        }
-        case State::Body: {
-            const qint64 take = qMin<qint64>(m_bodyRemaining, data.size());
-            m_bodyRemaining -= take;
-            data.remove(0, take);
-            if (m_bodyRemaining == 0)
-                m_state = State::Headers;
+        case HttpRequestParser::Step::MessageReady:
+            onMessage();
             break;
-        }
-        case State::ChunkedBody:
-            // Chunk framing is left to QHttpServer; counting every byte is a
-            // safe upper bound of the body size.
-            m_chunkedSeen += data.size();
-            data.clear();
-            if (m_chunkedSeen > m_limits.maxRequestBytes + 64 * 1024)
-                return reject(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxRequestBytes));
-            break;
-        case State::Rejected:
-        case State::PassThrough:
-            return;
+        case HttpRequestParser::Step::Failed:
+            return reject(m_parser.error().status, m_parser.error().detail);
         }
     }
+    if (m_state == State::Reading)
+        restartIdleTimer();
 }
 
-bool ConnectionGuard::parseHeaderBlock(const QByteArray &block, const QByteArray &following)
+bool ConnectionGuard::onHead()
 {
-    const QList<QByteArray> lines = block.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    const QByteArray version = requestLine.value(2).toUpper();
-    bool close = version == "HTTP/1.0";
-    qint64 contentLength = 0;
-    bool chunked = false, expectContinue = false, upgrade = false;
-    m_origin.clear();
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines[i];
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
-            bool ok = false;
-            contentLength = value.toLongLong(&ok);
-            if (!ok || contentLength < 0) {
-                reject(400, QStringLiteral("Invalid Content-Length"));
-                return false;
-            }
-        } else if (name == "transfer-encoding") {
-            chunked = value.toLower().contains("chunked");
-        } else if (name == "expect") {
-            expectContinue = value.toLower() == "100-continue";
-        } else if (name == "connection") {
-            const QByteArray v = value.toLower();
-            if (v.contains("close"))
-                close = true;
-            else if (v.contains("keep-alive"))
-                close = false;
-            if (v.contains("upgrade"))
-                upgrade = true;
-        } else if (name == "upgrade") {
-            upgrade = upgrade || value.toLower() == "websocket";
-        } else if (name == "origin") {
-            m_origin = value;
+    const HttpRequestHead &head = m_parser.head();
+    m_origin = head.header("origin");
+    const bool transaction = m_socket->isTransactionStarted();
+    if (head.isWebSocketHandshake() && m_handlers->wantsUpgrade && m_handlers->wantsUpgrade(head)) {
+        // Only a handshake that starts at the socket's read position can be handed back unread.
+        if (!transaction || m_pendingOffset != m_pending.size() || !m_closeFlags.empty()) {
+            if (transaction)
+                m_socket->commitTransaction();
+            reject(400, QStringLiteral("A WebSocket handshake must not follow other requests unanswered"));
+            return false;
         }
-    }
-    if (upgrade) {
-        if (auto *client = qobject_cast<ClientSocket *>(m_socket))
-            client->setUpgradeCors(headerLines(m_cors->headersFor(m_origin)));
-        // QHttpServer hands the socket to its WebSocket server: stop guarding.
-        m_state = State::PassThrough;
-        m_requestTimer.stop();
-        m_idleTimer.stop();
+        m_socket->rollbackTransaction();
+        upgrade();
         return false;
     }
-    if (contentLength > m_limits.maxRequestBytes) {
-        reject(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxRequestBytes));
-        return false;
-    }
-    m_closeFlags.push_back(close);
-    if (expectContinue && following.isEmpty() && (contentLength > 0 || chunked))
+    if (transaction)
+        m_socket->commitTransaction();
+    const bool bodyFollows = head.chunked || head.contentLength > 0;
+    if (head.expectContinue && bodyFollows && m_closeFlags.empty() && m_pendingOffset == m_pending.size()
+        && m_socket->bytesAvailable() == 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    if (chunked) {
-        m_state = State::ChunkedBody;
-        m_chunkedSeen = following.size();
-    } else if (contentLength > 0) {
-        m_state = State::Body;
-        m_bodyRemaining = contentLength;
-    } else {
-        m_state = State::Headers;
-    }
     return true;
 }
 
-quint64 ConnectionGuard::requestDispatched()
+void ConnectionGuard::onMessage()
 {
     m_requestTimer.stop();
-    if (m_state == State::ChunkedBody) {
-        m_state = State::Headers;
-        m_chunkedSeen = 0;
+    const HttpRequestHead head = m_parser.head();
+    m_closeFlags.push_back(!head.keepAlive);
+    const quint64 ticket = m_nextTicket++;
+    m_handlers->onRequest(this, ticket, head, m_parser.takeBody());
+    if (!head.keepAlive && m_state == State::Reading) {
+        // Nothing after a closing request is read; the answer ends the connection.
+        m_pending.clear();
+        m_pendingOffset = 0;
+        disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+        connect(m_socket, &QTcpSocket::readyRead, m_socket, [s = m_socket] { s->readAll(); });
     }
-    return m_nextTicket++;
+}
+
+void ConnectionGuard::upgrade()
+{
+    m_state = State::Upgraded;
+    m_idleTimer.stop();
+    m_requestTimer.stop();
+    disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    m_socket->setReadBufferSize(0); // a WebSocket frame is read whole, up to its own limit
+    if (auto *client = qobject_cast<ClientSocket *>(m_socket))
+        client->setUpgradeCors(headerLines(m_cors->headersFor(m_origin)));
+    m_handlers->onUpgrade(m_socket);
 }
 
 bool ConnectionGuard::closeAfterResponse(quint64 ticket) const
@@ -219,6 +187,9 @@ void ConnectionGuard::responseFinished(quint64 ticket)
             return; // it goes on writing directly: it is the oldest now
         finishOldest();
     }
+    // Reading may have paused behind kMaxPipelined answers.
+    if (m_state == State::Reading && (m_pendingOffset < m_pending.size() || m_socket->bytesAvailable() > 0))
+        QMetaObject::invokeMethod(this, &ConnectionGuard::onReadyRead, Qt::QueuedConnection);
 }
 
 void ConnectionGuard::finishOldest()
@@ -245,24 +216,26 @@ void ConnectionGuard::setStreaming(bool streaming)
 
 void ConnectionGuard::restartIdleTimer()
 {
-    if (m_closeFlags.empty() && !m_streaming && m_state == State::Headers && m_headerBuffer.isEmpty())
+    if (m_state == State::Reading && m_closeFlags.empty() && !m_streaming && m_parser.isIdle()
+        && m_pendingOffset >= m_pending.size())
         m_idleTimer.start(m_limits.idleTimeoutMs);
 }
 
 void ConnectionGuard::reject(int status, const QString &detail)
 {
-    if (m_state == State::Rejected)
+    if (m_state != State::Reading)
         return;
     qCInfo(lcHttp).noquote() << "-" << "-" << status << "0ms" << "rejected:" << detail;
+    m_origin = m_parser.head().header("origin"); // the refused request's, as far as it was read
     const bool writable = isWritable();
     m_state = State::Rejected;
     m_idleTimer.stop();
     m_requestTimer.stop();
-    // QHttpServer must not parse what follows: take its readyRead away.
-    disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_held.clear();
+    m_pending.clear();
+    m_pendingOffset = 0;
     if (m_socket->isTransactionStarted())
         m_socket->commitTransaction();
-    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     m_socket->readAll();
     if (writable) {
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("detail"), detail}}).toJson(QJsonDocument::Compact);

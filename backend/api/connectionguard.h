@@ -2,10 +2,12 @@
 
 #include "api/cors.h"
 #include "api/httplimits.h"
+#include "api/httprequestparser.h"
 
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -13,25 +15,41 @@ class QTcpSocket;
 
 namespace teehee {
 
-// Watches one client connection before QHttpServer reads from it (its
-// readyRead slot is connected first, and it only peeks): enforces the header
-// and body limits (431/413 written here, before the body is buffered), answers
-// `Expect: 100-continue`, closes idle and slow connections, and closes after
-// the answer when the client asked for it (Connection: close, HTTP/1.0).
-// A child of the socket, so a QPointer to it is null once the socket is gone.
+class ConnectionGuard;
+
+// What the server does with what a connection's parser found.
+struct HttpHandlers {
+    // A complete request; `ticket` is its answer's place in line.
+    std::function<void(ConnectionGuard *, quint64 ticket, const HttpRequestHead &, QByteArray body)> onRequest;
+    // Whether a complete WebSocket handshake should be upgraded (its path is a socket route).
+    std::function<bool(const HttpRequestHead &)> wantsUpgrade;
+    // Takes the socket, its handshake bytes still unread, to finish the upgrade.
+    std::function<void(QTcpSocket *)> onUpgrade;
+};
+
+// One client connection, from the first byte to the last: reads the socket
+// (nothing else does), frames requests with the one HttpRequestParser, and
+// enforces the limits on every request until a WebSocket handshake is really
+// handed over — 413/431/400 before a body is buffered, 408 for a request that
+// does not arrive in time, idle keep-alive connections closed, `Expect:
+// 100-continue` answered. Answers go out in request order, so pipelining
+// clients get them in order. A child of the socket, so a QPointer to it is
+// null once the socket is gone.
 class ConnectionGuard : public QObject {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors);
+    // Requests read ahead of their answers before the connection stops reading.
+    static constexpr int kMaxPipelined = 16;
+    // Answers not yet taken by the client over which no more requests are read.
+    static constexpr qint64 kMaxUnsentBytes = 1024 * 1024;
+
+    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
+                    std::shared_ptr<const HttpHandlers> handlers);
 
     QTcpSocket *socket() const { return m_socket; }
-    // Still connected and not being closed: a write would reach the client.
+    // Still connected, speaking HTTP and not being closed: a write would reach the client.
     bool isWritable() const;
 
-    // QHttpServer handed a complete request to the router. Returns its ticket:
-    // answers go out in the order of the tickets, so a client that pipelines
-    // requests gets its answers in order even when a later one is ready first.
-    quint64 requestDispatched();
     // Whether the answer to `ticket` must end the connection.
     bool closeAfterResponse(quint64 ticket) const;
     // Raw bytes of the answer to `ticket`, held back while an earlier answer
@@ -43,11 +61,15 @@ public:
     void setStreaming(bool streaming);
 
 private:
-    enum class State { Headers, Body, ChunkedBody, Rejected, PassThrough };
+    enum class State { Reading, Rejected, Upgraded };
 
     void onReadyRead();
-    void process(QByteArray data);
-    bool parseHeaderBlock(const QByteArray &block, const QByteArray &following);
+    // Whether the connection may read more requests now (the client reads its answers).
+    bool canTakeMore() const;
+    // Hands one parser step's outcome on; false when reading must stop.
+    bool onHead();
+    void onMessage();
+    void upgrade();
     void reject(int status, const QString &detail);
     void restartIdleTimer();
     void finishOldest();
@@ -55,10 +77,11 @@ private:
     QTcpSocket *m_socket;
     HttpLimits m_limits;
     std::shared_ptr<const CorsPolicy> m_cors;
-    State m_state = State::Headers;
-    QByteArray m_headerBuffer;
-    qint64 m_bodyRemaining = 0;
-    qint64 m_chunkedSeen = 0;
+    std::shared_ptr<const HttpHandlers> m_handlers;
+    HttpRequestParser m_parser;
+    State m_state = State::Reading;
+    QByteArray m_pending;            // bytes read from the socket, not yet parsed
+    qsizetype m_pendingOffset = 0;
     QByteArray m_origin;
     std::deque<bool> m_closeFlags;   // one per request awaiting its answer, oldest first
     quint64 m_nextTicket = 0;

@@ -1,16 +1,47 @@
 #include "api/guardedtcpserver.h"
 
 #include "api/clientsocket.h"
-#include "api/connectionguard.h"
 #include "core/logging.h"
 
 #include <QTcpSocket>
 
 namespace teehee {
 
-GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors, QObject *parent)
-    : QTcpServer(parent), m_limits(limits), m_cors(std::move(cors))
+namespace {
+
+// One key per client whether it came over IPv4 or as IPv4-mapped IPv6.
+QHostAddress clientKey(const QHostAddress &address)
 {
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
+                                   std::shared_ptr<const HttpHandlers> handlers, QObject *parent)
+    : QTcpServer(parent), m_limits(limits), m_cors(std::move(cors)), m_handlers(std::move(handlers))
+{
+}
+
+bool GuardedTcpServer::isShared(const QHostAddress &address) const
+{
+    for (const auto &subnet : m_limits.sharedAddresses) {
+        if (address.isInSubnet(subnet))
+            return true;
+    }
+    return false;
+}
+
+void GuardedTcpServer::refuse(QTcpSocket *socket, const char *why)
+{
+    qCInfo(lcHttp) << "refusing a connection:" << why;
+    static const QByteArray body = R"({"detail":"Too many connections; try again shortly"})";
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 5\r\n"
+                  "Connection: close\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
@@ -21,14 +52,29 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    const QHostAddress peer = clientKey(socket->peerAddress());
+    if (m_open >= m_limits.maxConnections)
+        return refuse(socket, "MAX_CONNECTIONS reached");
+    if (m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress && !isShared(peer))
+        return refuse(socket, "MAX_CONNECTIONS_PER_ADDRESS reached for a client");
+    ++m_open;
+    ++m_perAddress[peer];
+    // Nothing is read before the guard reads it, and no more than it can take
+    // at once: a client that sends faster than it is read waits in TCP.
+    socket->setReadBufferSize(256 * 1024);
     // Streamed events (SSE chunks, WebSocket frames written as header + payload)
     // must not wait for the client's delayed ACK (Nagle: about 40 ms each).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    new ConnectionGuard(socket, m_limits, m_cors);
+    new ConnectionGuard(socket, m_limits, m_cors, m_handlers);
     const quint16 port = socket->peerPort();
     m_byPeerPort.insert(port, socket);
-    connect(socket, &QObject::destroyed, this, [this, port, socket] { m_byPeerPort.remove(port, socket); });
-    addPendingConnection(socket);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QObject::destroyed, this, [this, port, socket, peer] {
+        m_byPeerPort.remove(port, socket);
+        --m_open;
+        if (--m_perAddress[peer] <= 0)
+            m_perAddress.remove(peer);
+    });
 }
 
 QTcpSocket *GuardedTcpServer::connectionFrom(const QHostAddress &address, quint16 port) const

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "api/connectionguard.h"
 #include "api/cors.h"
 #include "api/httplimits.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QMultiHash>
 #include <QTcpServer>
@@ -10,24 +12,33 @@
 
 namespace teehee {
 
-// The listening socket handed to QHttpServer::bind(): every accepted
-// connection gets a ConnectionGuard before QHttpServer connects to it.
+// The listening socket: every accepted connection gets a ConnectionGuard,
+// the only reader of its bytes, and counts against MAX_CONNECTIONS and
+// MAX_CONNECTIONS_PER_ADDRESS; over either, it is answered 503 and closed.
 class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
-    GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors, QObject *parent = nullptr);
+    GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
+                     std::shared_ptr<const HttpHandlers> handlers, QObject *parent = nullptr);
 
     // The open connection from this peer, or null. A QWebSocket does not
     // expose the socket it was upgraded from; its peer's address and port name it.
     QTcpSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
+    int openConnections() const { return m_open; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    bool isShared(const QHostAddress &address) const;
+    void refuse(QTcpSocket *socket, const char *why);
+
     HttpLimits m_limits;
     std::shared_ptr<const CorsPolicy> m_cors;
+    std::shared_ptr<const HttpHandlers> m_handlers;
     QMultiHash<quint16, QTcpSocket *> m_byPeerPort; // a thousand connections: no linear search per upgrade
+    QHash<QHostAddress, int> m_perAddress;
+    int m_open = 0;
 };
 
 } // namespace teehee

@@ -8,46 +8,14 @@
 #include "core/descriptortable.h"
 #include "core/logging.h"
 
-#include <QAbstractHttpServer>
-#include <QHttpServerRequest>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QUrl>
 
 namespace teehee {
 
-// QHttpServer is final in Qt 6.4, but its base is not: we take the parsed
-// request and do all routing and answering ourselves.
-class HttpEngine : public QAbstractHttpServer {
-public:
-    std::function<void(const QHttpServerRequest &, QTcpSocket *)> onRequest;
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        onRequest(request, socket);
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
-};
-
 namespace {
-
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
-    }
-}
 
 QString requestIdFor(const QByteArray &given)
 {
@@ -62,49 +30,71 @@ QString requestIdFor(const QByteArray &given)
     return QString::number(r, 16).rightJustified(16, u'0');
 }
 
+// The request as routes see it: path percent-decoded, query apart.
+ApiRequest toApiRequest(const HttpRequestHead &head, QByteArray body, const QHostAddress &peer)
+{
+    ApiRequest a;
+    a.method = head.method;
+    const qsizetype question = head.target.indexOf('?');
+    QUrl url;
+    url.setPath(QString::fromLatin1(head.target.left(question < 0 ? head.target.size() : question)), QUrl::TolerantMode);
+    a.path = url.path();
+    if (question >= 0)
+        a.query = QUrlQuery(QString::fromLatin1(head.target.mid(question + 1)));
+    for (const auto &[name, value] : head.headers) {
+        // Repeated fields are one comma-separated list (RFC 9110 §5.3).
+        auto it = a.headers.find(name);
+        if (it == a.headers.end())
+            a.headers.insert(name, value);
+        else
+            *it += ", " + value;
+    }
+    a.body = std::move(body);
+    a.remoteAddress = peer;
+    a.requestId = requestIdFor(a.header("x-request-id"));
+    return a;
+}
+
 } // namespace
 
+HttpLimits HttpServer::limitsFrom(const Config &config)
+{
+    HttpLimits limits;
+    limits.maxRequestBytes = config.maxRequestBytes;
+    limits.maxConnections = config.maxConnections;
+    limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
+    return limits;
+}
+
 HttpServer::HttpServer(Backend &backend, QObject *parent)
-    : HttpServer(backend, HttpLimits{backend.config().maxRequestBytes}, parent)
+    : HttpServer(backend, limitsFrom(backend.config()), parent)
 {
 }
 
 HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *parent)
     : QObject(parent), m_backend(backend), m_limits(limits),
-      m_cors(std::make_shared<CorsPolicy>(backend.config().corsOrigins)),
-      m_engine(std::make_unique<HttpEngine>())
+      m_cors(std::make_shared<CorsPolicy>(backend.config().corsOrigins))
 {
     m_context = std::make_unique<ApiContext>(m_backend, m_router, m_cors);
-    m_engine->onRequest = [this](const QHttpServerRequest &req, QTcpSocket *socket) {
-        auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
-        const quint64 ticket = guard ? guard->requestDispatched() : 0;
-        ApiRequest a;
-        a.method = methodName(req.method());
-        a.path = req.url().path();
-        a.query = req.query();
-        for (const auto &[name, value] : req.headers())
-            a.headers.insert(name.toLower(), value);
-        a.body = req.body();
-        a.remoteAddress = req.remoteAddress();
-        a.requestId = requestIdFor(a.header("x-request-id"));
+    auto handlers = std::make_shared<HttpHandlers>();
+    handlers->onRequest = [this](ConnectionGuard *guard, quint64 ticket, const HttpRequestHead &head, QByteArray body) {
+        ApiRequest a = toApiRequest(head, std::move(body), guard->socket()->peerAddress());
         Responder responder(guard, ticket, a.method, a.path, a.requestId, m_cors->headersFor(a.header("origin")));
         dispatch(std::move(a), std::move(responder));
     };
+    handlers->wantsUpgrade = [](const HttpRequestHead &head) { return WebSocketHub::isSocketTarget(head.target); };
+    handlers->onUpgrade = [this](QTcpSocket *socket) { m_webSockets->handleUpgrade(socket); };
+    m_handlers = handlers;
     registerSystemRoutes(*m_context);
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
-    m_webSockets = new WebSocketHub(m_backend, *m_engine, this); // /stream/{chat_id} sockets
+    m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets
     registerProviderRoutes(*m_context);
 }
 
 HttpServer::~HttpServer() = default;
-
-QAbstractHttpServer *HttpServer::engine()
-{
-    return m_engine.get();
-}
 
 void HttpServer::dispatch(ApiRequest request, Responder responder)
 {
@@ -143,13 +133,12 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
     else if (!address.setAddress(host))
         return Error::invalid(QStringLiteral("HOST: \"%1\" is not an IP address").arg(host));
     DescriptorTable::prepare(); // before the first accept, not during a burst of them
-    auto *tcp = new GuardedTcpServer(m_limits, m_cors);
+    auto *tcp = new GuardedTcpServer(m_limits, m_cors, m_handlers, this);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;
         return Error{ErrorCode::Unavailable, QStringLiteral("cannot listen on %1:%2: %3").arg(host).arg(port).arg(why)};
     }
-    m_engine->bind(tcp); // takes ownership
     m_webSockets->addServer(tcp);
     const quint16 bound = tcp->serverPort();
     qCInfo(lcHttp).noquote() << "listening on" << QStringLiteral("http://%1:%2").arg(host).arg(bound);

@@ -7,17 +7,17 @@
 #include <QObject>
 #include <memory>
 
-class QAbstractHttpServer;
-
 namespace teehee {
 
 class Backend;
-class HttpEngine;
+struct Config;
+struct HttpHandlers;
 class WebSocketHub;
 
 // The REST (and WebSocket) front end of the backend. Lives on the backend
-// thread, never the GUI thread. QHttpServer parses; our own router answers
-// everything, so 404/405, CORS, limits and logging are uniform.
+// thread, never the GUI thread. Each connection's ConnectionGuard frames the
+// requests (one strict parser, no other); the router answers everything, so
+// 404/405, CORS, limits and logging are uniform.
 class HttpServer : public QObject {
     Q_OBJECT
 public:
@@ -30,8 +30,8 @@ public:
 
     Router &router() { return m_router; }
     ApiContext &context() { return *m_context; }
-    // For WebSocket routes: newWebSocketConnection() / nextPendingWebSocketConnection().
-    QAbstractHttpServer *engine();
+    // The limits the settings ask for (MAX_REQUEST_BYTES, MAX_CONNECTIONS, ...).
+    static HttpLimits limitsFrom(const Config &config);
     const HttpLimits &limits() const { return m_limits; }
 
 private:
@@ -42,7 +42,7 @@ private:
     std::shared_ptr<const CorsPolicy> m_cors;
     Router m_router;
     std::unique_ptr<ApiContext> m_context;
-    std::unique_ptr<HttpEngine> m_engine;
+    std::shared_ptr<const HttpHandlers> m_handlers;
     WebSocketHub *m_webSockets = nullptr; // a child
 };
 

@@ -166,10 +166,4 @@ void Responder::onDisconnected(QObject *context, std::function<void()> callback)
     QObject::connect(d->guard, &QObject::destroyed, context, once);
 }
 
-void Responder::release()
-{
-    if (d)
-        d->answered = true;
-}
-
 } // namespace teehee

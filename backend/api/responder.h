@@ -43,9 +43,6 @@ public:
     // The context object bounds the callback's lifetime.
     void onDisconnected(QObject *context, std::function<void()> callback);
 
-    // For WebSocket upgrades: QHttpServer answers, this responder must not.
-    void release();
-
 private:
     std::shared_ptr<ResponderState> d;
 };

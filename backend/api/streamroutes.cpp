@@ -161,11 +161,9 @@ void registerStreamRoutes(ApiContext &ctx)
         streamGeneration(req, std::move(res), g.value(), 0, first);
     }));
 
-    // The WebSocket upgrade passes through routing in Qt 6.4: it must find a
-    // route that writes nothing; WebSocketHub takes the socket afterwards.
-    r.get(QStringLiteral("/stream/{chat_id}"), [](const ApiRequest &req, Responder res) {
-        if (req.header("upgrade").toLower() == "websocket")
-            return res.release();
+    // A complete WebSocket handshake never reaches the router (the connection
+    // hands it to WebSocketHub); anything else on the socket path is told how.
+    r.get(QStringLiteral("/stream/{chat_id}"), [](const ApiRequest &, Responder res) {
         res.send(detailResponse(426, QStringLiteral("Upgrade Required: connect with a WebSocket client "
                                                     "to ws://<host>/stream/{chat_id}?token=<JWT>")));
     });

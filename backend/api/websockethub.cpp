@@ -11,13 +11,14 @@
 #include "core/logging.h"
 #include "generation/generationmanager.h"
 
-#include <QAbstractHttpServer>
 #include <QRegularExpression>
+#include <limits>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QWebSocket>
+#include <QWebSocketServer>
 
 namespace teehee {
 
@@ -27,11 +28,14 @@ constexpr int kCloseNotFound = 4004;
 constexpr int kClosePolicy = 1008;
 }
 
-WebSocketHub::WebSocketHub(Backend &backend, QAbstractHttpServer &engine, QObject *parent)
-    : QObject(parent), m_backend(backend), m_engine(engine),
+WebSocketHub::WebSocketHub(Backend &backend, QObject *parent)
+    : QObject(parent), m_backend(backend),
+      m_server(new QWebSocketServer(backend.config().appName, QWebSocketServer::NonSecureMode, this)),
       m_maxMessageBytes(qMax<qint64>(backend.config().maxRequestBytes, kMaxFrameBytes))
 {
-    connect(&engine, &QAbstractHttpServer::newWebSocketConnection, this, &WebSocketHub::onNewConnections);
+    // Every handshake is taken as soon as it is answered; the connection caps bound them.
+    m_server->setMaxPendingConnections(std::numeric_limits<int>::max());
+    connect(m_server, &QWebSocketServer::newConnection, this, &WebSocketHub::onNewConnections);
     connect(&backend.generations(), &GenerationManager::generationCreated, this, &WebSocketHub::onGeneration);
     connect(&backend.chats(), &ChatService::messageAdded, this, &WebSocketHub::onMessageAdded);
     // Sockets of a deleted chat get its stream_aborted first (the reply aborts before the rows go), then 4004.
@@ -54,11 +58,25 @@ WebSocketHub::~WebSocketHub()
     }
 }
 
+bool WebSocketHub::isSocketTarget(const QByteArray &target)
+{
+    static const QRegularExpression path(QStringLiteral("^/stream/[^/?]+/?(\\?|$)"));
+    return path.match(QString::fromLatin1(target)).hasMatch();
+}
+
+void WebSocketHub::handleUpgrade(QTcpSocket *socket)
+{
+    m_server->handleConnection(socket);
+}
+
 void WebSocketHub::onNewConnections()
 {
-    while (m_engine.hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = m_engine.nextPendingWebSocketConnection();
-        if (!socket || !socket->isValid())
+    while (m_server->hasPendingConnections()) {
+        std::unique_ptr<QWebSocket> socket(m_server->nextPendingConnection());
+        if (!socket)
+            continue;
+        socket->setParent(nullptr); // owned here, not by the server
+        if (!socket->isValid())
             continue;
         socket->setMaxAllowedIncomingFrameSize(quint64(m_maxMessageBytes));
         socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageBytes));
@@ -72,9 +90,17 @@ void WebSocketHub::onNewConnections()
         auto pending = std::make_shared<Pending>();
         QWebSocket *ws = socket.get();
         pending->socket = std::move(socket);
-        connect(ws, &QWebSocket::textMessageReceived, this,
-                [pending](const QString &text) { pending->early.append({text, false}); });
-        connect(ws, &QWebSocket::binaryMessageReceived, this, [pending] { pending->early.append({QString(), true}); });
+        // Held until authentication, a few at most: a client has no reason to send more unanswered.
+        auto keep = [pending](const QString &text, bool binary) {
+            if (pending->early.size() >= kMaxEarlyMessages) {
+                pending->socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                                       QStringLiteral("too many messages before authentication"));
+                return;
+            }
+            pending->early.append({text, binary});
+        };
+        connect(ws, &QWebSocket::textMessageReceived, this, [keep](const QString &text) { keep(text, false); });
+        connect(ws, &QWebSocket::binaryMessageReceived, this, [keep] { keep(QString(), true); });
         m_backend.generations().workQueue().post(this, [this, pending] {
             pending->socket->disconnect(this);
             if (pending->socket->state() == QAbstractSocket::ConnectedState)

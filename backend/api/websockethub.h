@@ -6,9 +6,9 @@
 #include <QPointer>
 #include <memory>
 
-class QAbstractHttpServer;
 class QTcpSocket;
 class QWebSocket;
+class QWebSocketServer;
 
 namespace teehee {
 
@@ -20,7 +20,8 @@ struct GenerationEvent;
 struct PlacedMessage;
 class WebSocketSession;
 
-// Accepts WebSocket upgrades on /stream/{chat_id}?token=… (close 4001 for a
+// Finishes WebSocket upgrades on /stream/{chat_id}?token=… that a connection's
+// parser found complete (QWebSocketServer writes the 101), then (close 4001 for a
 // bad token, 4004 for a chat that is not the user's), keeps the sessions of
 // each chat and fans every generation event of a chat out to all of them,
 // serialised once per form (full, compact). A socket that connects while a
@@ -31,9 +32,16 @@ class WebSocketHub : public QObject {
 public:
     static constexpr int kMaxSocketsPerUser = 32;
     static constexpr qint64 kMaxFrameBytes = 1024 * 1024;
+    // Messages a client may send before its socket is authenticated; more close it with 1008.
+    static constexpr int kMaxEarlyMessages = 8;
 
-    WebSocketHub(Backend &backend, QAbstractHttpServer &engine, QObject *parent = nullptr);
+    WebSocketHub(Backend &backend, QObject *parent = nullptr);
     ~WebSocketHub() override;
+
+    // Whether a request target ("/stream/<id>?token=…") names a socket route.
+    static bool isSocketTarget(const QByteArray &target);
+    // Takes a connection whose WebSocket handshake is still unread in it.
+    void handleUpgrade(QTcpSocket *socket);
 
     int sessionCount() const { return int(m_byChat.size()); }
     // A listening socket of the engine, to find the connection under an upgrade.
@@ -55,7 +63,7 @@ private:
     void remove(WebSocketSession *session);
 
     Backend &m_backend;
-    QAbstractHttpServer &m_engine;
+    QWebSocketServer *m_server; // a child: answers the handshakes
     qint64 m_maxMessageBytes;
     QMultiHash<QString, WebSocketSession *> m_byChat; // chat id → sessions
     QHash<QString, int> m_perUser;

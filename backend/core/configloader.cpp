@@ -177,6 +177,8 @@ Result<Config> ConfigLoader::load() const
     TEEHEE_INT(maxTokens, "MAX_TOKENS", 1, 10'000'000)
     TEEHEE_INT(streamTimeoutSeconds, "STREAM_TIMEOUT", 1, 24 * 3600)
     TEEHEE_INT(port, "PORT", 0, 65535)
+    TEEHEE_INT(maxConnections, "MAX_CONNECTIONS", 1, 1'000'000)
+    TEEHEE_INT(maxConnectionsPerAddress, "MAX_CONNECTIONS_PER_ADDRESS", 1, 1'000'000)
 #undef TEEHEE_INT
 
     for (const auto &[name, field] : {std::pair{"MAX_REQUEST_BYTES", &c.maxRequestBytes},
