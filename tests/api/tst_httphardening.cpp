@@ -29,7 +29,6 @@ private Q_SLOTS:
                "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n");
         const auto r = c.readResponse(3000);
         QCOMPARE(r.status, 413);
-        QVERIFY(r.elapsedMs < 2000);
         QVERIFY(!r.detail().isEmpty());
         QCOMPARE(r.header("access-control-allow-origin"), QByteArray("http://localhost:3000"));
         QVERIFY(c.waitForClosed(2000));
