@@ -30,3 +30,27 @@ if [ "${TEEHEE_SKIP_ASAN:-0}" != 1 ] && [ $# -eq 0 ]; then
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir "$asan_dir" --output-on-failure -j "$(nproc)" -L asan-safe
 fi
+
+# The libFuzzer targets (request parser, SSE/NDJSON parsers), built with Clang
+# and run for a bounded time each on their seed corpus: TEEHEE_LIBFUZZER_SECONDS
+# (default 60); TEEHEE_SKIP_FUZZ=1 skips the stage.
+if [ "${TEEHEE_SKIP_FUZZ:-0}" != 1 ] && [ $# -eq 0 ]; then
+  fuzz_dir=${TEEHEE_FUZZ_BUILD_DIR:-$root/build-fuzz}
+  echo "==> libFuzzer targets in $fuzz_dir"
+  generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  cmake -S "$root/tests/fuzz" -B "$fuzz_dir" "${generator[@]}" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$fuzz_dir" -j "$(nproc)"
+  for target in fuzz_httprequestparser:tests/api/http-corpus fuzz_sseparser:; do
+    name=${target%%:*} seeds=${target#*:}
+    work=$(mktemp -d /tmp/teehee-fuzz.XXXXXX)
+    echo "==> $name for ${TEEHEE_LIBFUZZER_SECONDS:-60} s"
+    status=0
+    "$fuzz_dir/$name" -max_total_time="${TEEHEE_LIBFUZZER_SECONDS:-60}" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      "$work" ${seeds:+"$root/$seeds"} >"$work.log" 2>&1 || status=$?
+    grep -E "^(Done |stat::number_of_executed_units)" "$work.log" || true
+    [ "$status" -eq 0 ] || tail -n 60 "$work.log"
+    rm -rf "$work" "$work.log"
+    [ "$status" -eq 0 ] || { echo "$name failed (exit $status)"; exit 1; }
+  done
+fi
