@@ -2,13 +2,16 @@
 // burst of guesses is counted as it arrives (the rest refused without a
 // hash), the owner still gets in from a clean address, X-Forwarded-For
 // counts only from TRUSTED_PROXIES, and the hashing queue is bounded.
+#include "api/clientaddress.h"
 #include "api/httpserver.h"
 #include "auth/authservice.h"
 #include "auth/passwordhasher.h"
 #include "backend.h"
+#include "core/configloader.h"
 #include "support/httptestclient.h"
 
 #include <QJsonDocument>
+#include <QProcessEnvironment>
 #include <QTest>
 #include <algorithm>
 
@@ -151,6 +154,43 @@ private Q_SLOTS:
         QCOMPARE(countStatus(answers, 429), n - kLimits.signupsPerAddress);
         QVERIFY(allRateLimitedCarryRetryAfter(answers));
         QCOMPARE(post(s, QStringLiteral("/auth/signup"), QStringLiteral("other@example.com"), QStringLiteral("password1"), "203.0.113.51").status, 201);
+    }
+
+    void theClientIsTheRightMostAddressThatIsNotATrustedProxy()
+    {
+        const QStringList proxies{QStringLiteral("127.0.0.1/32"), QStringLiteral("10.0.0.0/8")};
+        const QHostAddress loopback(QStringLiteral("127.0.0.1"));
+        auto client = [&](const QHostAddress &peer, const QByteArray &xff, const QStringList &trusted) {
+            return clientAddress(peer, xff, trusted).toString();
+        };
+        QCOMPARE(client(loopback, "203.0.113.7", proxies), QStringLiteral("203.0.113.7"));
+        QCOMPARE(client(loopback, "1.1.1.1, 203.0.113.7", proxies), QStringLiteral("203.0.113.7"));
+        QCOMPARE(client(loopback, "1.1.1.1, 203.0.113.7, 10.1.2.3", proxies), QStringLiteral("203.0.113.7"));
+        QCOMPARE(client(loopback, "203.0.113.7:5555", proxies), QStringLiteral("203.0.113.7"));
+        QCOMPARE(client(loopback, "[2001:db8::7]:443", proxies), QStringLiteral("2001:db8::7"));
+        QCOMPARE(client(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), "203.0.113.7", proxies), QStringLiteral("203.0.113.7"));
+        // Garbage stops the walk at the last trusted hop; only proxies: the left-most.
+        QCOMPARE(client(loopback, "203.0.113.7, bogus", proxies), QStringLiteral("127.0.0.1"));
+        QCOMPARE(client(loopback, "10.0.0.1, 10.0.0.2", proxies), QStringLiteral("10.0.0.1"));
+        // Not from a trusted proxy, or none configured: the header is ignored.
+        QCOMPARE(client(QHostAddress(QStringLiteral("198.51.100.1")), "203.0.113.7", proxies), QStringLiteral("198.51.100.1"));
+        QCOMPARE(client(loopback, "203.0.113.7", {}), QStringLiteral("127.0.0.1"));
+        QCOMPARE(client(loopback, {}, proxies), QStringLiteral("127.0.0.1"));
+    }
+
+    void trustedProxiesAreReadAsAddressRanges()
+    {
+        ConfigLoader loader;
+        loader.setEnvironment(QProcessEnvironment());
+        loader.setOverride(QStringLiteral("TRUSTED_PROXIES"), QStringLiteral("127.0.0.1/32, 10.0.0.0/8 ,::1, 192.168.1.7"));
+        auto c = loader.load();
+        QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
+        QCOMPARE(c->trustedProxies, (QStringList{QStringLiteral("127.0.0.1/32"), QStringLiteral("10.0.0.0/8"),
+                                                 QStringLiteral("::1/128"), QStringLiteral("192.168.1.7/32")}));
+        loader.setOverride(QStringLiteral("TRUSTED_PROXIES"), QStringLiteral("127.0.0.1/32, proxy.example"));
+        auto bad = loader.load();
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message.startsWith(QStringLiteral("TRUSTED_PROXIES")));
     }
 
     void theHashingQueueRefusesWhenFull()
