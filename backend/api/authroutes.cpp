@@ -1,4 +1,5 @@
 #include "api/apicontext.h"
+#include "api/clientaddress.h"
 #include "api/routes.h"
 #include "auth/authservice.h"
 #include "backend.h"
@@ -57,14 +58,14 @@ void registerAuthRoutes(ApiContext &ctx)
         auto c = readCredentials(req, res);
         if (!c)
             return;
-        backend.auth().signUp(c->email, c->password, answerToken(res, 201));
+        backend.auth().signUp(c->email, c->password, clientAddress(req, backend.config()).toString(), answerToken(res, 201));
     });
 
     r.post(QStringLiteral("/auth/signin"), [&backend](const ApiRequest &req, Responder res) {
         auto c = readCredentials(req, res);
         if (!c)
             return;
-        backend.auth().signIn(c->email, c->password, req.remoteAddress.toString(), answerToken(res, 200));
+        backend.auth().signIn(c->email, c->password, clientAddress(req, backend.config()).toString(), answerToken(res, 200));
     });
 
     auto sso = [&backend](const ApiRequest &req, Responder res, const QString &forcedProvider) {

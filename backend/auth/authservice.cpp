@@ -14,8 +14,26 @@ Error wrongCredentials()
 {
     return Error{ErrorCode::Unauthorized, QStringLiteral("Incorrect email or password")};
 }
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+Error tooManyAttempts(int wait)
+{
+    return Error{ErrorCode::RateLimited, QStringLiteral("Too many failed sign-in attempts; try again in %1 seconds").arg(wait)};
 }
+Error busy()
+{
+    return Error{ErrorCode::RateLimited, QStringLiteral("The server is busy checking passwords; try again in a moment")};
+}
+constexpr int kBusyRetrySeconds = 2;
+constexpr qsizetype kMaxPasswordBytes = 4096;
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+Status refuseControlCharacters(const QString &email)
+{
+    for (QChar ch : email)
+        if (ch.category() == QChar::Other_Control)
+            return Error::invalid(QStringLiteral("email: must not contain control characters"));
+    return success();
+}
+} // namespace
 
 AuthService::AuthService(const Config &config, const Database &db, QObject *parent)
     : AuthService(config, db, Limits{}, parent)
@@ -25,8 +43,10 @@ AuthService::AuthService(const Config &config, const Database &db, QObject *pare
 AuthService::AuthService(const Config &config, const Database &db, Limits limits, QObject *parent)
     : QObject(parent), m_config(config), m_db(db), m_limits(limits),
       m_tokens(config.secretKey, config.accessTokenExpireMinutes),
-      m_emailLimiter(limits.failuresPerEmail, limits.windowSeconds),
+      m_hasher(limits.hashQueue),
+      m_accountThrottle(AccountThrottle::Policy{limits.failuresPerEmail, limits.accountFirstDelaySeconds, limits.windowSeconds}),
       m_addressLimiter(limits.failuresPerAddress, limits.windowSeconds),
+      m_signupLimiter(limits.signupsPerAddress, limits.signupWindowSeconds),
       m_oidc(std::make_unique<OidcVerifier>(config, this))
 {
 }
@@ -36,6 +56,8 @@ AuthService::~AuthService() = default;
 Status AuthService::validateEmail(const QString &email)
 {
     static const QRegularExpression re(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (auto st = refuseControlCharacters(email); !st)
+        return st;
     if (email.size() > 254 || !re.match(email.trimmed()).hasMatch())
         return Error::invalid(QStringLiteral("email: not a valid email address"));
     return success();
@@ -45,7 +67,17 @@ Status AuthService::validatePassword(const QString &password)
 {
     if (password.size() < 8)
         return Error::invalid(QStringLiteral("password: must be at least 8 characters"));
-    if (password.toUtf8().size() > 4096)
+    if (password.toUtf8().size() > kMaxPasswordBytes)
+        return Error::invalid(QStringLiteral("password: must be at most 4096 bytes"));
+    return success();
+}
+
+Status AuthService::validateSignIn(const QString &email, const QString &password)
+{
+    if (auto st = refuseControlCharacters(email); !st)
+        return st;
+    // Same cap and same answer (422) as sign-up, before any hashing.
+    if (password.toUtf8().size() > kMaxPasswordBytes)
         return Error::invalid(QStringLiteral("password: must be at most 4096 bytes"));
     return success();
 }
@@ -55,22 +87,28 @@ Result<QString> AuthService::issueFor(const UserRecord &user) const
     return QString::fromLatin1(m_tokens.issue(user.id, user.email));
 }
 
-void AuthService::signUp(const QString &emailIn, const QString &password, TokenCallback done)
+void AuthService::signUp(const QString &emailIn, const QString &password, const QString &clientAddress, TokenCallback done)
 {
     if (!m_config.allowSignup)
         return done(Error{ErrorCode::Forbidden, QStringLiteral("Sign-up is disabled on this server")}, 0);
-    const QString email = emailIn.trimmed().toLower();
-    if (auto st = validateEmail(email); !st)
+    if (auto st = validateEmail(emailIn); !st)
         return done(st.error(), 0);
     if (auto st = validatePassword(password); !st)
         return done(st.error(), 0);
+    const QString email = emailIn.trimmed().toLower();
+    // Every well-formed attempt counts, taken or not: each costs a hash or
+    // tells whether an address has an account.
+    const qint64 at = nowMs();
+    if (const int wait = m_signupLimiter.retryAfter(clientAddress, at); wait > 0)
+        return done(Error{ErrorCode::RateLimited, QStringLiteral("Too many sign-ups from this address; try again in %1 seconds").arg(wait)}, wait);
+    m_signupLimiter.recordFailure(clientAddress, at);
     UserRepository users(m_db);
     auto existing = users.findByEmail(email);
     if (existing)
         return done(Error::conflict(QStringLiteral("An account with this email already exists")), 0);
     if (existing.error().code != ErrorCode::NotFound)
         return done(existing.error(), 0);
-    m_hasher.hash(password.toUtf8(), this, [this, email, done](Result<QString> hash) {
+    const bool queued = m_hasher.hash(password.toUtf8(), this, [this, email, done](Result<QString> hash) {
         if (!hash)
             return done(hash.error(), 0);
         UserRecord u;
@@ -82,31 +120,52 @@ void AuthService::signUp(const QString &emailIn, const QString &password, TokenC
         qCInfo(lcAuth).noquote() << "new account" << created->id;
         done(issueFor(created.value()), 0);
     });
+    if (!queued) {
+        m_signupLimiter.release(clientAddress, at);
+        done(busy(), kBusyRetrySeconds);
+    }
 }
 
 void AuthService::signIn(const QString &emailIn, const QString &password, const QString &clientAddress, TokenCallback done)
 {
+    if (auto st = validateSignIn(emailIn, password); !st)
+        return done(st.error(), 0);
     const QString email = emailIn.trimmed().toLower();
-    const QString emailKey = email;
-    const QString addressKey = clientAddress;
-    const int wait = qMax(m_emailLimiter.retryAfter(emailKey, nowMs()), m_addressLimiter.retryAfter(addressKey, nowMs()));
-    if (wait > 0)
-        return done(Error{ErrorCode::RateLimited, QStringLiteral("Too many failed sign-in attempts; try again in %1 seconds").arg(wait)}, wait);
+    const QString address = clientAddress;
+    const qint64 at = nowMs();
+    // Refused cheaply, before any hashing: the address's hard limit first,
+    // then the account's delay, which an address without failures skips (a
+    // stranger's guesses must not shut the owner out).
+    if (const int wait = m_addressLimiter.retryAfter(address, at); wait > 0)
+        return done(tooManyAttempts(wait), wait);
+    if (!m_addressLimiter.isClean(address, at)) {
+        if (const int wait = m_accountThrottle.retryAfter(email, at); wait > 0)
+            return done(tooManyAttempts(wait), wait);
+    }
+    // The attempt counts as a failure from now on, so that concurrent
+    // attempts see it; a success takes it back.
+    m_addressLimiter.recordFailure(address, at);
+    m_accountThrottle.recordFailure(email, at);
+    auto unreserve = [this, email, address, at] {
+        m_addressLimiter.release(address, at);
+        m_accountThrottle.release(email, at);
+    };
     auto user = UserRepository(m_db).findByEmail(email);
-    if (!user && user.error().code != ErrorCode::NotFound)
+    if (!user && user.error().code != ErrorCode::NotFound) {
+        unreserve();
         return done(user.error(), 0);
+    }
     // Unknown e-mail or SSO-only account: verify against a dummy hash all the same.
     const QString stored = user ? user->passwordHash : QString();
     const QString userId = user ? user->id : QString();
-    m_hasher.verify(stored, password.toUtf8(), this,
-                    [this, email, password, emailKey, addressKey, userId, done](PasswordHasher::Verdict v) {
+    const bool queued = m_hasher.verify(stored, password.toUtf8(), this,
+                                        [this, email, password, address, at, userId, done](PasswordHasher::Verdict v) {
         if (!v.valid || userId.isEmpty()) {
-            m_emailLimiter.recordFailure(emailKey, nowMs());
-            m_addressLimiter.recordFailure(addressKey, nowMs());
             qCInfo(lcAuth) << "failed sign-in";
             return done(wrongCredentials(), 0);
         }
-        m_emailLimiter.reset(emailKey);
+        m_addressLimiter.release(address, at);
+        m_accountThrottle.reset(email);
         auto finish = [this, userId, done] {
             auto u = UserRepository(m_db).findById(userId);
             if (!u)
@@ -116,7 +175,7 @@ void AuthService::signIn(const QString &emailIn, const QString &password, const 
         if (!v.needsRehash)
             return finish();
         // Migrated bcrypt (or weaker argon2) hash: upgrade it now that we know the password.
-        m_hasher.hash(password.toUtf8(), this, [this, userId, finish](Result<QString> hash) {
+        const bool rehashing = m_hasher.hash(password.toUtf8(), this, [this, userId, finish](Result<QString> hash) {
             if (hash) {
                 if (auto st = UserRepository(m_db).setPasswordHash(userId, hash.value()); !st)
                     qCWarning(lcAuth).noquote() << "could not upgrade a password hash:" << st.error().message;
@@ -125,10 +184,16 @@ void AuthService::signIn(const QString &emailIn, const QString &password, const 
             }
             finish();
         });
+        if (!rehashing)
+            finish(); // busy: upgrade at the next sign-in
     });
+    if (!queued) {
+        unreserve();
+        done(busy(), kBusyRetrySeconds);
+    }
 }
 
-Result<UserRecord> AuthService::linkSsoUser(const QString &subject, const QString &email) const
+Result<UserRecord> AuthService::linkSsoUser(const QString &subject, const QString &email, bool emailVerified) const
 {
     UserRepository users(m_db);
     auto bySso = users.findBySsoId(subject);
@@ -138,6 +203,12 @@ Result<UserRecord> AuthService::linkSsoUser(const QString &subject, const QStrin
         return bySso.error();
     auto byEmail = users.findByEmail(email);
     if (byEmail) {
+        // Only the issuer's word that the address is the user's may attach an
+        // SSO identity to an account someone else may have made.
+        if (!emailVerified)
+            return Error{ErrorCode::Forbidden,
+                         QStringLiteral("The sign-in provider did not confirm this email address (email_verified), so it cannot "
+                                        "be joined to the existing account with that address; sign in with the password")};
         if (auto st = users.setSsoId(byEmail->id, subject); !st)
             return st.error();
         byEmail->ssoId = subject;
@@ -160,7 +231,7 @@ void AuthService::signInWithSso(const QString &provider, const QByteArray &idTok
             return done(identity.error(), 0);
         // sso_id is namespaced by issuer so two issuers cannot collide.
         const QString subject = identity->issuer + u'|' + identity->subject;
-        auto user = linkSsoUser(subject, identity->email.toLower());
+        auto user = linkSsoUser(subject, identity->email.toLower(), identity->emailVerified);
         if (!user)
             return done(user.error(), 0);
         qCInfo(lcAuth).noquote() << "SSO sign-in via" << provider << "for" << user->id;

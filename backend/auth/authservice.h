@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/accountthrottle.h"
 #include "auth/authuser.h"
 #include "auth/passwordhasher.h"
 #include "auth/ratelimiter.h"
@@ -21,10 +22,19 @@ class OidcVerifier;
 class AuthService : public QObject {
     Q_OBJECT
 public:
+    // Sign-in: per address a hard limit on wrong guesses in the window; per
+    // account the first failuresPerEmail guesses are free, then a growing
+    // delay (accountFirstDelaySeconds, doubling up to windowSeconds) that an
+    // address without failures skips, so the owner still gets in. Sign-up:
+    // a hard limit per address. hashQueue bounds the hashing jobs in flight.
     struct Limits {
         int failuresPerEmail = 5;
         int failuresPerAddress = 20;
         int windowSeconds = 15 * 60;
+        int accountFirstDelaySeconds = 30;
+        int signupsPerAddress = 10;
+        int signupWindowSeconds = 3600;
+        int hashQueue = 16;
     };
 
     AuthService(const Config &config, const Database &db, QObject *parent = nullptr);
@@ -34,7 +44,7 @@ public:
     // token on success; retryAfterSeconds > 0 with a RateLimited error.
     using TokenCallback = std::function<void(Result<QString> token, int retryAfterSeconds)>;
 
-    void signUp(const QString &email, const QString &password, TokenCallback done);
+    void signUp(const QString &email, const QString &password, const QString &clientAddress, TokenCallback done);
     void signIn(const QString &email, const QString &password, const QString &clientAddress, TokenCallback done);
     // provider: "google" or "oidc"; verifies the ID token, then links or creates the user.
     void signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done);
@@ -44,21 +54,26 @@ public:
 
     const TokenService &tokens() const { return m_tokens; }
     OidcVerifier &oidc() { return *m_oidc; }
+    const PasswordHasher &hasher() const { return m_hasher; }
 
     static Status validateEmail(const QString &email);
     static Status validatePassword(const QString &password);
+    // Sign-in takes any password up to the sign-up cap, and any e-mail
+    // without control characters.
+    static Status validateSignIn(const QString &email, const QString &password);
 
 private:
     Result<QString> issueFor(const UserRecord &user) const;
-    Result<UserRecord> linkSsoUser(const QString &subject, const QString &email) const;
+    Result<UserRecord> linkSsoUser(const QString &subject, const QString &email, bool emailVerified) const;
 
     const Config &m_config;
     const Database &m_db;
     Limits m_limits;
     TokenService m_tokens;
     PasswordHasher m_hasher;
-    RateLimiter m_emailLimiter;
+    AccountThrottle m_accountThrottle;
     RateLimiter m_addressLimiter;
+    RateLimiter m_signupLimiter;
     std::unique_ptr<OidcVerifier> m_oidc;
 };
 

@@ -4,15 +4,42 @@
 #include "core/logging.h"
 
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QTimer>
+#include <memory>
 
 namespace teehee {
 namespace {
 constexpr qint64 kLeewaySeconds = 60;
+// Discovery documents and key sets are a few KiB; anything near this is not one.
+constexpr qint64 kMaxReplyBytes = 1024 * 1024;
+// Seconds since the epoch as JSON numbers: beyond this (year 9999) or not
+// finite, a value is refused before any conversion to an integer.
+constexpr double kMaxEpochSeconds = 253402300799.0;
+
+bool epochSeconds(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!(d >= 0 && d <= kMaxEpochSeconds)) // NaN fails too
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress a(host);
+    return !a.isNull() && a.isLoopback();
+}
 
 Error invalidToken(const QString &why)
 {
@@ -34,24 +61,46 @@ OidcVerifier::OidcVerifier(const Config &config, QObject *parent)
 
 OidcVerifier::~OidcVerifier() = default;
 
+Status OidcVerifier::checkUrl(const QString &what, const QUrl &url) const
+{
+    if (url.scheme() == u"https" && !url.host().isEmpty())
+        return success();
+    if (url.scheme() == u"http" && m_config.debug && isLoopbackHost(url.host()))
+        return success();
+    return Error{ErrorCode::Unavailable,
+                 QStringLiteral("The %1 of the sign-in provider must be an https URL (http only for a loopback host with DEBUG=true)").arg(what)};
+}
+
 void OidcVerifier::fetchJson(const QUrl &url, std::function<void(Result<QJsonObject>)> done)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
+    // A redirect could lead anywhere, plain http included: the issuer answers itself.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
     QNetworkReply *reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [reply, url, done] {
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64 total) {
+        if (received > kMaxReplyBytes || total > kMaxReplyBytes) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    // The transfer timeout only notices silence; this bounds a slow trickle too.
+    QTimer::singleShot(m_timeoutMs, reply, [reply] { reply->abort(); });
+    connect(reply, &QNetworkReply::finished, this, [reply, url, done, tooLarge] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status != 200) {
-            const QString why = reply->error() == QNetworkReply::OperationCanceledError
+        if (*tooLarge || reply->error() != QNetworkReply::NoError || status != 200) {
+            const QString why = *tooLarge ? QStringLiteral("answer larger than 1 MiB")
+                : reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError
                 ? QStringLiteral("timed out") : (status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString());
             qCWarning(lcAuth).noquote() << "SSO issuer request failed:" << url.toString(QUrl::RemoveQuery) << why;
             return done(Error{ErrorCode::Unavailable,
                               QStringLiteral("The sign-in provider %1 could not be reached (%2); try again later")
                                   .arg(url.host(), why)});
         }
-        const auto doc = QJsonDocument::fromJson(reply->readAll());
+        const auto doc = QJsonDocument::fromJson(reply->read(kMaxReplyBytes));
         if (!doc.isObject())
             return done(Error{ErrorCode::Unavailable, QStringLiteral("The sign-in provider %1 sent an unreadable answer").arg(url.host())});
         done(doc.object());
@@ -70,6 +119,8 @@ void OidcVerifier::ensureDiscovered(const QString &issuer, std::function<void(St
         const QUrl jwks(doc->value(QStringLiteral("jwks_uri")).toString());
         if (declared != issuer || !jwks.isValid() || jwks.scheme().isEmpty())
             return done(Error{ErrorCode::Unavailable, QStringLiteral("The discovery document of %1 is not usable (issuer or jwks_uri)").arg(issuer)});
+        if (auto st = checkUrl(QStringLiteral("jwks_uri"), jwks); !st)
+            return done(st.error());
         Issuer state;
         state.jwksUri = jwks;
         m_issuers.insert(issuer, state);
@@ -112,6 +163,8 @@ void OidcVerifier::verify(const QString &provider, const QByteArray &idToken, QO
         return done(Error{ErrorCode::Unavailable, google
                               ? QStringLiteral("Google sign-in is not configured on this server (GOOGLE_CLIENT_ID)")
                               : QStringLiteral("OIDC sign-in is not configured on this server (OIDC_ISSUER, OIDC_CLIENT_ID)")});
+    if (auto st = checkUrl(QStringLiteral("issuer"), QUrl(issuer)); !st)
+        return done(st.error());
     const QList<QByteArray> parts = idToken.split('.');
     if (parts.size() != 3)
         return done(invalidToken(QStringLiteral("not a JWT")));
@@ -164,16 +217,19 @@ Result<OidcIdentity> OidcVerifier::checkClaims(const QString &issuer, const QStr
     if (!issOk)
         return invalidToken(QStringLiteral("wrong issuer"));
     const QJsonValue aud = c.value(QStringLiteral("aud"));
-    const bool audOk = aud.isString() ? aud.toString() == audience : aud.toArray().contains(audience);
-    if (!audOk)
+    const QJsonArray audiences = aud.isArray() ? aud.toArray() : QJsonArray{aud};
+    if (!audiences.contains(audience))
         return invalidToken(QStringLiteral("issued for another application"));
+    // With several audiences, the party the token was issued to must be us.
+    if (audiences.size() > 1 && c.value(QStringLiteral("azp")).toString() != audience)
+        return invalidToken(QStringLiteral("issued to another application (azp)"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const QJsonValue exp = c.value(QStringLiteral("exp"));
-    if (!exp.isDouble() || qint64(exp.toDouble()) + kLeewaySeconds < now)
+    qint64 exp = 0, nbf = 0, iat = 0;
+    if (!epochSeconds(c.value(QStringLiteral("exp")), &exp) || exp + kLeewaySeconds < now)
         return invalidToken(QStringLiteral("expired"));
-    if (c.contains(QStringLiteral("nbf")) && qint64(c.value(QStringLiteral("nbf")).toDouble()) - kLeewaySeconds > now)
+    if (c.contains(QStringLiteral("nbf")) && (!epochSeconds(c.value(QStringLiteral("nbf")), &nbf) || nbf - kLeewaySeconds > now))
         return invalidToken(QStringLiteral("not valid yet"));
-    if (c.contains(QStringLiteral("iat")) && qint64(c.value(QStringLiteral("iat")).toDouble()) - kLeewaySeconds > now)
+    if (c.contains(QStringLiteral("iat")) && (!epochSeconds(c.value(QStringLiteral("iat")), &iat) || iat - kLeewaySeconds > now))
         return invalidToken(QStringLiteral("issued in the future"));
     const QString sub = c.value(QStringLiteral("sub")).toString();
     const QString email = c.value(QStringLiteral("email")).toString().trimmed();
@@ -184,7 +240,8 @@ Result<OidcIdentity> OidcVerifier::checkClaims(const QString &issuer, const QStr
     const QJsonValue verified = c.value(QStringLiteral("email_verified"));
     if ((verified.isBool() && !verified.toBool()) || (verified.isString() && verified.toString() == u"false"))
         return invalidToken(QStringLiteral("email address not verified"));
-    return OidcIdentity{issuer, sub, email};
+    // Strictly the boolean: "true" as a string is not the issuer's word.
+    return OidcIdentity{issuer, sub, email, verified.isBool() && verified.toBool()};
 }
 
 } // namespace teehee

@@ -18,13 +18,17 @@ struct OidcIdentity {
     QString issuer;
     QString subject;
     QString email;
+    bool emailVerified = false; // the token said email_verified: true (the boolean)
 };
 
 // Verifies OpenID Connect ID tokens: the issuer's discovery document is read
 // at the first SSO request, its JWKS cached and re-read when a token names an
-// unknown key (at most once a minute). RS256 and ES256 only; iss, aud,
-// exp/nbf/iat (60 s leeway) and a present, not-unverified email are required.
-// Network trouble answers Unavailable (503) within a bounded time.
+// unknown key (at most once a minute). RS256 and ES256 only; iss, aud (and
+// azp when there are several audiences), exp/nbf/iat (60 s leeway) and a
+// present, not-unverified email are required. The issuer and its jwks_uri
+// must be https (http only for a loopback host with DEBUG=true); redirects
+// are not followed and answers are capped at 1 MiB. Network trouble answers
+// Unavailable (503) within a bounded time, a silent issuer included.
 class OidcVerifier : public QObject {
     Q_OBJECT
 public:
@@ -55,6 +59,7 @@ private:
     using Done = std::function<void(Result<OidcIdentity>)>;
 
     void fetchJson(const QUrl &url, std::function<void(Result<QJsonObject>)> done);
+    Status checkUrl(const QString &what, const QUrl &url) const;
     void ensureDiscovered(const QString &issuer, std::function<void(Status)> done);
     void refreshKeys(const QString &issuer, std::function<void(Status)> done);
     void checkSignatureAndClaims(const QString &issuer, const QString &audience, const Parsed &token, bool mayRefresh, Done done);

@@ -32,7 +32,7 @@ void deliver(QObject *context, F &&f)
 
 } // namespace
 
-PasswordHasher::PasswordHasher(QObject *parent) : QObject(parent)
+PasswordHasher::PasswordHasher(int maxPending, QObject *parent) : QObject(parent), m_maxPending(qMax(1, maxPending))
 {
     if (sodium_init() < 0)
         qCCritical(lcAuth) << "libsodium failed to initialise";
@@ -84,28 +84,50 @@ PasswordHasher::Verdict PasswordHasher::verifyNow(const QString &stored, const Q
     return {};
 }
 
-void PasswordHasher::hash(const QByteArray &password, QObject *context, std::function<void(Result<QString>)> done)
+// Takes a place in the queue when one is free; the job gives it back when done.
+bool PasswordHasher::admit()
 {
+    int n = m_pending.load();
+    do {
+        if (n >= m_maxPending)
+            return false;
+    } while (!m_pending.compare_exchange_weak(n, n + 1));
+    return true;
+}
+
+bool PasswordHasher::hash(const QByteArray &password, QObject *context, std::function<void(Result<QString>)> done)
+{
+    if (!admit())
+        return false;
     QPointer<QObject> ctx(context);
     m_pool.start([this, password, ctx, done = std::move(done)] {
         auto result = hashNow(password);
+        --m_pending;
         deliver(this, [ctx, done, result] {
             if (ctx)
                 done(result);
         });
     });
+    return true;
 }
 
-void PasswordHasher::verify(const QString &stored, const QByteArray &password, QObject *context, std::function<void(Verdict)> done)
+bool PasswordHasher::verify(const QString &stored, const QByteArray &password, QObject *context, std::function<void(Verdict)> done)
 {
+    if (!admit())
+        return false;
     QPointer<QObject> ctx(context);
     m_pool.start([this, stored, password, ctx, done = std::move(done)] {
         const Verdict v = verifyNow(stored, password);
+        ++m_verifications;
+        if (stored.isEmpty())
+            ++m_dummyVerifications;
+        --m_pending;
         deliver(this, [ctx, done, v] {
             if (ctx)
                 done(v);
         });
     });
+    return true;
 }
 
 } // namespace teehee

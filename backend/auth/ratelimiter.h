@@ -7,7 +7,9 @@
 
 namespace teehee {
 
-// Failed attempts per key (an e-mail, a client address) in a sliding window.
+// Attempts per key (a client address) in a sliding window: a hard limit.
+// An attempt is recorded when it arrives, before any slow work, so that
+// concurrent attempts see each other; release() forgives one that succeeded.
 // In memory: a restart forgets, which is acceptable for sign-in throttling.
 class RateLimiter {
 public:
@@ -15,14 +17,20 @@ public:
 
     // Seconds until the key may try again; 0 when allowed now.
     int retryAfter(const QString &key, qint64 nowMs) const;
+    // True when the key has no attempt on record in the window.
+    bool isClean(const QString &key, qint64 nowMs) const;
     void recordFailure(const QString &key, qint64 nowMs);
+    // Forgets the attempt recorded at atMs (one of them), e.g. on success.
+    void release(const QString &key, qint64 atMs);
     void reset(const QString &key);
 
 private:
     void prune(std::deque<qint64> &times, qint64 nowMs) const;
+    void sweep(qint64 nowMs);
 
     int m_max;
     qint64 m_windowMs;
+    qint64 m_lastSweepMs = 0;
     mutable QHash<QString, std::deque<qint64>> m_failures;
 };
 

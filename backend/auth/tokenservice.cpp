@@ -5,14 +5,31 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QMessageAuthenticationCode>
 #include <openssl/crypto.h>
 
 namespace teehee {
 namespace {
+// A token issued by a clock this far ahead of ours still counts as issued now.
+constexpr qint64 kLeewaySeconds = 60;
+// Year 9999: a larger (or non-finite) exp/iat is refused before it becomes an integer.
+constexpr double kMaxEpochSeconds = 253402300799.0;
+
 Error unauthorized(const QString &why)
 {
     return Error{ErrorCode::Unauthorized, QStringLiteral("Invalid or expired token: %1").arg(why)};
+}
+
+bool epochSeconds(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (!(d > 0 && d <= kMaxEpochSeconds)) // NaN fails too
+        return false;
+    *out = qint64(d);
+    return true;
 }
 }
 
@@ -85,6 +102,8 @@ Result<TokenClaims> TokenService::verify(const QByteArray &token, qint64 now) co
     }
     if (claims.exp <= now)
         return unauthorized(QStringLiteral("expired"));
+    if (claims.iat > now + kLeewaySeconds)
+        return unauthorized(QStringLiteral("issued in the future"));
     return claims;
 }
 
@@ -105,6 +124,10 @@ Result<TokenClaims> TokenService::verifySignature(const QByteArray &token) const
     const QByteArray expected = sign(parts[0] + '.' + parts[1]);
     if (!ok || signature.size() != expected.size() || CRYPTO_memcmp(signature.constData(), expected.constData(), size_t(expected.size())) != 0)
         return unauthorized(QStringLiteral("bad signature"));
+    // base64url leaves spare bits in the last character: only the canonical
+    // spelling is the token, so one token has one form (and one cache entry).
+    if (base64Url(signature) != parts[2])
+        return unauthorized(QStringLiteral("bad signature"));
     const QJsonObject payload = QJsonDocument::fromJson(fromBase64Url(parts[1], &ok)).object();
     if (!ok)
         return unauthorized(QStringLiteral("malformed claims"));
@@ -112,9 +135,8 @@ Result<TokenClaims> TokenService::verifySignature(const QByteArray &token) const
     c.sub = payload.value(QStringLiteral("sub")).toString();
     c.email = payload.value(QStringLiteral("email")).toString();
     c.jti = payload.value(QStringLiteral("jti")).toString();
-    c.iat = qint64(payload.value(QStringLiteral("iat")).toDouble());
-    c.exp = qint64(payload.value(QStringLiteral("exp")).toDouble());
-    if (c.sub.isEmpty() || c.jti.isEmpty() || c.exp <= 0)
+    if (c.sub.isEmpty() || c.jti.isEmpty() || !epochSeconds(payload.value(QStringLiteral("exp")), &c.exp)
+        || !epochSeconds(payload.value(QStringLiteral("iat")), &c.iat))
         return unauthorized(QStringLiteral("missing claims"));
     return c;
 }

@@ -19,7 +19,8 @@ struct TokenClaims {
 
 // Our own access tokens: HS256 JWT written directly on HMAC-SHA256. Exactly
 // one algorithm is accepted (no alg confusion, no "none"), signatures are
-// compared in constant time, and exp is always required.
+// compared in constant time and must be spelt canonically, exp and iat are
+// required (range-checked numbers), and iat may not lie in the future.
 class TokenService {
 public:
     TokenService(QByteArray secret, int expireMinutes);

@@ -34,6 +34,8 @@ const QList<ConfigVariable> &configVariables()
         {"TEEHEE_DATA_DIR", "the user's data directory", "where the default database and the secrets file live"},
         {"TEEHEE_SERVER_ID", "generated once and kept in the data directory",
          "names this process among servers that share one PostgreSQL database; each needs its own"},
+        {"TRUSTED_PROXIES", "",
+         "comma list of CIDRs of reverse proxies (e.g. 127.0.0.1/32 behind nginx or Caddy); only from these is X-Forwarded-For believed"},
     };
     return vars;
 }

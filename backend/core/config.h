@@ -45,6 +45,8 @@ struct Config {
 
     QString dataDir;              // where the default database and the secrets file live
     QString serverId;             // empty: generated once and kept in the data directory
+
+    QStringList trustedProxies;   // CIDRs ("127.0.0.1/32") whose X-Forwarded-For names the client
 };
 
 // One documented variable: what `--help` and `.env.example` print.

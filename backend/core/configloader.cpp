@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -235,6 +236,21 @@ Result<Config> ConfigLoader::load() const
     c.mistralApiKey = get(QStringLiteral("MISTRAL_API_KEY")).trimmed();
     c.oidcClientId = get(QStringLiteral("OIDC_CLIENT_ID")).trimmed();
     c.googleClientId = get(QStringLiteral("GOOGLE_CLIENT_ID")).trimmed();
+
+    if (isSet(QStringLiteral("TRUSTED_PROXIES"))) {
+        auto v = parseList(QStringLiteral("TRUSTED_PROXIES"), get(QStringLiteral("TRUSTED_PROXIES")));
+        if (!v)
+            return v.error();
+        for (const QString &entry : v.value()) {
+            // A bare address is a one-address range.
+            const QString cidr = entry.contains(u'/') ? entry
+                : entry + (entry.contains(u':') ? QStringLiteral("/128") : QStringLiteral("/32"));
+            const auto subnet = QHostAddress::parseSubnet(cidr);
+            if (subnet.first.isNull())
+                return Error::invalid(QStringLiteral("TRUSTED_PROXIES: \"%1\" is not an address range such as 127.0.0.1/32").arg(entry));
+            c.trustedProxies << subnet.first.toString() + u'/' + QString::number(subnet.second);
+        }
+    }
 
     if (m_refusePlaceholders && !c.debug) {
         for (const auto &[name, value] : {std::pair{"SECRET_KEY", c.secretKey}, std::pair{"ENCRYPTION_KEY", c.encryptionKey}}) {

@@ -75,21 +75,50 @@ QByteArray TestSigningKey::sign(const QJsonObject &claims, const QString &algOve
     return input + '.' + base64Url(sig);
 }
 
-FakeOidcIssuer::FakeOidcIssuer()
+FakeOidcIssuer::FakeOidcIssuer(Behaviour behaviour)
 {
+    if (behaviour == Behaviour::Silent) {
+        // Reads nothing, answers nothing, keeps every connection open.
+        QObject::connect(&m_silent, &QTcpServer::newConnection, &m_silent, [this] {
+            while (m_silent.hasPendingConnections()) {
+                m_silent.nextPendingConnection()->setParent(&m_silent);
+                ++m_silentConnections;
+            }
+        });
+        m_silent.listen(QHostAddress::LocalHost, 0);
+        m_port = m_silent.serverPort();
+        return;
+    }
     m_server.route(QStringLiteral("/.well-known/openid-configuration"), [this] {
         ++m_discoveryHits;
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("issuer"), issuer()},
-                                               {QStringLiteral("jwks_uri"), issuer() + QStringLiteral("/jwks")}});
+        const QString jwks = m_jwksUri.isEmpty() ? issuer() + QStringLiteral("/jwks") : m_jwksUri;
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("issuer"), issuer()}, {QStringLiteral("jwks_uri"), jwks}});
     });
-    m_server.route(QStringLiteral("/jwks"), [this] {
+    m_server.route(QStringLiteral("/jwks"), [this, behaviour] {
         ++m_jwksHits;
-        QJsonArray keys;
-        for (const auto &k : m_keys)
-            keys.append(k.jwk());
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("keys"), keys}});
+        if (behaviour == Behaviour::RedirectJwks) {
+            QHttpServerResponse r(QHttpServerResponse::StatusCode::Found);
+            r.addHeader("Location", (issuer() + QStringLiteral("/moved-jwks")).toLatin1());
+            return r;
+        }
+        return keySet(behaviour);
+    });
+    m_server.route(QStringLiteral("/moved-jwks"), [this, behaviour] {
+        ++m_movedHits;
+        return keySet(behaviour);
     });
     m_port = m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QHttpServerResponse FakeOidcIssuer::keySet(Behaviour behaviour) const
+{
+    QJsonArray keys;
+    for (const auto &k : m_keys)
+        keys.append(k.jwk());
+    QJsonObject set{{QStringLiteral("keys"), keys}};
+    if (behaviour == Behaviour::HugeJwks)
+        set.insert(QStringLiteral("padding"), QString(2 * 1024 * 1024, u'x'));
+    return QHttpServerResponse(set);
 }
 
 QString FakeOidcIssuer::issuer() const

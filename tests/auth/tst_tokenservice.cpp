@@ -1,4 +1,7 @@
-// HS256 access tokens written on Qt's HMAC: one algorithm, constant-time check, exp required.
+// HS256 access tokens written on Qt's HMAC: one algorithm, constant-time check,
+// exp and iat required and range-checked, one spelling per token; and the
+// sign-in throttles' arithmetic.
+#include "auth/accountthrottle.h"
 #include "auth/ratelimiter.h"
 #include "auth/tokenservice.h"
 
@@ -18,6 +21,21 @@ private:
     {
         return base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
             + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + sig;
+    }
+
+    // A token with any header and claims and a CORRECT HS256 signature with
+    // the real secret: only what it says can make it fail.
+    QByteArray signedWith(const QJsonObject &header, const QJsonObject &claims) const
+    {
+        const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+            + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+        return input + '.' + base64Url(QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256));
+    }
+
+    static QJsonObject claimsAt(qint64 iat, qint64 exp)
+    {
+        return {{QStringLiteral("sub"), QStringLiteral("u1")}, {QStringLiteral("jti"), QStringLiteral("j")},
+                {QStringLiteral("iat"), iat}, {QStringLiteral("exp"), exp}};
     }
 
 private Q_SLOTS:
@@ -65,16 +83,67 @@ private Q_SLOTS:
         QVERIFY(!b.verify(a.issue(QStringLiteral("u1"), QStringLiteral("a@b.co"))));
     }
 
-    void algNoneIsRejected()
+    void correctlySignedTokenWithAnotherAlgorithmIsRejected()
     {
         TokenService t(secret, 30);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
-        const QJsonObject claims{{QStringLiteral("sub"), QStringLiteral("u1")}, {QStringLiteral("jti"), QStringLiteral("j")},
-                                 {QStringLiteral("iat"), now}, {QStringLiteral("exp"), now + 600}};
+        const QJsonObject claims = claimsAt(now, now + 600);
+        // The control: the same claims and signature under "HS256" pass.
+        QVERIFY(t.verify(signedWith({{QStringLiteral("alg"), QStringLiteral("HS256")}}, claims)));
+        for (const char *alg : {"none", "HS512", "RS256", "hs256", ""}) {
+            auto r = t.verify(signedWith({{QStringLiteral("alg"), QLatin1String(alg)}}, claims));
+            QVERIFY2(!r, alg);
+            QCOMPARE(r.error().code, ErrorCode::Unauthorized);
+        }
+        QVERIFY(!t.verify(signedWith({{QStringLiteral("typ"), QStringLiteral("JWT")}}, claims))); // no alg at all
         QVERIFY(!t.verify(forge({{QStringLiteral("alg"), QStringLiteral("none")}}, claims, "")));
-        QVERIFY(!t.verify(forge({{QStringLiteral("alg"), QStringLiteral("none")}}, claims, "").chopped(0) + "x"));
-        QVERIFY(!t.verify(forge({{QStringLiteral("alg"), QStringLiteral("HS512")}}, claims, "abc")));
-        QVERIFY(!t.verify(forge({{QStringLiteral("alg"), QStringLiteral("RS256")}}, claims, "abc")));
+    }
+
+    void issuedInTheFutureIsRejected()
+    {
+        TokenService t(secret, 30);
+        const qint64 now = 1'700'000'000;
+        const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")}};
+        QVERIFY(t.verify(signedWith(header, claimsAt(now + 30, now + 600)), now)); // within the leeway
+        auto r = t.verify(signedWith(header, claimsAt(now + 3600, now + 7200)), now);
+        QVERIFY(!r);
+        QVERIFY(r.error().message.contains(QStringLiteral("future")));
+    }
+
+    void outOfRangeTimesAreRejected()
+    {
+        TokenService t(secret, 30);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")}};
+        for (double exp : {1e300, -1e300, 1e19, -5.0}) {
+            QJsonObject c = claimsAt(now, now + 600);
+            c.insert(QStringLiteral("exp"), exp);
+            QVERIFY2(!t.verify(signedWith(header, c)), qPrintable(QString::number(exp)));
+        }
+        QJsonObject c = claimsAt(now, now + 600);
+        c.insert(QStringLiteral("iat"), -1e300);
+        QVERIFY(!t.verify(signedWith(header, c)));
+        c.insert(QStringLiteral("iat"), QStringLiteral("now"));
+        QVERIFY(!t.verify(signedWith(header, c)));
+        c.remove(QStringLiteral("iat"));
+        QVERIFY(!t.verify(signedWith(header, c)));
+    }
+
+    void aTokenHasOneSpelling()
+    {
+        TokenService t(secret, 30);
+        const QByteArray genuine = t.issue(QStringLiteral("u1"), QStringLiteral("a@b.co"));
+        QVERIFY(t.verify(genuine));
+        // 32 signature bytes leave two spare bits in the last character:
+        // flipping them spells the same bytes differently.
+        static const QByteArray alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+        const qsizetype last = alphabet.indexOf(genuine.back());
+        QVERIFY(last >= 0);
+        const QByteArray variant = genuine.chopped(1) + alphabet.at(last ^ 1);
+        bool ok = false;
+        QCOMPARE(fromBase64Url(variant.split('.')[2], &ok), fromBase64Url(genuine.split('.')[2], &ok));
+        QVERIFY(ok); // the decoder alone does not tell them apart
+        QVERIFY(!t.verify(variant));
     }
 
     void tokenWithoutExpiryIsRejected()
@@ -108,6 +177,43 @@ private Q_SLOTS:
         QCOMPARE(r.retryAfter(QStringLiteral("k"), 2000), 58);
         QCOMPARE(r.retryAfter(QStringLiteral("other"), 2000), 0);
         QCOMPARE(r.retryAfter(QStringLiteral("k"), 60'000), 0);
+    }
+
+    void rateLimiterReleasesOneReservedAttempt()
+    {
+        RateLimiter r(2, 60);
+        QVERIFY(r.isClean(QStringLiteral("k"), 0));
+        r.recordFailure(QStringLiteral("k"), 100);
+        r.recordFailure(QStringLiteral("k"), 200);
+        QVERIFY(r.retryAfter(QStringLiteral("k"), 200) > 0);
+        QVERIFY(!r.isClean(QStringLiteral("k"), 200));
+        r.release(QStringLiteral("k"), 200);
+        QCOMPARE(r.retryAfter(QStringLiteral("k"), 200), 0);
+        r.release(QStringLiteral("k"), 100);
+        QVERIFY(r.isClean(QStringLiteral("k"), 200));
+    }
+
+    void accountDelayGrowsAfterTheFreeFailures()
+    {
+        AccountThrottle a(AccountThrottle::Policy{3, 30, 900, 86400});
+        QCOMPARE(a.delayAfter(2), 0);
+        QCOMPARE(a.delayAfter(3), 30);
+        QCOMPARE(a.delayAfter(4), 60);
+        QCOMPARE(a.delayAfter(5), 120);
+        QCOMPARE(a.delayAfter(60), 900);
+        const QString k = QStringLiteral("a@b.co");
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(a.retryAfter(k, 1000), 0);
+            a.recordFailure(k, 1000);
+        }
+        QCOMPARE(a.retryAfter(k, 1000), 30);
+        QCOMPARE(a.retryAfter(k, 31'000), 0); // a delay, not a lock
+        a.recordFailure(k, 31'000);
+        QCOMPARE(a.retryAfter(k, 31'000), 60);
+        a.release(k, 31'000); // never evaluated: taken back
+        QCOMPARE(a.retryAfter(k, 31'000), 0);
+        a.reset(k);
+        QCOMPARE(a.retryAfter(k, 31'000), 0);
     }
 };
 
