@@ -32,6 +32,9 @@ const QList<ConfigVariable> &configVariables()
         {"TEEHEE_DATA_DIR", "the user's data directory", "where the default database and the secrets file live"},
         {"TEEHEE_SERVER_ID", "generated once and kept in the data directory",
          "names this process among servers that share one PostgreSQL database; each needs its own"},
+        {"ALLOW_PRIVATE_ENDPOINTS", "false",
+         "whether users' custom endpoints may be on loopback, private or link-local addresses"},
+        {"ALLOWED_ENDPOINT_HOSTS", "", "comma list of host names and CIDRs users' custom endpoints may reach even if private"},
     };
     return vars;
 }

@@ -43,6 +43,11 @@ struct Config {
 
     QString dataDir;              // where the default database and the secrets file live
     QString serverId;             // empty: generated once and kept in the data directory
+
+    // Users' custom endpoints may reach private, loopback and link-local
+    // addresses: all of them, or the listed host names and CIDRs.
+    bool allowPrivateEndpoints = false;
+    QStringList allowedEndpointHosts;
 };
 
 // One documented variable: what `--help` and `.env.example` print.
