@@ -31,7 +31,7 @@ struct HttpStreamTimeouts {
 // One HTTP/1.1 POST on a connection of its own, streamed: the response body
 // reaches bodyReceived() piece by piece as it comes off the socket.
 //
-// Why not QNetworkAccessManager: in Qt 6.4 it runs HTTP on a thread of its own
+// Why not Qt's network access manager: in Qt 6.4 it runs HTTP on a thread of its own
 // and opens at most 6 connections per host, so a thousand long-lived streams
 // need ~170 managers and threads, and every token crosses threads twice.
 // This runs on the calling thread (QTcpSocket, or QSslSocket for https with
