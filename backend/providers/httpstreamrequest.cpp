@@ -98,14 +98,24 @@ void HttpStreamRequest::onResolved(const QHostInfo &info)
         end(Failure::Connect, QStringLiteral("the host name %1 was not found").arg(m_url.host()));
         return;
     }
+    m_nextAddresses.clear();
     for (const QHostAddress &address : info.addresses()) {
-        if (m_policy->allowsAddress(m_url.host(), address)) {
-            connectTo(address);
-            return;
-        }
+        if (m_policy->allowsAddress(m_url.host(), address))
+            m_nextAddresses << address;
     }
     // Before any connection: whether something listens there stays unknown to the caller.
-    end(Failure::Refused, EndpointPolicy::refusalText());
+    if (!connectToNextAddress())
+        end(Failure::Refused, EndpointPolicy::refusalText());
+}
+
+bool HttpStreamRequest::connectToNextAddress()
+{
+    if (m_nextAddresses.isEmpty())
+        return false;
+    // "localhost" is ::1 and 127.0.0.1: a server may listen on only one of them.
+    releaseSocket();
+    connectTo(m_nextAddresses.takeFirst());
+    return true;
 }
 
 void HttpStreamRequest::connectTo(const QHostAddress &address)
@@ -312,6 +322,8 @@ void HttpStreamRequest::onSocketError()
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (m_stage == Stage::Connecting) {
+        if (error == QAbstractSocket::ConnectionRefusedError && connectToNextAddress())
+            return;
         if (error == QAbstractSocket::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
             end(Failure::Tls, QStringLiteral("TLS handshake failed: %1")
                                   .arg(m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors));

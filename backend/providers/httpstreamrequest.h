@@ -103,6 +103,7 @@ private:
     void connectFresh();
     void onResolved(const QHostInfo &info);
     void connectTo(const QHostAddress &address);
+    bool connectToNextAddress(); // false when no other allowed address is left
     QString poolOrigin() const;
     void resume(HttpConnectionPool::Connection connection);
     void watchSocket();
@@ -124,6 +125,7 @@ private:
     QByteArray m_method = "POST";
     std::shared_ptr<const EndpointPolicy> m_policy;
     int m_lookupId = -1;
+    QList<QHostAddress> m_nextAddresses; // allowed, not yet tried
     RawHeaders m_headers;
     QByteArray m_body;
     QByteArray m_pendingRequest;    // request line, headers and body, until the answer begins
