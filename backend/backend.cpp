@@ -78,6 +78,9 @@ Status Backend::openDatabase()
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
     m_auth = std::make_unique<AuthService>(m_config, *m_database);
     m_keys = std::make_unique<KeyService>(m_config, *m_database);
+    // Keys stored before they were bound to their rows are bound now (once; idempotent).
+    if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)
+        qCWarning(lcDb).noquote() << "stored keys not upgraded:" << upgraded.error().message;
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys);
     return success();
 }

@@ -63,6 +63,8 @@ BackendHost::BackendHost(QObject *parent) : QObject(parent)
                 error = user.error().message;
             } else {
                 userId = user.value();
+                // The machine's owner: their own Ollama or LM Studio on localhost is the normal case.
+                backend->keys().trustWithPrivateEndpoints(userId);
                 m_generations = &backend->generations(); // the one engine every front end shares
             }
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);

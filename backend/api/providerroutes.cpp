@@ -24,6 +24,9 @@ HttpResponse providerErrorResponse(const ProviderError &error, const QString &ap
     case ProviderError::QuotaExceeded:
         status = 400;
         break;
+    case ProviderError::EndpointRefused:
+        status = 403; // the server's rule, not the provider's answer
+        break;
     case ProviderError::RateLimited:
         status = 429;
         break;
@@ -89,7 +92,7 @@ void registerProviderRoutes(ApiContext &ctx)
             return res.send(key.error());
         }
         if (custom)
-            provider = ProviderRegistry::compatible(key->baseUrl, name, key->label);
+            provider = ProviderRegistry::compatible(key->baseUrl, name, key->label, key->endpointPolicy);
         const QString apiKey = key->apiKey;
         ModelListFetcher::fetchModels(provider, apiKey, [res, name, apiKey](QList<RemoteModel> models, ProviderError error) mutable {
             if (error.isError())

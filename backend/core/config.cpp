@@ -36,6 +36,9 @@ const QList<ConfigVariable> &configVariables()
          "names this process among servers that share one PostgreSQL database; each needs its own"},
         {"TRUSTED_PROXIES", "",
          "comma list of CIDRs of reverse proxies (e.g. 127.0.0.1/32 behind nginx or Caddy); only from these is X-Forwarded-For believed"},
+        {"ALLOW_PRIVATE_ENDPOINTS", "false",
+         "whether users' custom endpoints may be on loopback, private or link-local addresses"},
+        {"ALLOWED_ENDPOINT_HOSTS", "", "comma list of host names and CIDRs users' custom endpoints may reach even if private"},
     };
     return vars;
 }

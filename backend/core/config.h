@@ -47,6 +47,10 @@ struct Config {
     QString serverId;             // empty: generated once and kept in the data directory
 
     QStringList trustedProxies;   // CIDRs ("127.0.0.1/32") whose X-Forwarded-For names the client
+    // Users' custom endpoints may reach private, loopback and link-local
+    // addresses: all of them, or the listed host names and CIDRs.
+    bool allowPrivateEndpoints = false;
+    QStringList allowedEndpointHosts;
 };
 
 // One documented variable: what `--help` and `.env.example` print.

@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -194,13 +195,29 @@ Result<Config> ConfigLoader::load() const
         *field = n;
     }
 
-    for (const auto &[name, field] : {std::pair{"DEBUG", &c.debug}, std::pair{"ALLOW_SIGNUP", &c.allowSignup}}) {
+    for (const auto &[name, field] : {std::pair{"DEBUG", &c.debug}, std::pair{"ALLOW_SIGNUP", &c.allowSignup},
+                                      std::pair{"ALLOW_PRIVATE_ENDPOINTS", &c.allowPrivateEndpoints}}) {
         if (!isSet(QLatin1String(name)))
             continue;
         auto v = parseBool(QLatin1String(name), get(QLatin1String(name)));
         if (!v)
             return v.error();
         *field = v.value();
+    }
+
+    if (isSet(QStringLiteral("ALLOWED_ENDPOINT_HOSTS"))) {
+        auto v = parseList(QStringLiteral("ALLOWED_ENDPOINT_HOSTS"), get(QStringLiteral("ALLOWED_ENDPOINT_HOSTS")));
+        if (!v)
+            return v.error();
+        // A host name, an address, or a CIDR; a typo must not silently allow nothing.
+        static const QRegularExpression hostName(QStringLiteral("^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\\.?$"));
+        for (const QString &entry : v.value()) {
+            if (QHostAddress::parseSubnet(entry).first.isNull() && QHostAddress(entry).isNull()
+                && !hostName.match(entry).hasMatch())
+                return Error::invalid(QStringLiteral("ALLOWED_ENDPOINT_HOSTS: \"%1\" is neither a host name nor a CIDR")
+                                          .arg(entry.left(100)));
+        }
+        c.allowedEndpointHosts = v.value();
     }
 
     if (isSet(QStringLiteral("CORS_ORIGINS"))) {

@@ -117,6 +117,32 @@ Status KeyRepository::replaceEncrypted(const QString &keyId, const QString &encr
     return q.exec();
 }
 
+Result<QList<KeyRecord>> KeyRepository::listFirstForm() const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("SELECT %1 FROM provider_keys WHERE encrypted_api_key LIKE 'v1:%'").arg(kColumns));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    QList<KeyRecord> out;
+    while (q.next())
+        out << readKey(q);
+    return out;
+}
+
+Result<bool> KeyRepository::swapEncrypted(const QString &keyId, const QString &expected, const QString &encrypted) const
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("UPDATE provider_keys SET encrypted_api_key = :enc WHERE id = :id AND encrypted_api_key = :old"));
+    q.bind(QStringLiteral(":enc"), encrypted).bind(QStringLiteral(":id"), keyId).bind(QStringLiteral(":old"), expected);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return q.rowsAffected() > 0;
+}
+
 Status RevokedTokenRepository::revoke(const QString &jti, const QDateTime &expiresAt) const
 {
     auto db = m_db.connection();

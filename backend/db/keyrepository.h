@@ -20,6 +20,10 @@ public:
     Result<KeyRecord> findByProvider(const QString &userId, const QString &providerName) const;
     Status remove(const QString &userId, const QString &keyId) const;
     Status replaceEncrypted(const QString &keyId, const QString &encrypted, const QString &hint) const;
+    // Every user's rows whose key is still in the first stored form ("v1:").
+    Result<QList<KeyRecord>> listFirstForm() const;
+    // Sets the stored key only where it still is `expected`; false when it was not.
+    Result<bool> swapEncrypted(const QString &keyId, const QString &expected, const QString &encrypted) const;
 
 private:
     const Database &m_db;

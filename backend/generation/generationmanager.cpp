@@ -93,6 +93,7 @@ Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, co
         request.provider = KeyService::customChoice(key->keyId);
         request.baseUrl = key->baseUrl;
         request.endpointLabel = key->label;
+        request.endpointPolicy = key->endpointPolicy;
     }
     request.maxTokens = m_config.maxTokens;
     request.timeouts = m_timeouts;

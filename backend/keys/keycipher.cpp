@@ -1,15 +1,32 @@
 #include "keys/keycipher.h"
 
+#include <QtEndian>
+
 #include <sodium.h>
 
 namespace teehee {
 namespace {
-const QByteArray kPrefix = QByteArrayLiteral("v1:");
-QByteArray associatedData(const QString &userId)
+const QByteArray kPrefixV1 = QByteArrayLiteral("v1:");
+const QByteArray kPrefixV2 = QByteArrayLiteral("v2:");
+
+QByteArray associatedDataV1(const QString &userId)
 {
     return QByteArrayLiteral("teehee provider key|") + userId.toLower().toUtf8();
 }
+
+// Each field with its length in front: no two bindings give the same bytes.
+QByteArray associatedDataV2(const KeyBinding &b)
+{
+    QByteArray ad = QByteArrayLiteral("teehee provider key v2");
+    for (const QString &field : {b.userId.toLower(), b.keyId.toLower(), b.provider, b.baseUrl}) {
+        const QByteArray bytes = field.toUtf8();
+        char length[4];
+        qToBigEndian(quint32(bytes.size()), length);
+        ad.append(length, 4).append(bytes);
+    }
+    return ad;
 }
+} // namespace
 
 KeyCipher::KeyCipher(const QByteArray &encryptionKey)
 {
@@ -29,10 +46,34 @@ KeyCipher::~KeyCipher()
     sodium_memzero(m_key, sizeof m_key);
 }
 
-Result<QString> KeyCipher::encrypt(const QString &plaintext, const QString &userId) const
+Result<QString> KeyCipher::encrypt(const QString &plaintext, const KeyBinding &binding) const
+{
+    return seal(kPrefixV2, plaintext, associatedDataV2(binding));
+}
+
+Result<QString> KeyCipher::decrypt(const QString &stored, const KeyBinding &binding) const
+{
+    return open(kPrefixV2, stored, associatedDataV2(binding));
+}
+
+Result<QString> KeyCipher::encryptV1(const QString &plaintext, const QString &userId) const
+{
+    return seal(kPrefixV1, plaintext, associatedDataV1(userId));
+}
+
+Result<QString> KeyCipher::decryptV1(const QString &stored, const QString &userId) const
+{
+    return open(kPrefixV1, stored, associatedDataV1(userId));
+}
+
+bool KeyCipher::isV1(const QString &stored)
+{
+    return stored.startsWith(QLatin1String(kPrefixV1));
+}
+
+Result<QString> KeyCipher::seal(const QByteArray &prefix, const QString &plaintext, const QByteArray &ad) const
 {
     const QByteArray m = plaintext.toUtf8();
-    const QByteArray ad = associatedData(userId);
     QByteArray out(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + m.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
     auto *nonce = reinterpret_cast<unsigned char *>(out.data());
     randombytes_buf(nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
@@ -42,21 +83,21 @@ Result<QString> KeyCipher::encrypt(const QString &plaintext, const QString &user
                                                    reinterpret_cast<const unsigned char *>(ad.constData()), quint64(ad.size()),
                                                    nullptr, nonce, m_key) != 0)
         return Error::internal(QStringLiteral("cannot encrypt the API key"));
-    return QString::fromLatin1(kPrefix + out.toBase64());
+    return QString::fromLatin1(prefix + out.toBase64());
 }
 
-Result<QString> KeyCipher::decrypt(const QString &stored, const QString &userId) const
+Result<QString> KeyCipher::open(const QByteArray &prefix, const QString &stored, const QByteArray &ad) const
 {
-    const Error bad = Error::internal(QStringLiteral("a stored API key cannot be decrypted: it was altered or ENCRYPTION_KEY changed"));
+    const Error bad = Error::internal(QStringLiteral("a stored API key cannot be decrypted: it was altered, moved to "
+                                                     "another row, or ENCRYPTION_KEY changed"));
     const QByteArray s = stored.toLatin1();
-    if (!s.startsWith(kPrefix))
+    if (!s.startsWith(prefix))
         return bad;
-    auto decoded = QByteArray::fromBase64Encoding(s.mid(kPrefix.size()), QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(s.mid(prefix.size()), QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray raw = decoded.decoded;
     const qsizetype minSize = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
     if (!decoded || raw.size() < minSize)
         return bad;
-    const QByteArray ad = associatedData(userId);
     QByteArray m(raw.size() - minSize, '\0');
     unsigned long long mlen = 0;
     const auto *nonce = reinterpret_cast<const unsigned char *>(raw.constData());
@@ -67,7 +108,9 @@ Result<QString> KeyCipher::decrypt(const QString &stored, const QString &userId)
                                                    nonce, m_key) != 0)
         return bad;
     m.truncate(qsizetype(mlen));
-    return QString::fromUtf8(m);
+    const QString plain = QString::fromUtf8(m);
+    sodium_memzero(m.data(), size_t(m.size()));
+    return plain;
 }
 
 QString KeyCipher::hint(const QString &apiKey)

@@ -3,14 +3,48 @@
 #include "core/logging.h"
 #include "db/keyrepository.h"
 #include "db/sqlquery.h"
+#include "providers/endpointpolicy.h"
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace teehee {
 
-KeyService::KeyService(const Config &config, const Database &db)
-    : m_config(config), m_db(db), m_cipher(config.encryptionKey)
+namespace {
+
+bool hasControl(const QString &text)
 {
+    return std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) || c == QChar::LineSeparator
+            || c == QChar::ParagraphSeparator;
+    });
+}
+
+KeyBinding bindingOf(const KeyRecord &k)
+{
+    return {k.userId, k.id, k.providerName, k.baseUrl};
+}
+
+} // namespace
+
+KeyService::KeyService(const Config &config, const Database &db)
+    : m_config(config), m_db(db), m_cipher(config.encryptionKey),
+      m_policy(EndpointPolicy::make(config.allowPrivateEndpoints, config.allowedEndpointHosts))
+{
+}
+
+KeyService::~KeyService() = default;
+
+void KeyService::trustWithPrivateEndpoints(const QString &userId)
+{
+    m_trusted.insert(userId.toLower());
+}
+
+std::shared_ptr<const EndpointPolicy> KeyService::endpointPolicyFor(const QString &userId) const
+{
+    return m_trusted.contains(userId.toLower()) ? EndpointPolicy::anyAddress() : m_policy;
 }
 
 const QStringList &KeyService::knownProviders()
@@ -37,11 +71,15 @@ Result<KeyRecord> KeyService::add(const QString &userId, const QString &provider
         return Error::invalid(QStringLiteral("api_key: must not be empty"));
     if (apiKey.size() > 4096)
         return Error::invalid(QStringLiteral("api_key: longer than 4096 characters"));
+    // It goes into a request header: a line break would add headers of its own.
+    if (hasControl(apiKey))
+        return Error::invalid(QStringLiteral("api_key: must not contain line breaks or control characters"));
+    if (hasControl(label))
+        return Error::invalid(QStringLiteral("label: must not contain line breaks or control characters"));
     const bool custom = provider == u"custom";
     if (custom) {
-        const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-            return Error::invalid(QStringLiteral("base_url: an http(s) URL is required for a custom endpoint"));
+        if (auto st = endpointPolicyFor(userId)->checkBaseUrl(baseUrl); !st)
+            return st.error();
     } else if (!baseUrl.isEmpty()) {
         return Error::invalid(QStringLiteral("base_url: only custom endpoints take a base_url"));
     }
@@ -57,16 +95,17 @@ Result<KeyRecord> KeyService::add(const QString &userId, const QString &provider
         if (k.label == label)
             return Error::conflict(QStringLiteral("You already have a custom endpoint labelled \"%1\"").arg(label));
     }
-    auto encrypted = m_cipher.encrypt(apiKey, userId);
-    if (!encrypted)
-        return encrypted.error();
     KeyRecord k;
+    k.id = newUuid(); // before encrypting: the ciphertext is bound to its row
     k.userId = userId;
     k.providerName = provider;
-    k.encryptedApiKey = encrypted.value();
     k.hint = KeyCipher::hint(apiKey);
     k.baseUrl = custom ? baseUrl : QString();
     k.label = label;
+    auto encrypted = m_cipher.encrypt(apiKey, bindingOf(k));
+    if (!encrypted)
+        return encrypted.error();
+    k.encryptedApiKey = encrypted.value();
     return repo.create(k);
 }
 
@@ -123,10 +162,13 @@ Result<ResolvedKey> KeyService::resolve(const QString &userId, const QString &pr
         own = repo.findByProvider(userId, providerName);
     }
     if (own) {
-        auto key = m_cipher.decrypt(own->encryptedApiKey, own->userId);
+        auto key = decryptRecord(own.value());
         if (!key)
             return key.error();
-        return ResolvedKey{key.value(), own->id, own->baseUrl, own->label};
+        ResolvedKey resolved{key.value(), own->id, own->baseUrl, own->label, {}};
+        if (own->providerName == u"custom")
+            resolved.endpointPolicy = endpointPolicyFor(userId);
+        return resolved;
     }
     if (own.error().code != ErrorCode::NotFound)
         return own.error();
@@ -137,6 +179,62 @@ Result<ResolvedKey> KeyService::resolve(const QString &userId, const QString &pr
         return Error::notFound(QStringLiteral("No custom endpoint yet: add one under Providers & keys"));
     return Error::notFound(QStringLiteral("No API key for %1: add one in your settings, or set %2_API_KEY on the server")
                                .arg(providerName, providerName.toUpper()));
+}
+
+Result<QString> KeyService::decryptRecord(const KeyRecord &record) const
+{
+    const QString what = record.label.isEmpty() ? record.providerName : record.label;
+    const Error unreadable{ErrorCode::Conflict,
+                           QStringLiteral("The stored key for %1 cannot be read (it was altered, or the server's "
+                                          "ENCRYPTION_KEY changed); delete it and add it again").arg(what.left(80))};
+    if (!KeyCipher::isV1(record.encryptedApiKey)) {
+        auto key = m_cipher.decrypt(record.encryptedApiKey, bindingOf(record));
+        if (!key) {
+            qCWarning(lcSecrets) << "stored key" << record.id << "does not decrypt for its row";
+            return unreadable;
+        }
+        return key;
+    }
+    auto key = m_cipher.decryptV1(record.encryptedApiKey, record.userId);
+    if (!key) {
+        qCWarning(lcSecrets) << "stored key" << record.id << "(first form) does not decrypt";
+        return unreadable;
+    }
+    if (auto st = upgradeRecord(record, key.value()); !st)
+        qCWarning(lcSecrets).noquote() << "stored key" << record.id << "not upgraded:" << st.error().message;
+    return key;
+}
+
+Status KeyService::upgradeRecord(const KeyRecord &record, const QString &plaintext) const
+{
+    auto encrypted = m_cipher.encrypt(plaintext, bindingOf(record));
+    if (!encrypted)
+        return encrypted.error();
+    // Only if the row still holds what was read: another server may have upgraded it meanwhile.
+    auto swapped = KeyRepository(m_db).swapEncrypted(record.id, record.encryptedApiKey, encrypted.value());
+    if (!swapped)
+        return swapped.error();
+    return success();
+}
+
+Result<int> KeyService::upgradeStoredKeys() const
+{
+    auto rows = KeyRepository(m_db).listFirstForm();
+    if (!rows)
+        return rows.error();
+    int upgraded = 0;
+    for (const KeyRecord &record : rows.value()) {
+        auto key = m_cipher.decryptV1(record.encryptedApiKey, record.userId);
+        if (!key) {
+            qCWarning(lcSecrets) << "stored key" << record.id << "(first form) does not decrypt; left as it is";
+            continue;
+        }
+        if (upgradeRecord(record, key.value()))
+            ++upgraded;
+    }
+    if (upgraded > 0)
+        qCInfo(lcSecrets) << upgraded << "stored keys re-encrypted bound to their rows";
+    return upgraded;
 }
 
 QJsonObject KeyService::toJson(const KeyRecord &key)

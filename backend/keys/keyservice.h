@@ -6,8 +6,13 @@
 #include "keys/keycipher.h"
 
 #include <QJsonObject>
+#include <QSet>
+
+#include <memory>
 
 namespace teehee {
+
+class EndpointPolicy;
 
 // What a generation needs to call one provider choice: the key and, for a
 // custom endpoint, where it lives and what the user called it.
@@ -16,13 +21,29 @@ struct ResolvedKey {
     QString keyId;   // empty for a server-wide key
     QString baseUrl; // custom endpoints only
     QString label;   // custom endpoints only
+    // Where this user's custom endpoint may lead; none for the built-in providers.
+    std::shared_ptr<const EndpointPolicy> endpointPolicy;
 };
 
 // A user's provider API keys: stored encrypted, listed masked, resolved
-// (decrypted) only for the generation engine.
+// (decrypted) only for the generation engine. Custom endpoints are held to the
+// server's EndpointPolicy (ALLOW_PRIVATE_ENDPOINTS, ALLOWED_ENDPOINT_HOSTS),
+// except for the users the composition trusts with the machine's own network.
 class KeyService {
 public:
     KeyService(const Config &config, const Database &db);
+    ~KeyService();
+
+    // The desktop's own user is the machine's owner: their Ollama or LM Studio
+    // on localhost is the normal case. Accounts reaching the same backend over
+    // the network are not trusted so. Call on the backend's thread.
+    void trustWithPrivateEndpoints(const QString &userId);
+    std::shared_ptr<const EndpointPolicy> endpointPolicyFor(const QString &userId) const;
+
+    // Re-encrypts the rows still in the first stored form (bound to the owner
+    // only) in the current one. Idempotent and safe with several servers on
+    // one database. Returns how many rows it upgraded.
+    Result<int> upgradeStoredKeys() const;
 
     // "custom" is an OpenAI-compatible endpoint: it needs a base_url and may
     // exist several times, told apart by label.
@@ -51,10 +72,15 @@ public:
 
 private:
     QString serverKey(const QString &providerName) const;
+    // The key of a stored row; a row of the first form is upgraded on the way.
+    Result<QString> decryptRecord(const KeyRecord &record) const;
+    Status upgradeRecord(const KeyRecord &record, const QString &plaintext) const;
 
     const Config &m_config;
     const Database &m_db;
     KeyCipher m_cipher;
+    std::shared_ptr<const EndpointPolicy> m_policy;
+    QSet<QString> m_trusted; // user ids
 };
 
 } // namespace teehee

@@ -3,10 +3,12 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace teehee {
 
+class EndpointPolicy;
 class HttpConnectionPool;
 
 struct ChatMessage {
@@ -56,6 +58,9 @@ struct ChatRequest {
     // Where the request finds an idle connection to its provider and leaves
     // its own; none: a connection per request. Not owned.
     HttpConnectionPool *connections = nullptr;
+    // Where a user-given base URL may lead (see EndpointPolicy); none: the
+    // operator's own provider, not checked.
+    std::shared_ptr<const EndpointPolicy> endpointPolicy;
 
     // The partial assistant text being continued, or empty.
     QString partialText() const

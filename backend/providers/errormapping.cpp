@@ -89,12 +89,8 @@ ErrorFields fieldsOfBody(const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (doc.isObject())
         return fieldsOf(doc.object());
-    ErrorFields f;
-    // Not JSON (a proxy's HTML page, Cloudflare 413): keep a short plain excerpt.
-    QString text = QString::fromUtf8(body.left(300)).simplified();
-    if (!text.startsWith(QLatin1Char('<')))
-        f.message = text;
-    return f;
+    // Not JSON (a proxy's HTML page, a debug dump): never shown, whatever it says.
+    return {};
 }
 
 // OpenAI words its 429s "Please try again in 20s" / "in 350ms".
@@ -138,7 +134,7 @@ QString withDetail(const QString &head, const QString &detail)
 ProviderError classify(const ErrorContext &ctx, int status, ErrorFields f, int retryAfterMs)
 {
     using K = ProviderError::Kind;
-    f.message = redactSecrets(f.message, ctx.apiKey).left(400);
+    f.message = sanitizedProviderMessage(f.message, ctx.apiKey);
     const QString &p = ctx.providerName;
     const QString type = f.type.toLower();
 
@@ -230,6 +226,33 @@ ProviderError errorFromHttpResponse(const ErrorContext &ctx, int status, const R
     if (headerValue(headers, "x-should-retry") == "false")
         e.shouldRetryHint = false;
     return e;
+}
+
+ProviderError redirectError(const QString &providerName, int status)
+{
+    return ProviderError::make(ProviderError::Protocol,
+                               QStringLiteral("%1 answered with a redirect (HTTP %2); redirects are not followed, "
+                                              "so check the provider's base URL").arg(providerName).arg(status),
+                               status);
+}
+
+QString sanitizedProviderMessage(const QString &text, const QString &apiKey)
+{
+    QString out;
+    out.reserve(qMin(text.size(), kMaxProviderMessage * 2));
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)
+            || c.category() == QChar::Other_Format || c.category() == QChar::Separator_Line
+            || c.category() == QChar::Separator_Paragraph;
+        out += control ? QChar(u' ') : c;
+        if (out.size() > kMaxProviderMessage * 4)
+            break; // enough to cut from
+    }
+    out = redactSecrets(out.simplified(), apiKey);
+    if (out.size() > kMaxProviderMessage)
+        out = out.left(kMaxProviderMessage - 1).trimmed() + QChar(0x2026);
+    return out;
 }
 
 ProviderError errorFromStreamPayload(const ErrorContext &ctx, const QJsonObject &payload)

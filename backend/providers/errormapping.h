@@ -28,6 +28,14 @@ int retryAfterMsFromHeaders(const RawHeaders &headers, const QDateTime &now = QD
 ProviderError errorFromHttpResponse(const ErrorContext &ctx, int status, const RawHeaders &headers,
                                     const QByteArray &body);
 
+// A 3xx answer: never followed (it would carry the key elsewhere), never quoted.
+ProviderError redirectError(const QString &providerName, int status);
+
+// The provider's own words as a user may see them: one line, no control
+// characters, at most kMaxProviderMessage characters, secrets redacted.
+constexpr qsizetype kMaxProviderMessage = 200;
+QString sanitizedProviderMessage(const QString &text, const QString &apiKey = {});
+
 // An error object delivered inside a 200 stream (Anthropic `event: error`,
 // OpenAI/OpenRouter `data: {"error":{...}}`).
 ProviderError errorFromStreamPayload(const ErrorContext &ctx, const QJsonObject &payload);

@@ -77,6 +77,7 @@ void HttpProviderStream::startAttempt()
     releaseRequest();
     m_http = new HttpStreamRequest(url, std::move(headers), requestBody(), {t.connectMs, t.firstByteMs, t.idleMs}, {}, this);
     m_http->setConnectionPool(m_request.connections);
+    m_http->setEndpointPolicy(m_request.endpointPolicy);
     connect(m_http, &HttpStreamRequest::headersReceived, this, &HttpProviderStream::onHeaders);
     connect(m_http, &HttpStreamRequest::bodyReceived, this, &HttpProviderStream::onBody);
     connect(m_http, &HttpStreamRequest::finished, this, &HttpProviderStream::onFinished);
@@ -143,6 +144,9 @@ ProviderError HttpProviderStream::failureOfRequest() const
     case F::ConnectTimeout:
         return ProviderError::make(ProviderError::Network, QStringLiteral("Could not reach %1 at %2 (%3)")
                                                                .arg(m_displayName, host, m_http->errorString()));
+    case F::Refused:
+        return ProviderError::make(ProviderError::EndpointRefused,
+                                   QStringLiteral("Not connecting to %1: %2").arg(m_displayName, m_http->errorString()));
     case F::None:
         break;
     }
@@ -159,16 +163,11 @@ void HttpProviderStream::onFinished()
                           || failure == HttpStreamRequest::Failure::IdleTimeout;
 
     if (m_httpStatus >= 300 && m_httpStatus < 400 && !timedOut) {
-        // Following it would resend the key to wherever the redirect points.
-        const QByteArray location = m_http->response().header("Location");
+        // Following it would resend the key to wherever the redirect points; where that is
+        // stays unsaid, as every other text of the upstream's.
         qCInfo(lcProviders) << m_displayName << "HTTP" << m_httpStatus << "redirect not followed";
         releaseRequest();
-        handleFailure(ProviderError::make(ProviderError::Protocol,
-                                          QStringLiteral("%1 answered with a redirect (HTTP %2) to %3; redirects are not followed, "
-                                                         "so check the provider's base URL")
-                                              .arg(m_displayName).arg(m_httpStatus)
-                                              .arg(location.isEmpty() ? QStringLiteral("nowhere") : QString::fromUtf8(location)),
-                                          m_httpStatus));
+        handleFailure(redirectError(m_displayName, m_httpStatus));
         return;
     }
     if (m_httpStatus >= 400 && !timedOut) {

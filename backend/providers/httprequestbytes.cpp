@@ -15,7 +15,7 @@ bool hasHeader(const RawHeaders &headers, QByteArrayView name)
 
 } // namespace
 
-QByteArray httpRequestBytes(const QUrl &url, const RawHeaders &headers, const QByteArray &body, bool closeAfter,
+QByteArray httpRequestBytes(const QByteArray &method, const QUrl &url, const RawHeaders &headers, const QByteArray &body, bool closeAfter,
                             QString *problem)
 {
     const QString scheme = url.scheme().toLower();
@@ -36,10 +36,11 @@ QByteArray httpRequestBytes(const QUrl &url, const RawHeaders &headers, const QB
 
     QByteArray out;
     out.reserve(512 + body.size());
-    out += "POST " + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
+    out += method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\n";
     for (const auto &[name, value] : headers) {
         // A line break in a value (say, a pasted key) would smuggle in headers of its own.
-        if (name.contains('\r') || name.contains('\n') || value.contains('\r') || value.contains('\n')) {
+        if (name.contains('\r') || name.contains('\n') || value.contains('\r') || value.contains('\n')
+            || name.contains('\0') || value.contains('\0')) {
             *problem = QStringLiteral("a request header contains a line break");
             return {};
         }
@@ -50,7 +51,8 @@ QByteArray httpRequestBytes(const QUrl &url, const RawHeaders &headers, const QB
     // The body is parsed as it comes; a compressed one could not be.
     if (!hasHeader(headers, "Accept-Encoding"))
         out += "Accept-Encoding: identity\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (method != "GET" || !body.isEmpty())
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     if (closeAfter)
         out += "Connection: close\r\n"; // HTTP/1.1 keeps it open otherwise
     out += "\r\n";

@@ -1,9 +1,11 @@
 #include "providers/httpstreamrequest.h"
 
+#include "providers/endpointpolicy.h"
 #include "providers/httprequestbytes.h"
 
 #include "core/logging.h"
 
+#include <QHostInfo>
 #include <QNetworkProxy>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -34,6 +36,8 @@ HttpStreamRequest::HttpStreamRequest(QUrl url, RawHeaders headers, QByteArray bo
 
 HttpStreamRequest::~HttpStreamRequest()
 {
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
     releaseSocket();
 }
 
@@ -44,7 +48,7 @@ void HttpStreamRequest::start()
     m_stage = Stage::Connecting;
     m_sinceStart.start();
     QString problem;
-    m_pendingRequest = httpRequestBytes(m_url, m_headers, m_body, !m_pool, &problem);
+    m_pendingRequest = httpRequestBytes(m_method, m_url, m_headers, m_body, !m_pool, &problem);
     if (m_pendingRequest.isEmpty()) {
         // Reported from the event loop, so that start() never ends the request under its caller.
         QTimer::singleShot(0, this, [this, problem] { end(Failure::InvalidRequest, problem); });
@@ -52,7 +56,7 @@ void HttpStreamRequest::start()
     }
     m_tls = m_url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
     if (m_pool) {
-        if (HttpConnectionPool::Connection idle = m_pool->take(HttpConnectionPool::originOf(m_url))) {
+        if (HttpConnectionPool::Connection idle = m_pool->take(poolOrigin())) {
             resume(idle);
             return;
         }
@@ -60,7 +64,61 @@ void HttpStreamRequest::start()
     connectFresh();
 }
 
+QString HttpStreamRequest::poolOrigin() const
+{
+    // A connection checked under one policy is no proof for a request under another.
+    const QString origin = HttpConnectionPool::originOf(m_url);
+    return m_policy ? origin + QLatin1Char('|') + m_policy->tag() : origin;
+}
+
 void HttpStreamRequest::connectFresh()
+{
+    m_timer.start(qMax(0, qMin(m_timeouts.connectMs, m_timeouts.firstByteMs)));
+    if (!m_policy) {
+        connectTo({});
+        return;
+    }
+    const QHostAddress literal(m_url.host());
+    if (!literal.isNull()) {
+        QHostInfo info;
+        info.setAddresses({literal});
+        // From the event loop, as every other ending of start().
+        QTimer::singleShot(0, this, [this, info] { onResolved(info); });
+        return;
+    }
+    m_lookupId = QHostInfo::lookupHost(m_url.host(), this, &HttpStreamRequest::onResolved);
+}
+
+void HttpStreamRequest::onResolved(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    if (m_stage != Stage::Connecting)
+        return;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        end(Failure::Connect, QStringLiteral("the host name %1 was not found").arg(m_url.host()));
+        return;
+    }
+    m_nextAddresses.clear();
+    for (const QHostAddress &address : info.addresses()) {
+        if (m_policy->allowsAddress(m_url.host(), address))
+            m_nextAddresses << address;
+    }
+    // Before any connection: whether something listens there stays unknown to the caller.
+    if (!connectToNextAddress())
+        end(Failure::Refused, EndpointPolicy::refusalText());
+}
+
+bool HttpStreamRequest::connectToNextAddress()
+{
+    if (m_nextAddresses.isEmpty())
+        return false;
+    // "localhost" is ::1 and 127.0.0.1: a server may listen on only one of them.
+    releaseSocket();
+    connectTo(m_nextAddresses.takeFirst());
+    return true;
+}
+
+void HttpStreamRequest::connectTo(const QHostAddress &address)
 {
     const quint16 port = quint16(m_url.port(m_tls ? 443 : 80));
     if (m_tls) {
@@ -82,12 +140,16 @@ void HttpStreamRequest::connectFresh()
     m_socket->setProxy(QNetworkProxy::NoProxy);
     watchSocket();
 
-    m_timer.start(qMax(0, qMin(m_timeouts.connectMs, m_timeouts.firstByteMs)));
     const QString host = m_url.host();
-    if (m_tls)
-        static_cast<QSslSocket *>(m_socket)->connectToHostEncrypted(host, port); // SNI and name check use `host`
-    else
+    if (m_tls) {
+        // SNI and the certificate check use `host`, wherever the connection goes.
+        auto *ssl = static_cast<QSslSocket *>(m_socket);
+        ssl->connectToHostEncrypted(address.isNull() ? host : address.toString(), port, host);
+    } else if (address.isNull()) {
         m_socket->connectToHost(host, port);
+    } else {
+        m_socket->connectToHost(address, port);
+    }
 }
 
 void HttpStreamRequest::watchSocket()
@@ -135,7 +197,7 @@ void HttpStreamRequest::keepConnection()
 {
     if (!m_pool || !m_response.connectionReusable())
         return;
-    const QString origin = HttpConnectionPool::originOf(m_url);
+    const QString origin = poolOrigin();
     if (m_raw) {
         m_pool->keep(origin, {std::exchange(m_raw, nullptr), nullptr});
     } else if (m_socket && m_tls) {
@@ -260,6 +322,8 @@ void HttpStreamRequest::onSocketError()
         return;
     const QAbstractSocket::SocketError error = m_socket->error();
     if (m_stage == Stage::Connecting) {
+        if (error == QAbstractSocket::ConnectionRefusedError && connectToNextAddress())
+            return;
         if (error == QAbstractSocket::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
             end(Failure::Tls, QStringLiteral("TLS handshake failed: %1")
                                   .arg(m_tlsErrors.isEmpty() ? m_socket->errorString() : m_tlsErrors));

@@ -5,6 +5,9 @@
 #include "providers/httpconnectionpool.h"
 #include "providers/rawtcpconnection.h"
 
+#include <QHostAddress>
+#include <memory>
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -12,9 +15,12 @@
 #include <QTimer>
 #include <QUrl>
 
+class QHostInfo;
 class QTcpSocket;
 
 namespace teehee {
+
+class EndpointPolicy;
 
 struct HttpStreamTimeouts {
     int connectMs = 10'000;   // TCP connect and TLS handshake
@@ -25,7 +31,7 @@ struct HttpStreamTimeouts {
 // One HTTP/1.1 POST on a connection of its own, streamed: the response body
 // reaches bodyReceived() piece by piece as it comes off the socket.
 //
-// Why not QNetworkAccessManager: in Qt 6.4 it runs HTTP on a thread of its own
+// Why not Qt's network access manager: in Qt 6.4 it runs HTTP on a thread of its own
 // and opens at most 6 connections per host, so a thousand long-lived streams
 // need ~170 managers and threads, and every token crosses threads twice.
 // This runs on the calling thread (QTcpSocket, or QSslSocket for https with
@@ -41,6 +47,11 @@ struct HttpStreamTimeouts {
 // pool after a whole response that allows it; without one, every request has
 // a connection of its own. Delete it with deleteLater() when inside one of its
 // signals.
+//
+// With an EndpointPolicy (user-given endpoints), the host is resolved first and
+// the connection goes to the exact address that the policy allowed, so a DNS
+// answer cannot change between the check and the connect; TLS still verifies
+// the host name. A refused address is never connected to.
 class HttpStreamRequest : public QObject, private HttpResponseParser::Sink, private RawTcpConnection::Receiver {
     Q_OBJECT
 public:
@@ -54,6 +65,7 @@ public:
         IdleTimeout,      // the body went quiet
         Closed,           // the connection ended before the response did
         Protocol,         // not HTTP/1.x, malformed framing, or over a size limit
+        Refused,          // the endpoint policy does not allow the address
     };
 
     HttpStreamRequest(QUrl url, RawHeaders headers, QByteArray body, HttpStreamTimeouts timeouts,
@@ -62,6 +74,8 @@ public:
 
     // Before start(); the pool may go before the request does.
     void setConnectionPool(HttpConnectionPool *pool) { m_pool = pool; }
+    void setEndpointPolicy(std::shared_ptr<const EndpointPolicy> policy) { m_policy = std::move(policy); }
+    void setMethod(const QByteArray &method) { m_method = method; } // POST unless set
     void start();
     void abort();
     bool reusedConnection() const { return m_reused; } // the request went out on a pooled connection
@@ -87,6 +101,10 @@ private:
     void closed(const QString &error) override;
 
     void connectFresh();
+    void onResolved(const QHostInfo &info);
+    void connectTo(const QHostAddress &address);
+    bool connectToNextAddress(); // false when no other allowed address is left
+    QString poolOrigin() const;
     void resume(HttpConnectionPool::Connection connection);
     void watchSocket();
     bool resendOnNewConnection(); // false when this is not a pooled connection's early close
@@ -104,6 +122,10 @@ private:
     void releaseSocket();
 
     QUrl m_url;
+    QByteArray m_method = "POST";
+    std::shared_ptr<const EndpointPolicy> m_policy;
+    int m_lookupId = -1;
+    QList<QHostAddress> m_nextAddresses; // allowed, not yet tried
     RawHeaders m_headers;
     QByteArray m_body;
     QByteArray m_pendingRequest;    // request line, headers and body, until the answer begins

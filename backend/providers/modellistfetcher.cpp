@@ -2,15 +2,11 @@
 
 #include "core/logging.h"
 #include "providers/errormapping.h"
+#include "providers/httpstreamrequest.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <utility>
 
 namespace teehee {
-
-namespace {
-constexpr int kMaxPages = 10;
-}
 
 ModelListFetcher::ModelListFetcher(std::shared_ptr<const Provider> provider, QObject *parent)
     : QObject(parent)
@@ -32,11 +28,11 @@ ModelListFetcher::~ModelListFetcher()
 
 void ModelListFetcher::fetch(const QString &apiKey, const QString &baseUrl)
 {
-    if (m_nam)
+    if (m_started)
         return; // one fetch per object
+    m_started = true;
     m_apiKey = m_provider->resolvedApiKey(apiKey);
     m_baseUrl = baseUrl;
-    m_nam = new QNetworkAccessManager(this);
     m_timer.start();
     requestPage({});
 }
@@ -44,32 +40,66 @@ void ModelListFetcher::fetch(const QString &apiKey, const QString &baseUrl)
 void ModelListFetcher::requestPage(const QString &afterId)
 {
     ++m_pages;
-    QNetworkRequest req = m_provider->modelListRequest(m_baseUrl, m_apiKey, afterId);
-    qCInfo(lcProviders) << m_provider->displayName() << ": GET" << req.url().toString(QUrl::RemoveUserInfo);
-    m_reply = m_nam->get(req);
-    connect(m_reply, &QNetworkReply::finished, this, &ModelListFetcher::onFinished);
+    HttpGet get = m_provider->modelListRequest(m_baseUrl, m_apiKey, afterId);
+    get.headers.append({QByteArray("Accept"), QByteArray("application/json")});
+    qCInfo(lcProviders) << m_provider->displayName() << ": GET"
+                        << get.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    const int deadline = m_timer.interval();
+    HttpResponseParser::Limits limits;
+    limits.maxBodyBytes = kMaxReplyBytes;
+    release();
+    m_body.clear();
+    m_http = new HttpStreamRequest(get.url, std::move(get.headers), {}, {qMin(10'000, deadline), deadline, deadline},
+                                   limits, this);
+    m_http->setMethod("GET");
+    m_http->setEndpointPolicy(m_provider->endpointPolicy());
+    connect(m_http, &HttpStreamRequest::bodyReceived, this, [this](QByteArrayView bytes) { m_body.append(bytes); });
+    connect(m_http, &HttpStreamRequest::finished, this, &ModelListFetcher::onFinished);
+    m_http->start();
+}
+
+ProviderError ModelListFetcher::failureOfRequest() const
+{
+    using F = HttpStreamRequest::Failure;
+    const QString name = m_provider->displayName();
+    switch (m_http->failure()) {
+    case F::Refused:
+        return ProviderError::make(ProviderError::EndpointRefused,
+                                   QStringLiteral("Not connecting to %1: %2").arg(name, m_http->errorString()));
+    case F::FirstByteTimeout:
+    case F::IdleTimeout:
+        return ProviderError::make(ProviderError::Timeout, QStringLiteral("%1 did not list its models within %2")
+                                                               .arg(name, humanDelay(m_timer.interval())));
+    case F::Protocol:
+        return ProviderError::make(ProviderError::Protocol,
+                                   QStringLiteral("%1 answered the model list request with a malformed or oversized reply")
+                                       .arg(name));
+    default:
+        return ProviderError::make(ProviderError::Network,
+                                   QStringLiteral("Could not reach %1 (%2)").arg(name, m_http->errorString()));
+    }
 }
 
 void ModelListFetcher::onFinished()
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_done)
+    if (!m_http || m_done)
         return;
-    m_reply = nullptr;
-    reply->deleteLater();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const ErrorContext ctx = m_provider->errorContext({}, m_apiKey);
-    if (!status.isValid()) {
-        fail(ProviderError::make(ProviderError::Network, QStringLiteral("Could not reach %1 (%2)")
-                                                             .arg(m_provider->displayName(), reply->errorString())));
+    if (m_http->failure() != HttpStreamRequest::Failure::None) {
+        fail(failureOfRequest());
         return;
     }
-    const QByteArray body = reply->readAll();
-    if (status.toInt() >= 300) {
-        fail(errorFromHttpResponse(ctx, status.toInt(), reply->rawHeaderPairs(), body));
+    const int status = m_http->response().status();
+    const RawHeaders headers = m_http->response().headers();
+    release();
+    if (status >= 300 && status < 400) {
+        fail(redirectError(m_provider->displayName(), status));
         return;
     }
-    const ModelListPage page = m_provider->parseModelList(body);
+    if (status >= 400 || status < 200) {
+        fail(errorFromHttpResponse(m_provider->errorContext({}, m_apiKey), status, headers, m_body));
+        return;
+    }
+    const ModelListPage page = m_provider->parseModelList(std::exchange(m_body, {}));
     if (!page.ok) {
         fail(ProviderError::make(ProviderError::Protocol,
                                  QStringLiteral("%1 answered the model list request with something that is not a model list")
@@ -102,11 +132,12 @@ void ModelListFetcher::fail(const ProviderError &error)
 
 void ModelListFetcher::release()
 {
-    if (QNetworkReply *reply = m_reply) {
-        m_reply = nullptr;
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
+    if (HttpStreamRequest *http = std::exchange(m_http, nullptr)) {
+        disconnect(http, nullptr, this, nullptr);
+        http->abort();
+        // We may be inside its finished(): it goes later, on its own.
+        http->setParent(nullptr);
+        http->deleteLater();
     }
 }
 

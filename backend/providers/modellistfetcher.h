@@ -4,23 +4,28 @@
 #include "providers/providererror.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace teehee {
 
+class EndpointPolicy;
+class HttpStreamRequest;
+
 // Fetches a provider's live model list (GET {base}/models, following pages)
-// with the user's key. Emits exactly one of succeeded() / failed(). Owns its
-// own QNetworkAccessManager and reply; destroying it cancels the request.
+// with the user's key. Emits exactly one of succeeded() / failed(). Goes
+// through HttpStreamRequest like every other outgoing request: header values
+// with line breaks refused, redirects not followed, the reply size capped, and
+// a user-given endpoint held to its EndpointPolicy. Destroying it cancels the
+// request.
 class ModelListFetcher : public QObject {
     Q_OBJECT
 public:
+    static constexpr qint64 kMaxReplyBytes = 8 * 1024 * 1024; // a thousand models are ~300 kB
+    static constexpr int kMaxPages = 10;
+
     explicit ModelListFetcher(std::shared_ptr<const Provider> provider, QObject *parent = nullptr);
     ~ModelListFetcher() override;
 
@@ -42,17 +47,19 @@ Q_SIGNALS:
 private:
     void requestPage(const QString &afterId);
     void onFinished();
+    ProviderError failureOfRequest() const;
     void fail(const ProviderError &error);
     void release();
 
     std::shared_ptr<const Provider> m_provider;
-    QNetworkAccessManager *m_nam = nullptr;
-    QPointer<QNetworkReply> m_reply;
+    HttpStreamRequest *m_http = nullptr; // the current page's request, a child
+    QByteArray m_body;
     QTimer m_timer;
     QString m_apiKey;
     QString m_baseUrl;
     QList<RemoteModel> m_models;
     int m_pages = 0;
+    bool m_started = false;
     bool m_done = false;
 };
 

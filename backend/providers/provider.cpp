@@ -1,6 +1,7 @@
 #include "providers/provider.h"
 
 #include "providers/anthropicstream.h"
+#include "providers/endpointpolicy.h"
 #include "providers/openaistream.h"
 
 #include <QJsonArray>
@@ -41,12 +42,12 @@ ChatRequest Provider::resolved(ChatRequest request) const
     return request;
 }
 
-QNetworkRequest Provider::modelListRequest(const QString &baseUrl, const QString &apiKey, const QString &) const
+HttpGet Provider::modelListRequest(const QString &baseUrl, const QString &apiKey, const QString &) const
 {
-    QNetworkRequest req(join(baseUrl.isEmpty() ? m_baseUrl : baseUrl, QStringLiteral("/models")));
+    HttpGet req{join(baseUrl.isEmpty() ? m_baseUrl : baseUrl, QStringLiteral("/models")), {}};
     const QString key = resolvedApiKey(apiKey);
     if (!key.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        req.headers.append({QByteArray("Authorization"), "Bearer " + key.toUtf8()});
     return req;
 }
 
@@ -101,8 +102,9 @@ ProviderStream *MistralProvider::createStream(const ChatRequest &request, QObjec
 }
 
 OpenAiCompatibleProvider::OpenAiCompatibleProvider(QString name, QString displayName, QString baseUrl,
-                                                   QString defaultApiKey)
+                                                   QString defaultApiKey, std::shared_ptr<const EndpointPolicy> policy)
     : Provider(std::move(name), std::move(displayName), std::move(baseUrl), std::move(defaultApiKey))
+    , m_policy(policy ? std::move(policy) : EndpointPolicy::publicOnly())
 {
 }
 
@@ -113,7 +115,10 @@ QString OpenAiCompatibleProvider::description() const
 
 ProviderStream *OpenAiCompatibleProvider::createStream(const ChatRequest &request, QObject *parent) const
 {
-    return new OpenAiStream(OpenAiStream::Dialect::Compatible, resolved(request), displayName(), parent);
+    ChatRequest r = resolved(request);
+    if (!r.endpointPolicy)
+        r.endpointPolicy = m_policy;
+    return new OpenAiStream(OpenAiStream::Dialect::Compatible, std::move(r), displayName(), parent);
 }
 
 AnthropicProvider::AnthropicProvider(QString baseUrl, QString defaultApiKey)
@@ -131,8 +136,7 @@ ProviderStream *AnthropicProvider::createStream(const ChatRequest &request, QObj
     return new AnthropicStream(resolved(request), displayName(), parent);
 }
 
-QNetworkRequest AnthropicProvider::modelListRequest(const QString &baseUrl, const QString &apiKey,
-                                                    const QString &afterId) const
+HttpGet AnthropicProvider::modelListRequest(const QString &baseUrl, const QString &apiKey, const QString &afterId) const
 {
     QString base = baseUrl.isEmpty() ? this->baseUrl() : baseUrl;
     while (base.endsWith(QLatin1Char('/')))
@@ -143,11 +147,11 @@ QNetworkRequest AnthropicProvider::modelListRequest(const QString &baseUrl, cons
     if (!afterId.isEmpty())
         query.addQueryItem(QStringLiteral("after_id"), afterId);
     url.setQuery(query);
-    QNetworkRequest req(url);
+    HttpGet req{url, {}};
     const QString key = resolvedApiKey(apiKey);
     if (!key.isEmpty())
-        req.setRawHeader("x-api-key", key.toUtf8());
-    req.setRawHeader("anthropic-version", AnthropicStream::kApiVersion);
+        req.headers.append({QByteArray("x-api-key"), key.toUtf8()});
+    req.headers.append({QByteArray("anthropic-version"), QByteArray(AnthropicStream::kApiVersion)});
     return req;
 }
 

@@ -5,12 +5,21 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QNetworkRequest>
 #include <QString>
+#include <QUrl>
+
+#include <memory>
 
 namespace teehee {
 
+class EndpointPolicy;
 class ProviderStream;
+
+// A GET as a provider client sends it: where, and with which headers (credentials among them).
+struct HttpGet {
+    QUrl url;
+    RawHeaders headers;
+};
 
 // A model as a provider's live list reports it.
 struct RemoteModel {
@@ -51,9 +60,10 @@ public:
     virtual ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const = 0;
 
     // GET {base}/models with the key; `afterId` continues a paged list.
-    virtual QNetworkRequest modelListRequest(const QString &baseUrl, const QString &apiKey,
-                                             const QString &afterId = {}) const;
+    virtual HttpGet modelListRequest(const QString &baseUrl, const QString &apiKey, const QString &afterId = {}) const;
     virtual ModelListPage parseModelList(const QByteArray &body) const;
+    // Where its base URL may lead; none for the providers the operator configured.
+    virtual std::shared_ptr<const EndpointPolicy> endpointPolicy() const { return nullptr; }
 
     ErrorContext errorContext(const QString &model, const QString &apiKey) const
     {
@@ -84,12 +94,19 @@ public:
 // Any server speaking Chat Completions at a user-given base URL
 // (Ollama http://localhost:11434/v1, LM Studio http://localhost:1234/v1,
 // vLLM, llama.cpp, OpenRouter https://openrouter.ai/api/v1). Key optional.
+// The base URL is a user's: its requests are held to an EndpointPolicy, public
+// addresses only unless one is given (or the request carries its own).
 class OpenAiCompatibleProvider : public Provider {
 public:
-    OpenAiCompatibleProvider(QString name, QString displayName, QString baseUrl, QString defaultApiKey = {});
+    OpenAiCompatibleProvider(QString name, QString displayName, QString baseUrl, QString defaultApiKey = {},
+                             std::shared_ptr<const EndpointPolicy> policy = {});
     bool requiresApiKey() const override { return false; }
     QString description() const override;
     ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
+    std::shared_ptr<const EndpointPolicy> endpointPolicy() const override { return m_policy; }
+
+private:
+    std::shared_ptr<const EndpointPolicy> m_policy;
 };
 
 class AnthropicProvider : public Provider {
@@ -97,8 +114,7 @@ public:
     AnthropicProvider(QString baseUrl, QString defaultApiKey);
     QString description() const override;
     ProviderStream *createStream(const ChatRequest &request, QObject *parent = nullptr) const override;
-    QNetworkRequest modelListRequest(const QString &baseUrl, const QString &apiKey,
-                                     const QString &afterId = {}) const override;
+    HttpGet modelListRequest(const QString &baseUrl, const QString &apiKey, const QString &afterId = {}) const override;
     ModelListPage parseModelList(const QByteArray &body) const override;
 };
 

@@ -29,6 +29,7 @@ Error ProviderError::toError() const
         return {ErrorCode::Unauthorized, message};
     case PermissionDenied:
     case QuotaExceeded:
+    case EndpointRefused:
         return {ErrorCode::Forbidden, message};
     case ModelNotFound:
         return {ErrorCode::NotFound, message};

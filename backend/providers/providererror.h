@@ -27,6 +27,7 @@ public:
         Timeout,          // first byte, idle or total deadline passed
         UpstreamClosed,   // the provider closed the stream before its end marker
         Protocol,         // the provider answered something unparseable
+        EndpointRefused,  // the endpoint's address is not allowed here (private network)
     };
     Q_ENUM(Kind)
 

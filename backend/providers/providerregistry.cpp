@@ -1,6 +1,7 @@
 #include "providers/providerregistry.h"
 
 #include "core/config.h"
+#include "providers/endpointpolicy.h"
 #include "providers/providerstream.h"
 
 #include <QUrl>
@@ -8,6 +9,7 @@
 namespace teehee {
 
 ProviderRegistry::ProviderRegistry(const Config &config)
+    : m_policy(EndpointPolicy::make(config.allowPrivateEndpoints, config.allowedEndpointHosts))
 {
     add(std::make_shared<OpenAiProvider>(config.openaiBaseUrl, config.openaiApiKey));
     add(std::make_shared<AnthropicProvider>(config.anthropicBaseUrl, config.anthropicApiKey));
@@ -34,7 +36,8 @@ QStringList ProviderRegistry::names() const
 }
 
 std::shared_ptr<const Provider> ProviderRegistry::compatible(const QString &baseUrl, const QString &name,
-                                                             const QString &displayName)
+                                                             const QString &displayName,
+                                                             std::shared_ptr<const EndpointPolicy> policy)
 {
     const QUrl url(baseUrl);
     QString shown = displayName;
@@ -52,7 +55,7 @@ std::shared_ptr<const Provider> ProviderRegistry::compatible(const QString &base
         shown += QStringLiteral(" at ") + url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
     }
     return std::make_shared<OpenAiCompatibleProvider>(name.isEmpty() ? QStringLiteral("openai-compatible") : name,
-                                                      shown, baseUrl);
+                                                      shown, baseUrl, QString(), std::move(policy));
 }
 
 Result<std::shared_ptr<const Provider>> ProviderRegistry::resolve(const ChatRequest &request) const
@@ -63,7 +66,9 @@ Result<std::shared_ptr<const Provider>> ProviderRegistry::resolve(const ChatRequ
         const QUrl url(request.baseUrl);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
             return Error::invalid(QStringLiteral("The base URL '%1' is not an http(s) URL").arg(request.baseUrl));
-        return compatible(request.baseUrl, request.provider, request.endpointLabel);
+        return compatible(request.baseUrl, request.provider, request.endpointLabel,
+                          request.endpointPolicy ? request.endpointPolicy
+                                                 : (m_policy ? m_policy : EndpointPolicy::publicOnly()));
     }
     return Error::invalid(QStringLiteral("Unknown provider '%1'; known providers: %2")
                               .arg(request.provider, m_order.join(QStringLiteral(", "))));

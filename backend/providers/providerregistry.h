@@ -28,12 +28,17 @@ public:
     QStringList names() const; // built-in providers, registration order
     bool contains(const QString &name) const { return provider(name) != nullptr; }
 
-    // A provider for a user's own OpenAI-compatible endpoint.
+    // A provider for a user's own OpenAI-compatible endpoint, held to
+    // `policy` (none: public addresses only).
     static std::shared_ptr<const Provider> compatible(const QString &baseUrl, const QString &name = {},
-                                                      const QString &displayName = {});
+                                                      const QString &displayName = {},
+                                                      std::shared_ptr<const EndpointPolicy> policy = {});
+    // The rule for users' endpoints from the configuration.
+    const std::shared_ptr<const EndpointPolicy> &endpointPolicy() const { return m_policy; }
 
     // The provider a request names: a registered one, or an OpenAI-compatible
-    // endpoint when the request carries its own base URL.
+    // endpoint when the request carries its own base URL (held to the
+    // request's policy, else the configuration's).
     Result<std::shared_ptr<const Provider>> resolve(const ChatRequest &request) const;
 
     // A new, not yet started stream; an error when the provider is unknown or
@@ -43,6 +48,7 @@ public:
 private:
     std::map<QString, std::shared_ptr<const Provider>> m_providers;
     QStringList m_order;
+    std::shared_ptr<const EndpointPolicy> m_policy;
 };
 
 } // namespace teehee

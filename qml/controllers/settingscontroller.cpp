@@ -267,7 +267,9 @@ void SettingsController::testKey(const QString &provider, const QString &apiKey,
                 key = key.isEmpty() ? stored->apiKey : key;
             }
         }
-        auto target = custom ? teehee::ProviderRegistry::compatible(url, kCustom) : s.generations.providers().provider(provider);
+        auto target = custom ? teehee::ProviderRegistry::compatible(url, kCustom, {},
+                                                                    s.backend.keys().endpointPolicyFor(s.userId))
+                             : s.generations.providers().provider(provider);
         if (!target) {
             host->deliver(self, [self] {
                 auto *me = static_cast<SettingsController *>(self.data());

@@ -2,14 +2,18 @@
 // key (else the server-wide one) goes upstream, the live list comes back in
 // the /models shape with context sizes, and each provider failure becomes a
 // clear message with a fitting status — never the key. Plus the context sizes
-// of the static /models catalogue.
+// of the static /models catalogue. A custom endpoint's list is held to the
+// server's endpoint policy (after DNS, no redirects), and an upstream's error
+// page is never reflected.
 #include "backend.h"
 #include "db/records.h"
 #include "db/sqlquery.h"
 #include "db/userrepository.h"
 #include "auth/authservice.h"
 #include "auth/tokenservice.h"
+#include "db/keyrepository.h"
 #include "fakeproviderserver.h"
+#include "keys/keycipher.h"
 #include "support/httptestclient.h"
 
 #include <QJsonDocument>
@@ -30,6 +34,24 @@ class TestProviderModels : public QObject {
     quint16 deadPort = 0;
     std::unique_ptr<TestApiServer> server;
     QByteArray token;
+
+    static QByteArray tokenIn(TestApiServer &s)
+    {
+        UserRecord u;
+        u.email = QStringLiteral("%1@example.com").arg(newUuid());
+        auto created = UserRepository(s.backend().database()).create(u);
+        return created ? s.backend().auth().tokens().issue(created->id, created->email) : QByteArray();
+    }
+    static HttpTestResponse as(TestApiServer &s, const QByteArray &t, const QByteArray &method, const QString &path,
+                               const QJsonObject &body = {})
+    {
+        return s.client().request(method, path, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(),
+                                  {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + t}});
+    }
+    static QJsonObject customKey(const QString &url)
+    {
+        return {{"provider_name", "custom"}, {"api_key", "local-key-0001"}, {"base_url", url}, {"label", "mine"}};
+    }
 
     HttpTestResponse get(const QString &path, const QByteArray &as)
     {
@@ -191,6 +213,99 @@ private Q_SLOTS:
             QVERIFY2(m.value("context_tokens").toInt() >= m.value("max_tokens").toInt() && m.value("max_tokens").toInt() > 0,
                      qPrintable(m.value("name").toString()));
         }
+    }
+
+    void aCustomEndpointOnThisMachineIsRefusedWhereNotAllowed_data()
+    {
+        QTest::addColumn<QString>("url"); // %1: the fake's port
+        QTest::newRow("localhost") << QStringLiteral("http://localhost:%1/v1");
+        QTest::newRow("decimal") << QStringLiteral("http://2130706433:%1/v1");
+        QTest::newRow("literal") << QStringLiteral("http://127.0.0.1:%1/v1");
+        QTest::newRow("ipv6") << QStringLiteral("http://[::1]:%1/v1");
+    }
+    void aCustomEndpointOnThisMachineIsRefusedWhereNotAllowed()
+    {
+        QFETCH(QString, url);
+        FakeProviderServer local;
+        QVERIFY(local.listen(QHostAddress(QHostAddress::AnyIPv4)));
+        local.setHandler([](const RecordedRequest &) { return FakeResponse::json(200, R"({"data":[{"id":"m"}]})"); });
+        TestApiServer strict;
+        TEEHEE_REQUIRE_SERVER(strict);
+        const QByteArray t = tokenIn(strict);
+        const auto stored = as(strict, t, "POST", QStringLiteral("/user/keys"), customKey(url.arg(local.port())));
+        if (stored.status == 201) { // a name: judged after DNS
+            const auto r = as(strict, t, "GET", QStringLiteral("/providers/custom:mine/models"));
+            QCOMPARE(r.status, 403);
+            QVERIFY2(r.detail().contains(QStringLiteral("does not allow endpoints on private networks")), qPrintable(r.detail()));
+        } else {
+            QCOMPARE(stored.status, 422);
+        }
+        QCOMPARE(local.peakOpenConnections(), 0);
+
+        TestApiServer allowed([](Config &c) { c.allowedEndpointHosts = {QStringLiteral("127.0.0.0/8"), QStringLiteral("::1")}; });
+        TEEHEE_REQUIRE_SERVER(allowed);
+        const QByteArray t2 = tokenIn(allowed);
+        QCOMPARE(as(allowed, t2, "POST", QStringLiteral("/user/keys"), customKey(url.arg(local.port()))).status, 201);
+        const auto r = as(allowed, t2, "GET", QStringLiteral("/providers/custom:mine/models"));
+        if (url.contains(u'[')) // the fake listens on IPv4 only: reached, or refused by the socket, never by the rule
+            QVERIFY2(r.status == 200 || r.status == 503, qPrintable(r.detail()));
+        else
+            QCOMPARE(r.status, 200);
+    }
+
+    void aRedirectFromACustomEndpointIsNotFollowed()
+    {
+        FakeProviderServer target;
+        QVERIFY(target.listen());
+        FakeProviderServer endpoint;
+        QVERIFY(endpoint.listen());
+        const QByteArray location = target.baseUrl(QStringLiteral("/v1/models")).toLatin1();
+        endpoint.setHandler([location](const RecordedRequest &) { return FakeResponse::json(302, "").header("Location", location); });
+        TestApiServer allowed([](Config &c) { c.allowPrivateEndpoints = true; });
+        TEEHEE_REQUIRE_SERVER(allowed);
+        const QByteArray t = tokenIn(allowed);
+        QCOMPARE(as(allowed, t, "POST", QStringLiteral("/user/keys"), customKey(endpoint.baseUrl(QStringLiteral("/v1")))).status, 201);
+        const auto r = as(allowed, t, "GET", QStringLiteral("/providers/custom:mine/models"));
+        QCOMPARE(r.status, 502);
+        QVERIFY(r.detail().contains(QStringLiteral("redirects are not followed")));
+        QVERIFY(!r.body.contains(location));
+        QCOMPARE(endpoint.requests().size(), 1);
+        QCOMPARE(target.requests().size(), 0);
+    }
+
+    void anUpstreamErrorPageIsNotReflected()
+    {
+        openai.enqueue(FakeResponse::json(500, "<html><pre>debug: admin_password=hunter2</pre></html>").header("Content-Type", "text/html"));
+        const auto html = get(QStringLiteral("/providers/openai/models"), token);
+        QCOMPARE(html.status, 502);
+        QVERIFY(!html.body.contains("hunter2"));
+        openai.enqueue(FakeResponse::json(500, "debug dump: admin_password=hunter2").header("Content-Type", "text/plain"));
+        const auto text = get(QStringLiteral("/providers/openai/models"), token);
+        QCOMPARE(text.status, 502);
+        QVERIFY(!text.body.contains("hunter2"));
+    }
+
+    void aStoredKeyWithALineBreakNeverReachesTheProvider()
+    {
+        // Stored around the API (which refuses it): the client refuses it again.
+        TestApiServer s([this](Config &c) { c.openaiBaseUrl = openai.baseUrl(QStringLiteral("/v1")); });
+        TEEHEE_REQUIRE_SERVER(s);
+        UserRecord u;
+        u.email = QStringLiteral("%1@example.com").arg(newUuid());
+        auto user = UserRepository(s.backend().database()).create(u);
+        QVERIFY(bool(user));
+        KeyRecord k;
+        k.id = newUuid();
+        k.userId = user->id;
+        k.providerName = QStringLiteral("openai");
+        k.encryptedApiKey = KeyCipher(s.backend().config().encryptionKey)
+                                .encrypt(QStringLiteral("sk-abc\r\nX-Injected: yes"), {k.userId, k.id, k.providerName, {}}).value();
+        QVERIFY(KeyRepository(s.backend().database()).create(k));
+        const int before = openai.requests().size();
+        const auto r = as(s, s.backend().auth().tokens().issue(user->id, user->email), "GET", QStringLiteral("/providers/openai/models"));
+        QCOMPARE(r.status, 503);
+        QVERIFY(!r.body.contains("X-Injected"));
+        QCOMPARE(openai.requests().size(), before);
     }
 
     void cleanupTestCase() { server.reset(); }

@@ -115,6 +115,25 @@ private Q_SLOTS:
         QCOMPARE(c->corsOrigins, QStringList({QStringLiteral("http://x.test"), QStringLiteral("http://y.test")}));
     }
 
+    void privateEndpointSettings()
+    {
+        auto d = loaderWith({}).load();
+        QVERIFY(d);
+        QVERIFY(!d->allowPrivateEndpoints); // users' endpoints stay off the server's network unless allowed
+        QVERIFY(d->allowedEndpointHosts.isEmpty());
+        auto c = loaderWith({{QStringLiteral("ALLOW_PRIVATE_ENDPOINTS"), QStringLiteral("true")},
+                             {QStringLiteral("ALLOWED_ENDPOINT_HOSTS"), QStringLiteral("ollama.lan, 10.0.5.0/24,::1,fd00::/8")}}).load();
+        QVERIFY(c);
+        QVERIFY(c->allowPrivateEndpoints);
+        QCOMPARE(c->allowedEndpointHosts, (QStringList{QStringLiteral("ollama.lan"), QStringLiteral("10.0.5.0/24"),
+                                                       QStringLiteral("::1"), QStringLiteral("fd00::/8")}));
+        for (const QString &bad : {QStringLiteral("10.0.0.0/99"), QStringLiteral("http://x/"), QStringLiteral("a b")}) {
+            auto r = loaderWith({{QStringLiteral("ALLOWED_ENDPOINT_HOSTS"), bad}}).load();
+            QVERIFY2(!r, qPrintable(bad));
+            QVERIFY(r.error().message.contains(QStringLiteral("ALLOWED_ENDPOINT_HOSTS")));
+        }
+    }
+
     void sourcesApplyStrongestFirst()
     {
         const QString file = writeEnvFile("PORT=7000\nAPP_NAME=\"From File\"\nMAX_TOKENS=77\n");

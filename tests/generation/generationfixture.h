@@ -150,6 +150,7 @@ public:
     std::unique_ptr<TestApiServer> server;
     QString user;
     QByteArray token;
+    std::function<void(Config &)> adjustConfig; // before setUp(): more settings of the server
 
     // Returns an error text, empty on success.
     QString setUp()
@@ -163,6 +164,8 @@ public:
             c.openaiApiKey = QStringLiteral("sk-test-openai-0000");
             c.anthropicApiKey = QStringLiteral("sk-ant-test-0000");
             c.mistralApiKey = QStringLiteral("mistral-test-0000");
+            if (adjustConfig)
+                adjustConfig(c);
         });
         if (!server->isValid())
             return server->error();

@@ -2,7 +2,10 @@
 // Studio): each stored endpoint is its own provider choice, "custom:<key id or
 // label>", and a reply goes to that endpoint's base URL with its key; continue
 // and regenerate go back to it. A provider's 429 reaches the clients with its
-// Retry-After. Against two fake servers; SQLite and PostgreSQL.
+// Retry-After. On a server that does not allow private endpoints, an endpoint
+// whose name resolves to loopback is refused before any connection, for the
+// reply and for the model list, unless its user is the machine's owner.
+// Against two fake servers; SQLite and PostgreSQL.
 #include "generationfixture.h"
 
 #include "api/streamevents.h"
@@ -47,6 +50,8 @@ private Q_SLOTS:
     void init()
     {
         f = std::make_unique<Fixture>();
+        // The fake servers are on loopback: users' endpoints reach it only where the operator allows.
+        f->adjustConfig = [](Config &c) { c.allowedEndpointHosts = {QStringLiteral("127.0.0.1")}; };
         GEN_SETUP(*f);
         second = std::make_unique<FakeProviderServer>();
         QVERIFY(second->listen());
@@ -170,6 +175,49 @@ private Q_SLOTS:
         const QJsonObject wire = streamevents::toJson(rec.last());
         QCOMPARE(wire.value(QStringLiteral("type")).toString(), QStringLiteral("stream_error"));
         QCOMPARE(wire.value(QStringLiteral("retry_after")).toInt(), 42);
+    }
+
+    void aNameThatResolvesToLoopbackIsRefusedWhereNotAllowed()
+    {
+        Fixture strict; // nothing private allowed
+        GEN_SETUP(strict);
+        FakeProviderServer local;
+        QVERIFY(local.listen());
+        local.setHandler([](const RecordedRequest &) { return reply(QStringLiteral("openai"), {QStringLiteral("hi")}); });
+        const QString url = QStringLiteral("http://localhost:%1/v1").arg(local.port());
+        // A literal loopback address is refused when stored; a name can only be judged after DNS.
+        QCOMPARE(strict.backend().keys().add(strict.user, QStringLiteral("custom"), QStringLiteral("k-0001"),
+                                             local.baseUrl(QStringLiteral("/v1")), QStringLiteral("literal")).error().code,
+                 ErrorCode::InvalidInput);
+        auto added = strict.backend().keys().add(strict.user, QStringLiteral("custom"), QStringLiteral("k-0001"), url,
+                                                 QStringLiteral("Sneaky"));
+        QVERIFY(added);
+        const QString chat = strict.newChat();
+        auto g = strict.gens().sendMessage(strict.user, chat, QStringLiteral("q"), MessageParent::activeLeaf(),
+                                           {QStringLiteral("custom:Sneaky"), QStringLiteral("m")});
+        QVERIFY(g);
+        Recorder rec;
+        rec.attach(g.value());
+        QVERIFY(rec.waitFinished());
+        QCOMPARE(rec.last().type, GenerationEvent::Type::Failed);
+        QVERIFY2(rec.last().error.contains(QStringLiteral("does not allow endpoints on private networks")),
+                 qPrintable(rec.last().error));
+        const auto models = HttpTestClient(strict.port()).get(QStringLiteral("/providers/custom:Sneaky/models"), strict.token);
+        QCOMPARE(models.status, 403);
+        QVERIFY(models.detail().contains(QStringLiteral("private networks")));
+        QCOMPARE(local.requests().size(), 0);
+        QCOMPARE(local.peakOpenConnections(), 0);
+
+        // The desktop's own user is the machine's owner: the same endpoint is theirs to use.
+        strict.backend().keys().trustWithPrivateEndpoints(strict.user);
+        auto again = strict.gens().sendMessage(strict.user, chat, QStringLiteral("q"), MessageParent::activeLeaf(),
+                                               {QStringLiteral("custom:Sneaky"), QStringLiteral("m")});
+        QVERIFY(again);
+        Recorder ok;
+        ok.attach(again.value());
+        QVERIFY(ok.waitFinished());
+        QCOMPARE(ok.last().type, GenerationEvent::Type::Completed);
+        QCOMPARE(local.requests().size(), 1);
     }
 };
 

@@ -265,8 +265,13 @@ FakeProviderServer::~FakeProviderServer() = default;
 
 bool FakeProviderServer::listen()
 {
+    return listen(QHostAddress(QHostAddress::LocalHost));
+}
+
+bool FakeProviderServer::listen(const QHostAddress &address)
+{
     m_server->setMaxPendingConnections(100);
-    return m_server->listen(QHostAddress::LocalHost, 0);
+    return m_server->listen(address, 0);
 }
 
 quint16 FakeProviderServer::port() const
@@ -276,7 +281,10 @@ quint16 FakeProviderServer::port() const
 
 QString FakeProviderServer::baseUrl(const QString &path) const
 {
-    return QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(path);
+    const QHostAddress address = m_server->serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString();
+    return QStringLiteral("http://%1:%2%3").arg(host).arg(port()).arg(path);
 }
 
 void FakeProviderServer::enqueue(const FakeResponse &response)

@@ -28,6 +28,7 @@
 
 #include <functional>
 
+class QHostAddress;
 class QTcpServer;
 class QTcpSocket;
 
@@ -112,8 +113,9 @@ public:
     ~FakeProviderServer() override;
 
     bool listen(); // 127.0.0.1, any free port
+    bool listen(const QHostAddress &address); // any free port there (::1 for IPv6)
     quint16 port() const;
-    QString baseUrl(const QString &path = {}) const; // "http://127.0.0.1:PORT" + path
+    QString baseUrl(const QString &path = {}) const; // "http://127.0.0.1:PORT" (or "[::1]") + path
 
     void enqueue(const FakeResponse &response);
     void setHandler(std::function<FakeResponse(const RecordedRequest &)> handler);

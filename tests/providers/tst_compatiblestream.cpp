@@ -14,6 +14,14 @@ using namespace teehee::test;
 
 namespace {
 
+// The fake server is on loopback, which users' endpoints may reach only when the operator says so.
+Config loopbackAllowed()
+{
+    Config c;
+    c.allowedEndpointHosts = {QStringLiteral("127.0.0.1")};
+    return c;
+}
+
 class Fixture {
 public:
     Fixture()
@@ -39,7 +47,7 @@ public:
     }
     bool ok = false;
     FakeProviderServer server;
-    ProviderRegistry registry{Config{}};
+    ProviderRegistry registry{loopbackAllowed()};
     ChatRequest request;
     std::unique_ptr<ProviderStream> stream;
 };
@@ -144,7 +152,7 @@ private Q_SLOTS:
 
     void registryRefusesUnknownProvidersAndMissingKeys()
     {
-        ProviderRegistry registry{Config{}};
+        ProviderRegistry registry{loopbackAllowed()};
         ChatRequest r;
         r.model = QStringLiteral("m");
         r.provider = QStringLiteral("nope");

@@ -2,6 +2,7 @@
 // certificate for "localhost": untrusted, it is refused (peer verification
 // is on); trusted, a streamed body arrives through it and the name checked
 // is the one in the URL.
+#include "providers/endpointpolicy.h"
 #include "providers/httpconnectionpool.h"
 #include "providers/httpstreamrequest.h"
 
@@ -78,10 +79,11 @@ private:
         bool reused = false;
     };
     // One request to `url`, through `pool` when given, waited for to its end.
-    Fetched fetch(const QUrl &url, HttpConnectionPool *pool = nullptr)
+    Fetched fetch(const QUrl &url, HttpConnectionPool *pool = nullptr, std::shared_ptr<const EndpointPolicy> policy = {})
     {
         HttpStreamRequest r(url, {}, "{}", {});
         r.setConnectionPool(pool);
+        r.setEndpointPolicy(std::move(policy));
         Fetched out;
         int finished = 0;
         connect(&r, &HttpStreamRequest::bodyReceived, this, [&](QByteArrayView b) { out.body.append(b); });
@@ -157,6 +159,29 @@ private Q_SLOTS:
             QCOMPARE(pool.idleCount(), 1);
         }
         QCOMPARE(m_connections, 1); // one handshake for three requests
+    }
+
+    void underAPolicyTheCheckedAddressIsDialledAndTheNameVerified()
+    {
+        // Runs after the certificate was made trusted. The connection goes to
+        // the address the policy allowed; SNI and the certificate check still
+        // use the host name, so a certificate for "localhost" passes.
+        QSslServer server;
+        serve(server, true);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        m_connections = 0;
+        const QUrl url(QStringLiteral("https://localhost:%1/v1").arg(server.serverPort()));
+        const auto allowed = EndpointPolicy::make(false, {QStringLiteral("localhost")});
+        HttpConnectionPool pool;
+        const Fetched got = fetch(url, &pool, allowed);
+        QVERIFY2(got.failure == Failure::None, qPrintable(got.error));
+        QCOMPARE(got.body, QByteArray("data: x\n\n"));
+        // A request under another rule does not take that connection, and is refused before any.
+        const Fetched refused = fetch(url, &pool, EndpointPolicy::publicOnly());
+        QCOMPARE(refused.failure, Failure::Refused);
+        QCOMPARE(m_connections, 1);
+        const Fetched again = fetch(url, &pool, allowed);
+        QVERIFY(again.reused);
     }
 };
 

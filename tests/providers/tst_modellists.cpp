@@ -1,6 +1,7 @@
 // Live model lists (GET {base}/models) and the static catalogue.
 #include "fakeproviderserver.h"
 
+#include "providers/endpointpolicy.h"
 #include "providers/modelcatalogue.h"
 #include "providers/modellistfetcher.h"
 #include "providers/providerregistry.h"
@@ -86,7 +87,8 @@ private Q_SLOTS:
 
     void unreachableServerIsANetworkError()
     {
-        ModelListFetcher fetcher(ProviderRegistry::compatible(QStringLiteral("http://127.0.0.1:1/v1")));
+        ModelListFetcher fetcher(ProviderRegistry::compatible(QStringLiteral("http://127.0.0.1:1/v1"), {}, {},
+                                                          EndpointPolicy::anyAddress()));
         QSignalSpy failed(&fetcher, &ModelListFetcher::failed);
         fetcher.fetch();
         QVERIFY(failed.wait());

@@ -112,6 +112,68 @@ private Q_SLOTS:
         QVERIFY(rec.error.message.contains(QStringLiteral("Could not reach OpenAI")));
     }
 
+    // What an upstream says in an error body reaches the user only as a short,
+    // cleaned provider message from its JSON error shape: a debug page or a
+    // text dump is never reflected, for the stream as for the model list.
+    void upstreamErrorBodiesAreNeverEchoed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::newRow("html") << QByteArray("<html><body><pre>Traceback: admin_password=hunter2 at db.internal:5432</pre></body></html>")
+                              << QByteArray("text/html");
+        QTest::newRow("text") << QByteArray("Internal error. config: admin_password=hunter2\r\nDATABASE_URL=postgres://x")
+                              << QByteArray("text/plain");
+        QTest::newRow("text that looks like words") << QByteArray("admin_password=hunter2") << QByteArray("application/json");
+    }
+    void upstreamErrorBodiesAreNeverEchoed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        FakeProviderServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const RecordedRequest &) { return FakeResponse::json(500, body).header("Content-Type", contentType); });
+        OpenAiProvider provider(server.baseUrl(QStringLiteral("/v1")), kKey);
+        ChatRequest request;
+        request.model = QStringLiteral("gpt-4o-mini");
+        request.messages = {{QStringLiteral("user"), QStringLiteral("Hi")}};
+        request.retry.maxAttempts = 1;
+        std::unique_ptr<ProviderStream> stream(provider.createStream(request));
+        StreamRecorder rec(stream.get());
+        stream->start();
+        QVERIFY(rec.waitForEnd());
+        QCOMPARE(rec.error.kind, ProviderError::ServerError);
+        QVERIFY(rec.error.message.contains(QStringLiteral("HTTP 500")));
+        QVERIFY2(!rec.error.message.contains(QStringLiteral("hunter2")), qPrintable(rec.error.message));
+
+        ModelListFetcher fetcher(std::make_shared<OpenAiProvider>(server.baseUrl(QStringLiteral("/v1")), kKey));
+        QSignalSpy failed(&fetcher, &ModelListFetcher::failed);
+        fetcher.fetch();
+        QVERIFY(failed.wait());
+        const auto error = failed.first().first().value<ProviderError>();
+        QCOMPARE(error.kind, ProviderError::ServerError);
+        QVERIFY2(!error.message.contains(QStringLiteral("hunter2")), qPrintable(error.message));
+    }
+
+    void aJsonErrorMessageIsShownShortAndClean()
+    {
+        FakeProviderServer server;
+        QVERIFY(server.listen());
+        const QByteArray message = "The upstream\\u0000 failed\\r\\nX-Injected: yes\\u001b[31m " + QByteArray("word ").repeated(120) + " TAIL";
+        server.setHandler([&](const RecordedRequest &) {
+            return FakeResponse::json(500, R"({"error":{"message":")" + message + R"(","type":"server_error"}})");
+        });
+        ModelListFetcher fetcher(std::make_shared<OpenAiProvider>(server.baseUrl(QStringLiteral("/v1")), kKey));
+        QSignalSpy failed(&fetcher, &ModelListFetcher::failed);
+        fetcher.fetch();
+        QVERIFY(failed.wait());
+        const QString text = failed.first().first().value<ProviderError>().message;
+        QVERIFY2(text.contains(QStringLiteral("The upstream failed X-Injected: yes [31m word word")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("TAIL")));
+        QVERIFY(text.size() < 320);
+        for (const QChar c : text)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(text));
+    }
+
     void aModelListThatIsNotAListIsAProtocolError()
     {
         FakeProviderServer server;

@@ -6,6 +6,7 @@
 #include "streamrecorder.h"
 #include "transcripts.h"
 
+#include "providers/endpointpolicy.h"
 #include "providers/provider.h"
 #include "providers/providerregistry.h"
 
@@ -32,7 +33,9 @@ std::shared_ptr<const Provider> providerFor(Wire wire, const QString &baseUrl)
     switch (wire) {
     case Wire::OpenAi: return std::make_shared<OpenAiProvider>(baseUrl, QStringLiteral("sk-test"));
     case Wire::Mistral: return std::make_shared<MistralProvider>(baseUrl, QStringLiteral("mk-test"));
-    case Wire::Compatible: return ProviderRegistry::compatible(baseUrl, QStringLiteral("openrouter"), QStringLiteral("OpenRouter"));
+    case Wire::Compatible: // the fake is on loopback
+        return ProviderRegistry::compatible(baseUrl, QStringLiteral("openrouter"), QStringLiteral("OpenRouter"),
+                                            EndpointPolicy::anyAddress());
     case Wire::Anthropic: return std::make_shared<AnthropicProvider>(baseUrl, QStringLiteral("ak-test"));
     }
     return nullptr;
