@@ -2,6 +2,8 @@
 // with exit code 2, and a start that serves /health and keeps its secrets.
 #include "core/config.h"
 
+#include <QDBusConnection>
+#include <QDBusVirtualObject>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,9 +11,18 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+// Takes every call made to it and never answers: a keyring waiting on an unlock prompt.
+class SilentObject : public QDBusVirtualObject {
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &, const QDBusConnection &) override { return true; }
+};
 
 class TestServerCli : public QObject {
     Q_OBJECT
@@ -142,6 +153,46 @@ private Q_SLOTS:
         const QString err = QString::fromUtf8(server.readAllStandardError());
         const bool hasWarning = err.contains(QStringLiteral("plain HTTP")) && err.contains(QStringLiteral("HTTPS reverse proxy"));
         QVERIFY2(hasWarning == warned, qPrintable(err));
+    }
+
+    void aKeychainThatDoesNotAnswerStopsTheStartWithTwo()
+    {
+        // A session bus on which the KDE wallet is there but silent: the server must not
+        // generate new secrets (they would replace the ones the keychain keeps).
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (daemon.isEmpty())
+            QSKIP("dbus-daemon is not installed");
+        QTemporaryDir data;
+        QProcess bus;
+        bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address"),
+                           QStringLiteral("--address=unix:path=") + data.filePath(QStringLiteral("bus"))});
+        QVERIFY(bus.waitForStarted());
+        auto stopBus = qScopeGuard([&bus] { bus.kill(); bus.waitForFinished(); });
+        QVERIFY(QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000));
+        const QString address = QString::fromUtf8(bus.readLine().trimmed());
+        QDBusConnection wallet = QDBusConnection::connectToBus(address, QStringLiteral("silent-wallet"));
+        auto dropWallet = qScopeGuard([] { QDBusConnection::disconnectFromBus(QStringLiteral("silent-wallet")); });
+        QVERIFY(wallet.isConnected());
+        SilentObject silent;
+        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/modules/kwalletd5"), &silent, QDBusConnection::SubPath));
+        QVERIFY(wallet.registerService(QStringLiteral("org.kde.kwalletd5")));
+
+        QProcess server;
+        QProcessEnvironment env = cleanEnv(data.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), address);
+        env.insert(QStringLiteral("XDG_CURRENT_DESKTOP"), QStringLiteral("KDE"));
+        env.insert(QStringLiteral("KDE_SESSION_VERSION"), QStringLiteral("5"));
+        server.setProcessEnvironment(env);
+        server.start(QStringLiteral(TEEHEE_SERVER_BINARY), {QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(server.waitForStarted());
+        // The wallet must go on running (this thread's loop) while the server waits for it.
+        QVERIFY(QTest::qWaitFor([&] { return server.state() == QProcess::NotRunning; }, 30000));
+        const QString err = QString::fromUtf8(server.readAllStandardError());
+        QCOMPARE(server.exitCode(), 2);
+        const QStringList lines = err.trimmed().split(u'\n');
+        QVERIFY2(lines.last().startsWith(QStringLiteral("teehee-server: SECRET_KEY:")), qPrintable(err));
+        QVERIFY2(lines.last().contains(QStringLiteral("keychain")), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(data.filePath(QStringLiteral("data/secrets.json"))));
     }
 
     void aBadFlagExitsWithTwo()
