@@ -55,8 +55,8 @@ int main(int argc, char *argv[])
     };
     backend.start([&](teehee::Status status) {
         if (!status) {
-            // Without its two secrets the server cannot run at all; the operator has to act,
-            // as for a bad setting (exit 2), not retry (a keychain that did not answer).
+            // Without its two secrets it cannot run: as for a bad setting, the operator has to
+            // act (set the key, unlock the keychain), exit 2; other failures exit 1.
             const auto &c = backend.config();
             return fail(status.error().message, c.secretKey.isEmpty() || c.encryptionKey.isEmpty() ? 2 : 1);
         }
