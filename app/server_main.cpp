@@ -3,10 +3,25 @@
 #include "backend.h"
 #include "core/commandline.h"
 #include "core/epolleventdispatcher.h"
+#include "core/logging.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QTextStream>
+
+namespace {
+
+// Only an address that never leaves the machine; a name other than localhost may resolve anywhere.
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -33,20 +48,27 @@ int main(int argc, char *argv[])
 
     teehee::Backend backend(cl->config);
     std::unique_ptr<teehee::HttpServer> server;
+    // start() may answer before exec() runs, when exit() would be lost: queue it.
+    auto fail = [&err](const QString &message, int code) {
+        err << "teehee-server: " << message << Qt::endl;
+        QMetaObject::invokeMethod(qApp, [code] { QCoreApplication::exit(code); }, Qt::QueuedConnection);
+    };
     backend.start([&](teehee::Status status) {
         if (!status) {
-            err << "teehee-server: " << status.error().message << Qt::endl;
-            QCoreApplication::exit(1);
-            return;
+            // Without its two secrets it cannot run: as for a bad setting, the operator has to
+            // act (set the key, unlock the keychain), exit 2; other failures exit 1.
+            const auto &c = backend.config();
+            return fail(status.error().message, c.secretKey.isEmpty() || c.encryptionKey.isEmpty() ? 2 : 1);
         }
         server = std::make_unique<teehee::HttpServer>(backend);
         auto port = server->listen(backend.config().host, quint16(backend.config().port));
-        if (!port) {
-            err << "teehee-server: " << port.error().message << Qt::endl;
-            QCoreApplication::exit(1);
-            return;
-        }
+        if (!port)
+            return fail(port.error().message, 1);
         out << "teehee-server " << TEEHEE_VERSION << " listening on http://" << backend.config().host << ':' << port.value() << Qt::endl;
+        if (!isLoopbackHost(backend.config().host))
+            qCWarning(lcHttp).noquote() << "listening on" << backend.config().host
+                                        << "serves plain HTTP (no TLS) to the network: passwords and tokens travel in clear."
+                                        << "Put it behind an HTTPS reverse proxy (README, \"HTTPS reverse proxy\") and bind HOST=127.0.0.1.";
     });
     return app.exec();
 }

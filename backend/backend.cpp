@@ -5,6 +5,7 @@
 #include "keys/keyservice.h"
 #include "generation/generationmanager.h"
 #include "core/logging.h"
+#include "core/privatefiles.h"
 #include "core/secretstore.h"
 #include "db/migrations.h"
 #include "db/serverpresence.h"
@@ -21,6 +22,7 @@ Backend::~Backend() = default;
 
 void Backend::start(std::function<void(Status)> done)
 {
+    tightenDataDirectory(m_config.dataDir); // left too open by an older version or another umask
     auto *secrets = new SecretStore(m_config.dataDir, SecretStore::Backend::Auto, this);
     // Obtain the missing secrets one after the other, then open the database.
     auto finish = [this, secrets, done] {
@@ -32,7 +34,7 @@ void Backend::start(std::function<void(Status)> done)
             return finish();
         secrets->obtain(QStringLiteral("encryption-key"), [this, done, finish](Result<QByteArray> key) {
             if (!key)
-                return done(Error::internal(QStringLiteral("ENCRYPTION_KEY: cannot keep a generated key: %1").arg(key.error().message)));
+                return done(Error{key.error().code, QStringLiteral("ENCRYPTION_KEY: cannot obtain the kept key: %1 (or set ENCRYPTION_KEY)").arg(key.error().message)});
             m_config.encryptionKey = key.value();
             finish();
         });
@@ -41,7 +43,7 @@ void Backend::start(std::function<void(Status)> done)
         return obtainEncryption();
     secrets->obtain(QStringLiteral("secret-key"), [this, done, obtainEncryption](Result<QByteArray> key) {
         if (!key)
-            return done(Error::internal(QStringLiteral("SECRET_KEY: cannot keep a generated key: %1").arg(key.error().message)));
+            return done(Error{key.error().code, QStringLiteral("SECRET_KEY: cannot obtain the kept key: %1 (or set SECRET_KEY)").arg(key.error().message)});
         m_config.secretKey = key.value();
         obtainEncryption();
     });

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QMetaObject>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace {
 
@@ -40,9 +41,7 @@ BackendHost::BackendHost(QObject *parent) : QObject(parent)
     m_thread.setObjectName(QStringLiteral("teehee-backend"));
     m_thread.start();
 
-    teehee::ConfigLoader loader;
-    loader.setEnvFile(QStringLiteral(".env"), false);
-    auto config = loader.load();
+    auto config = loadConfig();
     if (!config) {
         m_failed = true;
         m_statusText = config.error().message;
@@ -70,6 +69,20 @@ BackendHost::BackendHost(QObject *parent) : QObject(parent)
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
         });
     }, Qt::QueuedConnection);
+}
+
+QString BackendHost::envFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/teehee/teehee.env");
+}
+
+teehee::Result<teehee::Config> BackendHost::loadConfig()
+{
+    // Never a .env from the working directory: a folder the app happens to be started
+    // in (a download, a cloned repository) must not choose its database or its keys.
+    teehee::ConfigLoader loader;
+    loader.setEnvFile(envFile(), false);
+    return loader.load();
 }
 
 BackendHost::~BackendHost()

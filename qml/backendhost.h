@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/config.h"
+#include "core/error.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
@@ -30,6 +33,10 @@ public:
     ~BackendHost() override;
 
     static inline const QString kLocalEmail = QStringLiteral("local@teehee.local");
+
+    // The desktop's settings: the environment, then ~/.config/teehee/teehee.env.
+    static QString envFile();
+    static teehee::Result<teehee::Config> loadConfig();
 
     bool ready() const { return m_ready; }
     bool failed() const { return m_failed; }

@@ -9,7 +9,9 @@ CorsPolicy::CorsPolicy(QStringList origins) : m_origins(std::move(origins))
 
 bool CorsPolicy::allows(const QByteArray &origin) const
 {
-    if (origin.isEmpty())
+    // "null" is what sandboxed frames, file: pages and redirects send: anyone can
+    // produce it, so it is never an origin we trust, even when listed.
+    if (origin.isEmpty() || origin.trimmed().compare("null", Qt::CaseInsensitive) == 0)
         return false;
     return m_any || m_origins.contains(QString::fromUtf8(origin));
 }
@@ -18,6 +20,11 @@ HttpHeaders CorsPolicy::headersFor(const QByteArray &origin) const
 {
     if (!allows(origin))
         return {};
+    // "*" means any page may read public answers, never with the caller's credentials:
+    // a literal "*" without Allow-Credentials, exactly what the Fetch standard expects.
+    if (m_any)
+        return {{"Access-Control-Allow-Origin", "*"},
+                {"Access-Control-Expose-Headers", "Retry-After, WWW-Authenticate, X-Request-Id"}};
     return {{"Access-Control-Allow-Origin", origin},
             {"Access-Control-Allow-Credentials", "true"},
             {"Access-Control-Expose-Headers", "Retry-After, WWW-Authenticate, X-Request-Id"},

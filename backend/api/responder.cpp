@@ -39,7 +39,7 @@ struct ResponderState {
     {
         answered = true;
         // One access line per request, formatted without temporaries.
-        qCInfo(lcHttp, "%s %s %d %lldms id=%s%s", method.constData(), qUtf8Printable(path), status,
+        qCInfo(lcHttp, "%s %s %d %lldms id=%s%s", qUtf8Printable(logSafe(method)), qUtf8Printable(logSafe(path)), status,
                qint64(timer.elapsed()), qUtf8Printable(requestId), guard && guard->isWritable() ? "" : " (client gone)");
         if (guard)
             guard->responseFinished(ticket);
@@ -54,7 +54,7 @@ struct ResponderState {
             finish();
             return;
         }
-        qCWarning(lcHttp).noquote() << method << path << "was dropped without an answer; sending 500";
+        qCWarning(lcHttp).noquote() << logSafe(method) << logSafe(path) << "was dropped without an answer; sending 500";
         status = 500;
         const auto r = detailResponse(500, QStringLiteral("Internal server error"));
         guard->write(ticket, head(500, r.headers, r.contentType, "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n") + r.body);

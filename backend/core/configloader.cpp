@@ -21,6 +21,9 @@ const QStringList kPlaceholderSecrets{
     QStringLiteral("change-me"),
 };
 
+// A signing or encryption key shorter than this is guessable offline.
+constexpr int kMinSecretLength = 32;
+
 Result<int> parseInt(const QString &name, const QString &value, int min, int max)
 {
     bool ok = false;
@@ -269,6 +272,13 @@ Result<Config> ConfigLoader::load() const
         }
     }
 
+    if (!c.debug) {
+        for (const auto &[name, value] : {std::pair{"SECRET_KEY", c.secretKey}, std::pair{"ENCRYPTION_KEY", c.encryptionKey}}) {
+            if (!value.isEmpty() && QString::fromUtf8(value).size() < kMinSecretLength)
+                return Error::invalid(QStringLiteral("%1: shorter than %2 characters; use a long random value (openssl rand -hex 32) or leave it empty to have one generated (or set DEBUG=true)")
+                                          .arg(QLatin1String(name)).arg(kMinSecretLength));
+        }
+    }
     if (m_refusePlaceholders && !c.debug) {
         for (const auto &[name, value] : {std::pair{"SECRET_KEY", c.secretKey}, std::pair{"ENCRYPTION_KEY", c.encryptionKey}}) {
             if (kPlaceholderSecrets.contains(QString::fromUtf8(value)))

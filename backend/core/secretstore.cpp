@@ -1,6 +1,7 @@
 #include "core/secretstore.h"
 
 #include "core/logging.h"
+#include "core/privatefiles.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -16,7 +17,6 @@
 namespace teehee {
 namespace {
 const QString kService = QStringLiteral("teehee");
-constexpr int kKeychainTimeoutMs = 5000; // a locked keyring may wait for a prompt forever
 }
 
 SecretStore::SecretStore(QString dataDir, Backend backend, QObject *parent)
@@ -54,8 +54,8 @@ Result<QByteArray> SecretStore::readFromFile(const QString &name) const
 
 Status SecretStore::writeToFile(const QString &name, const QByteArray &value) const
 {
-    if (!QDir().mkpath(m_dataDir))
-        return Error::internal(QStringLiteral("cannot create the data directory %1").arg(m_dataDir));
+    if (auto st = makePrivateDirectory(m_dataDir); !st)
+        return st.error();
     QJsonObject obj;
     {
         QFile existing(fallbackFile());
@@ -100,8 +100,9 @@ void SecretStore::readKeychain(const QString &name, Callback done)
     connect(timer, &QTimer::timeout, this, [this, name, done, finished] {
         if (std::exchange(*finished, true))
             return;
-        qCInfo(lcSecrets) << "keychain did not answer; keeping" << name << "in" << fallbackFile();
-        storeInFile(name, generate(), done);
+        qCWarning(lcSecrets) << "keychain did not answer in" << m_keychainTimeoutMs << "ms while reading" << name;
+        done(Error{ErrorCode::Unavailable,
+                   QStringLiteral("the keychain did not answer within %1 s; unlock it and try again").arg(m_keychainTimeoutMs / 1000.0)});
     });
     connect(job, &QKeychain::Job::finished, this, [this, job, name, done, finished] {
         if (std::exchange(*finished, true))
@@ -110,12 +111,17 @@ void SecretStore::readKeychain(const QString &name, Callback done)
             done(job->binaryData());
         } else if (job->error() == QKeychain::EntryNotFound) {
             writeKeychain(name, generate(), done);
+        } else if (job->error() == QKeychain::AccessDenied) {
+            // The keychain is there and may hold the secret: asking again is the only safe move.
+            qCWarning(lcSecrets) << "keychain refused access to" << name << ":" << job->errorString();
+            done(Error{ErrorCode::Unavailable, QStringLiteral("the keychain refused access; unlock it and try again")});
         } else {
+            // No keychain service on this machine: nothing there can be replaced.
             qCInfo(lcSecrets) << "keychain unavailable:" << job->errorString() << "- keeping" << name << "in" << fallbackFile();
             storeInFile(name, generate(), done);
         }
     });
-    timer->start(kKeychainTimeoutMs);
+    timer->start(m_keychainTimeoutMs);
     job->start();
 }
 

@@ -20,7 +20,14 @@ public:
     explicit SecretStore(QString dataDir, Backend backend = Backend::Auto, QObject *parent = nullptr);
 
     // Reads the secret `name`, or generates 32 random bytes (hex-encoded) and stores them.
+    // A new secret is generated only when the keychain says the entry does not exist:
+    // a keychain that does not answer in time, or refuses access, gives an
+    // ErrorCode::Unavailable error instead (the stored secret may still be there;
+    // replacing it would orphan everything encrypted or signed with it).
     void obtain(const QString &name, Callback done);
+
+    // How long a keychain read may take (a locked keyring may wait for a prompt forever).
+    void setKeychainTimeout(int ms) { m_keychainTimeoutMs = ms; }
 
     QString fallbackFile() const;
 
@@ -37,6 +44,7 @@ private:
 
     QString m_dataDir;
     Backend m_backend;
+    int m_keychainTimeoutMs = 5000;
 };
 
 } // namespace teehee

@@ -1,6 +1,7 @@
 #include "db/database.h"
 
 #include "core/logging.h"
+#include "core/privatefiles.h"
 #include "db/sqlquery.h"
 
 #include <QAtomicInteger>
@@ -76,8 +77,19 @@ Status Database::open()
 {
     if (m_url.isSqlite()) {
         const QString dir = QFileInfo(m_url.path).absolutePath();
-        if (!QDir().mkpath(dir))
+        if (!makePrivateDirectory(dir))
             return Error::database(QStringLiteral("cannot create the database folder %1").arg(dir));
+        // SQLite creates a new database 0644 & ~umask and gives its -wal and -shm files the
+        // database's mode: create it 0600 first, and tighten files an older run left open.
+        if (!QFileInfo::exists(m_url.path)) {
+            QFile file(m_url.path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+                return Error::database(QStringLiteral("cannot create the database %1: %2").arg(m_url.path, file.errorString()));
+        }
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+            if (auto st = makePrivateFile(m_url.path + QLatin1String(suffix)); !st)
+                return Error::database(st.error().message);
+        }
     }
     auto db = connection();
     if (!db)

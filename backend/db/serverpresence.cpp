@@ -1,6 +1,7 @@
 #include "db/serverpresence.h"
 
 #include "core/logging.h"
+#include "core/privatefiles.h"
 #include "db/database.h"
 #include "db/messagerepository.h"
 #include "db/records.h"
@@ -57,7 +58,8 @@ QString ServerPresence::idFor(const QString &configured, const QString &dataDir)
     }
     const QString id = newId();
     QSaveFile file(path);
-    if (!QDir().mkpath(dataDir) || !file.open(QIODevice::WriteOnly) || file.write(id.toUtf8() + '\n') < 0
+    if (!makePrivateDirectory(dataDir) || !file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(id.toUtf8() + '\n') < 0
         || !file.commit()) {
         qCWarning(lcDb).noquote()
             << QStringLiteral("cannot keep a server id in %1; using %2 for this run only (set TEEHEE_SERVER_ID)").arg(path, id);

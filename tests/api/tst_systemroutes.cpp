@@ -1,6 +1,8 @@
-// System routes: health, model lists, the OpenAPI document and the docs page.
+// System routes: health, model lists, the OpenAPI document and the docs page;
+// the CORS answer every route carries, and the access log line every request writes.
 #include "api/httpserver.h"
 #include "backend.h"
+#include "core/logging.h"
 #include "support/httptestclient.h"
 
 #include <QDir>
@@ -12,6 +14,15 @@
 #include <QTest>
 
 using namespace teehee;
+
+namespace {
+// What the server logged while a test ran, one entry per message.
+QStringList g_log;
+void collectLog(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    g_log << QString::fromLatin1(context.category ? context.category : "") + u' ' + message;
+}
+}
 
 class TstSystemRoutes : public QObject {
     Q_OBJECT
@@ -101,6 +112,89 @@ private Q_SLOTS:
         QVERIFY(r.header("content-type").startsWith("text/html"));
         QVERIFY(r.body.contains("openapi.json"));
         QVERIFY(!r.body.contains("https://"));
+    }
+
+    void corsStarAnswersAStarWithoutCredentials()
+    {
+        TestApiServer s([](Config &c) { c.corsOrigins = {QStringLiteral("*")}; });
+        TEEHEE_REQUIRE_SERVER(s);
+        const auto r = s.client().request("GET", QStringLiteral("/health"), {}, {{"Origin", "https://evil.example"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("*"));
+        QVERIFY(!r.headers.contains("access-control-allow-credentials"));
+
+        const auto preflight = s.client().request("OPTIONS", QStringLiteral("/chats"), {},
+            {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"},
+             {"Access-Control-Request-Headers", "authorization"}});
+        QCOMPARE(preflight.header("access-control-allow-origin"), QByteArray("*"));
+        QVERIFY(!preflight.headers.contains("access-control-allow-credentials"));
+        QVERIFY(preflight.header("access-control-allow-methods").contains("POST"));
+    }
+
+    void theNullOriginIsNeverAllowed_data()
+    {
+        QTest::addColumn<QStringList>("origins");
+        QTest::newRow("star") << QStringList{QStringLiteral("*")};
+        QTest::newRow("listed") << QStringList{QStringLiteral("null"), QStringLiteral("http://a.test")};
+    }
+    void theNullOriginIsNeverAllowed()
+    {
+        QFETCH(QStringList, origins);
+        TestApiServer s([&](Config &c) { c.corsOrigins = origins; });
+        TEEHEE_REQUIRE_SERVER(s);
+        const auto r = s.client().request("GET", QStringLiteral("/health"), {}, {{"Origin", "null"}});
+        QCOMPARE(r.status, 200);
+        QVERIFY2(!r.headers.contains("access-control-allow-origin"), r.header("access-control-allow-origin").constData());
+        QVERIFY(!r.headers.contains("access-control-allow-credentials"));
+        const auto preflight = s.client().request("OPTIONS", QStringLiteral("/chats"), {},
+            {{"Origin", "null"}, {"Access-Control-Request-Method", "POST"}});
+        QVERIFY(!preflight.headers.contains("access-control-allow-origin"));
+        QVERIFY(!preflight.headers.contains("access-control-allow-methods"));
+    }
+
+    void aListedOriginKeepsCredentials()
+    {
+        TestApiServer s([](Config &c) { c.corsOrigins = {QStringLiteral("http://a.test")}; });
+        TEEHEE_REQUIRE_SERVER(s);
+        const auto r = s.client().request("GET", QStringLiteral("/health"), {}, {{"Origin", "http://a.test"}});
+        QCOMPARE(r.header("access-control-allow-origin"), QByteArray("http://a.test"));
+        QCOMPARE(r.header("access-control-allow-credentials"), QByteArray("true"));
+        const auto other = s.client().request("GET", QStringLiteral("/health"), {}, {{"Origin", "http://b.test"}});
+        QVERIFY(!other.headers.contains("access-control-allow-origin"));
+    }
+
+    void controlCharactersInThePathAreEscapedInTheLog()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        g_log.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(collectLog);
+        auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
+        RawHttpConnection c(s.port());
+        c.send("GET /a%0d%0aINJECTED%1b[31m%0a HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto r = c.readResponse();
+        restore.dismiss();
+        qInstallMessageHandler(previous);
+        QCOMPARE(r.status, 404);
+        QStringList mentions;
+        for (const QString &line : std::as_const(g_log))
+            if (line.contains(QStringLiteral("INJECTED")))
+                mentions << line;
+        QCOMPARE(mentions.size(), 1); // one message, and within it one line
+        const QString line = mentions.first();
+        QVERIFY2(line.startsWith(QStringLiteral("teehee.http GET /a")), qPrintable(line));
+        for (const QChar c : line)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("/a\\r\\nINJECTED\\x1b[31m\\n 404")), qPrintable(line));
+    }
+
+    void logSafeEscapesEveryControlCharacter()
+    {
+        QCOMPARE(logSafe(QStringView(u"plain /path?q=1")), QStringLiteral("plain /path?q=1"));
+        QCOMPARE(logSafe(QStringView(u"a\r\nb\tc\\d")), QStringLiteral("a\\r\\nb\\tc\\\\d"));
+        QCOMPARE(logSafe(QByteArray("x\0y\x7fz", 5)), QStringLiteral("x\\x00y\\x7fz"));
+        QCOMPARE(logSafe(QStringView(u"\u0085\u2028\u202e")), QStringLiteral("\\x85\\u2028\\u202e"));
+        QCOMPARE(logSafe(QStringView(u"caf\u00e9 \u65e5\u672c")), QStringLiteral("caf\u00e9 \u65e5\u672c"));
     }
 };
 

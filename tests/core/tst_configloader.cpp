@@ -209,6 +209,34 @@ private Q_SLOTS:
         QVERIFY(debug.load());
     }
 
+    void shortSecretsAreRefusedUnlessDebug_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("secret key") << "SECRET_KEY";
+        QTest::newRow("encryption key") << "ENCRYPTION_KEY";
+    }
+    void shortSecretsAreRefusedUnlessDebug()
+    {
+        QFETCH(QString, name);
+        const QString shortValue = QStringLiteral("tooShort-31-characters-xxxxxxxx");
+        QCOMPARE(shortValue.size(), 31);
+        auto refused = loaderWith({{name, shortValue}}).load();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(refused.error().message.startsWith(name + u':'), qPrintable(refused.error().message));
+        QVERIFY(!refused.error().message.contains(shortValue));
+        QVERIFY(!refused.error().message.contains(u'\n'));
+
+        // Thirty-two characters are enough; counted as characters, not bytes.
+        QVERIFY(loaderWith({{name, QString(32, QChar(0x00e9))}}).load());
+        QVERIFY(!loaderWith({{name, QString(31, QChar(0x00e9))}}).load());
+        // Empty means "generate one".
+        QVERIFY(loaderWith({{name, QString()}}).load());
+        // DEBUG=true lets a short key through, for local experiments.
+        auto debug = loaderWith({{name, shortValue}, {QStringLiteral("DEBUG"), QStringLiteral("true")}}).load();
+        QVERIFY(debug);
+    }
+
     void postgresUrlSpellingsAreAccepted_data()
     {
         QTest::addColumn<QString>("url");

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -12,6 +13,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <atomic>
 #include <thread>
 
 using namespace teehee;
@@ -102,16 +104,33 @@ private Q_SLOTS:
 
     void anotherThreadWakesTheLoopAtOnce()
     {
+        // The loop must be asleep in epoll_wait with nothing due but the hang guard, and the
+        // other thread posts only then: without wakeUp() the event waits for the guard.
+        auto *dispatcher = QCoreApplication::eventDispatcher();
+        QEventLoop loop;
+        std::atomic<bool> posted = false;
         bool received = false;
-        QElapsedTimer t;
-        t.start();
-        std::thread other([this, &received] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(30));
-            QMetaObject::invokeMethod(this, [&received] { received = true; }, Qt::QueuedConnection);
+        std::thread other;
+        auto startOther = connect(dispatcher, &QAbstractEventDispatcher::aboutToBlock, this, [&] {
+            if (other.joinable())
+                return;
+            other = std::thread([this, &loop, &received, &posted] {
+                QMetaObject::invokeMethod(this, [&] { received = true; loop.quit(); }, Qt::QueuedConnection);
+                posted = true;
+            });
         });
-        QTRY_VERIFY_WITH_TIMEOUT(received, 2000);
-        other.join();
-        QVERIFY(t.elapsed() < 1000);
+        bool guardFired = false;
+        QTimer guard; // only against a hang: it fires only when the wake-up was lost
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, &loop, [&] { guardFired = true; loop.quit(); });
+        guard.start(10000);
+        loop.exec();
+        disconnect(startOther);
+        if (other.joinable())
+            other.join();
+        QVERIFY(posted);
+        QVERIFY2(!guardFired, "the posted event waited for the next timer: wakeUp() did not wake the loop");
+        QVERIFY(received);
     }
 
     void deferredDeletesHappen()

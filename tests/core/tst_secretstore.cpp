@@ -1,12 +1,24 @@
 // Generated secrets survive restarts, stay private, and never change once kept.
 #include "core/secretstore.h"
 
+#include <QDBusConnection>
+#include <QDBusVirtualObject>
 #include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace teehee;
+
+// Takes every call made to it and never answers: a keyring waiting on an unlock prompt.
+class SilentObject : public QDBusVirtualObject {
+public:
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &, const QDBusConnection &) override { return true; }
+};
 
 class TestSecretStore : public QObject {
     Q_OBJECT
@@ -26,6 +38,50 @@ class TestSecretStore : public QObject {
     }
 
 private Q_SLOTS:
+    // First: Qt keeps one session bus connection per process, and the tests below kill theirs.
+    void aKeychainThatTimesOutNeverGetsANewSecret()
+    {
+        // A real session bus on which the KDE wallet service is there but never answers.
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (daemon.isEmpty())
+            QSKIP("dbus-daemon is not installed");
+        QTemporaryDir dir;
+        QProcess bus;
+        bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address"),
+                           QStringLiteral("--address=unix:path=") + dir.filePath(QStringLiteral("bus"))});
+        QVERIFY(bus.waitForStarted());
+        auto stopBus = qScopeGuard([&bus] { bus.kill(); bus.waitForFinished(); });
+        QVERIFY(QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000));
+        const QByteArray address = bus.readLine().trimmed();
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        qputenv("XDG_CURRENT_DESKTOP", "KDE"); // QtKeychain then talks to kwalletd5
+        qputenv("KDE_SESSION_VERSION", "5");
+        auto restoreEnv = qScopeGuard([] { qunsetenv("XDG_CURRENT_DESKTOP"); qunsetenv("KDE_SESSION_VERSION"); });
+        QDBusConnection wallet = QDBusConnection::connectToBus(QString::fromUtf8(address), QStringLiteral("silent-wallet"));
+        QVERIFY(wallet.isConnected());
+        SilentObject silent;
+        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/modules/kwalletd5"), &silent, QDBusConnection::SubPath));
+        QVERIFY(wallet.registerService(QStringLiteral("org.kde.kwalletd5")));
+
+        SecretStore store(dir.path(), SecretStore::Backend::Auto);
+        store.setKeychainTimeout(2000);
+        bool called = false;
+        Result<QByteArray> got = Error::internal(QStringLiteral("no answer"));
+        store.obtain(QStringLiteral("secret-key"), [&](Result<QByteArray> r) {
+            called = true;
+            got = std::move(r);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return called; }, 20000));
+        // A typed error the caller can show or retry on, and no new secret anywhere.
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::Unavailable);
+        QVERIFY2(got.error().message.contains(QStringLiteral("keychain")), qPrintable(got.error().message));
+        QVERIFY(!QFileInfo::exists(store.fallbackFile()));
+        QVERIFY(!store.readFromFile(QStringLiteral("secret-key")));
+
+        QDBusConnection::disconnectFromBus(QStringLiteral("silent-wallet"));
+    }
+
     void generatesAStrongSecretAndKeepsIt()
     {
         QTemporaryDir dir;
