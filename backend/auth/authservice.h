@@ -40,13 +40,21 @@ public:
     void signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done);
 
     Result<AuthUser> authenticate(const QByteArray &token) const;
-    Status logout(const AuthUser &user) const;
+    // Revokes the token, then tells open sessions holding it (tokenRevoked).
+    Status logout(const AuthUser &user);
+    // Whether an authenticated user's token still holds (not expired, not
+    // revoked, the account still there): long-lived sessions ask before acting.
+    Status recheck(const AuthUser &user) const;
 
     const TokenService &tokens() const { return m_tokens; }
     OidcVerifier &oidc() { return *m_oidc; }
 
     static Status validateEmail(const QString &email);
     static Status validatePassword(const QString &password);
+
+Q_SIGNALS:
+    // A token was revoked (logout): sockets and streams opened with it close.
+    void tokenRevoked(const QString &jti);
 
 private:
     Result<QString> issueFor(const UserRecord &user) const;

@@ -32,6 +32,8 @@ const QList<ConfigVariable> &configVariables()
         {"TEEHEE_DATA_DIR", "the user's data directory", "where the default database and the secrets file live"},
         {"TEEHEE_SERVER_ID", "generated once and kept in the data directory",
          "names this process among servers that share one PostgreSQL database; each needs its own"},
+        {"MAX_GENERATIONS_PER_USER", "8", "replies one user may have running at once"},
+        {"MAX_REPLY_BYTES", "4194304", "largest reply, in bytes: past it the reply ends as an error, its text kept"},
     };
     return vars;
 }

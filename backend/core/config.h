@@ -43,6 +43,9 @@ struct Config {
 
     QString dataDir;              // where the default database and the secrets file live
     QString serverId;             // empty: generated once and kept in the data directory
+
+    int maxGenerationsPerUser = 8;              // replies running at once for one user
+    qint64 maxReplyBytes = 4 * 1024 * 1024;     // UTF-8 bytes one reply may add
 };
 
 // One documented variable: what `--help` and `.env.example` print.
