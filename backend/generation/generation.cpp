@@ -224,8 +224,10 @@ GenerationEvent Generation::eventAt(qsizetype index, bool withContent) const
 {
     const Logged &logged = m_log.at(index);
     GenerationEvent e = logged.event;
-    if (withContent && e.type == GenerationEvent::Type::Token)
+    if (withContent && e.type == GenerationEvent::Type::Token) {
         e.content = m_saver->text().left(logged.textEnd);
+        ++m_contentsRebuilt;
+    }
     return e;
 }
 

@@ -57,6 +57,8 @@ public:
     // history for afterSeq 0). Replays then live events never overlap. Holds
     // every content at once: for short histories (the app, tests); streams use eventAt.
     QList<GenerationEvent> eventsAfter(qint64 afterSeq) const;
+    // Cumulative contents rebuilt for replays so far: what a replay cost (tests).
+    qint64 contentsRebuilt() const { return m_contentsRebuilt; }
 
     // The most UTF-8 bytes this reply may add (0: no limit, MAX_REPLY_BYTES):
     // past it the upstream request is closed and the reply ends as an error
@@ -96,6 +98,7 @@ private:
     // whoever hears the terminal event may read the row, or answer it.
     std::optional<GenerationEvent> m_ending;
     std::optional<GenerationEvent> m_terminal;
+    mutable qint64 m_contentsRebuilt = 0;
     qint64 m_maxReplyBytes = 0;
     qint64 m_replyBytes = 0;  // UTF-8 bytes of the text this reply added
     bool m_overLimit = false; // m_maxReplyBytes reached: the stream's end is a failure

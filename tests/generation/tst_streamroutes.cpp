@@ -151,12 +151,20 @@ private Q_SLOTS:
         const auto events = parseSse(r.body);
         QCOMPARE(names(events), (QStringList{"message_created", "stream_start", "token", "token", "token", "stream_complete"}));
         QCOMPARE(events[0].data.value("message").toObject().value("content").toObject().value("text").toString(), QStringLiteral("count"));
-        for (int i = 2; i < events.size(); ++i)
+        // Every event has an id, message_created too, in increasing order.
+        QVERIFY(events[0].id > 0);
+        for (int i = 1; i < events.size(); ++i)
             QVERIFY(events[i].id > events[i - 1].id);
         QCOMPARE(tokens(events), pieces.join(QString()));
         const QString id = events.last().data.value("message_id").toString();
         QCOMPARE(events.last().data.value("content").toString(), pieces.join(QString()));
         QCOMPARE(f->stored(id).text(), pieces.join(QString()));
+        // Resuming from message_created's id gives the whole reply, nothing twice.
+        auto h = headers();
+        h.append(qMakePair(QByteArray("Last-Event-ID"), QByteArray::number(events[0].id)));
+        const auto resumed = parseSse(f->server->client().request("GET", QStringLiteral("/stream/%1/events").arg(id), {}, h).body);
+        QCOMPARE(names(resumed), names(events).mid(1));
+        QCOMPARE(resumed.first().id, events[1].id);
     }
 
     void compactSseTokensCarryNoCumulativeContent()
@@ -214,6 +222,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         const auto events = parseSse(r.body);
         QCOMPARE(names(events), QStringList{"stream_complete"});
+        QVERIFY(events[0].id > 0);
         QCOMPARE(events[0].data.value("content").toString(), QStringLiteral("old answer"));
         const auto anon = f->server->client().request("GET", QStringLiteral("/stream/%1/events").arg(a));
         QCOMPARE(anon.status, 401);
