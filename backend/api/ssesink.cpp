@@ -2,6 +2,7 @@
 
 #include "api/streamevents.h"
 #include "api/tokenwatch.h"
+#include "api/websocketsession.h"
 #include "core/logging.h"
 #include "generation/generation.h"
 
@@ -21,6 +22,9 @@ QByteArray frame(const QByteArray &type, const QByteArray &json, qint64 id)
     out += "data: " + json + "\n\n";
     return out;
 }
+
+static_assert(SseSink::kMaxBufferedBytes == WebSocketSession::kMaxBufferedBytes,
+              "an SSE client and a WebSocket client may leave as much unread");
 
 const HttpHeaders kStreamHeaders{{"X-Accel-Buffering", "no"}};
 
