@@ -144,6 +144,23 @@ void Responder::endStream()
     d->finish();
 }
 
+qint64 Responder::bytesToWrite() const
+{
+    return isConnected() ? d->guard->socket()->bytesToWrite() : 0;
+}
+
+void Responder::onBytesWritten(QObject *context, std::function<void()> callback)
+{
+    if (d && d->guard)
+        QObject::connect(d->guard->socket(), &QTcpSocket::bytesWritten, context, [callback = std::move(callback)] { callback(); });
+}
+
+void Responder::abortConnection()
+{
+    if (d && d->guard)
+        d->guard->socket()->abort();
+}
+
 void Responder::onDisconnected(QObject *context, std::function<void()> callback)
 {
     if (!d || !d->guard) {

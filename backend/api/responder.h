@@ -39,6 +39,13 @@ public:
     bool beginStream(int status, const HttpHeaders &headers, const QByteArray &contentType = QByteArrayLiteral("text/event-stream"));
     bool writeChunk(const QByteArray &data);
     void endStream();
+    // Bytes written but not yet taken by the kernel (0 once the client is gone):
+    // a stream writes more only as the client reads.
+    qint64 bytesToWrite() const;
+    // Called whenever the connection hands written bytes to the kernel.
+    void onBytesWritten(QObject *context, std::function<void()> callback);
+    // Drops the connection at once (a client that does not read its stream).
+    void abortConnection();
     // Called once when the client disconnects before the answer is complete.
     // The context object bounds the callback's lifetime.
     void onDisconnected(QObject *context, std::function<void()> callback);

@@ -60,6 +60,9 @@ QJsonObject toJson(const GenerationEvent &e, bool compact)
         // An addition to the contract's fields: clients can count down to a retry.
         if (e.retryAfterSeconds >= 0)
             o.insert(QStringLiteral("retry_after"), e.retryAfterSeconds);
+        // "length": the reply reached MAX_REPLY_BYTES.
+        if (!e.finishReason.isEmpty())
+            o.insert(QStringLiteral("finish_reason"), e.finishReason);
         break;
     }
     return o;

@@ -42,15 +42,18 @@ bool wantsCompact(const ApiRequest &req)
     return v == u"1" || v == u"true";
 }
 
-// Answers through SSE: optional leading events, then the generation from afterSeq.
-void streamGeneration(const ApiRequest &req, Responder res, Generation *g, qint64 afterSeq,
-                      const QList<QPair<QString, QJsonObject>> &first = {})
+// Answers through SSE: optional leading events, then the generation from
+// afterSeq, for as long as the user's token holds.
+void streamGeneration(const ApiRequest &req, Responder res, Generation *g, qint64 afterSeq, AuthService &auth,
+                      const AuthUser &user, const QList<QPair<QString, QJsonObject>> &first = {})
 {
-    auto *sink = new SseSink(std::move(res), g, wantsCompact(req));
+    auto *sink = new SseSink(std::move(res), g, auth, user, wantsCompact(req));
     if (!sink->begin())
         return;
+    // Leading events number just below the reply's first: a client resuming
+    // from one (Last-Event-ID) gets the whole reply, and nothing twice.
     for (const auto &[type, data] : first)
-        sink->writeEvent(type, data);
+        sink->writeEvent(type, data, g->firstSeq() - 1);
     sink->follow(afterSeq);
 }
 
@@ -112,7 +115,16 @@ void registerStreamRoutes(ApiContext &ctx)
 
     r.post(QStringLiteral("/stream/{message_id:uuid}/abort"),
            ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
-        const bool aborted = backend.generations().abort(user.id, req.param(QStringLiteral("message_id")));
+        const QString id = req.param(QStringLiteral("message_id"));
+        const bool aborted = backend.generations().abort(user.id, id);
+        if (!aborted) {
+            // An id that is not the user's message or chat is unknown, as on every other route.
+            auto message = backend.chats().message(user.id, id);
+            if (!message && message.error().code != ErrorCode::NotFound)
+                return res.send(message.error());
+            if (!message && !backend.chats().chat(user.id, id))
+                return res.send(message.error());
+        }
         res.send(jsonResponse(QJsonObject{{QStringLiteral("message"), aborted ? QStringLiteral("Stream aborted successfully")
                                                                               : QStringLiteral("No active stream to abort")}}));
     }));
@@ -129,7 +141,7 @@ void registerStreamRoutes(ApiContext &ctx)
         if (!g)
             return res.send(g.error());
         if (wantsEventStream(req))
-            return streamGeneration(req, std::move(res), g.value(), 0);
+            return streamGeneration(req, std::move(res), g.value(), 0, backend.auth(), user);
         answerWhenDone(std::move(res), g.value());
     }));
 
@@ -158,7 +170,7 @@ void registerStreamRoutes(ApiContext &ctx)
             first.append({QStringLiteral("message_created"),
                           QJsonObject{{QStringLiteral("type"), QStringLiteral("message_created")},
                                       {QStringLiteral("message"), chatjson::message(question.value())}}});
-        streamGeneration(req, std::move(res), g.value(), 0, first);
+        streamGeneration(req, std::move(res), g.value(), 0, backend.auth(), user, first);
     }));
 
     // A complete WebSocket handshake never reaches the router (the connection
@@ -184,9 +196,9 @@ void registerStreamRoutes(ApiContext &ctx)
             last = req.query.queryItemValue(QStringLiteral("last_event_id")).toUtf8();
         const qint64 afterSeq = last.trimmed().toLongLong();
         if (Generation *g = backend.generations().forMessage(messageId); g && g->userId() == user->id)
-            return streamGeneration(req, std::move(res), g, afterSeq);
+            return streamGeneration(req, std::move(res), g, afterSeq, backend.auth(), user.value());
         const auto [type, data] = storedOutcome(message->message);
-        SseSink::writeFinished(std::move(res), type, data);
+        SseSink::writeFinished(std::move(res), type, data, backend.generations().takeSeq());
     });
 }
 

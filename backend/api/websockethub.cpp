@@ -142,7 +142,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyM
     const bool compact = compactFlag == u"1" || compactFlag == u"true";
     QTcpSocket *connection = connectionOf(*ws);
     auto *session = new WebSocketSession(m_backend, m_backend.generations().workQueue(), std::move(socket), connection,
-                                         user->id, chatId, compact, this);
+                                         *user, chatId, compact, this);
     connect(session, &WebSocketSession::closed, this, &WebSocketHub::remove);
     m_byChat.insert(chatId, session);
     ++m_perUser[user->id];

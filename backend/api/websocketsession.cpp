@@ -1,6 +1,7 @@
 #include "api/websocketsession.h"
 
 #include "api/streamevents.h"
+#include "api/tokenwatch.h"
 #include "backend.h"
 #include "chat/chatservice.h"
 #include "core/fairworkqueue.h"
@@ -18,6 +19,8 @@ namespace teehee {
 
 namespace {
 
+constexpr int kCloseUnauthorized = 4001;
+
 // An optional string field; `ok` false (and an error sent) when it has another type.
 QString stringField(const QJsonObject &o, const QString &name, bool *ok)
 {
@@ -34,10 +37,13 @@ QString stringField(const QJsonObject &o, const QString &name, bool *ok)
 } // namespace
 
 WebSocketSession::WebSocketSession(Backend &backend, FairWorkQueue &work, std::unique_ptr<QWebSocket> socket,
-                                   QTcpSocket *connection, QString userId, QString chatId, bool compact, QObject *parent)
+                                   QTcpSocket *connection, const AuthUser &user, QString chatId, bool compact,
+                                   QObject *parent)
     : QObject(parent), m_backend(backend), m_work(work), m_socket(std::move(socket)), m_tcp(connection),
-      m_userId(std::move(userId)), m_chatId(std::move(chatId)), m_compact(compact)
+      m_userId(user.id), m_chatId(std::move(chatId)), m_compact(compact),
+      m_token(new TokenWatch(backend.auth(), user, this))
 {
+    connect(m_token, &TokenWatch::ended, this, [this](const QString &reason) { close(kCloseUnauthorized, reason); });
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) { receive(text, false); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this] { receive({}, true); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
@@ -57,6 +63,8 @@ WebSocketSession::~WebSocketSession()
 void WebSocketSession::receive(const QString &text, bool binary)
 {
     m_work.post(this, [this, text, binary] {
+        if (m_closed)
+            return; // a closing socket starts nothing more
         if (binary)
             sendError(QStringLiteral("Send JSON as text messages, not binary ones"));
         else
@@ -134,6 +142,11 @@ void WebSocketSession::onTextMessage(const QString &text)
     handle(type.toString(), message);
 }
 
+bool WebSocketSession::tokenStillValid()
+{
+    return m_token->stillValid(); // when not, TokenWatch::ended has closed the socket
+}
+
 QString WebSocketSession::messageInThisChat(const QJsonObject &message)
 {
     bool ok = true;
@@ -172,6 +185,8 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
             return sendError(QStringLiteral("parent_message_id: must be a string"));
         const MessageParent parent = parentId.isEmpty() ? MessageParent::activeLeaf()
                                                         : MessageParent::message(parentId.toLower());
+        if (!tokenStillValid())
+            return;
         auto started = generations.sendMessage(m_userId, m_chatId, content.toString(), parent, options);
         if (!started)
             sendError(started.error().message);
@@ -191,7 +206,7 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
 
     if (type == u"continue_stream" || type == u"regenerate") {
         const QString id = messageInThisChat(message);
-        if (id.isEmpty())
+        if (id.isEmpty() || !tokenStillValid())
             return;
         auto started = type == u"regenerate" ? generations.regenerate(m_userId, id, options)
                                              : generations.continueMessage(m_userId, id, options);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/authuser.h"
+
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -13,6 +15,7 @@ namespace teehee {
 
 class Backend;
 class FairWorkQueue;
+class TokenWatch;
 
 // One authenticated WebSocket on /stream/{chat_id}: reads the client's
 // messages (stream_message, abort_stream, continue_stream, regenerate, ping)
@@ -20,7 +23,9 @@ class FairWorkQueue;
 // through the WebSocketHub. A bad message is answered with an `error` event;
 // the socket stays open. Messages are handled in order through the
 // generation engine's FairWorkQueue, so a burst of new streams cannot stall
-// the running ones.
+// the running ones. The socket lives as long as its token: revoked (logout)
+// or expired, it closes with 4001 (TokenWatch), and the token is checked
+// again before anything that starts a reply.
 class WebSocketSession : public QObject {
     Q_OBJECT
 public:
@@ -30,7 +35,7 @@ public:
     // `connection`: the TCP socket under `socket`, or null when it is unknown
     // (sendFrame then goes through `socket`).
     WebSocketSession(Backend &backend, FairWorkQueue &work, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection,
-                     QString userId, QString chatId, bool compact, QObject *parent = nullptr);
+                     const AuthUser &user, QString chatId, bool compact, QObject *parent = nullptr);
     ~WebSocketSession() override;
 
     QString userId() const { return m_userId; }
@@ -56,6 +61,8 @@ private:
     void sendError(const QString &message);
     // The message's id when it belongs to this socket's chat; empty after answering an error.
     QString messageInThisChat(const QJsonObject &message);
+    // False (and the socket closing with 4001) when the token no longer holds.
+    bool tokenStillValid();
 
     Backend &m_backend;
     FairWorkQueue &m_work;
@@ -65,6 +72,7 @@ private:
     QString m_chatId;
     bool m_compact;
     bool m_closed = false;
+    TokenWatch *m_token; // child
 };
 
 } // namespace teehee

@@ -257,9 +257,27 @@ Result<AuthUser> AuthService::authenticate(const QByteArray &token) const
                     QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC)};
 }
 
-Status AuthService::logout(const AuthUser &user) const
+Status AuthService::logout(const AuthUser &user)
 {
-    return RevokedTokenRepository(m_db).revoke(user.tokenId, user.tokenExpiresAt);
+    Status revoked = RevokedTokenRepository(m_db).revoke(user.tokenId, user.tokenExpiresAt);
+    if (revoked)
+        Q_EMIT tokenRevoked(user.tokenId);
+    return revoked;
+}
+
+Status AuthService::recheck(const AuthUser &user) const
+{
+    if (user.tokenExpiresAt.isValid() && user.tokenExpiresAt <= QDateTime::currentDateTimeUtc())
+        return Error{ErrorCode::Unauthorized, QStringLiteral("Token has expired; sign in again")};
+    auto holder = UserRepository(m_db).findTokenHolder(user.id, user.tokenId);
+    if (!holder) {
+        if (holder.error().code == ErrorCode::NotFound)
+            return Error{ErrorCode::Unauthorized, QStringLiteral("The account of this token no longer exists")};
+        return holder.error();
+    }
+    if (holder->tokenRevoked)
+        return Error{ErrorCode::Unauthorized, QStringLiteral("Token has been revoked; sign in again")};
+    return success();
 }
 
 } // namespace teehee

@@ -50,7 +50,11 @@ public:
     void signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done);
 
     Result<AuthUser> authenticate(const QByteArray &token) const;
-    Status logout(const AuthUser &user) const;
+    // Revokes the token, then tells open sessions holding it (tokenRevoked).
+    Status logout(const AuthUser &user);
+    // Whether an authenticated user's token still holds (not expired, not
+    // revoked, the account still there): long-lived sessions ask before acting.
+    Status recheck(const AuthUser &user) const;
 
     const TokenService &tokens() const { return m_tokens; }
     OidcVerifier &oidc() { return *m_oidc; }
@@ -61,6 +65,10 @@ public:
     // Sign-in takes any password up to the sign-up cap, and any e-mail
     // without control characters.
     static Status validateSignIn(const QString &email, const QString &password);
+
+Q_SIGNALS:
+    // A token was revoked (logout): sockets and streams opened with it close.
+    void tokenRevoked(const QString &jti);
 
 private:
     Result<QString> issueFor(const UserRecord &user) const;

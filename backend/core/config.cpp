@@ -39,6 +39,8 @@ const QList<ConfigVariable> &configVariables()
         {"ALLOW_PRIVATE_ENDPOINTS", "false",
          "whether users' custom endpoints may be on loopback, private or link-local addresses"},
         {"ALLOWED_ENDPOINT_HOSTS", "", "comma list of host names and CIDRs users' custom endpoints may reach even if private"},
+        {"MAX_GENERATIONS_PER_USER", "8", "replies one user may have running at once"},
+        {"MAX_REPLY_BYTES", "4194304", "largest reply, in bytes: past it the reply ends as an error, its text kept"},
     };
     return vars;
 }

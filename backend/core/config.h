@@ -51,6 +51,8 @@ struct Config {
     // addresses: all of them, or the listed host names and CIDRs.
     bool allowPrivateEndpoints = false;
     QStringList allowedEndpointHosts;
+    int maxGenerationsPerUser = 8;              // replies running at once for one user
+    qint64 maxReplyBytes = 4 * 1024 * 1024;     // UTF-8 bytes one reply may add
 };
 
 // One documented variable: what `--help` and `.env.example` print.

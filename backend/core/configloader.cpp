@@ -184,10 +184,12 @@ Result<Config> ConfigLoader::load() const
     TEEHEE_INT(port, "PORT", 0, 65535)
     TEEHEE_INT(maxConnections, "MAX_CONNECTIONS", 1, 1'000'000)
     TEEHEE_INT(maxConnectionsPerAddress, "MAX_CONNECTIONS_PER_ADDRESS", 1, 1'000'000)
+    TEEHEE_INT(maxGenerationsPerUser, "MAX_GENERATIONS_PER_USER", 1, 100'000)
 #undef TEEHEE_INT
 
     for (const auto &[name, field] : {std::pair{"MAX_REQUEST_BYTES", &c.maxRequestBytes},
-                                      std::pair{"MAX_MESSAGE_BYTES", &c.maxMessageBytes}}) {
+                                      std::pair{"MAX_MESSAGE_BYTES", &c.maxMessageBytes},
+                                      std::pair{"MAX_REPLY_BYTES", &c.maxReplyBytes}}) {
         if (!isSet(QLatin1String(name)))
             continue;
         bool ok = false;

@@ -7,6 +7,29 @@
 
 namespace teehee {
 
+namespace {
+
+// How many UTF-16 units of `text` fit in `budget` UTF-8 bytes (a surrogate
+// pair is never split); `bytes` receives their UTF-8 size.
+qsizetype utf8Fit(QStringView text, qint64 budget, qint64 *bytes)
+{
+    qint64 used = 0;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const char16_t c = text[i].unicode();
+        const bool pair = QChar::isHighSurrogate(c) && i + 1 < text.size() && QChar::isLowSurrogate(text[i + 1].unicode());
+        const int n = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        if (used + n > budget)
+            break;
+        used += n;
+        i += pair ? 2 : 1;
+    }
+    *bytes = used;
+    return i;
+}
+
+} // namespace
+
 QString GenerationEvent::status() const
 {
     switch (type) {
@@ -76,11 +99,28 @@ void Generation::onDelta(const QString &delta)
 {
     if (!isRunning() || delta.isEmpty())
         return;
-    m_saver->append(delta);
-    GenerationEvent e = make(GenerationEvent::Type::Token);
-    e.token = delta;
-    e.content = m_saver->text();
-    publish(std::move(e));
+    QString piece = delta;
+    if (m_maxReplyBytes > 0) {
+        qint64 bytes = 0;
+        const qsizetype fits = utf8Fit(delta, m_maxReplyBytes - m_replyBytes, &bytes);
+        m_replyBytes += bytes;
+        if (fits < delta.size()) {
+            m_overLimit = true;
+            piece.truncate(fits);
+        }
+    }
+    if (!piece.isEmpty()) {
+        m_saver->append(piece);
+        GenerationEvent e = make(GenerationEvent::Type::Token);
+        e.token = piece;
+        e.content = m_saver->text();
+        publish(std::move(e));
+    }
+    if (m_overLimit && m_stream) {
+        qCInfo(lcGeneration).noquote() << "reply" << m_messageId << "reached" << m_maxReplyBytes
+                                       << "bytes (MAX_REPLY_BYTES); closing the upstream request";
+        m_stream->abort(); // ends it here, through onEnded
+    }
 }
 
 void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
@@ -93,6 +133,11 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
     ending.finishReason = stream->finishReason();
     ending.inputTokens = stream->inputTokens();
     ending.outputTokens = stream->outputTokens();
+    if (m_overLimit) {
+        // Our own cut, not the client's abort: an error the client can read, the text kept.
+        end = ProviderStream::End::Failed;
+        ending.finishReason = QStringLiteral("length");
+    }
     switch (end) {
     case ProviderStream::End::Completed:
         e = make(GenerationEvent::Type::Completed);
@@ -104,7 +149,10 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
         break;
     case ProviderStream::End::Failed:
         e = make(GenerationEvent::Type::Failed);
-        e.error = error.message.isEmpty() ? QStringLiteral("The provider failed without saying why") : error.message;
+        e.finishReason = ending.finishReason;
+        e.error = m_overLimit ? QStringLiteral("The reply reached the server's limit of %1 bytes (MAX_REPLY_BYTES); "
+                                               "the text so far is kept").arg(m_maxReplyBytes)
+                : error.message.isEmpty() ? QStringLiteral("The provider failed without saying why") : error.message;
         e.rateLimited = error.kind == ProviderError::RateLimited;
         if (e.rateLimited && error.retryAfterMs >= 0)
             e.retryAfterSeconds = int((error.retryAfterMs + 999) / 1000);
@@ -165,17 +213,29 @@ void Generation::publish(GenerationEvent e)
     Q_EMIT event(e);
 }
 
+qsizetype Generation::indexAfter(qint64 afterSeq) const
+{
+    auto it = std::upper_bound(m_log.cbegin(), m_log.cend(), afterSeq,
+                               [](qint64 seq, const Logged &l) { return seq < l.event.seq; });
+    return it - m_log.cbegin();
+}
+
+GenerationEvent Generation::eventAt(qsizetype index, bool withContent) const
+{
+    const Logged &logged = m_log.at(index);
+    GenerationEvent e = logged.event;
+    if (withContent && e.type == GenerationEvent::Type::Token) {
+        e.content = m_saver->text().left(logged.textEnd);
+        ++m_contentsRebuilt;
+    }
+    return e;
+}
+
 QList<GenerationEvent> Generation::eventsAfter(qint64 afterSeq) const
 {
     QList<GenerationEvent> out;
-    auto it = std::upper_bound(m_log.cbegin(), m_log.cend(), afterSeq,
-                               [](qint64 seq, const Logged &l) { return seq < l.event.seq; });
-    for (; it != m_log.cend(); ++it) {
-        GenerationEvent e = it->event;
-        if (e.type == GenerationEvent::Type::Token)
-            e.content = m_saver->text().left(it->textEnd);
-        out.append(std::move(e));
-    }
+    for (qsizetype i = indexAfter(afterSeq); i < m_log.size(); ++i)
+        out.append(eventAt(i));
     return out;
 }
 

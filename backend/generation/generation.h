@@ -42,9 +42,28 @@ public:
     // Every text so far, the continued prefix included.
     QString text() const;
     qint64 lastSeq() const { return m_log.isEmpty() ? 0 : m_log.constLast().event.seq; }
+    // The Started event's seq (0 before start): ids just below it precede this reply.
+    qint64 firstSeq() const { return m_log.isEmpty() ? 0 : m_log.constFirst().event.seq; }
+
+    // The event log, read one event at a time: a replay writes each event as
+    // the client drains the last, so it holds one cumulative `content` at a
+    // time, not one per token (a 20,000-token reply has 20,000 of them).
+    qsizetype eventCount() const { return m_log.size(); }
+    // Index of the first event with seq > afterSeq (eventCount() when none).
+    qsizetype indexAfter(qint64 afterSeq) const;
+    // `withContent` false: token events without the cumulative `content` (compact clients).
+    GenerationEvent eventAt(qsizetype index, bool withContent = true) const;
     // Events with seq > afterSeq, content filled in, oldest first (the whole
-    // history for afterSeq 0). Replays then live events never overlap.
+    // history for afterSeq 0). Replays then live events never overlap. Holds
+    // every content at once: for short histories (the app, tests); streams use eventAt.
     QList<GenerationEvent> eventsAfter(qint64 afterSeq) const;
+    // Cumulative contents rebuilt for replays so far: what a replay cost (tests).
+    qint64 contentsRebuilt() const { return m_contentsRebuilt; }
+
+    // The most UTF-8 bytes this reply may add (0: no limit, MAX_REPLY_BYTES):
+    // past it the upstream request is closed and the reply ends as an error
+    // with finish reason "length", its text kept.
+    void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
     const std::optional<GenerationEvent> &terminalEvent() const { return m_terminal; }
     int commits() const;
 
@@ -79,6 +98,10 @@ private:
     // whoever hears the terminal event may read the row, or answer it.
     std::optional<GenerationEvent> m_ending;
     std::optional<GenerationEvent> m_terminal;
+    mutable qint64 m_contentsRebuilt = 0;
+    qint64 m_maxReplyBytes = 0;
+    qint64 m_replyBytes = 0;  // UTF-8 bytes of the text this reply added
+    bool m_overLimit = false; // m_maxReplyBytes reached: the stream's end is a failure
 };
 
 } // namespace teehee

@@ -62,6 +62,16 @@ Status GenerationManager::checkIdle(const QString &chatId) const
     return success();
 }
 
+Status GenerationManager::checkCapacity(const QString &userId) const
+{
+    const int limit = m_config.maxGenerationsPerUser;
+    if (limit > 0 && m_runningPerUser.value(userId) >= limit)
+        return Error{ErrorCode::RateLimited,
+                     QStringLiteral("Too many replies running at once (%1, MAX_GENERATIONS_PER_USER); "
+                                    "wait for one to finish or abort one").arg(limit)};
+    return success();
+}
+
 Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, const GenerationOptions &options) const
 {
     ChatRequest request;
@@ -142,6 +152,8 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
         return chat.error();
     if (auto st = checkIdle(chat->id); !st)
         return st.error();
+    if (auto st = checkCapacity(userId); !st)
+        return st.error();
     if (text.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("content: must not be empty"));
     // Provider and key are checked before anything is written.
@@ -180,6 +192,8 @@ Result<Generation *> GenerationManager::continueMessage(const QString &userId, c
         return Error::conflict(QStringLiteral("The message was deleted and cannot be continued"));
     if (auto st = checkIdle(message.chatId); !st)
         return st.error();
+    if (auto st = checkCapacity(userId); !st)
+        return st.error();
     if (message.status == MessageStatus::Complete && !message.isPartial && !message.text().isEmpty())
         return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"));
     GenerationOptions opts{options.provider.isEmpty() ? message.provider : options.provider,
@@ -205,6 +219,8 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
     if (old.parentId.isEmpty())
         return Error::invalid(QStringLiteral("message_id: the message answers nothing and cannot be regenerated"));
     if (auto st = checkIdle(old.chatId); !st)
+        return st.error();
+    if (auto st = checkCapacity(userId); !st)
         return st.error();
     GenerationOptions opts{options.provider.isEmpty() ? old.provider : options.provider,
                            options.model.isEmpty() && options.provider.isEmpty() ? old.model : options.model,
@@ -232,15 +248,18 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
     if (!stream)
         return stream.error();
     auto *g = new Generation(m_db, m_batcher, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
+    g->setMaxReplyBytes(m_config.maxReplyBytes);
     // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
     m_byChat.insert(g->chatId(), g);
     m_byMessage.insert(g->messageId(), g);
+    ++m_runningPerUser[userId];
     connect(g, &Generation::finished, this, [this, g] { onFinished(g); });
     ++m_stats.started;
     Q_EMIT generationCreated(g);
     if (auto st = g->start(); !st) {
         m_byChat.remove(g->chatId());
         m_byMessage.remove(g->messageId());
+        releaseSlot(userId);
         g->disconnect();
         delete g;
         return st.error();
@@ -254,12 +273,19 @@ void GenerationManager::onFinished(Generation *g)
 {
     if (m_byChat.value(g->chatId()) == g)
         m_byChat.remove(g->chatId());
+    releaseSlot(g->userId());
     // Kept a while so that a client that dropped can still replay the end (Last-Event-ID).
     QTimer::singleShot(m_retentionMs, g, [this, g] {
         if (m_byMessage.value(g->messageId()) == g)
             m_byMessage.remove(g->messageId());
         g->deleteLater();
     });
+}
+
+void GenerationManager::releaseSlot(const QString &userId)
+{
+    if (--m_runningPerUser[userId] <= 0)
+        m_runningPerUser.remove(userId);
 }
 
 bool GenerationManager::abort(const QString &userId, const QString &messageOrChatId)

@@ -69,6 +69,11 @@ public:
     FairWorkQueue &workQueue() { return m_work; }
     // How long a finished generation stays attachable by message id.
     void setRetentionMs(int ms) { m_retentionMs = ms; }
+    // A fresh number in the events' sequence: for events outside a generation
+    // (a stored outcome sent over SSE) that must still sort after every id so far.
+    qint64 takeSeq() { return ++m_seq; }
+    // Replies running now for this user (MAX_GENERATIONS_PER_USER caps it).
+    int runningFor(const QString &userId) const { return m_runningPerUser.value(userId); }
 
     // Replies started and database commits made for streaming text (all replies together).
     struct Stats {
@@ -76,6 +81,7 @@ public:
         qint64 commits = 0;
         qint64 longestSaveLagMs = 0; // see SaveBatcher::longestLagMs
     };
+    const SaveBatcher &saveBatcher() const { return m_batcher; }
     Stats stats() const { return {m_stats.started, m_batcher.commits(), m_batcher.longestLagMs()}; }
 
 Q_SIGNALS:
@@ -94,7 +100,10 @@ private:
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
                                 bool continued);
     Status checkIdle(const QString &chatId) const;
+    // RateLimited when the user already has MAX_GENERATIONS_PER_USER replies running.
+    Status checkCapacity(const QString &userId) const;
     void onFinished(Generation *g);
+    void releaseSlot(const QString &userId);
 
     const Config &m_config;
     const Database &m_db;
@@ -108,6 +117,7 @@ private:
     RetrySettings m_retry;
     QHash<QString, Generation *> m_byChat;      // running
     QHash<QString, Generation *> m_byMessage;   // running and recently finished
+    QHash<QString, int> m_runningPerUser;
     qint64 m_seq;
     int m_retentionMs = 10 * 60 * 1000;
     Stats m_stats;

@@ -33,6 +33,20 @@ private Q_SLOTS:
         for (const bool compact : {true, false})
             QCOMPARE(streamevents::eventText(e, compact), streamevents::compactText(streamevents::toJson(e, compact)));
     }
+    void aReplyCutAtMaxReplyBytesSaysLength()
+    {
+        GenerationEvent e;
+        e.type = GenerationEvent::Type::Failed;
+        e.messageId = QStringLiteral("6f629dae-5fb4-41d2-9f4b-1fdf8388c094");
+        e.error = QStringLiteral("too long");
+        e.content = QStringLiteral("kept");
+        QVERIFY(!streamevents::toJson(e).contains(QStringLiteral("finish_reason")));
+        e.finishReason = QStringLiteral("length");
+        const QJsonObject o = streamevents::toJson(e);
+        QCOMPARE(o.value(QStringLiteral("type")).toString(), QStringLiteral("stream_error"));
+        QCOMPARE(o.value(QStringLiteral("finish_reason")).toString(), QStringLiteral("length"));
+        QCOMPARE(o.value(QStringLiteral("content")).toString(), QStringLiteral("kept"));
+    }
     void framesCarryTheirLengthInTheShortestForm()
     {
         for (const qsizetype size : {0, 125, 126, 65535, 65536}) {

@@ -144,6 +144,16 @@ struct Recorder {
     const GenerationEvent &last() const { return events.constLast(); }
 };
 
+// True when `seen` holds within a few turns of the event loop that wait for
+// nothing: what it observes was already on the wire (a connection closed before
+// abort() returned), since no time passes for a timer to act meanwhile.
+inline bool withinTurns(const std::function<bool()> &seen, int turns = 20)
+{
+    for (int i = 0; i < turns && !seen(); ++i)
+        QCoreApplication::processEvents();
+    return seen();
+}
+
 class Fixture {
 public:
     FakeProviderServer fake;
@@ -152,12 +162,12 @@ public:
     QByteArray token;
     std::function<void(Config &)> adjustConfig; // before setUp(): more settings of the server
 
-    // Returns an error text, empty on success.
-    QString setUp()
+    // Returns an error text, empty on success. `adjust` changes the server's settings further.
+    QString setUp(const std::function<void(Config &)> &adjust = {})
     {
         if (!fake.listen())
             return QStringLiteral("fake provider cannot listen");
-        server = std::make_unique<TestApiServer>([this](Config &c) {
+        server = std::make_unique<TestApiServer>([this, &adjust](Config &c) {
             c.openaiBaseUrl = fake.baseUrl(QStringLiteral("/v1"));
             c.mistralBaseUrl = fake.baseUrl(QStringLiteral("/v1"));
             c.anthropicBaseUrl = fake.baseUrl();
@@ -166,6 +176,8 @@ public:
             c.mistralApiKey = QStringLiteral("mistral-test-0000");
             if (adjustConfig)
                 adjustConfig(c);
+            if (adjust)
+                adjust(c);
         });
         if (!server->isValid())
             return server->error();

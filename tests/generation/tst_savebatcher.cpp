@@ -86,12 +86,13 @@ private Q_SLOTS:
             QThread::msleep(1);
         const qint64 seenCommittedMs = sinceText.elapsed(); // the commit came before this
         QCOMPARE(f.savedWith(ids, QStringLiteral("kept")), 1);
-        QThread::msleep(500); // this thread's loop is busy: the report waits
+        // This thread's loop is busy: the report waits, far longer than the commit took.
+        const qint64 busyMs = qMax<qint64>(500, 4 * seenCommittedMs);
+        QThread::msleep(busyMs);
         QTRY_COMPARE(batcher.slicesInFlight(), 0);
-        // The writer stamps its commit just after this thread can see it, on
-        // whole milliseconds: a slow machine (sanitizers) puts a few ms in
-        // between, never the 500 ms the report waited.
-        QVERIFY2(batcher.longestLagMs() <= seenCommittedMs + 100,
+        // The writer stamps its commit just after this thread can see it: the
+        // lag ends there, not when the report was heard (busyMs later).
+        QVERIFY2(batcher.longestLagMs() < seenCommittedMs + busyMs / 2,
                  qPrintable(QStringLiteral("lag %1 ms, committed by %2 ms").arg(batcher.longestLagMs()).arg(seenCommittedMs)));
     }
 
@@ -102,11 +103,11 @@ private Q_SLOTS:
         QVERIFY(begun);
         savers[1]->append(QStringLiteral("small"));
         const QString kilobyte(GenerationSaver::kMaxPendingBytes, u'x');
-        QElapsedTimer t;
-        t.start();
         savers[0]->append(kilobyte);
+        // Handed to the writer within append(), before any turn of the loop
+        // could fire the batch timer: not by the deadline.
+        QCOMPARE(batcher.slicesInFlight(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(f.savedWith(ids.mid(0, 1), kilobyte), 1, 5000);
-        QVERIFY(t.elapsed() < GenerationSaver::kMaxLagMs); // not by the deadline: by the next turns
         QCOMPARE(f.savedWith(ids.mid(1, 1), QStringLiteral("small")), 0); // its deadline is still ahead
     }
 

@@ -151,12 +151,20 @@ private Q_SLOTS:
         const auto events = parseSse(r.body);
         QCOMPARE(names(events), (QStringList{"message_created", "stream_start", "token", "token", "token", "stream_complete"}));
         QCOMPARE(events[0].data.value("message").toObject().value("content").toObject().value("text").toString(), QStringLiteral("count"));
-        for (int i = 2; i < events.size(); ++i)
+        // Every event has an id, message_created too, in increasing order.
+        QVERIFY(events[0].id > 0);
+        for (int i = 1; i < events.size(); ++i)
             QVERIFY(events[i].id > events[i - 1].id);
         QCOMPARE(tokens(events), pieces.join(QString()));
         const QString id = events.last().data.value("message_id").toString();
         QCOMPARE(events.last().data.value("content").toString(), pieces.join(QString()));
         QCOMPARE(f->stored(id).text(), pieces.join(QString()));
+        // Resuming from message_created's id gives the whole reply, nothing twice.
+        auto h = headers();
+        h.append(qMakePair(QByteArray("Last-Event-ID"), QByteArray::number(events[0].id)));
+        const auto resumed = parseSse(f->server->client().request("GET", QStringLiteral("/stream/%1/events").arg(id), {}, h).body);
+        QCOMPARE(names(resumed), names(events).mid(1));
+        QCOMPARE(resumed.first().id, events[1].id);
     }
 
     void compactSseTokensCarryNoCumulativeContent()
@@ -214,12 +222,13 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         const auto events = parseSse(r.body);
         QCOMPARE(names(events), QStringList{"stream_complete"});
+        QVERIFY(events[0].id > 0);
         QCOMPARE(events[0].data.value("content").toString(), QStringLiteral("old answer"));
         const auto anon = f->server->client().request("GET", QStringLiteral("/stream/%1/events").arg(a));
         QCOMPARE(anon.status, 401);
     }
 
-    void abortOverHttpCancelsUpstreamWithin100msAndKeepsTheText()
+    void abortOverHttpCancelsUpstreamAtOnceAndKeepsTheText()
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(100), 40));
         const QString chat = f->newChat();
@@ -228,15 +237,13 @@ private Q_SLOTS:
         QVERIFY(g);
         const QString id = g.value()->messageId();
         QVERIFY(QTest::qWaitFor([&] { return g.value()->text().size() > 6; }, 10000));
-        QElapsedTimer t;
-        qint64 cancelledAfter = -1;
-        connect(&f->fake, &FakeProviderServer::clientDisconnected, this, [&] { if (cancelledAfter < 0) cancelledAfter = t.elapsed(); });
-        t.start();
+        int disconnects = 0;
+        connect(&f->fake, &FakeProviderServer::clientDisconnected, this, [&] { ++disconnects; });
         const auto r = post(QStringLiteral("/stream/%1/abort").arg(id), {});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.object().value("message").toString(), QStringLiteral("Stream aborted successfully"));
-        QVERIFY(QTest::qWaitFor([&] { return cancelledAfter >= 0; }, 1000));
-        QVERIFY2(cancelledAfter < 100, qPrintable(QString::number(cancelledAfter)));
+        // The upstream connection was closed before the answer was written.
+        QVERIFY(withinTurns([&] { return disconnects > 0; }));
         const MessageRecord m = f->stored(id);
         QCOMPARE(m.status, MessageStatus::Aborted);
         QVERIFY(m.isPartial);
@@ -265,8 +272,10 @@ private Q_SLOTS:
         const auto other = f->newAccount();
         auto h = headers();
         h[1].second = "Bearer " + other.second;
-        const auto theirs = f->server->client().request("POST", QStringLiteral("/stream/%1/abort").arg(chat), "{}", h);
-        QCOMPARE(theirs.object().value("message").toString(), QStringLiteral("No active stream to abort"));
+        // Another user's chat, or its reply, is unknown to this one: 404, as on every id-bearing route.
+        QCOMPARE(f->server->client().request("POST", QStringLiteral("/stream/%1/abort").arg(chat), "{}", h).status, 404);
+        QCOMPARE(f->server->client().request("POST", QStringLiteral("/stream/%1/abort").arg(g.value()->messageId()), "{}", h).status, 404);
+        QCOMPARE(post(QStringLiteral("/stream/%1/abort").arg(QUuid::createUuid().toString(QUuid::WithoutBraces)), {}).status, 404);
         QVERIFY(!g.value()->isFinished());
         // The user message's id aborts the stream of its chat too.
         const auto r = post(QStringLiteral("/stream/%1/abort").arg(g.value()->parentMessageId()), {});
