@@ -63,6 +63,9 @@ HttpLimits HttpServer::limitsFrom(const Config &config)
     limits.maxRequestBytes = config.maxRequestBytes;
     limits.maxConnections = config.maxConnections;
     limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
+    // Behind a reverse proxy every client arrives from it: only the total counts for it.
+    for (const QString &cidr : config.trustedProxies)
+        limits.sharedAddresses << QHostAddress::parseSubnet(cidr);
     return limits;
 }
 

@@ -264,7 +264,7 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
         delete g;
         return st.error();
     }
-    qCInfo(lcGeneration).noquote() << "reply" << g->messageId() << "started with" << request.provider << request.model
+    qCInfo(lcGeneration).noquote() << "reply" << g->messageId() << "started with" << logSafe(request.provider) << logSafe(request.model)
                                    << (continued ? "(continuing)" : "");
     return g;
 }

@@ -107,7 +107,7 @@ private Q_SLOTS:
 
     void logoutEndsAnOpenSseStreamAndTheReplyGoesOn()
     {
-        const QByteArray token = expiringToken(3600);
+        const QByteArray token = expiringToken(600); // issued in the past: a future iat is refused
         f->fake.enqueue(reply(QStringLiteral("openai"), words(200), 30));
         const QString chat = f->newChat();
         auto g = f->gens().sendMessage(f->user, chat, QStringLiteral("q"), MessageParent::activeLeaf(),

@@ -174,7 +174,8 @@ HttpTestResponse HttpTestClient::del(const QString &path, const QByteArray &toke
     return request("DELETE", path, {}, h);
 }
 
-TestApiServer::TestApiServer(const std::function<void(teehee::Config &)> &adjust, const teehee::HttpLimits &limits)
+TestApiServer::TestApiServer(const std::function<void(teehee::Config &)> &adjust,
+                             const std::optional<teehee::HttpLimits> &limits)
 {
     if (!m_db.isValid()) {
         m_error = m_db.error();
@@ -188,7 +189,7 @@ TestApiServer::TestApiServer(const std::function<void(teehee::Config &)> &adjust
         m_error = st.error().message;
         return;
     }
-    m_server = std::make_unique<teehee::HttpServer>(*m_backend, limits);
+    m_server = std::make_unique<teehee::HttpServer>(*m_backend, limits.value_or(teehee::HttpServer::limitsFrom(config)));
     auto port = m_server->listen(QStringLiteral("127.0.0.1"), 0);
     if (!port) {
         m_error = port.error().message;

@@ -11,8 +11,10 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <optional>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace teehee {
 class Backend;
@@ -73,7 +75,9 @@ private:
 // A backend on a fresh test database and an HttpServer on a free loopback port.
 class TestApiServer {
 public:
-    explicit TestApiServer(const std::function<void(teehee::Config &)> &adjust = {}, const teehee::HttpLimits &limits = {});
+    // Without `limits`, the server's limits follow its settings (as teehee-server's do).
+    explicit TestApiServer(const std::function<void(teehee::Config &)> &adjust = {},
+                           const std::optional<teehee::HttpLimits> &limits = std::nullopt);
     ~TestApiServer();
 
     bool isValid() const { return m_error.isEmpty(); }
