@@ -1,101 +1,16 @@
 #include "api/httprequestparser.h"
 
+#include "api/httpsyntax.h"
+
 namespace teehee {
 
 namespace {
-
 constexpr qsizetype kMaxChunkLine = 4096;
 constexpr int kMaxBlankLines = 8;
-
-// RFC 9110 §5.6.2 token characters.
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (char c : s) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
-// Control characters other than HTAB (NUL, CR, LF, DEL among them).
-bool hasControl(QByteArrayView s)
-{
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && u != '\t') || u == 0x7f)
-            return true;
-    }
-    return false;
-}
-
-QByteArrayView trimmedOws(QByteArrayView s)
-{
-    while (!s.isEmpty() && (s.front() == ' ' || s.front() == '\t'))
-        s = s.sliced(1);
-    while (!s.isEmpty() && (s.back() == ' ' || s.back() == '\t'))
-        s.chop(1);
-    return s;
-}
-
-bool isAllDigits(QByteArrayView s)
-{
-    for (char c : s) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return !s.isEmpty();
-}
-
 } // namespace
 
-QByteArray HttpRequestHead::header(QByteArrayView name) const
-{
-    for (const auto &[n, v] : headers) {
-        if (n == name)
-            return v;
-    }
-    return {};
-}
+using namespace httpsyntax;
 
-bool HttpRequestHead::headerHasToken(QByteArrayView name, QByteArrayView token) const
-{
-    for (const auto &[n, v] : headers) {
-        if (n != name)
-            continue;
-        for (const QByteArray &part : v.split(',')) {
-            if (trimmedOws(part).compare(token, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-    }
-    return false;
-}
-
-bool HttpRequestHead::isWebSocketHandshake() const
-{
-    if (method != "GET" || http10 || chunked || contentLength != 0)
-        return false;
-    if (!headerHasToken("upgrade", "websocket") || !headerHasToken("connection", "upgrade"))
-        return false;
-    if (header("sec-websocket-version") != "13")
-        return false;
-    const QByteArray key = header("sec-websocket-key");
-    return key.size() == 24 && QByteArray::fromBase64(key).size() == 16;
-}
 
 HttpRequestParser::HttpRequestParser(HttpParserLimits limits) : m_limits(limits) {}
 
