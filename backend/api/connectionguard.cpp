@@ -168,6 +168,14 @@ bool ConnectionGuard::write(quint64 ticket, const QByteArray &bytes)
     return ok;
 }
 
+qint64 ConnectionGuard::unsentBytes(quint64 ticket) const
+{
+    qint64 unsent = m_socket->bytesToWrite();
+    for (auto it = m_held.begin(); it != m_held.end() && it->first <= ticket; ++it)
+        unsent += it->second.bytes.size();
+    return unsent;
+}
+
 void ConnectionGuard::responseFinished(quint64 ticket)
 {
     if (ticket != m_oldestTicket) {

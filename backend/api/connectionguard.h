@@ -55,6 +55,9 @@ public:
     // Raw bytes of the answer to `ticket`, held back while an earlier answer
     // is incomplete; false when the client is gone.
     bool write(quint64 ticket, const QByteArray &bytes);
+    // What the client has yet to take of the connection's answers up to `ticket`
+    // (its own held back behind an earlier one included).
+    qint64 unsentBytes(quint64 ticket) const;
     // The answer to `ticket` is complete.
     void responseFinished(quint64 ticket);
     // The connection now carries a long-lived stream (SSE): no idle timeout.

@@ -146,7 +146,7 @@ void Responder::endStream()
 
 qint64 Responder::bytesToWrite() const
 {
-    return isConnected() ? d->guard->socket()->bytesToWrite() : 0;
+    return isConnected() ? d->guard->unsentBytes(d->ticket) : 0;
 }
 
 void Responder::onBytesWritten(QObject *context, std::function<void()> callback)

@@ -1,11 +1,11 @@
 #include "providers/httpstreamrequest.h"
 
 #include "providers/endpointpolicy.h"
+#include "providers/endpointresolver.h"
 #include "providers/httprequestbytes.h"
 
 #include "core/logging.h"
 
-#include <QHostInfo>
 #include <QNetworkProxy>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -36,8 +36,6 @@ HttpStreamRequest::HttpStreamRequest(QUrl url, RawHeaders headers, QByteArray bo
 
 HttpStreamRequest::~HttpStreamRequest()
 {
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(m_lookupId);
     releaseSocket();
 }
 
@@ -78,34 +76,22 @@ void HttpStreamRequest::connectFresh()
         connectTo({});
         return;
     }
-    const QHostAddress literal(m_url.host());
-    if (!literal.isNull()) {
-        QHostInfo info;
-        info.setAddresses({literal});
-        // From the event loop, as every other ending of start().
-        QTimer::singleShot(0, this, [this, info] { onResolved(info); });
-        return;
-    }
-    m_lookupId = QHostInfo::lookupHost(m_url.host(), this, &HttpStreamRequest::onResolved);
-}
-
-void HttpStreamRequest::onResolved(const QHostInfo &info)
-{
-    m_lookupId = -1;
-    if (m_stage != Stage::Connecting)
-        return;
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        end(Failure::Connect, QStringLiteral("the host name %1 was not found").arg(m_url.host()));
-        return;
-    }
-    m_nextAddresses.clear();
-    for (const QHostAddress &address : info.addresses()) {
-        if (m_policy->allowsAddress(m_url.host(), address))
-            m_nextAddresses << address;
-    }
-    // Before any connection: whether something listens there stays unknown to the caller.
-    if (!connectToNextAddress())
-        end(Failure::Refused, EndpointPolicy::refusalText());
+    auto *resolver = new EndpointResolver(m_url.host(), m_policy, this);
+    connect(resolver, &EndpointResolver::notFound, this, [this, resolver] {
+        resolver->deleteLater();
+        if (m_stage == Stage::Connecting)
+            end(Failure::Connect, QStringLiteral("the host name %1 was not found").arg(m_url.host()));
+    });
+    connect(resolver, &EndpointResolver::resolved, this, [this, resolver](const QList<QHostAddress> &allowed) {
+        resolver->deleteLater();
+        if (m_stage != Stage::Connecting)
+            return;
+        m_nextAddresses = allowed;
+        // Before any connection: whether something listens there stays unknown to the caller.
+        if (!connectToNextAddress())
+            end(Failure::Refused, EndpointPolicy::refusalText());
+    });
+    resolver->start();
 }
 
 bool HttpStreamRequest::connectToNextAddress()

@@ -15,7 +15,6 @@
 #include <QTimer>
 #include <QUrl>
 
-class QHostInfo;
 class QTcpSocket;
 
 namespace teehee {
@@ -101,7 +100,6 @@ private:
     void closed(const QString &error) override;
 
     void connectFresh();
-    void onResolved(const QHostInfo &info);
     void connectTo(const QHostAddress &address);
     bool connectToNextAddress(); // false when no other allowed address is left
     QString poolOrigin() const;
@@ -124,7 +122,6 @@ private:
     QUrl m_url;
     QByteArray m_method = "POST";
     std::shared_ptr<const EndpointPolicy> m_policy;
-    int m_lookupId = -1;
     QList<QHostAddress> m_nextAddresses; // allowed, not yet tried
     RawHeaders m_headers;
     QByteArray m_body;
