@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QHash>
+#include "auth/attemptlog.h"
+
 #include <QString>
-#include <deque>
 
 namespace teehee {
 
@@ -24,21 +24,17 @@ public:
 
     // Seconds until the account may be tried again; 0 when allowed now.
     int retryAfter(const QString &key, qint64 nowMs);
-    void recordFailure(const QString &key, qint64 nowMs);
+    void recordFailure(const QString &key, qint64 nowMs) { m_log.record(key, nowMs); }
     // Takes back the attempt recorded at atMs (it was never evaluated).
-    void release(const QString &key, qint64 atMs);
-    void reset(const QString &key);
+    void release(const QString &key, qint64 atMs) { m_log.release(key, atMs); }
+    void reset(const QString &key) { m_log.reset(key); }
 
     // The wait after the n-th failure on record, in seconds.
     int delayAfter(int failures) const;
 
 private:
-    void prune(std::deque<qint64> &times, qint64 nowMs) const;
-    void sweep(qint64 nowMs);
-
     Policy m_policy;
-    qint64 m_lastSweepMs = 0;
-    QHash<QString, std::deque<qint64>> m_failures;
+    AttemptLog m_log;
 };
 
 } // namespace teehee

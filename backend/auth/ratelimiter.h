@@ -1,9 +1,8 @@
 #pragma once
 
-#include <QDateTime>
-#include <QHash>
+#include "auth/attemptlog.h"
+
 #include <QString>
-#include <deque>
 
 namespace teehee {
 
@@ -19,19 +18,16 @@ public:
     int retryAfter(const QString &key, qint64 nowMs) const;
     // True when the key has no attempt on record in the window.
     bool isClean(const QString &key, qint64 nowMs) const;
-    void recordFailure(const QString &key, qint64 nowMs);
+    void recordFailure(const QString &key, qint64 nowMs) { m_log.record(key, nowMs); }
     // Forgets the attempt recorded at atMs (one of them), e.g. on success.
-    void release(const QString &key, qint64 atMs);
-    void reset(const QString &key);
+    void release(const QString &key, qint64 atMs) { m_log.release(key, atMs); }
+    void reset(const QString &key) { m_log.reset(key); }
 
 private:
-    void prune(std::deque<qint64> &times, qint64 nowMs) const;
-    void sweep(qint64 nowMs);
-
     int m_max;
     qint64 m_windowMs;
-    qint64 m_lastSweepMs = 0;
-    mutable QHash<QString, std::deque<qint64>> m_failures;
+    mutable AttemptLog m_log; // reading it forgets what left the window
+
 };
 
 } // namespace teehee
