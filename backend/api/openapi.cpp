@@ -21,14 +21,14 @@ struct Operation {
 const QList<Operation> &operations()
 {
     static const QList<Operation> ops{
-        {"post", "/auth/signup", "auth", "Create an account; returns an access token (403 when sign-up is disabled, 409 email taken)", false, {"email", "password"}, 201},
-        {"post", "/auth/signin", "auth", "Sign in with email and password (429 with Retry-After after repeated failures)", false, {"email", "password"}, 200},
-        {"post", "/auth/sso", "auth", "Sign in with an OpenID Connect ID token (provider google or oidc)", false, {"provider", "id_token?", "token?"}, 200},
+        {"post", "/auth/signup", "auth", "Create an account; returns an access token (403 when sign-up is disabled, 409 email taken, 429 with Retry-After after too many sign-ups from this address or when the password queue is full)", false, {"email", "password"}, 201},
+        {"post", "/auth/signin", "auth", "Sign in with email and password (429 with Retry-After: after 5 failures an account's guesses wait longer each time, an address is refused after 20 failures in 15 min; 422 for a password over 4096 bytes)", false, {"email", "password"}, 200},
+        {"post", "/auth/sso", "auth", "Sign in with an OpenID Connect ID token (provider google or oidc; 403 when its e-mail is that of a password account and not verified)", false, {"provider", "id_token?", "token?"}, 200},
         {"post", "/auth/google-sso", "auth", "Sign in with a Google ID token", false, {"token"}, 200},
         {"get", "/auth/session", "auth", "The signed-in user: {id, email, sso_id, created_at}", true, {}, 200},
         {"post", "/auth/logout", "auth", "Revoke this access token", true, {}, 200},
         {"get", "/user/keys", "keys", "Your provider API keys, masked", true, {}, 200},
-        {"post", "/user/keys", "keys", "Store a provider API key (encrypted at rest); custom endpoints take base_url and label", true, {"provider_name", "api_key", "base_url?", "label?"}, 201},
+        {"post", "/user/keys", "keys", "Store a provider API key (encrypted at rest); custom endpoints take base_url and label (422 for control characters, a base_url with query, fragment or user-info, or on a private network this server does not allow)", true, {"provider_name", "api_key", "base_url?", "label?"}, 201},
         {"delete", "/user/keys/{key_id}", "keys", "Delete one of your keys", true, {}, 200},
         {"get", "/chats", "chats", "Your chats, most recently active first", true, {}, 200},
         {"post", "/chats", "chats", "Create a chat", true, {"name?", "system_prompt?"}, 201},
@@ -43,14 +43,14 @@ const QList<Operation> &operations()
         {"patch", "/chats/messages/{message_id}", "messages", "Alias of PATCH /messages/{message_id}", true, {"content"}, 200},
         {"delete", "/chats/messages/{message_id}", "messages", "Alias of DELETE /messages/{message_id}", true, {}, 200},
         {"post", "/chats/{chat_id}/active", "messages", "Make the branch through a message the active one", true, {"message_id"}, 200},
-        {"post", "/stream/{message_id}/abort", "streaming", "Abort the stream of a message or its chat", true, {}, 200},
+        {"post", "/stream/{message_id}/abort", "streaming", "Abort the stream of a message or its chat (404 for an unknown id or another user's)", true, {}, 200},
         {"post", "/stream/{message_id}/continue", "streaming", "Continue a partial or empty assistant message (SSE with Accept: text/event-stream)", true, {"provider", "model", "parent_message_id?", "key_id?"}, 200},
-        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events", true, {"content", "provider", "model", "parent_message_id?", "key_id?"}, 200},
+        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running)", true, {"content", "provider", "model", "parent_message_id?", "key_id?"}, 200},
         {"get", "/stream/{message_id}/events", "streaming", "Attach to a running or finished stream (SSE; honours Last-Event-ID)", true, {}, 200},
         {"get", "/stream/{chat_id}", "streaming", "WebSocket: live events of a chat (?token=<JWT>; close 4001 bad token, 4004 unknown chat)", false, {}, 101},
         {"get", "/providers", "system", "Providers and their models", false, {}, 200},
         {"get", "/models", "system", "Known models", false, {}, 200},
-        {"get", "/providers/{name}/models", "system", "The provider's live model list, fetched with your key", true, {}, 200},
+        {"get", "/providers/{name}/models", "system", "The provider's live model list, fetched with your key (403 when the endpoint is on a network this server does not allow)", true, {}, 200},
         {"get", "/health", "system", "Health: 503 when the database is unreachable", false, {}, 200},
         {"get", "/openapi.json", "system", "This document", false, {}, 200},
         {"get", "/docs", "system", "Interactive API documentation", false, {}, 200},
@@ -101,7 +101,10 @@ QJsonObject operationJson(const Operation &op)
             {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/json"), QJsonObject{{QStringLiteral("schema"), schema}}}}}});
     }
     QJsonObject responses{{QString::number(op.status), QJsonObject{{QStringLiteral("description"), QStringLiteral("Success")}}},
-                          {QStringLiteral("422"), errorResponse("Validation error: detail names the field")}};
+                          {QStringLiteral("422"), errorResponse("Validation error: detail names the field")},
+                          {QStringLiteral("400"), errorResponse("Malformed request: ambiguous framing or malformed JSON")},
+                          {QStringLiteral("413"), errorResponse("Body larger than MAX_REQUEST_BYTES")},
+                          {QStringLiteral("503"), errorResponse("Too many connections (Retry-After), or the database is unreachable")}};
     if (op.auth) {
         o.insert(QStringLiteral("security"), QJsonArray{QJsonObject{{QStringLiteral("bearer"), QJsonArray{}}}});
         responses.insert(QStringLiteral("401"), errorResponse("Missing, invalid, expired or revoked token"));
