@@ -122,6 +122,25 @@ private Q_SLOTS:
         QCOMPARE(c.tokens(), QStringLiteral("early bird"));
     }
 
+    // Held for authentication, a few messages at most: more close the socket (1008), and start nothing.
+    void aClientThatFloodsBeforeItIsAcceptedIsClosed()
+    {
+        const QString chat = f->newChat();
+        FairWorkQueue &work = f->gens().workQueue();
+        for (int i = 0; i < 20; ++i)
+            work.post(&work, [] { QThread::msleep(20); });
+        WsClient c;
+        QVERIFY(c.open(url(chat)));
+        const bool acceptedAlready = work.pending() == 0;
+        for (int i = 0; i <= WebSocketHub::kMaxEarlyMessages; ++i)
+            c.send(streamMessage(QStringLiteral("flood %1").arg(i)));
+        QVERIFY(!acceptedAlready);
+        QVERIFY(c.waitClosed(10000));
+        QCOMPARE(c.closeCode, 1008);
+        QVERIFY(c.ofType(QStringLiteral("message_created")).isEmpty());
+        QCOMPARE(f->gens().active().size(), 0);
+    }
+
     void compactTokensCarryNoCumulativeContent()
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), {QStringLiteral("a"), QStringLiteral("b")}));
