@@ -39,7 +39,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, s
 
 bool ConnectionGuard::canTakeMore() const
 {
-    return m_closeFlags.size() < kMaxPipelined && m_socket->bytesToWrite() < kMaxUnsentBytes;
+    return !m_lastRequestRead && m_closeFlags.size() < kMaxPipelined && m_socket->bytesToWrite() < kMaxUnsentBytes;
 }
 
 bool ConnectionGuard::isWritable() const
@@ -128,6 +128,7 @@ void ConnectionGuard::onMessage()
     m_handlers->onRequest(this, ticket, head, m_parser.takeBody());
     if (!head.keepAlive && m_state == State::Reading) {
         // Nothing after a closing request is read; the answer ends the connection.
+        m_lastRequestRead = true;
         m_pending.clear();
         m_pendingOffset = 0;
         disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);

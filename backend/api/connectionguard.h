@@ -95,6 +95,7 @@ private:
     };
     std::map<quint64, HeldAnswer> m_held; // later answers, until their turn
     bool m_streaming = false;
+    bool m_lastRequestRead = false; // a request asked to close: nothing after it is read
     QTimer m_idleTimer;
     QTimer m_requestTimer;
 };

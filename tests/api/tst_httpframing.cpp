@@ -129,6 +129,18 @@ private Q_SLOTS:
         QVERIFY(c.waitForClosed(2000));
     }
 
+    void nothingPipelinedAfterAClosingRequestIsAnswered()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        RawHttpConnection c(s.port());
+        c.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+               "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(c.readResponse().status, 200);
+        QVERIFY(c.waitForClosed(3000));
+        QCOMPARE(c.readResponse(300).status, 0);
+    }
+
     void connectionsAreCappedPerAddress()
     {
         HttpLimits limits;
