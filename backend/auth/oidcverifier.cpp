@@ -1,5 +1,6 @@
 #include "auth/oidcverifier.h"
 
+#include "auth/jwtclaims.h"
 #include "auth/tokenservice.h"
 #include "core/logging.h"
 
@@ -18,20 +19,8 @@ namespace {
 constexpr qint64 kLeewaySeconds = 60;
 // Discovery documents and key sets are a few KiB; anything near this is not one.
 constexpr qint64 kMaxReplyBytes = 1024 * 1024;
-// Seconds since the epoch as JSON numbers: beyond this (year 9999) or not
-// finite, a value is refused before any conversion to an integer.
-constexpr double kMaxEpochSeconds = 253402300799.0;
 
-bool epochSeconds(const QJsonValue &v, qint64 *out)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (!(d >= 0 && d <= kMaxEpochSeconds)) // NaN fails too
-        return false;
-    *out = qint64(d);
-    return true;
-}
+using jwtclaims::epochSeconds;
 
 bool isLoopbackHost(const QString &host)
 {

@@ -1,5 +1,7 @@
 #include "auth/tokenservice.h"
 
+#include "auth/jwtclaims.h"
+
 #include "db/sqlquery.h"
 
 #include <QDateTime>
@@ -13,24 +15,13 @@ namespace teehee {
 namespace {
 // A token issued by a clock this far ahead of ours still counts as issued now.
 constexpr qint64 kLeewaySeconds = 60;
-// Year 9999: a larger (or non-finite) exp/iat is refused before it becomes an integer.
-constexpr double kMaxEpochSeconds = 253402300799.0;
 
 Error unauthorized(const QString &why)
 {
     return Error{ErrorCode::Unauthorized, QStringLiteral("Invalid or expired token: %1").arg(why)};
 }
 
-bool epochSeconds(const QJsonValue &v, qint64 *out)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (!(d > 0 && d <= kMaxEpochSeconds)) // NaN fails too
-        return false;
-    *out = qint64(d);
-    return true;
-}
+using jwtclaims::epochSeconds;
 }
 
 QByteArray base64Url(const QByteArray &data)
