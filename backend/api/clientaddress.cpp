@@ -1,15 +1,15 @@
 #include "api/clientaddress.h"
 
 namespace teehee {
-namespace {
 
-// ::ffff:a.b.c.d (a dual-stack socket) compares as a.b.c.d.
-QHostAddress normalised(const QHostAddress &a)
+QHostAddress normalisedAddress(const QHostAddress &a)
 {
     bool isV4 = false;
     const quint32 v4 = a.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : a;
 }
+
+namespace {
 
 bool isTrusted(const QHostAddress &a, const QList<QPair<QHostAddress, int>> &ranges)
 {
@@ -32,14 +32,14 @@ QHostAddress parseEntry(QByteArray entry)
     QHostAddress a;
     if (entry.isEmpty() || !a.setAddress(QString::fromLatin1(entry)))
         return {};
-    return normalised(a);
+    return normalisedAddress(a);
 }
 
 } // namespace
 
 QHostAddress clientAddress(const QHostAddress &peerIn, const QByteArray &forwardedFor, const QStringList &trustedProxies)
 {
-    const QHostAddress peer = normalised(peerIn);
+    const QHostAddress peer = normalisedAddress(peerIn);
     if (trustedProxies.isEmpty() || forwardedFor.isEmpty())
         return peer;
     QList<QPair<QHostAddress, int>> ranges;

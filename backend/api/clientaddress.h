@@ -14,6 +14,8 @@ namespace teehee {
 // client (entries further left were written by the client and prove nothing).
 // Otherwise X-Forwarded-For is ignored and the peer is the client.
 QHostAddress clientAddress(const ApiRequest &request, const Config &config);
+// One form per client: ::ffff:a.b.c.d (a dual-stack socket) becomes a.b.c.d.
+QHostAddress normalisedAddress(const QHostAddress &address);
 QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor, const QStringList &trustedProxies);
 
 } // namespace teehee

@@ -1,23 +1,12 @@
 #include "api/guardedtcpserver.h"
 
+#include "api/clientaddress.h"
 #include "api/clientsocket.h"
 #include "core/logging.h"
 
 #include <QTcpSocket>
 
 namespace teehee {
-
-namespace {
-
-// One key per client whether it came over IPv4 or as IPv4-mapped IPv6.
-QHostAddress clientKey(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
-
-} // namespace
 
 GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
                                    std::shared_ptr<const HttpHandlers> handlers, QObject *parent)
@@ -52,7 +41,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    const QHostAddress peer = clientKey(socket->peerAddress());
+    const QHostAddress peer = normalisedAddress(socket->peerAddress()); // one key per client, over IPv4 or mapped
     if (m_open >= m_limits.maxConnections)
         return refuse(socket, "MAX_CONNECTIONS reached");
     if (m_perAddress.value(peer) >= m_limits.maxConnectionsPerAddress && !isShared(peer))

@@ -100,17 +100,11 @@ HttpRequestParser::Step HttpRequestParser::feed(QByteArrayView data, qsizetype &
             if (Step s = afterHead(); s != Step::NeedMore)
                 return s;
             break;
-        case State::Body: {
-            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, data.size() - pos));
-            m_body.append(data.sliced(pos, take));
-            pos += take;
-            consumed = pos;
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::Body:
+            if (!takeBodyBytes(data, pos, consumed))
                 return Step::NeedMore;
             m_state = State::Done;
             return Step::MessageReady;
-        }
         case State::ChunkSize: {
             bool failed = false;
             if (!takeLine(data, pos, kMaxChunkLine, 400, failed)) {
@@ -144,17 +138,11 @@ HttpRequestParser::Step HttpRequestParser::feed(QByteArrayView data, qsizetype &
             m_state = State::ChunkData;
             break;
         }
-        case State::ChunkData: {
-            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, data.size() - pos));
-            m_body.append(data.sliced(pos, take));
-            pos += take;
-            consumed = pos;
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::ChunkData:
+            if (!takeBodyBytes(data, pos, consumed))
                 return Step::NeedMore;
             m_state = State::ChunkDataEnd;
             break;
-        }
         case State::ChunkDataEnd: {
             bool failed = false;
             if (!takeLine(data, pos, 2, 400, failed)) {
@@ -189,6 +177,16 @@ HttpRequestParser::Step HttpRequestParser::feed(QByteArrayView data, qsizetype &
             return Step::MessageReady;
         }
     }
+}
+
+bool HttpRequestParser::takeBodyBytes(QByteArrayView data, qsizetype &pos, qsizetype &consumed)
+{
+    const qsizetype take = qsizetype(qMin<qint64>(m_remaining, data.size() - pos));
+    m_body.append(data.sliced(pos, take));
+    pos += take;
+    consumed = pos;
+    m_remaining -= take;
+    return m_remaining == 0;
 }
 
 bool HttpRequestParser::takeLine(QByteArrayView data, qsizetype &pos, qsizetype limit, int tooLongStatus, bool &failed)

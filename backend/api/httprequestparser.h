@@ -82,6 +82,8 @@ private:
     bool parseField(QByteArrayView line, QByteArray &name, QByteArray &value);
     bool applyFraming();
     // Takes one CRLF-terminated line into m_line; false while it is incomplete.
+    // Moves what is left of the body (or chunk) from `data` into it; true once all of it came.
+    bool takeBodyBytes(QByteArrayView data, qsizetype &pos, qsizetype &consumed);
     // A line over `limit` bytes fails with `tooLongStatus`.
     bool takeLine(QByteArrayView data, qsizetype &pos, qsizetype limit, int tooLongStatus, bool &failed);
     Step afterHead();
