@@ -4,6 +4,7 @@
 // per event: the differential check (pieces against whole) of the fuzz target
 // and of tst_httprequestparser, and the corpus expectations, read it.
 #include "api/httprequestparser.h"
+#include "support/pieces.h"
 
 #include <QByteArrayList>
 #include <cstdlib>
@@ -71,21 +72,6 @@ inline QByteArrayList traceOf(const QList<QByteArrayView> &pieces, const HttpPar
         }
     }
     return events;
-}
-
-// Piece sizes cycle through 1..(k % 16 + 1) so that cuts land everywhere.
-inline QList<QByteArrayView> piecesOf(QByteArrayView bytes, unsigned k)
-{
-    QList<QByteArrayView> pieces;
-    const qsizetype period = k % 16 + 1;
-    qsizetype len = 1 + (k >> 4) % period;
-    for (qsizetype off = 0; off < bytes.size();) {
-        const qsizetype n = qMin(len, bytes.size() - off);
-        pieces.append(bytes.sliced(off, n));
-        off += n;
-        len = len % period + 1;
-    }
-    return pieces;
 }
 
 } // namespace teehee::testing

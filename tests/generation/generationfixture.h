@@ -210,6 +210,14 @@ public:
     ChatService &chats() { return backend().chats(); }
     quint16 port() const { return server->port(); }
 
+    // A user message under the active leaf and its reply; null (with a warning) when refused.
+    Generation *send(const QString &chat, const QString &text, const QString &provider = QStringLiteral("openai"))
+    {
+        auto g = gens().sendMessage(user, chat, text, MessageParent::activeLeaf(), {provider, modelFor(provider)});
+        if (!g)
+            qWarning() << g.error().message;
+        return g ? g.value() : nullptr;
+    }
     QString newChat(const QString &systemPrompt = {})
     {
         auto chat = chats().createChat(user, QStringLiteral("test"), systemPrompt);

@@ -14,14 +14,6 @@ class TestGeneration : public QObject {
 
     std::unique_ptr<Fixture> f;
 
-    Generation *send(const QString &chat, const QString &text, const QString &provider = QStringLiteral("openai"))
-    {
-        auto g = f->gens().sendMessage(f->user, chat, text, MessageParent::activeLeaf(), {provider, modelFor(provider)});
-        if (!g)
-            qWarning() << g.error().message;
-        return g ? g.value() : nullptr;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -43,7 +35,7 @@ private Q_SLOTS:
         f->fake.enqueue(reply(provider, pieces, 5));
         const QString chat = f->newChat();
         Recorder rec;
-        Generation *g = send(chat, QStringLiteral("Hi"), provider);
+        Generation *g = f->send(chat, QStringLiteral("Hi"), provider);
         QVERIFY(g);
         rec.attachStoring(g, f->backend().database());
         QVERIFY(rec.waitFinished());
@@ -100,7 +92,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(20), 50));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("one"));
+        Generation *g = f->send(chat, QStringLiteral("one"));
         QVERIFY(g);
         auto second = f->gens().sendMessage(f->user, chat, QStringLiteral("two"), MessageParent::activeLeaf(),
                                             {QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")});
@@ -129,7 +121,7 @@ private Q_SLOTS:
         // 40 tokens 25 ms apart: about a second of streaming.
         f->fake.enqueue(reply(QStringLiteral("openai"), words(40), 25));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("go"));
+        Generation *g = f->send(chat, QStringLiteral("go"));
         QVERIFY(g);
         Recorder rec;
         rec.attach(g);
@@ -159,7 +151,7 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<Recorder>> recs;
         for (int i = 0; i < kReplies; ++i) {
             f->fake.enqueue(reply(QStringLiteral("openai"), words(30), 20));
-            running.append(send(f->newChat(), QStringLiteral("go")));
+            running.append(f->send(f->newChat(), QStringLiteral("go")));
             QVERIFY(running.last());
             recs.push_back(std::make_unique<Recorder>());
             recs.back()->attach(running.last());
@@ -184,7 +176,7 @@ private Q_SLOTS:
         r.send(wire::openAiRoleChunk()).send(wire::openAiChunk(QString(1100, u'a'))).hang();
         f->fake.enqueue(r);
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("go"));
+        Generation *g = f->send(chat, QStringLiteral("go"));
         QVERIFY(g);
         Recorder rec;
         rec.attach(g);
@@ -205,7 +197,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), {QStringLiteral("one")}));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("q"));
+        Generation *g = f->send(chat, QStringLiteral("q"));
         Recorder a;
         a.attach(g);
         QVERIFY(a.waitFinished());
@@ -231,7 +223,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), {QStringLiteral("half "), QStringLiteral("an answer")}, 5, true));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("q"));
+        Generation *g = f->send(chat, QStringLiteral("q"));
         Recorder rec;
         rec.attachStoring(g, f->backend().database());
         QVERIFY(rec.waitFinished());
@@ -265,7 +257,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(50), 40));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("q"));
+        Generation *g = f->send(chat, QStringLiteral("q"));
         Recorder rec;
         rec.attach(g);
         QVERIFY(QTest::qWaitFor([&] { return rec.count(GenerationEvent::Type::Token) >= 1; }, 10000));
@@ -280,7 +272,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(30), 15));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("q"));
+        Generation *g = f->send(chat, QStringLiteral("q"));
         Recorder early;
         early.attach(g);
         QVERIFY(QTest::qWaitFor([&] { return early.count(GenerationEvent::Type::Token) >= 10; }, 10000));
@@ -308,7 +300,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("openai"), words(30), 40));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("q"));
+        Generation *g = f->send(chat, QStringLiteral("q"));
         const auto other = f->newAccount();
         QVERIFY(!f->gens().abort(other.first, g->messageId()));
         QVERIFY(!f->gens().abort(other.first, chat));

@@ -12,14 +12,6 @@ class TestGenerationContinue : public QObject {
 
     std::unique_ptr<Fixture> f;
 
-    Generation *send(const QString &chat, const QString &text, const QString &provider = QStringLiteral("openai"))
-    {
-        auto g = f->gens().sendMessage(f->user, chat, text, MessageParent::activeLeaf(), {provider, modelFor(provider)});
-        if (!g)
-            qWarning() << g.error().message;
-        return g ? g.value() : nullptr;
-    }
-
 private Q_SLOTS:
     void init()
     {
@@ -32,7 +24,7 @@ private Q_SLOTS:
     {
         f->fake.enqueue(reply(QStringLiteral("anthropic"), words(100), 40));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("long please"), QStringLiteral("anthropic"));
+        Generation *g = f->send(chat, QStringLiteral("long please"), QStringLiteral("anthropic"));
         QVERIFY(g);
         Recorder rec;
         rec.attach(g);
@@ -65,7 +57,7 @@ private Q_SLOTS:
         const QStringList all = words(12);
         f->fake.enqueue(reply(provider, all, 60));
         const QString chat = f->newChat();
-        Generation *g = send(chat, QStringLiteral("count"), provider);
+        Generation *g = f->send(chat, QStringLiteral("count"), provider);
         QVERIFY(g);
         Recorder first;
         first.attach(g);

@@ -23,6 +23,16 @@ class TestWebSocket : public QObject {
         return {{"type", "stream_message"}, {"content", content}, {"provider", provider}, {"model", modelFor(provider)}};
     }
 
+    // The engine's work queue behind 20 jobs of 20 ms, as when other clients start
+    // streams: a socket accepted now waits its turn there.
+    FairWorkQueue &busyWorkQueue()
+    {
+        FairWorkQueue &work = f->gens().workQueue();
+        for (int i = 0; i < 20; ++i)
+            work.post(&work, [] { QThread::msleep(20); });
+        return work;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -109,9 +119,7 @@ private Q_SLOTS:
         const QString chat = f->newChat();
         // Other clients' stream starts fill the work queue: this socket's
         // acceptance (token, chat) waits its turn behind them.
-        FairWorkQueue &work = f->gens().workQueue();
-        for (int i = 0; i < 20; ++i)
-            work.post(&work, [] { QThread::msleep(20); });
+        FairWorkQueue &work = busyWorkQueue();
         WsClient c;
         QVERIFY(c.open(url(chat)));
         const bool acceptedAlready = work.pending() == 0;
@@ -126,9 +134,7 @@ private Q_SLOTS:
     void aClientThatFloodsBeforeItIsAcceptedIsClosed()
     {
         const QString chat = f->newChat();
-        FairWorkQueue &work = f->gens().workQueue();
-        for (int i = 0; i < 20; ++i)
-            work.post(&work, [] { QThread::msleep(20); });
+        FairWorkQueue &work = busyWorkQueue();
         WsClient c;
         QVERIFY(c.open(url(chat)));
         const bool acceptedAlready = work.pending() == 0;

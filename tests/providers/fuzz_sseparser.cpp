@@ -5,28 +5,15 @@
 // (plus the providers' event decoding) as a randomized QtTest for GCC builds.
 #include "providers/ndjsonparser.h"
 #include "providers/sseparser.h"
+#include "support/pieces.h"
 
 #include <cstdint>
 #include <cstdlib>
 
 using namespace teehee;
+using teehee::testing::piecesOf;
 
 namespace {
-
-// Piece sizes cycle through 1..(k % 16 + 1) so that cuts land everywhere.
-QList<QByteArrayView> piecesOf(QByteArrayView bytes, std::uint8_t k)
-{
-    QList<QByteArrayView> pieces;
-    const qsizetype period = k % 16 + 1;
-    qsizetype len = 1 + (k >> 4) % period;
-    for (qsizetype off = 0; off < bytes.size();) {
-        const qsizetype n = qMin(len, bytes.size() - off);
-        pieces.append(bytes.sliced(off, n));
-        off += n;
-        len = len % period + 1;
-    }
-    return pieces;
-}
 
 struct SseResult {
     QList<SseEvent> events;
