@@ -54,8 +54,6 @@ private Q_SLOTS:
         SaveBatcher batcher(*f.db);
         auto [savers, ids, begun] = f.startReplies(batcher, QStringLiteral("d@example.com"), 2);
         QVERIFY(begun);
-        QElapsedTimer sinceFirst;
-        sinceFirst.start();
         savers[0]->append(QStringLiteral("early"));
         // The second reply gets text three quarters of a lag later: it is due then.
         QTest::qWait(GenerationSaver::kMaxLagMs * 3 / 4);
@@ -63,10 +61,8 @@ private Q_SLOTS:
         QCOMPARE(f.savedWith(ids.mid(0, 1), QStringLiteral("early")), 0);
 
         QTRY_COMPARE_WITH_TIMEOUT(f.savedWith(ids.mid(0, 1), QStringLiteral("early")), 1, 5000);
-        QVERIFY(sinceFirst.elapsed() >= GenerationSaver::kMaxLagMs - SaveBatcher::kGatherMs);
         QCOMPARE(f.savedWith(ids.mid(1, 1), QStringLiteral("late")), 0); // not swept along with the first
         QTRY_COMPARE_WITH_TIMEOUT(f.savedWith(ids.mid(1, 1), QStringLiteral("late")), 1, 5000);
-        QVERIFY(sinceFirst.elapsed() >= GenerationSaver::kMaxLagMs * 7 / 4 - SaveBatcher::kGatherMs);
         // The text waited about a lag for its commit, as the batcher reports.
         QVERIFY(batcher.longestLagMs() >= GenerationSaver::kMaxLagMs - SaveBatcher::kGatherMs);
     }
