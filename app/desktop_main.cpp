@@ -1,10 +1,15 @@
-// teehee: the desktop chat app over the in-process backend.
+// teehee: the desktop chat app. Its composition root: the client the views
+// talk to (today the in-process backend), the language, then the QML.
+#include "clientprovider.h"
+#include "languagecontroller.h"
+#include "localchatclient.h"
 #include "screenshottour.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QSettings>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(TeeheePlugin)
@@ -27,6 +32,18 @@ int main(int argc, char *argv[])
         QStringLiteral("Drive a short conversation, save light and dark screenshots in <dir>, quit."), QStringLiteral("dir"));
     parser.addOption(screenshots);
     parser.process(app);
+
+    // The saved (or the system's) language from the first frame on.
+    LanguageController::applyStartupLanguage();
+
+    const QString profileKey = QStringLiteral("profile/localUserId");
+    teehee::client::LocalChatClient client(QSettings().value(profileKey).toString());
+    QObject::connect(&client, &teehee::client::ChatClient::stateChanged, &client, [&client, profileKey] {
+        if (!client.userId().isEmpty())
+            QSettings().setValue(profileKey, client.userId());
+    });
+    ClientProvider::provide(&client);
+    client.start();
 
     QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,

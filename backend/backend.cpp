@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
+#include "keys/providerservice.h"
 #include "generation/generationmanager.h"
 #include "core/logging.h"
 #include "core/privatefiles.h"
@@ -83,7 +84,8 @@ Status Backend::openDatabase()
     // Keys stored before they were bound to their rows are bound now (once; idempotent).
     if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)
         qCWarning(lcDb).noquote() << "stored keys not upgraded:" << upgraded.error().message;
-    m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys);
+    m_providers = std::make_unique<ProviderService>(m_config, *m_keys);
+    m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys, m_providers->registry());
     return success();
 }
 

@@ -12,6 +12,7 @@ namespace teehee {
 class ChatService;
 class AuthService;
 class KeyService;
+class ProviderService;
 class GenerationManager;
 class WalCheckpointer;
 class ServerPresence;
@@ -37,6 +38,7 @@ public:
     ChatService &chats() { return *m_chats; }
     AuthService &auth() { return *m_auth; }
     KeyService &keys() { return *m_keys; }
+    ProviderService &providers() { return *m_providers; }
     GenerationManager &generations() { return *m_generations; }
 
 private:
@@ -49,6 +51,7 @@ private:
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<ProviderService> m_providers;
     // Last: destroyed first, saving running replies while the services still exist.
     std::unique_ptr<GenerationManager> m_generations;
 };

@@ -32,16 +32,7 @@ void installTranslation(const QString &code)
         translator() = std::move(next);
     }
 }
-
-// Follow the system (or the saved choice) from the first frame on.
-void startupHook()
-{
-    LanguageController::applyStartupLanguage();
-}
-
 } // namespace
-
-Q_COREAPP_STARTUP_FUNCTION(startupHook)
 
 LanguageController *LanguageController::instance()
 {

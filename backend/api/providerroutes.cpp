@@ -2,9 +2,7 @@
 #include "api/routes.h"
 #include "backend.h"
 #include "keys/keyservice.h"
-#include "providers/modelcatalogue.h"
-#include "providers/modellistfetcher.h"
-#include "providers/providerregistry.h"
+#include "keys/providerservice.h"
 
 #include <QJsonArray>
 
@@ -15,7 +13,7 @@ namespace {
 // A provider's failure as this API's answer. The user's own key problems
 // are 400 (never 401: that would read as "your session expired"); the
 // provider failing is 502, unreachable 503, too slow 504.
-HttpResponse providerErrorResponse(const ProviderError &error, const QString &apiKey)
+HttpResponse providerErrorResponse(const ProviderError &error)
 {
     int status = 502;
     switch (error.kind) {
@@ -39,28 +37,25 @@ HttpResponse providerErrorResponse(const ProviderError &error, const QString &ap
     default:
         break;
     }
-    HttpResponse response = detailResponse(status, redactSecrets(error.message, apiKey));
+    HttpResponse response = detailResponse(status, error.message); // redacted by ProviderService
     if (status == 429 && error.retryAfterMs > 0)
         response.withHeader("Retry-After", QByteArray::number((error.retryAfterMs + 999) / 1000));
     return response;
 }
 
 // The same shape as GET /models, plus what the live list adds.
-QJsonArray modelsJson(const QString &provider, const QList<RemoteModel> &models)
+QJsonArray modelsJson(const QList<ModelFacts> &models)
 {
     QJsonArray out;
-    for (const RemoteModel &remote : models) {
-        const auto known = ModelCatalogue::find(remote.id);
-        QJsonObject m{{QStringLiteral("name"), remote.id}, {QStringLiteral("provider"), provider}};
-        m.insert(QStringLiteral("description"), known ? known->description
-                                                        : (remote.displayName.isEmpty() ? remote.id : remote.displayName));
-        if (!remote.displayName.isEmpty())
-            m.insert(QStringLiteral("display_name"), remote.displayName);
-        if (known)
-            m.insert(QStringLiteral("max_tokens"), known->maxTokens);
-        const int context = remote.contextLength > 0 ? remote.contextLength : (known ? known->contextTokens : 0);
-        if (context > 0)
-            m.insert(QStringLiteral("context_tokens"), context);
+    for (const ModelFacts &f : models) {
+        QJsonObject m{{QStringLiteral("name"), f.name}, {QStringLiteral("provider"), f.provider},
+                      {QStringLiteral("description"), f.description}};
+        if (!f.displayName.isEmpty())
+            m.insert(QStringLiteral("display_name"), f.displayName);
+        if (f.maxTokens > 0)
+            m.insert(QStringLiteral("max_tokens"), f.maxTokens);
+        if (f.contextTokens > 0)
+            m.insert(QStringLiteral("context_tokens"), f.contextTokens);
         out.append(m);
     }
     return out;
@@ -71,33 +66,25 @@ QJsonArray modelsJson(const QString &provider, const QList<RemoteModel> &models)
 void registerProviderRoutes(ApiContext &ctx)
 {
     Router &r = ctx.router();
-    Backend &backend = ctx.backend();
-    auto registry = std::make_shared<const ProviderRegistry>(ctx.config());
+    ProviderService &providers = ctx.backend().providers();
 
     // The provider's live model list, asked with the user's key (else the server-wide one).
     r.get(QStringLiteral("/providers/{name}/models"),
-          ctx.authed([&backend, registry](const ApiRequest &req, const AuthUser &user, Responder res) {
-        QString name = req.param(QStringLiteral("name"));
+          ctx.authed([&providers](const ApiRequest &req, const AuthUser &user, Responder res) {
+        const QString name = req.param(QStringLiteral("name"));
         const bool custom = KeyService::isCustom(name.toLower());
-        if (!custom)
-            name = name.toLower(); // a custom endpoint's label keeps its case
-        auto provider = registry->provider(name);
-        if (!provider && !custom)
-            return res.send(detailResponse(404, QStringLiteral("Unknown provider '%1'; known providers: %2, custom:<endpoint>")
-                                                    .arg(name.left(64), registry->names().join(QStringLiteral(", ")))));
-        auto key = backend.keys().resolve(user.id, name);
-        if (!key) {
-            if (key.error().code == ErrorCode::NotFound)
-                return res.send(detailResponse(custom ? 404 : 400, key.error().message));
-            return res.send(key.error());
-        }
-        if (custom)
-            provider = ProviderRegistry::compatible(key->baseUrl, name, key->label, key->endpointPolicy);
-        const QString apiKey = key->apiKey;
-        ModelListFetcher::fetchModels(provider, apiKey, [res, name, apiKey](QList<RemoteModel> models, ProviderError error) mutable {
-            if (error.isError())
-                return res.send(providerErrorResponse(error, apiKey));
-            res.send(jsonResponse(modelsJson(name, models)));
+        providers.listModels(user.id, name, {}, {}, [res, custom](ModelListing listing) mutable {
+            if (listing.refused) {
+                const Error &e = *listing.refused;
+                if (e.is(ErrorReason::UnknownProvider))
+                    return res.send(detailResponse(404, e.message));
+                if (e.code == ErrorCode::NotFound) // no key: advice, not a missing resource
+                    return res.send(detailResponse(custom ? 404 : 400, e.message));
+                return res.send(e);
+            }
+            if (listing.failure.isError())
+                return res.send(providerErrorResponse(listing.failure));
+            res.send(jsonResponse(modelsJson(listing.models)));
         });
     }));
 }

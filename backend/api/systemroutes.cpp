@@ -2,23 +2,12 @@
 #include "api/openapi.h"
 #include "api/routes.h"
 #include "backend.h"
-#include "providers/modelcatalogue.h"
+#include "keys/providerservice.h"
 
 #include <QJsonArray>
 
 namespace teehee {
 namespace {
-
-QString providerDescription(const QString &name)
-{
-    if (name == u"openai")
-        return QStringLiteral("OpenAI GPT models");
-    if (name == u"anthropic")
-        return QStringLiteral("Anthropic Claude models");
-    if (name == u"mistral")
-        return QStringLiteral("Mistral AI models");
-    return name;
-}
 
 QJsonArray modelsJson()
 {
@@ -32,20 +21,17 @@ QJsonArray modelsJson()
     return out;
 }
 
-QJsonArray providersJson()
+QJsonArray providersJson(const ProviderService &providers)
 {
     QJsonArray out;
-    QStringList order;
-    QHash<QString, QJsonArray> models;
-    for (const auto &m : ModelCatalogue::all()) {
-        if (!order.contains(m.provider))
-            order << m.provider;
-        models[m.provider].append(m.name);
+    for (const ProviderFacts &p : providers.builtIn()) {
+        QJsonArray models;
+        for (const auto &m : ModelCatalogue::forProvider(p.name))
+            models.append(m.name);
+        out.append(QJsonObject{{QStringLiteral("name"), p.name},
+                               {QStringLiteral("models"), models},
+                               {QStringLiteral("description"), p.description}});
     }
-    for (const QString &p : order)
-        out.append(QJsonObject{{QStringLiteral("name"), p},
-                               {QStringLiteral("models"), models.value(p)},
-                               {QStringLiteral("description"), providerDescription(p)}});
     return out;
 }
 
@@ -63,7 +49,9 @@ void registerSystemRoutes(ApiContext &ctx)
                                           {QStringLiteral("version"), QStringLiteral(TEEHEE_VERSION)}},
                               dbOk ? 200 : 503));
     });
-    r.get(QStringLiteral("/providers"), [](const ApiRequest &, Responder res) { res.send(jsonResponse(providersJson())); });
+    r.get(QStringLiteral("/providers"), [&backend](const ApiRequest &, Responder res) {
+        res.send(jsonResponse(providersJson(backend.providers())));
+    });
     r.get(QStringLiteral("/models"), [](const ApiRequest &, Responder res) { res.send(jsonResponse(modelsJson())); });
 
     const QString appName = ctx.config().appName;

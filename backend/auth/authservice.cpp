@@ -280,4 +280,21 @@ Status AuthService::recheck(const AuthUser &user) const
     return success();
 }
 
+Result<QString> AuthService::ensureLocalUser(const QString &storedId) const
+{
+    UserRepository users(m_db);
+    if (!storedId.isEmpty()) {
+        if (auto user = users.findById(storedId))
+            return user->id;
+    }
+    if (auto user = users.findByEmail(kLocalEmail))
+        return user->id;
+    UserRecord local;
+    local.email = kLocalEmail;
+    auto created = users.create(local);
+    if (!created)
+        return created.error();
+    return created->id;
+}
+
 } // namespace teehee

@@ -60,6 +60,12 @@ public:
     OidcVerifier &oidc() { return *m_oidc; }
     const PasswordHasher &hasher() const { return m_hasher; }
 
+    // The one account of the single-user desktop app: found by its stored id,
+    // else by its fixed e-mail (a new data directory), else created without a
+    // password (nobody can sign in to it over the network). Answers its id.
+    Result<QString> ensureLocalUser(const QString &storedId) const;
+    static inline const QString kLocalEmail = QStringLiteral("local@teehee.local");
+
     static Status validateEmail(const QString &email);
     static Status validatePassword(const QString &password);
     // Sign-in takes any password up to the sign-up cap, and any e-mail

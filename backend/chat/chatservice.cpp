@@ -6,6 +6,16 @@
 #include <QHash>
 
 namespace teehee {
+namespace {
+// "Trip plan" → "Trip plan (fork)", kept within the name limit.
+QString forkName(const QString &name)
+{
+    const QString suffix = QStringLiteral(" (fork)");
+    if (name.endsWith(suffix))
+        return name;
+    return name.left(messagerules::kMaxNameChars - suffix.size()) + suffix;
+}
+} // namespace
 
 ChatService::ChatService(const Database &db, const Config &config, QObject *parent)
     : QObject(parent), m_db(db), m_chats(db), m_messages(db), m_tree(db, config.maxMessageBytes)
@@ -101,6 +111,24 @@ Result<ChatRecord> ChatService::setSystemPrompt(const QString &userId, const QSt
     return updateChat(userId, chatId, ChatChanges{std::nullopt, prompt});
 }
 
+Result<ChatRecord> ChatService::freshChat(const QString &userId)
+{
+    auto chats = m_chats.listForUser(userId);
+    if (!chats)
+        return chats.error();
+    if (!chats->isEmpty()) {
+        const ChatRecord &newest = chats->constFirst();
+        if (newest.name == kDefaultName && newest.rootMessageId.isEmpty() && newest.activeLeafId.isEmpty()) {
+            auto count = m_messages.countForChat(newest.id);
+            if (!count)
+                return count.error();
+            if (count.value() == 0)
+                return newest;
+        }
+    }
+    return createChat(userId);
+}
+
 Status ChatService::deleteChat(const QString &userId, const QString &chatId)
 {
     auto chat = m_chats.get(userId, chatId);
@@ -129,7 +157,7 @@ Result<ChatDetail> ChatService::forkChat(const QString &userId, const QString &c
         return st.error();
     ChatRecord fork;
     fork.userId = userId;
-    fork.name = source->name;
+    fork.name = forkName(source->name);
     fork.systemPrompt = source->systemPrompt;
     auto created = m_chats.create(fork);
     if (!created)
@@ -235,6 +263,61 @@ Result<ChatDetail> ChatService::setActiveBranch(const QString &userId, const QSt
         return leaf.error();
     Q_EMIT activeBranchChanged(userId, chat->id, leaf.value());
     return chatDetail(userId, chat->id);
+}
+
+Result<ChatRecord> ChatService::switchSibling(const QString &userId, const QString &messageId, int delta)
+{
+    auto found = m_messages.getForUser(userId, messageId);
+    if (!found)
+        return found.error();
+    auto siblings = m_messages.children(found->chatId, found->parentId);
+    if (!siblings)
+        return siblings.error();
+    int index = -1;
+    for (int i = 0; i < siblings->size(); ++i)
+        if (siblings->at(i).id == found->id)
+            index = i;
+    const int target = index + delta;
+    if (index < 0 || target < 0 || target >= siblings->size())
+        return Error::notFound(QStringLiteral("There is no branch there"));
+    auto chat = m_chats.get(userId, found->chatId);
+    if (!chat)
+        return chat.error();
+    auto leaf = m_tree.activate(chat.value(), siblings->at(target));
+    if (!leaf)
+        return leaf.error();
+    Q_EMIT activeBranchChanged(userId, chat->id, leaf.value());
+    return m_chats.get(userId, chat->id);
+}
+
+Result<ChatPath> ChatService::pathTail(const QString &userId, const QString &chatId, int count) const
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto leaf = m_tree.activeLeaf(chat.value());
+    if (!leaf)
+        return leaf.error();
+    if (leaf->isEmpty())
+        return ChatPath{std::move(chat).value(), {}, true};
+    auto tail = m_messages.pathTail(leaf.value(), count);
+    if (!tail)
+        return tail.error();
+    const bool complete = tail->constFirst().message.parentId.isEmpty();
+    return ChatPath{std::move(chat).value(), std::move(tail).value(), complete};
+}
+
+Result<ChatDetail> ChatService::forkActiveBranch(const QString &userId, const QString &chatId)
+{
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    auto leaf = m_tree.activeLeaf(chat.value());
+    if (!leaf)
+        return leaf.error();
+    if (leaf->isEmpty())
+        return Error::invalid(QStringLiteral("An empty chat has nothing to fork"));
+    return forkChat(userId, chat->id, leaf.value());
 }
 
 Result<QList<ChatMessage>> ChatService::context(const QString &userId, const QString &messageId) const

@@ -32,10 +32,16 @@ public:
     Result<ChatRecord> updateChat(const QString &userId, const QString &chatId, const ChatChanges &changes);
     Result<ChatRecord> renameChat(const QString &userId, const QString &chatId, const QString &name);
     Result<ChatRecord> setSystemPrompt(const QString &userId, const QString &chatId, const QString &prompt);
+    // A chat to write in: the user's newest chat if it is still empty and
+    // unnamed (so empty chats never pile up), else a new one.
+    Result<ChatRecord> freshChat(const QString &userId);
     // Deletes the chat and its messages; chatAboutToBeDeleted lets a running stream abort first.
     Status deleteChat(const QString &userId, const QString &chatId);
-    // A new chat holding copies of the path root → baseMessageId; recorded in `branches`.
+    // A new chat holding copies of the path root → baseMessageId, named
+    // "<name> (fork)"; recorded in `branches`.
     Result<ChatDetail> forkChat(const QString &userId, const QString &chatId, const QString &baseMessageId);
+    // The same for the whole active branch; an empty chat has nothing to fork (Invalid).
+    Result<ChatDetail> forkActiveBranch(const QString &userId, const QString &chatId);
 
     // Messages
     Result<QList<PlacedMessage>> messages(const QString &userId, const QString &chatId) const;
@@ -49,6 +55,11 @@ public:
     Result<PlacedMessage> deleteMessage(const QString &userId, const QString &messageId);
     // Makes the branch through the message active; answers the chat as it now stands.
     Result<ChatDetail> setActiveBranch(const QString &userId, const QString &chatId, const QString &messageId);
+    // The branch through the message's sibling `delta` places away (-1 the
+    // previous, +1 the next) becomes active; answers the chat with its new leaf.
+    Result<ChatRecord> switchSibling(const QString &userId, const QString &messageId, int delta);
+    // The last `count` messages of the active branch, read in one query.
+    Result<ChatPath> pathTail(const QString &userId, const QString &chatId, int count) const;
 
     // What a provider is sent to answer `messageId`: the chat's system prompt
     // first (when set), then the root → message path of that branch only,

@@ -46,4 +46,11 @@ struct ChatDetail {
     QStringList currentPath;         // root → active leaf
 };
 
+// The visible end of a chat: its last messages on the active branch.
+struct ChatPath {
+    ChatRecord chat;
+    QList<PlacedMessage> messages;   // root side first, the active leaf last
+    bool complete = false;           // the path reaches the root
+};
+
 } // namespace teehee

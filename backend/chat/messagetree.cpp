@@ -18,7 +18,7 @@ MessageTree::MessageTree(const Database &db, qint64 maxMessageBytes)
 
 bool MessageTree::isForeignParent(const Error &error)
 {
-    return error.code == ErrorCode::InvalidInput && error.message == kForeignParent;
+    return error.is(ErrorReason::ForeignParent);
 }
 
 Result<QString> MessageTree::resolveParent(const ChatRecord &chat, const MessageParent &parent) const
@@ -33,11 +33,11 @@ Result<QString> MessageTree::resolveParent(const ChatRecord &chat, const Message
         auto found = m_messages.get(parent.id);
         if (!found) {
             if (found.error().code == ErrorCode::NotFound)
-                return Error::invalid(kForeignParent);
+                return Error::invalid(kForeignParent).withReason(ErrorReason::ForeignParent);
             return found.error();
         }
         if (found->chatId != chat.id)
-            return Error::invalid(kForeignParent);
+            return Error::invalid(kForeignParent).withReason(ErrorReason::ForeignParent);
         return found->id;
     }
     }

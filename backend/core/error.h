@@ -21,9 +21,31 @@ enum class ErrorCode {
     Internal,         // a bug or an unexpected state
 };
 
+// Which rule refused, where a front end words it itself (the desktop in the
+// person's language, the API with the request field it names). The message
+// stays the English detail for logs and API clients.
+enum class ErrorReason {
+    Unspecified,
+    ForeignParent,      // the parent message is not in this chat
+    NoProvider,         // no provider chosen, and the chat has none
+    UnknownProvider,
+    NoModel,
+    NoKey,              // no API key for the provider (the user's or the server's)
+    EmptyContent,
+    NotAnAnswer,        // continue/regenerate of a message that is not a reply
+    MessageDeleted,
+    AlreadyComplete,
+    ReplyRunning,       // a reply is already streaming in the chat
+    InvalidOption,      // a model option out of range
+};
+
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;  // for a person; never contains a secret
+    ErrorReason reason = ErrorReason::Unspecified;
+
+    Error withReason(ErrorReason r) const & { Error e = *this; e.reason = r; return e; }
+    bool is(ErrorReason r) const { return reason == r; }
 
     static Error invalid(QString m) { return {ErrorCode::InvalidInput, std::move(m)}; }
     static Error notFound(QString m) { return {ErrorCode::NotFound, std::move(m)}; }

@@ -208,6 +208,43 @@ Result<QList<MessageRecord>> MessageRepository::children(const QString &chatId, 
     return out;
 }
 
+Result<QList<PlacedMessage>> MessageRepository::pathTail(const QString &messageId, int count) const
+{
+    if (!isUuid(messageId) || count < 1)
+        return messageNotFound();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    // The depth limit is a literal: a bound text parameter would compare as
+    // text on SQLite. Sibling positions are counted per row by the same
+    // indexed lookups siblingPosition() uses.
+    const QByteArray sql =
+        "WITH RECURSIVE path AS ("
+        "  SELECT " TEEHEE_MESSAGE_COLUMNS ", 0 AS depth FROM messages m WHERE m.id = $1"
+        "  UNION ALL"
+        "  SELECT " TEEHEE_MESSAGE_COLUMNS ", path.depth + 1 FROM messages m JOIN path ON m.id = path.parent_message_id"
+        "  WHERE path.depth + 1 < " + QByteArray::number(count) +
+        ") SELECT " TEEHEE_MESSAGE_COLUMNS ","
+        " CASE WHEN m.parent_message_id IS NULL"
+        "  THEN (SELECT COUNT(*) FROM messages s WHERE s.chat_session_id = m.chat_session_id AND s.parent_message_id IS NULL AND s.seq < m.seq)"
+        "  ELSE (SELECT COUNT(*) FROM messages s WHERE s.parent_message_id = m.parent_message_id AND s.seq < m.seq) END,"
+        " CASE WHEN m.parent_message_id IS NULL"
+        "  THEN (SELECT COUNT(*) FROM messages s WHERE s.chat_session_id = m.chat_session_id AND s.parent_message_id IS NULL)"
+        "  ELSE (SELECT COUNT(*) FROM messages s WHERE s.parent_message_id = m.parent_message_id) END"
+        " FROM path m ORDER BY depth DESC";
+    auto rows = NativeRows::select(db.value(), sql.constData(), {idParam(messageId)});
+    if (!rows)
+        return rows.error();
+    QList<PlacedMessage> out;
+    while (rows->next())
+        out << PlacedMessage{readMessage(rows.value()), {int(rows->integer(15)), std::max(1, int(rows->integer(16)))}};
+    if (rows->error())
+        return *rows->error();
+    if (out.isEmpty())
+        return messageNotFound();
+    return out;
+}
+
 Result<SiblingPosition> MessageRepository::siblingPosition(const MessageRecord &message) const
 {
     auto db = m_db.connection();

@@ -32,6 +32,9 @@ public:
 
     // Root first, `messageId` last.
     Result<QList<MessageRecord>> pathToRoot(const QString &messageId) const;
+    // The last `count` messages of the path ending at `messageId`, root side
+    // first, each with its sibling position: one query, however long the chat.
+    Result<QList<PlacedMessage>> pathTail(const QString &messageId, int count) const;
     // Children of `parentId` (roots of the chat when parentId is empty), oldest first.
     Result<QList<MessageRecord>> children(const QString &chatId, const QString &parentId) const;
     Result<SiblingPosition> siblingPosition(const MessageRecord &message) const;

@@ -15,8 +15,8 @@
 namespace teehee {
 
 GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
-                                     QObject *parent)
-    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(config), m_batcher(db),
+                                     const ProviderRegistry &providers, QObject *parent)
+    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(providers), m_batcher(db),
       // Sequence numbers stay increasing across restarts, so an SSE client's
       // Last-Event-ID from before a restart never hides newer events.
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)

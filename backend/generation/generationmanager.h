@@ -37,7 +37,7 @@ class GenerationManager : public QObject {
     Q_OBJECT
 public:
     GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
-                      QObject *parent = nullptr);
+                      const ProviderRegistry &providers, QObject *parent = nullptr);
     ~GenerationManager() override;
 
     // Adds the user's message (under `parent`) and starts the reply to it.
@@ -62,7 +62,6 @@ public:
 
     // Stream limits for every request (tests shorten them).
     void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
-    ProviderRegistry &providers() { return m_registry; }
     // Requests that start replies and the saving of streaming text share it:
     // together they take a bounded time per turn of the event loop, so that
     // running streams keep flowing while many start at once.
@@ -109,7 +108,7 @@ private:
     const Database &m_db;
     ChatService &m_chats;
     KeyService &m_keys;
-    ProviderRegistry m_registry;
+    const ProviderRegistry &m_registry; // the ProviderService's
     HttpConnectionPool *m_connections = nullptr; // child: provider connections kept between replies
     FairWorkQueue m_work;
     SaveBatcher m_batcher;

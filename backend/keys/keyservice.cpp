@@ -109,6 +109,23 @@ Result<KeyRecord> KeyService::add(const QString &userId, const QString &provider
     return repo.create(k);
 }
 
+Result<KeyRecord> KeyService::replace(const QString &userId, const QString &providerName, const QString &apiKey,
+                                      const QString &baseUrl, const QString &label) const
+{
+    auto before = list(userId);
+    if (!before)
+        return before.error();
+    auto added = add(userId, providerName, apiKey, baseUrl, label);
+    if (!added)
+        return added;
+    const bool custom = added->providerName == u"custom";
+    for (const KeyRecord &k : before.value())
+        if (k.providerName == added->providerName && (!custom || k.label == added->label))
+            if (auto st = remove(userId, k.id); !st)
+                return st.error();
+    return added;
+}
+
 Status KeyService::remove(const QString &userId, const QString &keyId) const
 {
     return KeyRepository(m_db).remove(userId, keyId);
@@ -176,9 +193,9 @@ Result<ResolvedKey> KeyService::resolve(const QString &userId, const QString &pr
     if (!server.isEmpty())
         return ResolvedKey{server, {}, {}, {}};
     if (providerName == u"custom")
-        return Error::notFound(QStringLiteral("No custom endpoint yet: add one under Providers & keys"));
+        return Error::notFound(QStringLiteral("No custom endpoint yet: add one under Providers & keys")).withReason(ErrorReason::NoKey);
     return Error::notFound(QStringLiteral("No API key for %1: add one in your settings, or set %2_API_KEY on the server")
-                               .arg(providerName, providerName.toUpper()));
+                               .arg(providerName, providerName.toUpper())).withReason(ErrorReason::NoKey);
 }
 
 Result<QString> KeyService::decryptRecord(const KeyRecord &record) const

@@ -53,6 +53,10 @@ public:
     Result<KeyRecord> add(const QString &userId, const QString &providerName, const QString &apiKey,
                           const QString &baseUrl = {}, const QString &label = {}) const;
     Status remove(const QString &userId, const QString &keyId) const;
+    // One key per built-in provider and one endpoint per label: adds the key
+    // and then removes the ones it replaces (a refused key replaces nothing).
+    Result<KeyRecord> replace(const QString &userId, const QString &providerName, const QString &apiKey,
+                              const QString &baseUrl = {}, const QString &label = {}) const;
 
     // The key to call providerName with for this user: their own, else the
     // server-wide one from the configuration; NotFound with advice otherwise.

@@ -81,10 +81,11 @@ Result<ProviderStream *> ProviderRegistry::createStream(const ChatRequest &reque
         return resolvedProvider.error();
     const auto &p = *resolvedProvider;
     if (request.model.trimmed().isEmpty())
-        return Error::invalid(QStringLiteral("No model was chosen for %1").arg(p->displayName()));
+        return Error::invalid(QStringLiteral("No model was chosen for %1").arg(p->displayName())).withReason(ErrorReason::NoModel);
     if (p->requiresApiKey() && p->resolvedApiKey(request.apiKey).isEmpty())
         return Error{ErrorCode::Unauthorized,
-                     QStringLiteral("No API key for %1: add one under Providers & keys").arg(p->displayName())};
+                     QStringLiteral("No API key for %1: add one under Providers & keys").arg(p->displayName()),
+                     ErrorReason::NoKey};
     return p->createStream(request, parent);
 }
 

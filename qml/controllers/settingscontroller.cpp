@@ -1,59 +1,51 @@
 #include "settingscontroller.h"
 
-#include "backendhost.h"
+#include "clientprovider.h"
+#include "failuretext.h"
 #include "languagecontroller.h"
-
-#include "backend.h"
-#include "generation/generationmanager.h"
-#include "keys/keyservice.h"
-#include "providers/modelcatalogue.h"
-#include "providers/modellistfetcher.h"
-#include "providers/providerregistry.h"
 
 #include <QGuiApplication>
 #include <QPalette>
 
-using Services = BackendHost::Services;
+using namespace teehee::client;
 
 namespace {
-const QStringList kBuiltIn{QStringLiteral("openai"), QStringLiteral("anthropic"), QStringLiteral("mistral")};
-
-QString plainError(const QString &message)
+bool isCustom(const QString &provider)
 {
-    return message.isEmpty() ? SettingsController::tr("Something went wrong.") : message;
+    return provider == SettingsController::kCustom || provider.startsWith(SettingsController::kCustom + u':');
 }
 } // namespace
 
-SettingsController::SettingsController(BackendHost *host, QObject *parent) : QObject(parent), m_host(host)
+SettingsController::SettingsController(ChatClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
-    if (host->ready())
+    if (client->state() == ChatClient::State::Ready)
         onReady();
     else
-        connect(host, &BackendHost::statusChanged, this, [this] {
-            if (m_host->ready()) {
-                disconnect(m_host, &BackendHost::statusChanged, this, nullptr);
+        connect(client, &ChatClient::stateChanged, this, [this] {
+            if (m_client->state() == ChatClient::State::Ready) {
+                disconnect(m_client, &ChatClient::stateChanged, this, nullptr);
                 onReady();
             }
         });
 }
 
-SettingsController *SettingsController::create(QQmlEngine *engine, QJSEngine *)
+SettingsController *SettingsController::create(QQmlEngine *, QJSEngine *)
 {
-    return new SettingsController(engine->singletonInstance<BackendHost *>(qmlTypeId("Teehee", 1, 0, "BackendHost")));
+    return new SettingsController(ClientProvider::client());
 }
 
 void SettingsController::onReady()
 {
-    m_host->run(this, [](Services s) {
-        const teehee::Config &c = s.backend.config();
-        QStringList names;
-        if (!c.openaiApiKey.isEmpty()) names << QStringLiteral("openai");
-        if (!c.anthropicApiKey.isEmpty()) names << QStringLiteral("anthropic");
-        if (!c.mistralApiKey.isEmpty()) names << QStringLiteral("mistral");
-        return names;
-    }, [this](const QStringList &names) {
-        m_serverKeys = names;
+    m_client->providers(this, [this](const Outcome<QList<ProviderInfo>> &r) {
+        if (!r.ok())
+            return Q_EMIT errorOccurred(failureText(r.error));
+        m_builtIn = r.value;
+        m_serverKeys.clear();
+        for (const ProviderInfo &p : m_builtIn)
+            if (p.serverKey)
+                m_serverKeys << p.name;
         Q_EMIT keysChanged();
+        Q_EMIT preferencesChanged(); // the default model may come from the provider facts
     });
     reloadKeys();
 }
@@ -108,13 +100,15 @@ void SettingsController::setSidebarWidth(int width)
 
 QString SettingsController::defaultProvider() const
 {
-    return m_settings.value(QStringLiteral("models/defaultProvider"), QStringLiteral("openai")).toString();
+    // Until the person picks one: the first provider the client offers.
+    const QString chosen = m_settings.value(QStringLiteral("models/defaultProvider")).toString();
+    return chosen.isEmpty() && !m_builtIn.isEmpty() ? m_builtIn.constFirst().name : chosen;
 }
 
 QString SettingsController::defaultModel() const
 {
     const QString model = m_settings.value(QStringLiteral("models/defaultModel")).toString();
-    return model.isEmpty() ? teehee::ModelCatalogue::defaultModel(defaultProvider()) : model;
+    return model.isEmpty() ? m_client->defaultModel(defaultProvider()) : model;
 }
 
 void SettingsController::setDefaultModel(const QString &provider, const QString &model)
@@ -126,10 +120,10 @@ void SettingsController::setDefaultModel(const QString &provider, const QString 
 
 QString SettingsController::providerDisplayName(const QString &provider) const
 {
-    if (provider == QLatin1String("openai")) return QStringLiteral("OpenAI");
-    if (provider == QLatin1String("anthropic")) return QStringLiteral("Anthropic");
-    if (provider == QLatin1String("mistral")) return QStringLiteral("Mistral");
-    if (teehee::KeyService::isCustom(provider)) {
+    for (const ProviderInfo &p : m_builtIn)
+        if (p.name == provider)
+            return p.displayName;
+    if (isCustom(provider)) {
         // "custom" alone is the newest endpoint; "custom:<id or label>" one of them.
         const QString selector = provider.mid(kCustom.size() + 1);
         QString newest;
@@ -151,7 +145,9 @@ QVariantList SettingsController::providers() const
 {
     QVariantList out;
     // Every custom endpoint is a choice of its own, after the built-in providers.
-    QStringList names = kBuiltIn;
+    QStringList names;
+    for (const ProviderInfo &p : m_builtIn)
+        names << p.name;
     for (const QVariant &k : m_keys)
         if (k.toMap().value(QStringLiteral("provider")) == kCustom)
             names << k.toMap().value(QStringLiteral("choice")).toString();
@@ -168,22 +164,26 @@ QVariantList SettingsController::providers() const
 void SettingsController::reloadKeys()
 {
     beginBusy();
-    m_host->run(this, [](Services s) -> teehee::Result<QList<teehee::KeyRecord>> { return s.backend.keys().list(s.userId); },
-                [this](const teehee::Result<QList<teehee::KeyRecord>> &r) {
-                    endBusy();
-                    if (!r)
-                        return Q_EMIT errorOccurred(plainError(r.error().message));
-                    m_keys.clear();
-                    for (const teehee::KeyRecord &k : r.value()) {
-                        // "choice": the provider name generation and the model chip use for this key.
-                        const QString choice = k.providerName == kCustom ? teehee::KeyService::customChoice(k.id) : k.providerName;
-                        m_keys << QVariantMap{{QStringLiteral("id"), k.id}, {QStringLiteral("provider"), k.providerName},
-                                              {QStringLiteral("choice"), choice}, {QStringLiteral("hint"), k.hint},
-                                              {QStringLiteral("label"), k.label}, {QStringLiteral("baseUrl"), k.baseUrl}};
-                    }
-                    m_keysLoaded = true;
-                    Q_EMIT keysChanged();
-                });
+    m_client->listKeys(this, [this](const Outcome<QList<KeyInfo>> &r) {
+        endBusy();
+        if (!r.ok())
+            return Q_EMIT errorOccurred(failureText(r.error));
+        m_keys.clear();
+        for (const KeyInfo &k : r.value)
+            m_keys << QVariantMap{{QStringLiteral("id"), k.id}, {QStringLiteral("provider"), k.provider},
+                                  {QStringLiteral("choice"), k.choice}, {QStringLiteral("hint"), k.hint},
+                                  {QStringLiteral("label"), k.label}, {QStringLiteral("baseUrl"), k.baseUrl}};
+        m_keysLoaded = true;
+        Q_EMIT keysChanged();
+    });
+}
+
+void SettingsController::afterChange(const ClientError &error)
+{
+    endBusy();
+    if (!error.ok())
+        Q_EMIT errorOccurred(failureText(error));
+    reloadKeys();
 }
 
 void SettingsController::saveKey(const QString &provider, const QString &apiKey)
@@ -192,35 +192,13 @@ void SettingsController::saveKey(const QString &provider, const QString &apiKey)
     if (key.isEmpty())
         return;
     beginBusy();
-    m_host->run(this, [provider, key](Services s) -> QString {
-        auto &keys = s.backend.keys();
-        if (auto existing = keys.list(s.userId)) {
-            for (const auto &k : existing.value())
-                if (k.providerName == provider)
-                    (void)keys.remove(s.userId, k.id);
-        }
-        auto added = keys.add(s.userId, provider, key);
-        return added ? QString() : plainError(added.error().message);
-    }, [this](const QString &error) {
-        endBusy();
-        if (!error.isEmpty())
-            Q_EMIT errorOccurred(error);
-        reloadKeys();
-    });
+    m_client->saveKey(this, provider, key, [this](const ClientError &e) { afterChange(e); });
 }
 
 void SettingsController::deleteKey(const QString &keyId)
 {
     beginBusy();
-    m_host->run(this, [keyId](Services s) -> QString {
-        auto st = s.backend.keys().remove(s.userId, keyId);
-        return st ? QString() : plainError(st.error().message);
-    }, [this](const QString &error) {
-        endBusy();
-        if (!error.isEmpty())
-            Q_EMIT errorOccurred(error);
-        reloadKeys();
-    });
+    m_client->deleteKey(this, keyId, [this](const ClientError &e) { afterChange(e); });
 }
 
 void SettingsController::saveEndpoint(const QString &label, const QString &baseUrl, const QString &apiKey)
@@ -232,81 +210,28 @@ void SettingsController::saveEndpoint(const QString &label, const QString &baseU
     const QString key = apiKey.trimmed().isEmpty() ? QStringLiteral("no-key") : apiKey.trimmed();
     const QString name = label.trimmed().isEmpty() ? tr("Local server") : label.trimmed();
     beginBusy();
-    m_host->run(this, [name, url, key](Services s) -> QString {
-        auto &keys = s.backend.keys();
-        if (auto existing = keys.list(s.userId)) {
-            // Saving under a name that exists replaces that endpoint; others stay.
-            for (const auto &k : existing.value())
-                if (k.providerName == kCustom && k.label == name)
-                    (void)keys.remove(s.userId, k.id);
-        }
-        auto added = keys.add(s.userId, kCustom, key, url, name);
-        return added ? QString() : plainError(added.error().message);
-    }, [this](const QString &error) {
-        endBusy();
-        if (!error.isEmpty())
-            Q_EMIT errorOccurred(error);
-        reloadKeys();
-    });
+    m_client->saveEndpoint(this, name, url, key, [this](const ClientError &e) { afterChange(e); });
 }
 
 void SettingsController::testKey(const QString &provider, const QString &apiKey, const QString &baseUrl)
 {
     beginBusy();
-    QPointer<QObject> self(this);
-    QPointer<BackendHost> host(m_host);
-    m_host->post([self, host, provider, apiKey, baseUrl](Services s) {
-        const bool custom = teehee::KeyService::isCustom(provider) || !baseUrl.isEmpty();
-        QString url = baseUrl;
-        QString key = apiKey.trimmed();
-        if (custom && url.isEmpty()) {
-            // A stored endpoint: its own URL and key. A typed URL never gets a
-            // stored key: that would hand it to a server the user did not pick.
-            if (auto stored = s.backend.keys().resolve(s.userId, provider)) {
-                url = stored->baseUrl;
-                key = key.isEmpty() ? stored->apiKey : key;
-            }
-        }
-        auto target = custom ? teehee::ProviderRegistry::compatible(url, kCustom, {},
-                                                                    s.backend.keys().endpointPolicyFor(s.userId))
-                             : s.generations.providers().provider(provider);
-        if (!target) {
-            host->deliver(self, [self] {
-                auto *me = static_cast<SettingsController *>(self.data());
-                me->endBusy();
-                Q_EMIT me->keyTested(false, tr("Unknown provider."), {});
-            });
-            return;
-        }
-        if (key.isEmpty() && !custom) {
-            if (auto stored = s.backend.keys().resolveKey(s.userId, provider))
-                key = stored.value();
-        }
-        teehee::ModelListFetcher::fetchModels(target, key,
-            [self, host, provider](QList<teehee::RemoteModel> models, teehee::ProviderError error) {
-                QStringList ids;
-                for (const auto &m : models)
-                    ids << m.id;
-                const QString message = error.isError() ? plainError(error.message) : QString();
-                if (!host)
-                    return;
-                host->deliver(self, [self, provider, ids, message] {
-                    auto *me = static_cast<SettingsController *>(self.data());
-                    me->endBusy();
-                    const bool ok = message.isEmpty();
-                    if (ok) {
-                        me->m_liveModels.insert(provider, ids);
-                        Q_EMIT me->modelsChanged(provider);
-                    }
-                    Q_EMIT me->keyTested(ok, ok ? tr("The key works: %n model(s) available.", nullptr, int(ids.size())) : message, ids);
-                });
-            }, &s.backend);
+    m_client->listModels(this, provider, apiKey, baseUrl, [this, provider](const Outcome<QList<ModelInfo>> &r) {
+        endBusy();
+        if (!r.ok())
+            return Q_EMIT keyTested(false, failureText(r.error), {});
+        QStringList ids;
+        for (const ModelInfo &m : r.value)
+            ids << m.name;
+        m_liveModels.insert(provider, ids);
+        Q_EMIT modelsChanged(provider);
+        Q_EMIT keyTested(true, tr("The key works: %n model(s) available.", nullptr, int(ids.size())), ids);
     });
 }
 
 void SettingsController::refreshModels(const QString &provider)
 {
-    // Stored endpoints are looked up by the backend: their URL and key go together.
+    // Stored endpoints are looked up on the client's side: their URL and key go together.
     testKey(provider, {});
 }
 
@@ -314,9 +239,7 @@ QVariantList SettingsController::modelsFor(const QString &provider) const
 {
     QVariantList out;
     QStringList seen;
-    for (const teehee::CatalogueModel &m : teehee::ModelCatalogue::forProvider(provider)) {
-        if (m.legacy)
-            continue;
+    for (const ModelInfo &m : m_client->knownModels(provider)) {
         seen << m.name;
         out << QVariantMap{{QStringLiteral("name"), m.name}, {QStringLiteral("provider"), provider},
                            {QStringLiteral("contextTokens"), m.contextTokens},
@@ -327,6 +250,22 @@ QVariantList SettingsController::modelsFor(const QString &provider) const
             out << QVariantMap{{QStringLiteral("name"), id}, {QStringLiteral("provider"), provider},
                                {QStringLiteral("contextTokens"), 0}, {QStringLiteral("description"), QString()}};
     return out;
+}
+
+void SettingsController::probeLocalServers()
+{
+    if (m_probing)
+        return;
+    m_probing = true;
+    Q_EMIT localServersChanged();
+    m_client->probeLocalServers(this, [this](const Outcome<QList<LocalServerInfo>> &r) {
+        m_probing = false;
+        m_localServers.clear();
+        for (const LocalServerInfo &s : r.value)
+            m_localServers << QVariantMap{{QStringLiteral("name"), s.name}, {QStringLiteral("baseUrl"), s.baseUrl},
+                                          {QStringLiteral("models"), s.models}};
+        Q_EMIT localServersChanged();
+    });
 }
 
 void SettingsController::applyLinkColor(const QColor &color) const

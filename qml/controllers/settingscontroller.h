@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chatclient.h"
+
 #include <QColor>
 #include <QHash>
 #include <QObject>
@@ -8,12 +10,10 @@
 #include <QSettings>
 #include <QVariantList>
 
-class BackendHost;
-
 // Settings: provider keys and custom OpenAI-compatible endpoints (kept by the
-// backend's KeyService, encrypted), model lists (catalogue plus live lists),
-// and the app's own preferences (theme, language, text size, default model)
-// persisted with QSettings.
+// client's side, encrypted), provider facts and model lists (known models
+// plus live lists), local servers found on this machine, and the app's own
+// preferences (theme, language, text size, default model) in QSettings.
 class SettingsController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -36,8 +36,11 @@ class SettingsController : public QObject {
     Q_PROPERTY(bool canChat READ canChat NOTIFY keysChanged)
     Q_PROPERTY(QStringList serverKeys READ serverKeys NOTIFY keysChanged) // providers keyed by the environment
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // OpenAI-compatible servers found on this machine: [{name, baseUrl, models}]
+    Q_PROPERTY(QVariantList localServers READ localServers NOTIFY localServersChanged)
+    Q_PROPERTY(bool probing READ probing NOTIFY localServersChanged)
 public:
-    explicit SettingsController(BackendHost *host, QObject *parent = nullptr);
+    explicit SettingsController(teehee::client::ChatClient *client, QObject *parent = nullptr);
     static SettingsController *create(QQmlEngine *engine, QJSEngine *);
 
     QString theme() const;
@@ -58,6 +61,8 @@ public:
     QStringList serverKeys() const { return m_serverKeys; }
     bool canChat() const { return !m_keys.isEmpty() || !m_serverKeys.isEmpty(); }
     bool busy() const { return m_busy > 0; }
+    QVariantList localServers() const { return m_localServers; }
+    bool probing() const { return m_probing; }
 
     Q_INVOKABLE void setDefaultModel(const QString &provider, const QString &model);
     Q_INVOKABLE void reloadKeys();
@@ -73,6 +78,8 @@ public:
     Q_INVOKABLE QVariantList modelsFor(const QString &provider) const;
     Q_INVOKABLE void refreshModels(const QString &provider);
     Q_INVOKABLE QString providerDisplayName(const QString &provider) const;
+    // Looks for Ollama (11434) and LM Studio (1234) here; answers in localServers.
+    Q_INVOKABLE void probeLocalServers();
     // Qt's Markdown importer colours links from the application palette, not
     // from Text.linkColor: the theme sets it here when it changes.
     Q_INVOKABLE void applyLinkColor(const QColor &color) const;
@@ -88,16 +95,22 @@ Q_SIGNALS:
     void sidebarWidthChanged();
     void keysChanged();
     void busyChanged();
+    void localServersChanged();
     void modelsChanged(const QString &provider);
     void keyTested(bool ok, const QString &message, const QStringList &models);
     void errorOccurred(const QString &message);
 
 private:
     void onReady();
+    // After a change: the error, or the keys read again.
+    void afterChange(const teehee::client::ClientError &error);
     void beginBusy();
     void endBusy();
 
-    QPointer<BackendHost> m_host;
+    QPointer<teehee::client::ChatClient> m_client;
+    QList<teehee::client::ProviderInfo> m_builtIn;
+    QVariantList m_localServers;
+    bool m_probing = false;
     QSettings m_settings;
     QVariantList m_keys;
     bool m_keysLoaded = false;

@@ -49,7 +49,7 @@ QString ChatListModel::sectionFor(const QDateTime &when, const QDateTime &now)
 
 bool ChatListModel::matches(const Chat &chat) const
 {
-    return m_filter.isEmpty() || chat.name.contains(m_filter, Qt::CaseInsensitive);
+    return m_filter.isEmpty() || chat.id == m_kept || chat.name.contains(m_filter, Qt::CaseInsensitive);
 }
 
 void ChatListModel::rebuild()
@@ -129,11 +129,21 @@ QString ChatListModel::idAt(int row) const
     return row >= 0 && row < m_visible.size() ? m_visible.at(row).id : QString();
 }
 
+void ChatListModel::keepVisible(const QString &id)
+{
+    if (id == m_kept)
+        return;
+    m_kept = id;
+    if (!m_filter.isEmpty())
+        rebuild();
+}
+
 void ChatListModel::setFilter(const QString &filter)
 {
     if (filter == m_filter)
         return;
     m_filter = filter;
+    m_kept.clear(); // a new search shows what it finds
     rebuild();
     Q_EMIT filterChanged();
 }

@@ -6,12 +6,12 @@
 
 // The sidebar's chats, most recently active first, grouped Today / Yesterday /
 // Previous 7 days / Older, optionally filtered by title. Filled and updated by
-// ChatController from the backend's answers and signals; holds plain values so
+// ChatListController from the client's answers and signals; holds plain values so
 // the GUI thread never touches the database.
 class ChatListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by ChatController")
+    QML_UNCREATABLE("Provided by ChatListController")
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
@@ -45,6 +45,9 @@ public:
     Q_INVOKABLE int indexOf(const QString &id) const;
     Q_INVOKABLE QString idAt(int row) const;
 
+    // A chat just created or opened stays listed whatever the filter, until
+    // the filter changes: a new chat never seems to vanish.
+    void keepVisible(const QString &id);
     QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     int totalCount() const { return int(m_all.size()); }
@@ -65,5 +68,6 @@ private:
     QList<Chat> m_all;     // every chat, most recent first
     QList<Chat> m_visible; // those matching the filter
     QString m_filter;
+    QString m_kept;
     QDateTime m_now;
 };

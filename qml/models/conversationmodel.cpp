@@ -48,6 +48,9 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case TokensOutRole: return m.tokensOut;
     case RateLimitedRole: return m.rateLimited;
     case RetryAtRole: return m.retryAt;
+    case ErrorReasonRole: return m.errorReason;
+    case DeletedRole: return m.deleted;
+    case CreatedAtRole: return m.createdAt;
     }
     return {};
 }
@@ -58,7 +61,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {StatusRole, "status"}, {IsPartialRole, "isPartial"}, {SiblingIndexRole, "siblingIndex"},
             {SiblingCountRole, "siblingCount"}, {ModelRole, "model"}, {ProviderRole, "provider"},
             {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
-            {TokensOutRole, "tokensOut"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"}};
+            {TokensOutRole, "tokensOut"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
+            {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"}};
 }
 
 void ConversationModel::setMessages(QList<Message> messages)
@@ -214,4 +218,51 @@ QList<ConversationModel::Message> ConversationModel::messages() const
     for (const Row &r : m_rows)
         out.append(r.message);
     return out;
+}
+
+void ConversationModel::branchTo(const Message &message)
+{
+    if (position(message.id) >= 0)
+        return upsert(message); // shown: updated in place
+    if (message.parentId.isEmpty())
+        return setMessages({message}); // a new first message: the whole path is replaced
+    const int parent = position(message.parentId);
+    if (parent < 0)
+        return; // not on this path
+    if (parent < m_offset) { // among the rows not shown yet
+        QList<Message> kept = messages().mid(0, parent + 1);
+        kept << message;
+        return setMessages(std::move(kept));
+    }
+    truncateAfter(parent - m_offset);
+    upsert(message);
+}
+
+void ConversationModel::mergePath(QList<Message> messages)
+{
+    int same = 0;
+    while (same < m_rows.size() && same < messages.size() && m_rows.at(same).message.id == messages.at(same).id)
+        ++same;
+    if (same <= m_offset)
+        return setMessages(std::move(messages));
+    // The rows both paths share: refreshed in place (sibling counts, text).
+    for (int i = 0; i < same; ++i) {
+        Row &row = m_rows[i];
+        if (row.message.text != messages.at(i).text || row.message.status != messages.at(i).status
+            || row.message.siblingCount != messages.at(i).siblingCount || row.message.error != messages.at(i).error) {
+            m_pending.remove(row.message.id);
+            row = Row{messages.at(i), {}, false};
+            if (i >= m_offset)
+                Q_EMIT dataChanged(index(i - m_offset), index(i - m_offset));
+        }
+    }
+    if (same < m_rows.size())
+        truncateAfter(same - 1 - m_offset);
+    if (same < messages.size()) {
+        beginInsertRows({}, rowCount(), rowCount() + int(messages.size()) - same - 1);
+        for (qsizetype i = same; i < messages.size(); ++i)
+            m_rows.append(Row{std::move(messages[i]), {}, false});
+        endInsertRows();
+        Q_EMIT countChanged();
+    }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QQmlEngine>
 #include <QSet>
 #include <QTimer>
@@ -15,7 +16,7 @@
 class ConversationModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Provided by ChatController")
+    QML_UNCREATABLE("Provided by ConversationController")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
@@ -37,6 +38,9 @@ public:
         TokensOutRole,
         RateLimitedRole,           // failed because the provider answered 429
         RetryAtRole,               // ms since the epoch when a rate-limited reply may be retried, 0 unknown
+        ErrorReasonRole,           // why a turn was refused: "no_key", "no_model", ... or empty
+        DeletedRole,               // the message was deleted (its text is a stub)
+        CreatedAtRole,             // QDateTime the message was written
     };
     Q_ENUM(Role)
 
@@ -57,6 +61,9 @@ public:
         // Only known for a failure seen live: Retry-After is not stored with the message.
         bool rateLimited = false;
         qint64 retryAt = 0;
+        QString errorReason;
+        bool deleted = false;
+        QDateTime createdAt;
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -85,6 +92,13 @@ public:
     void flushPending();
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
+    // A message on a new branch: the rows after its parent go and it becomes
+    // the last row (a regenerated reply, an edited question). A shown message
+    // is updated in place; one whose parent is not shown changes nothing.
+    void branchTo(const Message &message);
+    // The path as it now stands (a branch switched, a reload): rows up to the
+    // first difference stay as they are, so the view keeps its place.
+    void mergePath(QList<Message> messages);
 
     bool hasOlder() const { return m_offset > 0; }
     int totalCount() const { return int(m_rows.size()); }

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "clienttypes.h"
+
+#include <QObject>
+#include <functional>
+
+namespace teehee::client {
+
+// Everything the desktop's views ask of the product. Every call is
+// asynchronous: the answer comes later on the caller's thread, and not at all
+// when `context` is gone by then. Changes made anywhere (this app, another
+// device, the server itself) arrive as signals, so views never poll.
+class ChatClient : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Starting, Ready, Failed };
+
+    template <typename T>
+    using Reply = std::function<void(const Outcome<T> &)>;
+    using Done = std::function<void(const ClientError &)>;
+
+    using QObject::QObject;
+
+    virtual State state() const = 0;
+    virtual QString statusText() const = 0;
+    // Where the chats live: a database location or a server address, without secrets.
+    virtual QString location() const = 0;
+    virtual QString dataDirectory() const = 0;
+
+    // Chats
+    virtual void listChats(QObject *context, Reply<QList<ChatInfo>> reply) = 0;
+    // An empty chat to write in (the newest one if it is still empty).
+    virtual void freshChat(QObject *context, Reply<ChatInfo> reply) = 0;
+    // The last `count` messages of the active branch (0: all of it).
+    virtual void chatPage(QObject *context, const QString &chatId, int count, Reply<ChatPage> reply) = 0;
+    virtual void renameChat(QObject *context, const QString &chatId, const QString &name, Done done) = 0;
+    virtual void setSystemPrompt(QObject *context, const QString &chatId, const QString &prompt, Done done) = 0;
+    // The chat's provider and model (what its next reply uses).
+    virtual void setChatModel(QObject *context, const QString &chatId, const QString &provider,
+                              const QString &model, Done done) = 0;
+    virtual void deleteChat(QObject *context, const QString &chatId, Done done) = 0;
+    // A copy of the path up to `messageId` (empty: the whole active branch) as a new chat.
+    virtual void forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply) = 0;
+    virtual void deleteMessage(QObject *context, const QString &messageId, Done done) = 0;
+    // The sibling `delta` places away becomes the active branch.
+    virtual void switchSibling(QObject *context, const QString &messageId, int delta, Done done) = 0;
+
+    // Replies: events follow as turnEvent(); the reply carries the reply's message id.
+    virtual void startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply) = 0;
+    // Stops the reply being written (a message id) or the chat's running reply.
+    virtual void stopTurn(const QString &messageOrChatId) = 0;
+
+    // Providers and keys
+    virtual void providers(QObject *context, Reply<QList<ProviderInfo>> reply) = 0;
+    virtual void listKeys(QObject *context, Reply<QList<KeyInfo>> reply) = 0;
+    // One key per provider: a new one replaces the old.
+    virtual void saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done) = 0;
+    // One endpoint per label: saving under a label that exists replaces it.
+    virtual void saveEndpoint(QObject *context, const QString &label, const QString &baseUrl,
+                              const QString &apiKey, Done done) = 0;
+    virtual void deleteKey(QObject *context, const QString &keyId, Done done) = 0;
+    // The provider's live models, with a typed key/URL being tried or the saved one.
+    virtual void listModels(QObject *context, const QString &provider, const QString &typedKey,
+                            const QString &typedBaseUrl, Reply<QList<ModelInfo>> reply) = 0;
+    virtual void probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply) = 0;
+    // Models the product knows without asking (for the picker before a live list).
+    virtual QList<ModelInfo> knownModels(const QString &provider) const = 0;
+    virtual QString defaultModel(const QString &provider) const = 0;
+
+Q_SIGNALS:
+    void stateChanged();
+    void chatCreated(const teehee::client::ChatInfo &chat);
+    void chatUpdated(const teehee::client::ChatInfo &chat);
+    void chatDeleted(const QString &chatId);
+    // A message changed outside a running reply (edited, deleted, a branch added).
+    void messageChanged(const teehee::client::MessageInfo &message);
+    // The active branch of a chat moved: its view reloads.
+    void branchChanged(const QString &chatId);
+    void turnEvent(const teehee::client::TurnEvent &event);
+};
+
+} // namespace teehee::client

@@ -1,0 +1,162 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+// What the desktop's views know of the product, whoever serves it: the
+// in-process backend today, a Teehee server over the network next. Plain
+// values, no backend types: a client never sees a database row.
+namespace teehee::client {
+
+// Why a request was refused, for the UI to word in the person's language.
+enum class Failure {
+    None,
+    NotFound,
+    Invalid,
+    NoKey,          // no API key for the chosen provider
+    NoModel,
+    UnknownProvider,
+    ReplyRunning,   // a reply is already streaming in the chat
+    NotContinuable, // deleted, complete, or not a reply
+    RateLimited,
+    Unauthorized,
+    Unavailable,    // the backend or server cannot be reached
+    Internal,
+};
+
+struct ClientError {
+    Failure reason = Failure::None;
+    QString detail; // the backend's English detail, for logs and tooltips
+    bool ok() const { return reason == Failure::None; }
+};
+
+// A value or why there is none.
+template <typename T>
+struct Outcome {
+    T value{};
+    ClientError error;
+    bool ok() const { return error.ok(); }
+};
+
+struct ChatInfo {
+    QString id;
+    QString name;
+    QString systemPrompt;
+    QString provider;   // what the chat uses; empty until chosen
+    QString model;
+    QVariantMap options;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    bool untitled = false; // still has the default name
+};
+
+enum class MessageStatus { Complete, Streaming, Aborted, Error };
+
+struct MessageInfo {
+    QString id;
+    QString chatId;
+    QString parentId;
+    QString role;        // user, assistant, system
+    QString text;
+    QString reasoning;   // the model's thinking, when it showed it
+    MessageStatus status = MessageStatus::Complete;
+    bool isPartial = false;
+    bool deleted = false;
+    int siblingIndex = 0;
+    int siblingCount = 1;
+    QString provider;
+    QString model;
+    QString error;       // a failed reply: what went wrong
+    Failure errorReason = Failure::None;
+    bool rateLimited = false;
+    int tokensIn = -1;
+    int tokensOut = -1;
+    QDateTime createdAt;
+};
+
+// The end of a chat's active branch, as a view shows it.
+struct ChatPage {
+    ChatInfo chat;
+    QList<MessageInfo> path; // root side first
+    bool complete = false;   // reaches the root
+};
+
+// What to answer: a new message, or another go at a reply.
+struct TurnRequest {
+    enum class Kind { Send, Continue, Regenerate };
+    Kind kind = Kind::Send;
+    QString chatId;
+    QString text;            // Send
+    QString parentId;        // Send: empty = the active branch
+    bool newRoot = false;    // Send: a new first message (an edited root)
+    QString messageId;       // Continue / Regenerate: the reply
+    QString provider;        // empty: the chat's
+    QString model;
+    QVariantMap options;     // this reply only
+};
+
+// Something that happened to a reply: exactly one Started, then Reasoning and
+// Token events, then one of Completed / Aborted / Failed.
+struct TurnEvent {
+    enum class Type { Started, Reasoning, Token, Completed, Aborted, Failed };
+    Type type = Type::Token;
+    QString chatId;
+    QString messageId;
+    QString parentMessageId;
+    bool continued = false;
+    QString token;
+    QString content;          // text so far (terminal: final)
+    QString reasoning;        // reasoning so far
+    QString error;
+    Failure errorReason = Failure::None;
+    bool rateLimited = false;
+    int retryAfterSeconds = -1;
+    QString finishReason;
+    int inputTokens = -1;
+    int outputTokens = -1;
+    // Started of a new exchange: the rows it created (question, then reply),
+    // so a view adds them without asking again.
+    QList<MessageInfo> rows;
+
+    bool isTerminal() const { return type == Type::Completed || type == Type::Aborted || type == Type::Failed; }
+    MessageStatus status() const;
+};
+
+struct KeyInfo {
+    QString id;
+    QString provider; // openai, anthropic, mistral, custom
+    QString choice;   // what a chat names to use it: the provider, or custom:<id>
+    QString hint;     // masked
+    QString label;    // custom endpoints
+    QString baseUrl;  // custom endpoints
+};
+
+struct ProviderInfo {
+    QString name;
+    QString displayName;
+    QString description;
+    QString defaultModel;
+    bool serverKey = false;
+};
+
+struct ModelInfo {
+    QString name;
+    QString provider;
+    QString description;
+    int contextTokens = 0;
+};
+
+struct LocalServerInfo {
+    QString name;
+    QString baseUrl;
+    QStringList models;
+};
+
+} // namespace teehee::client
+
+Q_DECLARE_METATYPE(teehee::client::TurnEvent)
+Q_DECLARE_METATYPE(teehee::client::ChatInfo)

@@ -1,0 +1,382 @@
+#include "localchatclient.h"
+
+#include "recordconversions.h"
+
+#include "auth/authservice.h"
+#include "backend.h"
+#include "core/configloader.h"
+#include "chat/chatservice.h"
+#include "generation/generationmanager.h"
+#include "keys/keyservice.h"
+#include "keys/providerservice.h"
+
+#include <QDir>
+#include <QMetaObject>
+#include <QStandardPaths>
+
+namespace teehee::client {
+namespace {
+
+ClientError statusError(const Status &st)
+{
+    return st ? ClientError{} : convert::error(st.error());
+}
+
+template <typename T>
+ClientError statusError(const Result<T> &r)
+{
+    return r ? ClientError{} : convert::error(r.error());
+}
+
+} // namespace
+
+LocalChatClient::LocalChatClient(const QString &storedUserId, QObject *parent)
+    : ChatClient(parent), m_storedUserId(storedUserId)
+{
+    qRegisterMetaType<TurnEvent>();
+    qRegisterMetaType<ChatInfo>();
+    // A folder the app happens to be started in (a download, a cloned
+    // repository) must not choose its database or its keys: no .env from there.
+    ConfigLoader loader;
+    loader.setEnvFile(envFile(), false);
+    auto config = loader.load();
+    if (!config) {
+        m_state = State::Failed;
+        m_statusText = config.error().message;
+        return;
+    }
+    m_statusText = tr("Starting…");
+    m_location = config->database.redacted();
+    m_dataDirectory = QDir::toNativeSeparators(config->dataDir);
+    m_thread.setObjectName(QStringLiteral("teehee-backend"));
+    m_backend = new Backend(config.value());
+    m_backend->moveToThread(&m_thread);
+}
+
+QString LocalChatClient::envFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/teehee/teehee.env");
+}
+
+LocalChatClient::~LocalChatClient()
+{
+    if (m_thread.isRunning()) {
+        // The database connection belongs to the backend thread: close it
+        // there, after running replies are saved as stopped.
+        QMetaObject::invokeMethod(m_backend, [backend = m_backend] { delete backend; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    } else {
+        delete m_backend;
+    }
+}
+
+void LocalChatClient::start()
+{
+    if (!m_backend || m_thread.isRunning())
+        return;
+    m_thread.start();
+    QMetaObject::invokeMethod(m_backend, [this, backend = m_backend, storedId = m_storedUserId] {
+        backend->start([this, backend, storedId](Status status) {
+            QString userId, error;
+            if (!status.ok()) {
+                error = status.error().message;
+            } else if (auto user = backend->auth().ensureLocalUser(storedId); !user) {
+                error = user.error().message;
+            } else {
+                userId = user.value();
+                // The machine's owner: their own Ollama or LM Studio on localhost is the normal case.
+                backend->keys().trustWithPrivateEndpoints(userId);
+                subscribe(userId);
+            }
+            QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
+        });
+    }, Qt::QueuedConnection);
+}
+
+void LocalChatClient::started(const QString &userId, const QString &error)
+{
+    m_userId = userId;
+    m_state = error.isEmpty() ? State::Ready : State::Failed;
+    m_statusText = error.isEmpty() ? tr("Ready") : error;
+    Q_EMIT stateChanged();
+}
+
+// On the backend thread: what the services announce for this user is
+// converted there and delivered here, queued.
+void LocalChatClient::subscribe(const QString &uid)
+{
+    ChatService *chats = &m_backend->chats();
+    auto deliver = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
+    connect(chats, &ChatService::chatCreated, m_backend, [this, uid, deliver](const ChatRecord &c) {
+        if (c.userId == uid)
+            deliver([this, info = convert::chat(c)] { Q_EMIT chatCreated(info); });
+    });
+    connect(chats, &ChatService::chatUpdated, m_backend, [this, uid, deliver](const ChatRecord &c) {
+        if (c.userId == uid)
+            deliver([this, info = convert::chat(c)] { Q_EMIT chatUpdated(info); });
+    });
+    connect(chats, &ChatService::chatDeleted, m_backend, [this, uid, deliver](const QString &user, const QString &chatId) {
+        if (user == uid)
+            deliver([this, chatId] { Q_EMIT chatDeleted(chatId); });
+    });
+    // Rows a reply writes arrive with its events; these are the others.
+    connect(chats, &ChatService::messageUpdated, m_backend, [this, uid, deliver](const QString &user, const PlacedMessage &m) {
+        if (user == uid && m.message.status != teehee::MessageStatus::Streaming)
+            deliver([this, info = convert::message(m)] { Q_EMIT messageChanged(info); });
+    });
+    connect(chats, &ChatService::activeBranchChanged, m_backend,
+            [this, uid, deliver](const QString &user, const QString &chatId, const QString &) {
+        if (user == uid)
+            deliver([this, chatId] { Q_EMIT branchChanged(chatId); });
+    });
+    GenerationManager *gens = &m_backend->generations();
+    connect(gens, &GenerationManager::generationCreated, m_backend, [this, uid, chats, deliver](Generation *g) {
+        if (g->userId() != uid)
+            return;
+        connect(g, &Generation::event, m_backend, [this, uid, chats, deliver](const GenerationEvent &e) {
+            TurnEvent event = convert::event(e);
+            if (e.type == GenerationEvent::Type::Started && !e.continued) {
+                // A new exchange or a new reply: the rows come with the event.
+                for (const QString &id : {e.parentMessageId, e.messageId})
+                    if (auto placed = chats->message(uid, id); placed && !id.isEmpty())
+                        event.rows << convert::message(placed.value());
+            }
+            deliver([this, event] { Q_EMIT turnEvent(event); });
+        });
+    });
+}
+
+template <typename Work, typename DoneFn>
+void LocalChatClient::run(QObject *context, Work work, DoneFn done)
+{
+    if (m_state != State::Ready)
+        return; // views ask once stateChanged() says Ready
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(m_backend, [this, work, done, guard] {
+        auto result = work(*m_backend, m_userId);
+        QMetaObject::invokeMethod(this, [guard, done, result] {
+            if (guard)
+                done(result);
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+template <typename T, typename Work>
+void LocalChatClient::runAsync(QObject *context, Work work, Reply<T> reply)
+{
+    if (m_state != State::Ready)
+        return;
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(m_backend, [this, work, reply, guard] {
+        work(*m_backend, m_userId, [this, reply, guard](const Outcome<T> &outcome) {
+            QMetaObject::invokeMethod(this, [guard, reply, outcome] {
+                if (guard)
+                    reply(outcome);
+            }, Qt::QueuedConnection);
+        });
+    }, Qt::QueuedConnection);
+}
+
+void LocalChatClient::listChats(QObject *context, Reply<QList<ChatInfo>> reply)
+{
+    run(context, [](Backend &b, const QString &uid) {
+        auto list = b.chats().listChats(uid);
+        if (!list)
+            return convert::failed<QList<ChatInfo>>(list.error());
+        Outcome<QList<ChatInfo>> out;
+        for (const ChatRecord &c : list.value())
+            out.value << convert::chat(c);
+        return out;
+    }, reply);
+}
+
+void LocalChatClient::freshChat(QObject *context, Reply<ChatInfo> reply)
+{
+    run(context, [](Backend &b, const QString &uid) {
+        auto chat = b.chats().freshChat(uid);
+        return chat ? Outcome<ChatInfo>{convert::chat(chat.value()), {}} : convert::failed<ChatInfo>(chat.error());
+    }, reply);
+}
+
+void LocalChatClient::chatPage(QObject *context, const QString &chatId, int count, Reply<ChatPage> reply)
+{
+    run(context, [chatId, count](Backend &b, const QString &uid) {
+        if (count > 0) {
+            auto tail = b.chats().pathTail(uid, chatId, count);
+            return tail ? Outcome<ChatPage>{convert::page(tail.value()), {}} : convert::failed<ChatPage>(tail.error());
+        }
+        auto detail = b.chats().chatDetail(uid, chatId);
+        return detail ? Outcome<ChatPage>{convert::page(detail.value()), {}} : convert::failed<ChatPage>(detail.error());
+    }, reply);
+}
+
+void LocalChatClient::renameChat(QObject *context, const QString &chatId, const QString &name, Done done)
+{
+    run(context, [chatId, name](Backend &b, const QString &uid) { return statusError(b.chats().renameChat(uid, chatId, name)); }, done);
+}
+
+void LocalChatClient::setSystemPrompt(QObject *context, const QString &chatId, const QString &prompt, Done done)
+{
+    run(context, [chatId, prompt](Backend &b, const QString &uid) {
+        return statusError(b.chats().setSystemPrompt(uid, chatId, prompt));
+    }, done);
+}
+
+void LocalChatClient::setChatModel(QObject *context, const QString &chatId, const QString &provider,
+                                   const QString &model, Done done)
+{
+    run(context, [chatId, provider, model](Backend &b, const QString &uid) {
+        ChatSettingsChanges changes;
+        changes.provider = provider;
+        changes.model = model;
+        return statusError(b.chats().updateSettings(uid, chatId, changes));
+    }, done);
+}
+
+void LocalChatClient::deleteChat(QObject *context, const QString &chatId, Done done)
+{
+    run(context, [chatId](Backend &b, const QString &uid) { return statusError(b.chats().deleteChat(uid, chatId)); }, done);
+}
+
+void LocalChatClient::forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply)
+{
+    run(context, [chatId, messageId](Backend &b, const QString &uid) {
+        auto forked = messageId.isEmpty() ? b.chats().forkActiveBranch(uid, chatId) : b.chats().forkChat(uid, chatId, messageId);
+        return forked ? Outcome<ChatInfo>{convert::chat(forked->chat), {}} : convert::failed<ChatInfo>(forked.error());
+    }, reply);
+}
+
+void LocalChatClient::deleteMessage(QObject *context, const QString &messageId, Done done)
+{
+    run(context, [messageId](Backend &b, const QString &uid) { return statusError(b.chats().deleteMessage(uid, messageId)); }, done);
+}
+
+void LocalChatClient::switchSibling(QObject *context, const QString &messageId, int delta, Done done)
+{
+    run(context, [messageId, delta](Backend &b, const QString &uid) {
+        return statusError(b.chats().switchSibling(uid, messageId, delta));
+    }, done);
+}
+
+void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply)
+{
+    run(context, [request](Backend &b, const QString &uid) {
+        GenerationOptions options;
+        options.provider = request.provider;
+        options.model = request.model;
+        GenerationManager &gens = b.generations();
+        Result<Generation *> g = Error::internal({});
+        switch (request.kind) {
+        case TurnRequest::Kind::Send: {
+            const auto parent = request.newRoot ? MessageParent::newRoot()
+                              : request.parentId.isEmpty() ? MessageParent::activeLeaf()
+                                                           : MessageParent::message(request.parentId);
+            g = gens.sendMessage(uid, request.chatId, request.text, parent, options);
+            break;
+        }
+        case TurnRequest::Kind::Continue:
+            g = gens.continueMessage(uid, request.messageId, options);
+            break;
+        case TurnRequest::Kind::Regenerate:
+            g = gens.regenerate(uid, request.messageId, options);
+            break;
+        }
+        return g ? Outcome<QString>{g.value()->messageId(), {}} : convert::failed<QString>(g.error());
+    }, reply);
+}
+
+void LocalChatClient::stopTurn(const QString &messageOrChatId)
+{
+    if (m_state != State::Ready)
+        return;
+    QMetaObject::invokeMethod(m_backend, [this, messageOrChatId] {
+        m_backend->generations().abort(m_userId, messageOrChatId);
+    }, Qt::QueuedConnection);
+}
+
+void LocalChatClient::providers(QObject *context, Reply<QList<ProviderInfo>> reply)
+{
+    run(context, [](Backend &b, const QString &) {
+        Outcome<QList<ProviderInfo>> out;
+        for (const ProviderFacts &p : b.providers().builtIn())
+            out.value << ProviderInfo{p.name, p.displayName, p.description, p.defaultModel, p.serverKey};
+        return out;
+    }, reply);
+}
+
+void LocalChatClient::listKeys(QObject *context, Reply<QList<KeyInfo>> reply)
+{
+    run(context, [](Backend &b, const QString &uid) {
+        auto keys = b.keys().list(uid);
+        if (!keys)
+            return convert::failed<QList<KeyInfo>>(keys.error());
+        Outcome<QList<KeyInfo>> out;
+        for (const KeyRecord &k : keys.value())
+            out.value << convert::key(k);
+        return out;
+    }, reply);
+}
+
+void LocalChatClient::saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done)
+{
+    run(context, [provider, apiKey](Backend &b, const QString &uid) { return statusError(b.keys().replace(uid, provider, apiKey)); }, done);
+}
+
+void LocalChatClient::saveEndpoint(QObject *context, const QString &label, const QString &baseUrl, const QString &apiKey,
+                                   Done done)
+{
+    run(context, [label, baseUrl, apiKey](Backend &b, const QString &uid) {
+        return statusError(b.keys().replace(uid, QStringLiteral("custom"), apiKey, baseUrl, label));
+    }, done);
+}
+
+void LocalChatClient::deleteKey(QObject *context, const QString &keyId, Done done)
+{
+    run(context, [keyId](Backend &b, const QString &uid) { return statusError(b.keys().remove(uid, keyId)); }, done);
+}
+
+void LocalChatClient::listModels(QObject *context, const QString &provider, const QString &typedKey,
+                                 const QString &typedBaseUrl, Reply<QList<ModelInfo>> reply)
+{
+    runAsync<QList<ModelInfo>>(context, [provider, typedKey, typedBaseUrl](Backend &b, const QString &uid, auto deliver) {
+        b.providers().listModels(uid, provider, typedKey, typedBaseUrl, [deliver](const ModelListing &listing) {
+            Outcome<QList<ModelInfo>> out;
+            if (listing.refused)
+                out.error = convert::error(*listing.refused);
+            else if (listing.failure.isError())
+                out.error = {listing.failure.kind == ProviderError::Authentication ? Failure::NoKey : Failure::Unavailable,
+                             listing.failure.message};
+            for (const ModelFacts &m : listing.models)
+                out.value << convert::model(m);
+            deliver(out);
+        });
+    }, reply);
+}
+
+void LocalChatClient::probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply)
+{
+    runAsync<QList<LocalServerInfo>>(context, [](Backend &b, const QString &, auto deliver) {
+        b.providers().probeLocalServers(ProviderService::localCandidates(), 800, [deliver](const QList<LocalServer> &found) {
+            Outcome<QList<LocalServerInfo>> out;
+            for (const LocalServer &s : found)
+                out.value << LocalServerInfo{s.name, s.baseUrl, s.models};
+            deliver(out);
+        });
+    }, reply);
+}
+
+QList<ModelInfo> LocalChatClient::knownModels(const QString &provider) const
+{
+    QList<ModelInfo> out;
+    for (const ModelFacts &m : ProviderService::catalogue(provider))
+        out << convert::model(m);
+    return out;
+}
+
+QString LocalChatClient::defaultModel(const QString &provider) const
+{
+    return ProviderService::defaultModel(provider);
+}
+
+} // namespace teehee::client

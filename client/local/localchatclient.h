@@ -1,0 +1,88 @@
+#pragma once
+
+#include "chatclient.h"
+
+#include <QPointer>
+#include <QThread>
+
+#include <memory>
+
+namespace teehee {
+class Backend;
+}
+
+namespace teehee::client {
+
+// The ChatClient over the in-process backend: the Backend lives on its own
+// thread; every call runs there and answers on the caller's thread through
+// queued calls. Never blocks, except that destruction waits for the backend
+// thread to save running replies and close the database.
+class LocalChatClient : public ChatClient {
+    Q_OBJECT
+public:
+    // Reads the desktop's settings (the environment, then envFile()); a bad
+    // setting leaves the client Failed, saying why. `storedUserId`: the
+    // desktop profile's user from the last run (may be empty).
+    explicit LocalChatClient(const QString &storedUserId, QObject *parent = nullptr);
+    ~LocalChatClient() override;
+
+    // ~/.config/teehee/teehee.env: never a .env from the working directory.
+    static QString envFile();
+
+    // Starts the backend; stateChanged() tells when it is ready or failed.
+    void start();
+    QString userId() const { return m_userId; }
+
+    State state() const override { return m_state; }
+    QString statusText() const override { return m_statusText; }
+    QString location() const override { return m_location; }
+    QString dataDirectory() const override { return m_dataDirectory; }
+
+    void listChats(QObject *context, Reply<QList<ChatInfo>> reply) override;
+    void freshChat(QObject *context, Reply<ChatInfo> reply) override;
+    void chatPage(QObject *context, const QString &chatId, int count, Reply<ChatPage> reply) override;
+    void renameChat(QObject *context, const QString &chatId, const QString &name, Done done) override;
+    void setSystemPrompt(QObject *context, const QString &chatId, const QString &prompt, Done done) override;
+    void setChatModel(QObject *context, const QString &chatId, const QString &provider, const QString &model,
+                      Done done) override;
+    void deleteChat(QObject *context, const QString &chatId, Done done) override;
+    void forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply) override;
+    void deleteMessage(QObject *context, const QString &messageId, Done done) override;
+    void switchSibling(QObject *context, const QString &messageId, int delta, Done done) override;
+    void startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply) override;
+    void stopTurn(const QString &messageOrChatId) override;
+    void providers(QObject *context, Reply<QList<ProviderInfo>> reply) override;
+    void listKeys(QObject *context, Reply<QList<KeyInfo>> reply) override;
+    void saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done) override;
+    void saveEndpoint(QObject *context, const QString &label, const QString &baseUrl, const QString &apiKey,
+                      Done done) override;
+    void deleteKey(QObject *context, const QString &keyId, Done done) override;
+    void listModels(QObject *context, const QString &provider, const QString &typedKey, const QString &typedBaseUrl,
+                    Reply<QList<ModelInfo>> reply) override;
+    void probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply) override;
+    QList<ModelInfo> knownModels(const QString &provider) const override;
+    QString defaultModel(const QString &provider) const override;
+
+private:
+    // Runs work(backend, userId) on the backend thread, then done(result) on
+    // this thread unless `context` has gone by then.
+    template <typename Work, typename DoneFn>
+    void run(QObject *context, Work work, DoneFn done);
+    // The same when the work answers later (asynchronous services): work gets
+    // a function to call with the result, from the backend thread.
+    template <typename T, typename Work>
+    void runAsync(QObject *context, Work work, Reply<T> reply);
+    void started(const QString &userId, const QString &error);
+    void subscribe(const QString &userId);
+
+    QThread m_thread;
+    teehee::Backend *m_backend = nullptr; // lives on m_thread
+    QString m_storedUserId;
+    QString m_userId;
+    State m_state = State::Starting;
+    QString m_statusText;
+    QString m_location;
+    QString m_dataDirectory;
+};
+
+} // namespace teehee::client

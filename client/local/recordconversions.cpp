@@ -1,0 +1,155 @@
+#include "recordconversions.h"
+
+#include "chat/chatservice.h"
+#include "keys/keyservice.h"
+
+#include <QHash>
+
+namespace teehee::client::convert {
+namespace {
+
+MessageStatus statusOf(const QString &status)
+{
+    if (status == teehee::MessageStatus::Streaming)
+        return MessageStatus::Streaming;
+    if (status == teehee::MessageStatus::Aborted)
+        return MessageStatus::Aborted;
+    if (status == teehee::MessageStatus::Error)
+        return MessageStatus::Error;
+    return MessageStatus::Complete;
+}
+
+} // namespace
+
+ChatInfo chat(const ChatRecord &r)
+{
+    ChatInfo c;
+    c.id = r.id;
+    c.name = r.name;
+    c.systemPrompt = r.systemPrompt;
+    c.provider = r.provider;
+    c.model = r.model;
+    c.options = r.options.toVariantMap();
+    c.createdAt = r.createdAt;
+    c.updatedAt = r.updatedAt;
+    c.untitled = r.name == ChatService::kDefaultName;
+    return c;
+}
+
+MessageInfo message(const PlacedMessage &placed)
+{
+    const MessageRecord &r = placed.message;
+    MessageInfo m;
+    m.id = r.id;
+    m.chatId = r.chatId;
+    m.parentId = r.parentId;
+    m.role = r.role;
+    m.text = r.text();
+    m.reasoning = r.content.value(QStringLiteral("reasoning")).toString();
+    m.status = statusOf(r.status);
+    m.isPartial = r.isPartial;
+    m.deleted = r.content.value(QStringLiteral("deleted")).toBool();
+    m.siblingIndex = placed.position.index;
+    m.siblingCount = placed.position.count;
+    m.provider = r.provider;
+    m.model = r.model;
+    m.error = r.content.value(QStringLiteral("error")).toString();
+    m.tokensIn = r.tokensIn.value_or(-1);
+    m.tokensOut = r.tokensOut.value_or(-1);
+    m.createdAt = r.timestamp;
+    return m;
+}
+
+ChatPage page(const ChatPath &path)
+{
+    ChatPage p{chat(path.chat), {}, path.complete};
+    p.path.reserve(path.messages.size());
+    for (const PlacedMessage &m : path.messages)
+        p.path << message(m);
+    return p;
+}
+
+ChatPage page(const ChatDetail &detail)
+{
+    ChatPage p{chat(detail.chat), {}, true};
+    QHash<QString, const PlacedMessage *> byId;
+    byId.reserve(detail.messages.size());
+    for (const PlacedMessage &m : detail.messages)
+        byId.insert(m.message.id, &m);
+    p.path.reserve(detail.currentPath.size());
+    for (const QString &id : detail.currentPath)
+        if (const PlacedMessage *m = byId.value(id))
+            p.path << message(*m);
+    return p;
+}
+
+TurnEvent event(const GenerationEvent &e)
+{
+    TurnEvent t;
+    switch (e.type) {
+    case GenerationEvent::Type::Started: t.type = TurnEvent::Type::Started; break;
+    case GenerationEvent::Type::Token: t.type = TurnEvent::Type::Token; break;
+    case GenerationEvent::Type::Completed: t.type = TurnEvent::Type::Completed; break;
+    case GenerationEvent::Type::Aborted: t.type = TurnEvent::Type::Aborted; break;
+    case GenerationEvent::Type::Failed: t.type = TurnEvent::Type::Failed; break;
+    }
+    t.chatId = e.chatId;
+    t.messageId = e.messageId;
+    t.parentMessageId = e.parentMessageId;
+    t.continued = e.continued;
+    t.token = e.token;
+    t.content = e.content;
+    t.error = e.error;
+    t.rateLimited = e.rateLimited;
+    if (e.rateLimited)
+        t.errorReason = Failure::RateLimited;
+    t.retryAfterSeconds = e.retryAfterSeconds;
+    t.finishReason = e.finishReason;
+    t.inputTokens = e.inputTokens;
+    t.outputTokens = e.outputTokens;
+    return t;
+}
+
+KeyInfo key(const KeyRecord &k)
+{
+    const bool custom = k.providerName == u"custom";
+    return {k.id, k.providerName, custom ? KeyService::customChoice(k.id) : k.providerName, k.hint, k.label, k.baseUrl};
+}
+
+ModelInfo model(const ModelFacts &f)
+{
+    return {f.name, f.provider, f.description, f.contextTokens};
+}
+
+Failure failure(const Error &e)
+{
+    switch (e.reason) {
+    case ErrorReason::NoKey: return Failure::NoKey;
+    case ErrorReason::NoModel: return Failure::NoModel;
+    case ErrorReason::NoProvider:
+    case ErrorReason::UnknownProvider: return Failure::UnknownProvider;
+    case ErrorReason::ReplyRunning: return Failure::ReplyRunning;
+    case ErrorReason::NotAnAnswer:
+    case ErrorReason::MessageDeleted:
+    case ErrorReason::AlreadyComplete: return Failure::NotContinuable;
+    default: break;
+    }
+    switch (e.code) {
+    case ErrorCode::NotFound: return Failure::NotFound;
+    case ErrorCode::InvalidInput:
+    case ErrorCode::TooLarge: return Failure::Invalid;
+    case ErrorCode::Conflict: return Failure::NotContinuable;
+    case ErrorCode::Unauthorized:
+    case ErrorCode::Forbidden: return Failure::Unauthorized;
+    case ErrorCode::RateLimited: return Failure::RateLimited;
+    case ErrorCode::Unavailable: return Failure::Unavailable;
+    default: return Failure::Internal;
+    }
+}
+
+ClientError error(const Error &e)
+{
+    return {failure(e), e.message};
+}
+
+} // namespace teehee::client::convert

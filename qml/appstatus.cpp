@@ -1,0 +1,40 @@
+#include "appstatus.h"
+
+#include "controllers/clientprovider.h"
+
+using teehee::client::ChatClient;
+
+AppStatus::AppStatus(ChatClient *client, QObject *parent) : QObject(parent), m_client(client)
+{
+    connect(client, &ChatClient::stateChanged, this, &AppStatus::statusChanged);
+}
+
+AppStatus *AppStatus::create(QQmlEngine *, QJSEngine *)
+{
+    return new AppStatus(ClientProvider::client());
+}
+
+bool AppStatus::ready() const
+{
+    return m_client && m_client->state() == ChatClient::State::Ready;
+}
+
+bool AppStatus::failed() const
+{
+    return !m_client || m_client->state() == ChatClient::State::Failed;
+}
+
+QString AppStatus::statusText() const
+{
+    return m_client ? m_client->statusText() : QString();
+}
+
+QString AppStatus::databaseLocation() const
+{
+    return m_client ? m_client->location() : QString();
+}
+
+QString AppStatus::dataDirectory() const
+{
+    return m_client ? m_client->dataDirectory() : QString();
+}

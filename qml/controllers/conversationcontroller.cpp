@@ -1,0 +1,365 @@
+#include "conversationcontroller.h"
+
+#include "chatlistcontroller.h"
+#include "failuretext.h"
+#include "messagerows.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+using namespace teehee::client;
+
+ConversationController::ConversationController(QObject *parent) : QObject(parent)
+{
+}
+
+void ConversationController::setChatList(ChatListController *chatList)
+{
+    if (m_chatList == chatList)
+        return;
+    if (m_chatList)
+        disconnect(m_chatList, nullptr, this, nullptr);
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_chatList = chatList;
+    m_client = chatList ? chatList->client() : nullptr;
+    Q_EMIT chatListChanged();
+    if (!m_chatList)
+        return;
+    connect(m_chatList, &ChatListController::currentChatChanged, this, [this] { open(m_chatList->currentChatId()); });
+    connect(m_chatList, &ChatListController::chatChanged, this, [this](const ChatInfo &chat) {
+        if (chat.id != m_chatId)
+            return;
+        m_chat = chat;
+        Q_EMIT chatChanged();
+        Q_EMIT selectionChanged();
+    });
+    connect(m_client, &ChatClient::turnEvent, this, &ConversationController::onTurnEvent);
+    connect(m_client, &ChatClient::messageChanged, this, [this](const MessageInfo &m) {
+        if (m.chatId == m_chatId && m_model.message(m.id))
+            m_model.upsert(rowOf(m));
+    });
+    connect(m_client, &ChatClient::branchChanged, this, [this](const QString &chatId) {
+        if (chatId == m_chatId)
+            reload();
+    });
+    open(m_chatList->currentChatId());
+}
+
+QString ConversationController::provider() const
+{
+    if (!m_chat.provider.isEmpty())
+        return m_chat.provider;
+    return m_pendingProvider.isEmpty() ? m_defaultProvider : m_pendingProvider;
+}
+
+QString ConversationController::model() const
+{
+    if (!m_chat.provider.isEmpty())
+        return m_chat.model;
+    return m_pendingProvider.isEmpty() ? m_defaultModel : m_pendingModel;
+}
+
+void ConversationController::chooseModel(const QString &provider, const QString &model)
+{
+    if (provider == this->provider() && model == this->model())
+        return;
+    if (m_chatId.isEmpty()) {
+        m_pendingProvider = provider;
+        m_pendingModel = model;
+    } else {
+        m_chat.provider = provider; // shown at once; the chat's update confirms it
+        m_chat.model = model;
+        m_client->setChatModel(this, m_chatId, provider, model, [this](const ClientError &e) { fail(e); });
+    }
+    Q_EMIT selectionChanged();
+}
+
+void ConversationController::open(const QString &chatId)
+{
+    if (chatId == m_chatId)
+        return;
+    const int serial = ++m_loadSerial;
+    m_chatId = chatId;
+    m_chat = {};
+    if (m_chatList)
+        if (auto info = m_chatList->chatInfo(chatId))
+            m_chat = *info;
+    if (!m_pendingProvider.isEmpty() && m_chat.provider.isEmpty() && !chatId.isEmpty()) {
+        // The model picked before the chat existed becomes the new chat's.
+        chooseModel(std::exchange(m_pendingProvider, {}), std::exchange(m_pendingModel, {}));
+    }
+    if (m_streamingId.size()) {
+        m_streamingId.clear();
+        Q_EMIT streamingChanged();
+    }
+    Q_EMIT chatChanged();
+    Q_EMIT selectionChanged();
+    if (chatId.isEmpty()) {
+        m_model.clear();
+        return;
+    }
+    // The previous chat's rows stay until the new ones arrive (a few ms): the
+    // view is then updated once instead of emptied, rebuilt and repositioned.
+    setLoading(true);
+    QElapsedTimer clock;
+    clock.start();
+    // First the end of the path (what the view shows, one query), then all of it.
+    m_client->chatPage(this, chatId, ConversationModel::kWindow, [this, serial, clock](const Outcome<ChatPage> &tail) {
+        if (serial != m_loadSerial || !tail.ok())
+            return;
+        showPage(tail.value, clock.elapsed());
+        if (tail.value.complete)
+            setLoading(false);
+    });
+    m_client->chatPage(this, chatId, 0, [this, serial, clock](const Outcome<ChatPage> &all) {
+        if (serial != m_loadSerial)
+            return;
+        setLoading(false);
+        if (!all.ok())
+            return fail(all.error);
+        QList<ConversationModel::Message> rows;
+        rows.reserve(all.value.path.size());
+        for (const MessageInfo &m : all.value.path)
+            rows << rowOf(m);
+        if (!m_model.adoptFullPath(rows))
+            showPage(all.value, clock.elapsed());
+    });
+}
+
+void ConversationController::reload()
+{
+    if (m_chatId.isEmpty())
+        return;
+    const int serial = ++m_loadSerial;
+    QElapsedTimer clock;
+    clock.start();
+    m_client->chatPage(this, m_chatId, 0, [this, serial, clock](const Outcome<ChatPage> &page) {
+        if (serial != m_loadSerial)
+            return;
+        if (!page.ok())
+            return fail(page.error);
+        showPage(page.value, clock.elapsed());
+    });
+}
+
+void ConversationController::showPage(const ChatPage &page, qint64 startedMs)
+{
+    if (page.chat.id != m_chatId)
+        return;
+    QList<ConversationModel::Message> rows;
+    rows.reserve(page.path.size());
+    for (const MessageInfo &m : page.path)
+        rows << rowOf(m);
+    // Rows the view already shows stay (a branch switch keeps the view where it is).
+    m_model.mergePath(std::move(rows));
+    m_chat = page.chat;
+    m_lastLoadMs = startedMs;
+    Q_EMIT chatChanged();
+    Q_EMIT selectionChanged();
+    Q_EMIT loaded();
+}
+
+bool ConversationController::canStart() const
+{
+    return m_client && m_client->state() == ChatClient::State::Ready && !streaming() && !m_starting;
+}
+
+bool ConversationController::send(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || !canStart() || !m_chatList)
+        return false;
+    m_starting = true;
+    m_chatList->ensureChat([this, trimmed](const QString &chatId) {
+        if (chatId.isEmpty()) {
+            m_starting = false;
+            return;
+        }
+        open(chatId);
+        TurnRequest request;
+        request.chatId = chatId;
+        request.text = trimmed;
+        start(request);
+        Q_EMIT sent();
+    });
+    return true;
+}
+
+void ConversationController::stop()
+{
+    if (!streaming() && !m_starting)
+        return;
+    m_client->stopTurn(m_streamingId.isEmpty() ? m_chatId : m_streamingId);
+}
+
+void ConversationController::continueMessage(const QString &messageId)
+{
+    if (!canStart())
+        return;
+    TurnRequest request;
+    request.kind = TurnRequest::Kind::Continue;
+    request.chatId = m_chatId;
+    request.messageId = messageId;
+    m_starting = true;
+    start(request);
+}
+
+void ConversationController::regenerate(const QString &messageId)
+{
+    if (!canStart())
+        return;
+    TurnRequest request;
+    request.kind = TurnRequest::Kind::Regenerate;
+    request.chatId = m_chatId;
+    request.messageId = messageId;
+    m_starting = true;
+    start(request);
+}
+
+void ConversationController::editAndResubmit(const QString &messageId, const QString &text)
+{
+    const auto *m = m_model.message(messageId);
+    if (!m || text.trimmed().isEmpty() || !canStart())
+        return;
+    TurnRequest request;
+    request.chatId = m_chatId;
+    request.text = text.trimmed();
+    request.parentId = m->parentId;
+    request.newRoot = m->parentId.isEmpty();
+    m_starting = true;
+    start(request);
+}
+
+void ConversationController::start(TurnRequest request)
+{
+    request.provider = provider();
+    request.model = model();
+    m_client->startTurn(this, request, [this](const Outcome<QString> &r) {
+        m_starting = false;
+        if (!r.ok())
+            fail(r.error);
+    });
+}
+
+void ConversationController::onTurnEvent(const TurnEvent &e)
+{
+    if (e.chatId != m_chatId)
+        return;
+    switch (e.type) {
+    case TurnEvent::Type::Started:
+        return onStarted(e);
+    case TurnEvent::Type::Token:
+        return m_model.streamText(e.messageId, e.token, e.content);
+    case TurnEvent::Type::Reasoning:
+        return;
+    default:
+        return onEnded(e);
+    }
+}
+
+void ConversationController::onStarted(const TurnEvent &e)
+{
+    m_streamingId = e.messageId;
+    Q_EMIT streamingChanged();
+    for (const MessageInfo &row : e.rows)
+        m_model.branchTo(rowOf(row));
+    if (const auto *m = m_model.message(e.messageId)) {
+        ConversationModel::Message updated = *m;
+        updated.status = QStringLiteral("streaming");
+        updated.text = e.content;
+        updated.error.clear();
+        updated.isPartial = false;
+        updated.rateLimited = false;
+        updated.retryAt = 0;
+        m_model.upsert(updated);
+    } else {
+        reload(); // a reply of this chat this view has no row for
+    }
+}
+
+void ConversationController::onEnded(const TurnEvent &e)
+{
+    m_model.flushPending();
+    // A refused turn arrives as one Failed event with its kept rows.
+    for (const MessageInfo &row : e.rows)
+        m_model.branchTo(rowOf(row));
+    if (const auto *m = m_model.message(e.messageId)) {
+        ConversationModel::Message updated = *m;
+        updated.text = e.content;
+        updated.status = statusName(e.status());
+        updated.error = e.errorReason == Failure::None || e.rateLimited ? e.error : failureText({e.errorReason, e.error});
+        updated.errorReason = failureName(e.errorReason);
+        updated.isPartial = e.type != TurnEvent::Type::Completed || e.finishReason == QLatin1String("length");
+        updated.tokensIn = e.inputTokens;
+        updated.tokensOut = e.outputTokens;
+        // The notice counts down to this moment; an absolute time survives
+        // delegates being recreated while the view scrolls.
+        updated.rateLimited = e.rateLimited;
+        updated.retryAt = e.rateLimited && e.retryAfterSeconds >= 0
+                              ? QDateTime::currentMSecsSinceEpoch() + qint64(e.retryAfterSeconds) * 1000 : 0;
+        m_model.upsert(updated);
+    }
+    if (e.messageId == m_streamingId) {
+        m_streamingId.clear();
+        Q_EMIT streamingChanged();
+    }
+    Q_EMIT replyFinished(e.messageId, statusName(e.status()));
+}
+
+void ConversationController::switchBranch(const QString &messageId, int delta)
+{
+    const auto *m = m_model.message(messageId);
+    if (!m || m->siblingCount < 2)
+        return;
+    const int target = m->siblingIndex + delta;
+    if (target < 0 || target >= m->siblingCount)
+        return;
+    // The client's branchChanged() reloads the path.
+    m_client->switchSibling(this, messageId, delta, [this](const ClientError &e) { fail(e); });
+}
+
+void ConversationController::deleteMessage(const QString &messageId)
+{
+    m_client->deleteMessage(this, messageId, [this](const ClientError &e) { fail(e); });
+}
+
+void ConversationController::setSystemPrompt(const QString &prompt)
+{
+    if (m_chatId.isEmpty() || prompt == m_chat.systemPrompt)
+        return;
+    m_chat.systemPrompt = prompt;
+    Q_EMIT chatChanged();
+    m_client->setSystemPrompt(this, m_chatId, prompt, [this](const ClientError &e) { fail(e); });
+}
+
+void ConversationController::forkFrom(const QString &messageId)
+{
+    if (m_chatList)
+        m_chatList->forkChat(m_chatId, messageId);
+}
+
+QString ConversationController::lastReplyText() const
+{
+    const auto all = m_model.messages();
+    for (auto it = all.crbegin(); it != all.crend(); ++it)
+        if (it->role == QLatin1String("assistant"))
+            return it->text;
+    return {};
+}
+
+void ConversationController::setLoading(bool loading)
+{
+    if (m_loading != loading) {
+        m_loading = loading;
+        Q_EMIT loadingChanged();
+    }
+}
+
+void ConversationController::fail(const ClientError &error)
+{
+    if (error.ok())
+        return;
+    m_lastError = failureText(error);
+    Q_EMIT errorOccurred(m_lastError);
+}

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "chatclient.h"
+#include "models/conversationmodel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+
+class ChatListController;
+
+// One open conversation, created by the view that shows it: its messages,
+// the model its next reply uses, and everything a turn goes through (send,
+// stop, continue, regenerate, edit and resubmit, switch branch). The rows of
+// a turn come only from the client's turn events; other changes (an edit, a
+// delete, a branch moved elsewhere) from its message and branch signals.
+class ConversationController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(ChatListController *chatList READ chatList WRITE setChatList NOTIFY chatListChanged REQUIRED)
+    Q_PROPERTY(ConversationModel *messages READ messages CONSTANT)
+    Q_PROPERTY(QString chatId READ chatId NOTIFY chatChanged)
+    Q_PROPERTY(QString systemPrompt READ systemPrompt NOTIFY chatChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // What the next reply uses: the chat's own choice, else the default.
+    Q_PROPERTY(QString provider READ provider NOTIFY selectionChanged)
+    Q_PROPERTY(QString model READ model NOTIFY selectionChanged)
+    Q_PROPERTY(QString defaultProvider MEMBER m_defaultProvider NOTIFY selectionChanged)
+    Q_PROPERTY(QString defaultModel MEMBER m_defaultModel NOTIFY selectionChanged)
+    Q_PROPERTY(bool streaming READ streaming NOTIFY streamingChanged)
+    Q_PROPERTY(QString streamingMessageId READ streamingMessageId NOTIFY streamingChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    Q_PROPERTY(qint64 lastLoadMs READ lastLoadMs NOTIFY loaded)
+public:
+    explicit ConversationController(QObject *parent = nullptr);
+
+    ChatListController *chatList() const { return m_chatList; }
+    void setChatList(ChatListController *chatList);
+    ConversationModel *messages() { return &m_model; }
+    QString chatId() const { return m_chatId; }
+    QString systemPrompt() const { return m_chat.systemPrompt; }
+    bool loading() const { return m_loading; }
+    QString provider() const;
+    QString model() const;
+    bool streaming() const { return !m_streamingId.isEmpty(); }
+    QString streamingMessageId() const { return m_streamingId; }
+    QString lastError() const { return m_lastError; }
+    qint64 lastLoadMs() const { return m_lastLoadMs; }
+
+    // The model picker: the open chat (or the next new one) uses this.
+    Q_INVOKABLE void chooseModel(const QString &provider, const QString &model);
+    // False when there is nothing to send or a reply is still streaming.
+    Q_INVOKABLE bool send(const QString &text);
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void continueMessage(const QString &messageId);
+    Q_INVOKABLE void regenerate(const QString &messageId);
+    // A user message edited: the new text goes beside it (a new branch) and is answered.
+    Q_INVOKABLE void editAndResubmit(const QString &messageId, const QString &text);
+    // A failed or stopped reply: continue it (an empty one is answered afresh).
+    Q_INVOKABLE void retry(const QString &messageId) { continueMessage(messageId); }
+    // delta -1 / +1: the previous / next sibling of the message becomes the active branch.
+    Q_INVOKABLE void switchBranch(const QString &messageId, int delta);
+    Q_INVOKABLE void deleteMessage(const QString &messageId);
+    Q_INVOKABLE void setSystemPrompt(const QString &prompt);
+    // A new chat from the path up to this message.
+    Q_INVOKABLE void forkFrom(const QString &messageId);
+    Q_INVOKABLE QString lastReplyText() const;
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void chatListChanged();
+    void chatChanged();
+    void loadingChanged();
+    void selectionChanged();
+    void streamingChanged();
+    void loaded();
+    void errorOccurred(const QString &message);
+    // Once per reply, for screen readers and tests: not every token.
+    void replyFinished(const QString &messageId, const QString &status);
+    // A message of ours went out (the view brings it into sight).
+    void sent();
+
+private:
+    void open(const QString &chatId);
+    void showPage(const teehee::client::ChatPage &page, qint64 startedMs);
+    void onTurnEvent(const teehee::client::TurnEvent &event);
+    void onStarted(const teehee::client::TurnEvent &event);
+    void onEnded(const teehee::client::TurnEvent &event);
+    void start(teehee::client::TurnRequest request);
+    bool canStart() const;
+    void setLoading(bool loading);
+    void fail(const teehee::client::ClientError &error);
+
+    QPointer<ChatListController> m_chatList;
+    QPointer<teehee::client::ChatClient> m_client;
+    ConversationModel m_model;
+    QString m_chatId;
+    teehee::client::ChatInfo m_chat;
+    QString m_defaultProvider;
+    QString m_defaultModel;
+    QString m_pendingProvider; // chosen before the chat exists
+    QString m_pendingModel;
+    QString m_streamingId;
+    bool m_starting = false;
+    bool m_loading = false;
+    int m_loadSerial = 0; // a slow load answering after a newer one is dropped
+    QString m_lastError;
+    qint64 m_lastLoadMs = 0;
+};

@@ -1,0 +1,40 @@
+#include "messagerows.h"
+
+#include "failuretext.h"
+
+using namespace teehee::client;
+
+QString statusName(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Streaming: return QStringLiteral("streaming");
+    case MessageStatus::Aborted: return QStringLiteral("aborted");
+    case MessageStatus::Error: return QStringLiteral("error");
+    case MessageStatus::Complete: break;
+    }
+    return QStringLiteral("complete");
+}
+
+ConversationModel::Message rowOf(const MessageInfo &m)
+{
+    ConversationModel::Message row;
+    row.id = m.id;
+    row.parentId = m.parentId;
+    row.role = m.role;
+    row.text = m.text;
+    row.status = statusName(m.status);
+    row.isPartial = m.isPartial;
+    row.siblingIndex = m.siblingIndex;
+    row.siblingCount = m.siblingCount;
+    row.model = m.model;
+    row.provider = m.provider;
+    // A saved refusal has a reason: worded here, in the person's language.
+    row.error = m.errorReason == Failure::None ? m.error : failureText({m.errorReason, m.error});
+    row.errorReason = failureName(m.errorReason);
+    row.deleted = m.deleted;
+    row.createdAt = m.createdAt;
+    row.tokensIn = m.tokensIn;
+    row.tokensOut = m.tokensOut;
+    row.rateLimited = m.rateLimited;
+    return row;
+}

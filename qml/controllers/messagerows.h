@@ -1,0 +1,8 @@
+#pragma once
+
+#include "clienttypes.h"
+#include "models/conversationmodel.h"
+
+// The client's messages as the conversation model's rows.
+QString statusName(teehee::client::MessageStatus status);
+ConversationModel::Message rowOf(const teehee::client::MessageInfo &message);
