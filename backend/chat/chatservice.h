@@ -23,6 +23,8 @@ public:
     ChatService(const Database &db, const Config &config, QObject *parent = nullptr);
 
     static inline const QString kDefaultName = QStringLiteral("New Chat");
+    // Longest provider or model name a chat keeps.
+    static constexpr qsizetype kMaxSettingChars = 200;
 
     // Chats
     Result<ChatRecord> createChat(const QString &userId, const QString &name = {}, const QString &systemPrompt = {});
@@ -32,6 +34,8 @@ public:
     Result<ChatRecord> updateChat(const QString &userId, const QString &chatId, const ChatChanges &changes);
     Result<ChatRecord> renameChat(const QString &userId, const QString &chatId, const QString &name);
     Result<ChatRecord> setSystemPrompt(const QString &userId, const QString &chatId, const QString &prompt);
+    // The chat's provider, model and model options, as every device shares them.
+    Result<ChatRecord> updateSettings(const QString &userId, const QString &chatId, const ChatSettingsChanges &changes);
     // Deletes the chat and its messages; chatAboutToBeDeleted lets a running stream abort first.
     Status deleteChat(const QString &userId, const QString &chatId);
     // A new chat holding copies of the path root → baseMessageId; recorded in `branches`.
