@@ -3,6 +3,7 @@
 // matched as UUIDs by the router (anything else is 404); another user's id
 // is NotFound in the service, so it answers exactly like a missing one.
 #include "api/apicontext.h"
+#include "api/json/turnrequest.h"
 #include "api/routes.h"
 #include "backend.h"
 #include "chat/chatjson.h"
@@ -43,40 +44,40 @@ Result<std::optional<QString>> optionalChange(const QJsonObject &body, const QSt
     return std::optional<QString>{v.toString()};
 }
 
-// parent_message_id: absent → the active branch, null → a new root, else that message.
-Result<MessageParent> parentOf(const QJsonObject &body)
+// A turn's decoding refused: 422 naming the field.
+HttpResponse refused(const TurnRequestError &error)
 {
-    const QJsonValue v = body.value(QStringLiteral("parent_message_id"));
-    if (v.isUndefined())
-        return MessageParent::activeLeaf();
-    if (v.isNull())
-        return MessageParent::newRoot();
-    if (!v.isString() || !isUuid(v.toString()))
-        return Error::invalid(QStringLiteral("parent_message_id: must be a UUID or null"));
-    return MessageParent::message(v.toString().toLower());
+    return errorResponse(error.toError());
 }
 
-Result<NewMessage> newMessageFrom(const QJsonObject &body)
+// The chat's settings: provider and model (a string, or null to clear) and
+// options (replacing the chat's; null: none).
+Result<ChatSettingsChanges> settingsFrom(const QJsonObject &body)
 {
-    NewMessage m;
-    auto role = api::requiredString(body, QStringLiteral("role"));
-    if (!role)
-        return role.error();
-    m.role = role.value();
-    auto text = chatjson::contentText(body.value(QStringLiteral("content")));
-    if (!text)
-        return text.error();
-    m.text = text.value();
-    auto parent = parentOf(body);
-    if (!parent)
-        return parent.error();
-    m.parent = parent.value();
-    for (auto [field, target] : {std::pair{"model", &m.model}, std::pair{"provider", &m.provider}}) {
-        auto value = api::optionalString(body, QLatin1String(field));
+    ChatSettingsChanges changes;
+    for (auto [field, target] : {std::pair{"provider", &changes.provider}, std::pair{"model", &changes.model}}) {
+        auto value = optionalChange(body, QLatin1String(field), true);
         if (!value)
             return value.error();
         *target = value.value();
     }
+    if (body.contains(QStringLiteral("options"))) {
+        const auto options = ChatOptions::fromJson(body.value(QStringLiteral("options")));
+        if (!options)
+            return options.error.toError();
+        changes.options = options.value();
+    }
+    return changes;
+}
+
+NewMessage newMessageFrom(const TurnRequest &turn)
+{
+    NewMessage m;
+    m.role = turn.role;
+    m.text = turn.text;
+    m.parent = turn.parent;
+    m.model = turn.model;
+    m.provider = turn.provider;
     return m;
 }
 
@@ -143,7 +144,16 @@ void registerChatItem(ApiContext &ctx, Backend &backend)
         auto prompt = optionalChange(*body, QStringLiteral("system_prompt"), true);
         if (!prompt)
             return res.send(prompt.error());
-        auto chat = chats.updateChat(user.id, param(req, "chat_id"), ChatChanges{name.value(), prompt.value()});
+        const auto settings = settingsFrom(*body);
+        if (!settings)
+            return res.send(settings.error());
+        const ChatChanges changes{name.value(), prompt.value()};
+        // Settings alone leave the name and prompt alone (and the other way round).
+        auto chat = settings->isEmpty() || changes.name || changes.systemPrompt
+                        ? chats.updateChat(user.id, param(req, "chat_id"), changes)
+                        : chats.chat(user.id, param(req, "chat_id"));
+        if (chat && !settings->isEmpty())
+            chat = chats.updateSettings(user.id, chat->id, *settings);
         if (!chat)
             return res.send(chat.error());
         res.send(jsonResponse(chatjson::chat(chat.value())));
@@ -205,10 +215,10 @@ void registerMessageRoutes(ApiContext &ctx, Backend &backend)
         auto body = api::jsonBody(req, res);
         if (!body)
             return;
-        auto m = newMessageFrom(*body);
-        if (!m)
-            return res.send(m.error());
-        res.send(messageResponse(chats.addMessage(user.id, param(req, "chat_id"), m.value()), 201));
+        const DecodedTurn turn = decodeTurn(TurnKind::AddMessage, *body);
+        if (!turn)
+            return res.send(refused(turn.error));
+        res.send(messageResponse(chats.addMessage(user.id, param(req, "chat_id"), newMessageFrom(turn.value())), 201));
     }));
 
     auto edit = ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
@@ -216,7 +226,7 @@ void registerMessageRoutes(ApiContext &ctx, Backend &backend)
         auto body = api::jsonBody(req, res);
         if (!body)
             return;
-        auto text = chatjson::contentText(body->value(QStringLiteral("content")));
+        auto text = decodeContent(body->value(QStringLiteral("content")));
         if (!text)
             return res.send(text.error());
         res.send(messageResponse(chats.editMessage(user.id, param(req, "message_id"), text.value())));

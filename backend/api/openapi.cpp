@@ -33,7 +33,7 @@ const QList<Operation> &operations()
         {"get", "/chats", "chats", "Your chats, most recently active first", true, {}, 200},
         {"post", "/chats", "chats", "Create a chat", true, {"name?", "system_prompt?"}, 201},
         {"get", "/chats/{chat_id}", "chats", "A chat with all its messages and the current path", true, {}, 200},
-        {"patch", "/chats/{chat_id}", "chats", "Rename a chat or change its system prompt", true, {"name?", "system_prompt?"}, 200},
+        {"patch", "/chats/{chat_id}", "chats", "Rename a chat, change its system prompt, or its settings every device shares: provider, model (null clears) and options (replaced as a whole; 422 for an unknown option or one out of range)", true, {"name?", "system_prompt?", "provider?", "model?", "options?"}, 200},
         {"delete", "/chats/{chat_id}", "chats", "Delete a chat and its messages", true, {}, 200},
         {"post", "/chats/{chat_id}/branch", "chats", "Fork the path up to a message into a new chat", true, {"base_message_id"}, 201},
         {"get", "/chats/{chat_id}/messages", "messages", "Every message of the chat, oldest first", true, {}, 200},
@@ -44,8 +44,8 @@ const QList<Operation> &operations()
         {"delete", "/chats/messages/{message_id}", "messages", "Alias of DELETE /messages/{message_id}", true, {}, 200},
         {"post", "/chats/{chat_id}/active", "messages", "Make the branch through a message the active one", true, {"message_id"}, 200},
         {"post", "/stream/{message_id}/abort", "streaming", "Abort the stream of a message or its chat (404 for an unknown id or another user's)", true, {}, 200},
-        {"post", "/stream/{message_id}/continue", "streaming", "Continue a partial or empty assistant message (SSE with Accept: text/event-stream)", true, {"provider", "model", "parent_message_id?", "key_id?"}, 200},
-        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running)", true, {"content", "provider", "model", "parent_message_id?", "key_id?"}, 200},
+        {"post", "/stream/{message_id}/continue", "streaming", "Continue a partial or empty assistant message (SSE with Accept: text/event-stream). Without provider/model: the chat's; with them, they become the chat's. options: for this reply only", true, {"provider?", "model?", "parent_message_id?", "key_id?", "options?"}, 200},
+        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running). parent_message_id absent: the active branch; null: a new root. Without provider/model: the chat's; with them, they become the chat's. options: for this reply only", true, {"content", "provider?", "model?", "parent_message_id?", "key_id?", "options?"}, 200},
         {"get", "/stream/{message_id}/events", "streaming", "Attach to a running or finished stream (SSE; honours Last-Event-ID)", true, {}, 200},
         {"get", "/stream/{chat_id}", "streaming", "WebSocket: live events of a chat (?token=<JWT>; close 4001 bad token, 4004 unknown chat)", false, {}, 101},
         {"get", "/providers", "system", "Providers and their models", false, {}, 200},
@@ -63,6 +63,60 @@ QJsonObject errorResponse(const char *description)
     return {{QStringLiteral("description"), QLatin1String(description)},
             {QStringLiteral("content"), QJsonObject{{QStringLiteral("application/json"),
                 QJsonObject{{QStringLiteral("schema"), QJsonObject{{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Error")}}}}}}}};
+}
+
+QJsonObject ref(const char *schema)
+{
+    return {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/%1").arg(QLatin1String(schema))}};
+}
+
+QJsonObject propertySchema(const QString &field)
+{
+    if (field == u"options")
+        return ref("ChatOptions");
+    if (field == u"content")
+        return {{QStringLiteral("oneOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}},
+                                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}};
+    QJsonObject schema{{QStringLiteral("type"), QStringLiteral("string")}};
+    if (field == u"parent_message_id" || field == u"provider" || field == u"model" || field == u"system_prompt")
+        schema.insert(QStringLiteral("nullable"), true);
+    return schema;
+}
+
+QJsonObject typed(const char *type)
+{
+    return {{QStringLiteral("type"), QLatin1String(type)}};
+}
+
+// The model options a chat keeps and a reply may override (chat/chatoptions.h).
+QJsonObject chatOptionsSchema()
+{
+    QJsonObject temperature = typed("number");
+    temperature.insert(QStringLiteral("minimum"), 0);
+    temperature.insert(QStringLiteral("maximum"), 2);
+    QJsonObject maxTokens = typed("integer");
+    maxTokens.insert(QStringLiteral("minimum"), 1);
+    QJsonObject effort = typed("string");
+    effort.insert(QStringLiteral("enum"), QJsonArray{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")});
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("additionalProperties"), false},
+            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("temperature"), temperature},
+                                                       {QStringLiteral("max_tokens"), maxTokens},
+                                                       {QStringLiteral("reasoning_effort"), effort},
+                                                       {QStringLiteral("thinking"), typed("boolean")}}}};
+}
+
+QJsonObject chatSchema()
+{
+    QJsonObject nullableString = typed("string");
+    nullableString.insert(QStringLiteral("nullable"), true);
+    QJsonObject props;
+    for (const char *f : {"id", "user_id", "name", "created_at", "updated_at"})
+        props.insert(QLatin1String(f), typed("string"));
+    for (const char *f : {"root_message_id", "active_leaf_id", "system_prompt", "provider", "model"})
+        props.insert(QLatin1String(f), nullableString);
+    props.insert(QStringLiteral("options"), ref("ChatOptions"));
+    return {{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("properties"), props}};
 }
 
 QJsonObject operationJson(const Operation &op)
@@ -90,7 +144,7 @@ QJsonObject operationJson(const Operation &op)
             const bool optional = f.endsWith(u'?');
             if (optional)
                 f.chop(1);
-            props.insert(f, QJsonObject{{QStringLiteral("type"), f == u"content" ? QStringLiteral("object") : QStringLiteral("string")}});
+            props.insert(f, propertySchema(f));
             if (!optional)
                 required.append(f);
         }
@@ -137,7 +191,9 @@ QJsonObject openApiDocument(const QString &appName)
                 {QStringLiteral("securitySchemes"), QJsonObject{{QStringLiteral("bearer"), QJsonObject{
                     {QStringLiteral("type"), QStringLiteral("http")}, {QStringLiteral("scheme"), QStringLiteral("bearer")},
                     {QStringLiteral("bearerFormat"), QStringLiteral("JWT")}}}}},
-                {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), errorSchema}}}}}};
+                {QStringLiteral("schemas"), QJsonObject{{QStringLiteral("Error"), errorSchema},
+                                                        {QStringLiteral("Chat"), chatSchema()},
+                                                        {QStringLiteral("ChatOptions"), chatOptionsSchema()}}}}}};
 }
 
 QByteArray docsPage(const QString &appName)

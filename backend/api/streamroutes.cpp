@@ -3,6 +3,7 @@
 // with Last-Event-ID. Every route drives the same GenerationManager as the
 // WebSocket sessions, so WebSocket subscribers of the chat see these too.
 #include "api/apicontext.h"
+#include "api/json/turnrequest.h"
 #include "api/routes.h"
 #include "api/ssesink.h"
 #include "api/streamevents.h"
@@ -21,25 +22,9 @@ bool wantsEventStream(const ApiRequest &req)
     return req.header("accept").contains("text/event-stream");
 }
 
-Result<GenerationOptions> optionsFrom(const QJsonObject &body)
-{
-    auto provider = api::optionalString(body, QStringLiteral("provider"));
-    if (!provider)
-        return provider.error();
-    auto model = api::optionalString(body, QStringLiteral("model"));
-    if (!model)
-        return model.error();
-    // Optional: picks one of the user's custom endpoints by key id or label.
-    auto keyId = api::optionalString(body, QStringLiteral("key_id"));
-    if (!keyId)
-        return keyId.error();
-    return GenerationOptions{provider.value(), model.value(), keyId.value()};
-}
-
 bool wantsCompact(const ApiRequest &req)
 {
-    const QString v = req.query.queryItemValue(QStringLiteral("compact"));
-    return v == u"1" || v == u"true";
+    return wantsCompactTokens(req.query);
 }
 
 // Answers through SSE: optional leading events, then the generation from
@@ -134,10 +119,10 @@ void registerStreamRoutes(ApiContext &ctx)
         auto body = api::jsonBody(req, res);
         if (!body)
             return;
-        auto options = optionsFrom(*body);
-        if (!options)
-            return res.send(options.error());
-        auto g = backend.generations().continueMessage(user.id, req.param(QStringLiteral("message_id")), options.value());
+        const DecodedTurn turn = decodeTurn(TurnKind::Continue, *body, req.param(QStringLiteral("message_id")));
+        if (!turn)
+            return res.send(turn.error.toError());
+        auto g = backend.generations().continueMessage(user.id, turn->messageId, turn->generationOptions());
         if (!g)
             return res.send(g.error());
         if (wantsEventStream(req))
@@ -150,19 +135,11 @@ void registerStreamRoutes(ApiContext &ctx)
         auto body = api::jsonBody(req, res);
         if (!body)
             return;
-        auto options = optionsFrom(*body);
-        if (!options)
-            return res.send(options.error());
-        auto content = chatjson::contentText(body->value(QStringLiteral("content")));
-        if (!content)
-            return res.send(content.error());
-        auto parentId = api::optionalString(*body, QStringLiteral("parent_message_id"));
-        if (!parentId)
-            return res.send(parentId.error());
-        const MessageParent parent = parentId->isEmpty() ? MessageParent::activeLeaf()
-                                                         : MessageParent::message(parentId->toLower());
-        auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), content.value(),
-                                                   parent, options.value());
+        const DecodedTurn turn = decodeTurn(TurnKind::Send, *body);
+        if (!turn)
+            return res.send(turn.error.toError());
+        auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), turn->text,
+                                                   turn->parent, turn->generationOptions());
         if (!g)
             return res.send(g.error());
         QList<QPair<QString, QJsonObject>> first;

@@ -1,6 +1,7 @@
 #include "api/websockethub.h"
 
 #include "api/guardedtcpserver.h"
+#include "api/json/turnrequest.h"
 #include "api/streamevents.h"
 #include "api/websocketframe.h"
 #include "api/websocketsession.h"
@@ -138,8 +139,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyM
         return reject(std::move(socket), kClosePolicy,
                       QStringLiteral("too many open sockets (%1) for this user").arg(kMaxSocketsPerUser));
 
-    const QString compactFlag = query.queryItemValue(QStringLiteral("compact"));
-    const bool compact = compactFlag == u"1" || compactFlag == u"true";
+    const bool compact = wantsCompactTokens(query);
     QTcpSocket *connection = connectionOf(*ws);
     auto *session = new WebSocketSession(m_backend, m_backend.generations().workQueue(), std::move(socket), connection,
                                          *user, chatId, compact, this);

@@ -1,5 +1,7 @@
 #include "api/websocketsession.h"
 
+#include "api/apicontext.h"
+#include "api/json/turnrequest.h"
 #include "api/streamevents.h"
 #include "api/tokenwatch.h"
 #include "backend.h"
@@ -20,19 +22,6 @@ namespace teehee {
 namespace {
 
 constexpr int kCloseUnauthorized = 4001;
-
-// An optional string field; `ok` false (and an error sent) when it has another type.
-QString stringField(const QJsonObject &o, const QString &name, bool *ok)
-{
-    const QJsonValue v = o.value(name);
-    if (v.isUndefined() || v.isNull())
-        return {};
-    if (!v.isString()) {
-        *ok = false;
-        return {};
-    }
-    return v.toString();
-}
 
 } // namespace
 
@@ -147,76 +136,53 @@ bool WebSocketSession::tokenStillValid()
     return m_token->stillValid(); // when not, TokenWatch::ended has closed the socket
 }
 
-QString WebSocketSession::messageInThisChat(const QJsonObject &message)
+bool WebSocketSession::isInThisChat(const QString &messageId)
 {
-    bool ok = true;
-    const QString id = stringField(message, QStringLiteral("message_id"), &ok).toLower();
-    if (!ok || id.isEmpty()) {
-        sendError(QStringLiteral("message_id: field required"));
-        return {};
-    }
-    auto found = m_backend.chats().message(m_userId, id);
+    auto found = m_backend.chats().message(m_userId, messageId);
     if (!found || found->message.chatId != m_chatId) {
         sendError(QStringLiteral("message_id: no such message in this chat"));
-        return {};
+        return false;
     }
-    return id;
+    return true;
 }
 
 void WebSocketSession::handle(const QString &type, const QJsonObject &message)
 {
     GenerationManager &generations = m_backend.generations();
-    bool ok = true;
-    GenerationOptions options{stringField(message, QStringLiteral("provider"), &ok),
-                              stringField(message, QStringLiteral("model"), &ok),
-                              stringField(message, QStringLiteral("key_id"), &ok)};
-    if (!ok)
-        return sendError(QStringLiteral("provider, model and key_id must be strings"));
 
     if (type == u"ping")
         return send({{QStringLiteral("type"), QStringLiteral("pong")}});
 
-    if (type == u"stream_message") {
-        const QJsonValue content = message.value(QStringLiteral("content"));
-        if (!content.isString() || content.toString().trimmed().isEmpty())
-            return sendError(QStringLiteral("content: a non-empty string is required"));
-        const QString parentId = stringField(message, QStringLiteral("parent_message_id"), &ok);
-        if (!ok)
-            return sendError(QStringLiteral("parent_message_id: must be a string"));
-        const MessageParent parent = parentId.isEmpty() ? MessageParent::activeLeaf()
-                                                        : MessageParent::message(parentId.toLower());
-        if (!tokenStillValid())
-            return;
-        auto started = generations.sendMessage(m_userId, m_chatId, content.toString(), parent, options);
-        if (!started)
-            sendError(started.error().message);
-        return;
-    }
-
     if (type == u"abort_stream") {
-        const QString id = stringField(message, QStringLiteral("message_id"), &ok).toLower();
-        if (!ok)
-            return sendError(QStringLiteral("message_id: must be a string"));
+        auto id = api::optionalString(message, QStringLiteral("message_id"));
+        if (!id)
+            return sendError(id.error().message);
         Generation *running = generations.activeInChat(m_chatId);
-        if (!running || (!id.isEmpty() && id != running->messageId()))
+        if (!running || (!id->isEmpty() && id->toLower() != running->messageId()))
             return sendError(QStringLiteral("No active stream to abort"));
         generations.abort(m_userId, running->messageId());
         return;
     }
 
-    if (type == u"continue_stream" || type == u"regenerate") {
-        const QString id = messageInThisChat(message);
-        if (id.isEmpty() || !tokenStillValid())
-            return;
-        auto started = type == u"regenerate" ? generations.regenerate(m_userId, id, options)
-                                             : generations.continueMessage(m_userId, id, options);
-        if (!started)
-            sendError(started.error().message);
+    const TurnKind kind = type == u"stream_message" ? TurnKind::Send
+                        : type == u"continue_stream" ? TurnKind::Continue
+                                                     : TurnKind::Regenerate;
+    if (kind == TurnKind::Regenerate && type != u"regenerate")
+        return sendError(QStringLiteral("Unknown message type \"%1\"; expected stream_message, abort_stream, "
+                                        "continue_stream, regenerate or ping").arg(type.left(64)));
+    const DecodedTurn turn = decodeTurn(kind, message);
+    if (!turn)
+        return sendError(turn.error.message);
+    if (kind != TurnKind::Send && !isInThisChat(turn->messageId))
         return;
-    }
-
-    sendError(QStringLiteral("Unknown message type \"%1\"; expected stream_message, abort_stream, "
-                             "continue_stream, regenerate or ping").arg(type.left(64)));
+    if (!tokenStillValid())
+        return;
+    const GenerationOptions options = turn->generationOptions();
+    auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options)
+                 : kind == TurnKind::Regenerate ? generations.regenerate(m_userId, turn->messageId, options)
+                                                : generations.continueMessage(m_userId, turn->messageId, options);
+    if (!started)
+        sendError(started.error().message);
 }
 
 } // namespace teehee

@@ -59,8 +59,8 @@ private:
     void onTextMessage(const QString &text);
     void handle(const QString &type, const QJsonObject &message);
     void sendError(const QString &message);
-    // The message's id when it belongs to this socket's chat; empty after answering an error.
-    QString messageInThisChat(const QJsonObject &message);
+    // True when the message belongs to this socket's chat; false after answering an error.
+    bool isInThisChat(const QString &messageId);
     // False (and the socket closing with 4001) when the token no longer holds.
     bool tokenStillValid();
 

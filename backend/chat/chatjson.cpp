@@ -35,6 +35,9 @@ QJsonObject chat(const ChatRecord &c)
         {QStringLiteral("system_prompt"), textOrNull(c.systemPrompt)},
         {QStringLiteral("created_at"), time(c.createdAt)},
         {QStringLiteral("updated_at"), time(c.updatedAt)},
+        {QStringLiteral("provider"), textOrNull(c.provider)},
+        {QStringLiteral("model"), textOrNull(c.model)},
+        {QStringLiteral("options"), c.options},
     };
 }
 
@@ -108,6 +111,12 @@ void appendChatFields(QByteArray &out, const ChatRecord &c)
     appendTime(out, c.createdAt);
     out.append(",\"updated_at\":");
     appendTime(out, c.updatedAt);
+    out.append(",\"provider\":");
+    appendTextOrNull(out, c.provider);
+    out.append(",\"model\":");
+    appendTextOrNull(out, c.model);
+    out.append(",\"options\":");
+    out.append(QJsonDocument(c.options).toJson(QJsonDocument::Compact));
 }
 
 void appendMessage(QByteArray &out, const PlacedMessage &p)
@@ -208,21 +217,6 @@ QByteArray chatDetailBytes(const ChatDetail &d)
     }
     out.append("]}");
     return out;
-}
-
-Result<QString> contentText(const QJsonValue &content)
-{
-    if (content.isString())
-        return content.toString();
-    if (content.isObject()) {
-        const QJsonValue text = content.toObject().value(QStringLiteral("text"));
-        if (text.isString())
-            return text.toString();
-        return Error::invalid(QStringLiteral("content.text must be a string"));
-    }
-    if (content.isUndefined())
-        return Error::invalid(QStringLiteral("content is required"));
-    return Error::invalid(QStringLiteral("content must be a string or an object with a string \"text\""));
 }
 
 } // namespace teehee::chatjson

@@ -30,9 +30,6 @@ QByteArray chatsBytes(const QList<ChatRecord> &chats);
 QByteArray chatDetailBytes(const ChatDetail &detail);
 QByteArray messagesBytes(const QList<PlacedMessage> &messages);
 
-// `content` as clients send it: a string, or an object with a string `text`.
-Result<QString> contentText(const QJsonValue &content);
-
 QString time(const QDateTime &t);
 
 } // namespace chatjson

@@ -347,4 +347,34 @@ QList<ChatMessage> ChatService::contextOf(const ChatRecord &chat, const QList<Me
     return out;
 }
 
+// Chat settings (spec/api.md, "Chat settings that every device shares").
+// Which providers exist is the generation engine's knowledge: an unknown one
+// is refused when a reply is asked of it, not here.
+Result<ChatRecord> ChatService::updateSettings(const QString &userId, const QString &chatId,
+                                               const ChatSettingsChanges &changes)
+{
+    for (const auto &[value, field] : {std::pair{&changes.provider, QStringLiteral("provider")},
+                                       std::pair{&changes.model, QStringLiteral("model")}}) {
+        if (!*value)
+            continue;
+        if ((*value)->size() > kMaxSettingChars)
+            return Error::invalid(QStringLiteral("%1 is longer than %2 characters").arg(field).arg(kMaxSettingChars));
+        if (auto st = messagerules::checkText(**value, -1, field); !st)
+            return st.error();
+    }
+    auto chat = m_chats.get(userId, chatId);
+    if (!chat)
+        return chat.error();
+    if (changes.isEmpty())
+        return chat;
+    const QString provider = changes.provider.value_or(chat->provider);
+    const QString model = changes.model.value_or(chat->model);
+    const QJsonObject options = changes.options ? changes.options->toJson() : chat->options;
+    if (provider == chat->provider && model == chat->model && options == chat->options)
+        return chat; // nothing changes: no write, no chatUpdated for every device
+    if (auto st = m_chats.setSettings(chat->id, provider, model, options); !st)
+        return st.error();
+    return reload(userId, chat->id);
+}
+
 } // namespace teehee

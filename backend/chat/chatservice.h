@@ -23,6 +23,8 @@ public:
     ChatService(const Database &db, const Config &config, QObject *parent = nullptr);
 
     static inline const QString kDefaultName = QStringLiteral("New Chat");
+    // Longest provider or model name a chat keeps.
+    static constexpr qsizetype kMaxSettingChars = 200;
 
     // Chats
     Result<ChatRecord> createChat(const QString &userId, const QString &name = {}, const QString &systemPrompt = {});
@@ -35,6 +37,8 @@ public:
     // A chat to write in: the user's newest chat if it is still empty and
     // unnamed (so empty chats never pile up), else a new one.
     Result<ChatRecord> freshChat(const QString &userId);
+    // The chat's provider, model and model options, as every device shares them.
+    Result<ChatRecord> updateSettings(const QString &userId, const QString &chatId, const ChatSettingsChanges &changes);
     // Deletes the chat and its messages; chatAboutToBeDeleted lets a running stream abort first.
     Status deleteChat(const QString &userId, const QString &chatId);
     // A new chat holding copies of the path root → baseMessageId, named

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/chatoptions.h"
 #include "db/messagerepository.h"
 #include "db/records.h"
 
@@ -37,6 +38,17 @@ struct NewMessage {
 struct ChatChanges {
     std::optional<QString> name;
     std::optional<QString> systemPrompt;
+};
+
+// A change of the chat's settings (provider, model, model options): only the
+// fields that are set change; an empty provider or model clears it, and
+// `options` replaces the chat's options as a whole.
+struct ChatSettingsChanges {
+    std::optional<QString> provider;
+    std::optional<QString> model;
+    std::optional<ChatOptions> options;
+
+    bool isEmpty() const { return !provider && !model && !options; }
 };
 
 // A chat as GET /chats/{id} shows it.

@@ -5,7 +5,8 @@
 
 namespace teehee {
 namespace {
-#define TEEHEE_CHAT_COLUMNS "id, user_id, name, root_message_id, active_leaf_id, system_prompt, created_at, updated_at"
+#define TEEHEE_CHAT_COLUMNS "id, user_id, name, root_message_id, active_leaf_id, system_prompt, created_at, updated_at," \
+    " provider, model, options"
 const QString kColumns = QStringLiteral(TEEHEE_CHAT_COLUMNS);
 
 ChatRecord readChat(const NativeRows &r)
@@ -19,6 +20,9 @@ ChatRecord readChat(const NativeRows &r)
     c.systemPrompt = r.text(5);
     c.createdAt = r.time(6);
     c.updatedAt = r.time(7);
+    c.provider = r.text(8);
+    c.model = r.text(9);
+    c.options = r.json(10);
     return c;
 }
 
@@ -36,11 +40,14 @@ Result<ChatRecord> ChatRepository::create(ChatRecord chat) const
         chat.createdAt = QDateTime::currentDateTimeUtc();
     if (!chat.updatedAt.isValid())
         chat.updatedAt = chat.createdAt;
-    SqlQuery q(db.value(), QStringLiteral("INSERT INTO chat_sessions (%1) VALUES (:id, :user, :name, :root, :leaf, :prompt, :created, :updated)").arg(kColumns));
+    SqlQuery q(db.value(), QStringLiteral("INSERT INTO chat_sessions (%1) VALUES (:id, :user, :name, :root, :leaf, :prompt, :created, :updated,"
+                                          " :provider, :model, :options)").arg(kColumns));
     q.bind(QStringLiteral(":id"), chat.id).bind(QStringLiteral(":user"), chat.userId)
         .bind(QStringLiteral(":name"), chat.name).bindText(QStringLiteral(":root"), chat.rootMessageId)
         .bindText(QStringLiteral(":leaf"), chat.activeLeafId).bindText(QStringLiteral(":prompt"), chat.systemPrompt)
-        .bindTime(QStringLiteral(":created"), chat.createdAt).bindTime(QStringLiteral(":updated"), chat.updatedAt);
+        .bindTime(QStringLiteral(":created"), chat.createdAt).bindTime(QStringLiteral(":updated"), chat.updatedAt)
+        .bindText(QStringLiteral(":provider"), chat.provider).bindText(QStringLiteral(":model"), chat.model)
+        .bindJson(QStringLiteral(":options"), chat.options);
     if (auto st = q.exec(); !st)
         return st.error();
     return chat;
@@ -106,6 +113,26 @@ Status ChatRepository::rename(const QString &chatId, const QString &name) const
 Status ChatRepository::setSystemPrompt(const QString &chatId, const QString &prompt) const
 {
     return updateColumn(chatId, QStringLiteral("system_prompt"), prompt);
+}
+
+Status ChatRepository::setSettings(const QString &chatId, const QString &provider, const QString &model,
+                                   const QJsonObject &options) const
+{
+    if (!isUuid(chatId))
+        return chatNotFound();
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("UPDATE chat_sessions SET provider = :provider, model = :model, options = :options,"
+                                          " updated_at = :now WHERE id = :id"));
+    q.bindText(QStringLiteral(":provider"), provider).bindText(QStringLiteral(":model"), model)
+        .bindJson(QStringLiteral(":options"), options).bindTime(QStringLiteral(":now"), QDateTime::currentDateTimeUtc())
+        .bind(QStringLiteral(":id"), chatId.toLower());
+    if (auto st = q.exec(); !st)
+        return st;
+    if (q.rowsAffected() == 0)
+        return chatNotFound();
+    return success();
 }
 
 Status ChatRepository::setActiveLeaf(const QString &chatId, const QString &messageId) const

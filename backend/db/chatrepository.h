@@ -20,6 +20,8 @@ public:
     Result<QList<ChatRecord>> listForUser(const QString &userId) const;
     Status rename(const QString &chatId, const QString &name) const;
     Status setSystemPrompt(const QString &chatId, const QString &prompt) const;
+    // The chat's provider, model (empty: none chosen) and model options, in one statement.
+    Status setSettings(const QString &chatId, const QString &provider, const QString &model, const QJsonObject &options) const;
     Status setActiveLeaf(const QString &chatId, const QString &messageId) const;
     Status setRoot(const QString &chatId, const QString &messageId) const;
     // Marks the chat as just active (list order).

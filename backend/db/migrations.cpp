@@ -112,6 +112,14 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {5, QStringLiteral("chat settings shared by every device: provider, model and model options"),
+         {
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN provider TEXT"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN model TEXT"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN options {json} NOT NULL DEFAULT '{}'"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

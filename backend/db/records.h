@@ -38,6 +38,10 @@ struct ChatRecord {
     QString systemPrompt;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The chat's settings, shared by every device: empty until chosen.
+    QString provider;
+    QString model;
+    QJsonObject options;    // model options as stored (chat/chatoptions.h checks them)
 };
 
 namespace MessageStatus {

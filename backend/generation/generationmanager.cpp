@@ -105,7 +105,11 @@ Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, co
         request.endpointLabel = key->label;
         request.endpointPolicy = key->endpointPolicy;
     }
-    request.maxTokens = m_config.maxTokens;
+    request.maxTokens = options.options.maxTokens.value_or(m_config.maxTokens);
+    request.temperature = options.options.temperature;
+    if (options.options.reasoningEffort)
+        request.reasoningEffort = ChatOptions::effortName(*options.options.reasoningEffort);
+    request.thinking = options.options.thinking.value_or(false);
     request.timeouts = m_timeouts;
     request.retry = m_retry;
     return request;
@@ -157,7 +161,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (text.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("content: must not be empty"));
     // Provider and key are checked before anything is written.
-    auto resolved = resolveProvider(userId, options);
+    auto resolved = resolveProvider(userId, effectiveOptions(options, chat.value()));
     if (!resolved)
         return resolved.error();
 
@@ -176,7 +180,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (!exchange)
         return exchange.error();
     ChatRequest request = withMessages(std::move(resolved).value(), ChatService::contextOf(chat.value(), exchange->path), false);
-    return launch(userId, exchange->reply.message, std::move(request), false);
+    return launchRemembering(userId, chat->id, options, exchange->reply.message, std::move(request), false);
 }
 
 Result<Generation *> GenerationManager::continueMessage(const QString &userId, const QString &messageId,
@@ -196,15 +200,15 @@ Result<Generation *> GenerationManager::continueMessage(const QString &userId, c
         return st.error();
     if (message.status == MessageStatus::Complete && !message.isPartial && !message.text().isEmpty())
         return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"));
-    GenerationOptions opts{options.provider.isEmpty() ? message.provider : options.provider,
-                           options.model.isEmpty() && options.provider.isEmpty() ? message.model : options.model,
-                           options.keyId};
-    auto request = buildRequest(userId, message.id, opts, true);
+    auto chat = m_chats.chat(userId, message.chatId);
+    if (!chat)
+        return chat.error();
+    auto request = buildRequest(userId, message.id, effectiveOptions(options, chat.value(), &message), true);
     if (!request)
         return request.error();
     message.provider = request->provider;
     message.model = request->model;
-    return launch(userId, message, std::move(request).value(), true);
+    return launchRemembering(userId, chat->id, options, message, std::move(request).value(), true);
 }
 
 Result<Generation *> GenerationManager::regenerate(const QString &userId, const QString &assistantMessageId,
@@ -222,10 +226,10 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
-    GenerationOptions opts{options.provider.isEmpty() ? old.provider : options.provider,
-                           options.model.isEmpty() && options.provider.isEmpty() ? old.model : options.model,
-                           options.keyId};
-    auto request = buildRequest(userId, old.parentId, opts, false);
+    auto chat = m_chats.chat(userId, old.chatId);
+    if (!chat)
+        return chat.error();
+    auto request = buildRequest(userId, old.parentId, effectiveOptions(options, chat.value(), &old), false);
     if (!request)
         return request.error();
     NewMessage reply;
@@ -238,7 +242,52 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
     auto answer = m_chats.addMessage(userId, old.chatId, reply);
     if (!answer)
         return answer.error();
-    return launch(userId, answer->message, std::move(request).value(), false);
+    return launchRemembering(userId, chat->id, options, answer->message, std::move(request).value(), false);
+}
+
+GenerationOptions GenerationManager::effectiveOptions(const GenerationOptions &requested, const ChatRecord &chat,
+                                                      const MessageRecord *fallback)
+{
+    GenerationOptions out = requested;
+    // The chat's choice, or (a chat from before chats kept one) the message's own.
+    const bool chatChose = !chat.provider.isEmpty();
+    const QString provider = chatChose ? chat.provider : fallback ? fallback->provider : QString();
+    const QString model = chatChose ? chat.model : fallback ? fallback->model : QString();
+    if (requested.provider.isEmpty() && requested.keyId.isEmpty()) {
+        out.provider = provider;
+        if (requested.model.isEmpty())
+            out.model = model;
+    } else if (requested.model.isEmpty() && requested.provider == provider) {
+        out.model = model; // the same provider again: its model too, not the provider's default
+    }
+    const auto stored = ChatOptions::fromJson(chat.options);
+    out.options = (stored ? stored.value() : ChatOptions{}).overriddenBy(requested.options);
+    return out;
+}
+
+void GenerationManager::rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,
+                                       const QString &provider, const QString &model)
+{
+    if (requested.provider.isEmpty() && requested.model.isEmpty() && requested.keyId.isEmpty())
+        return;
+    ChatSettingsChanges changes;
+    changes.provider = provider;
+    changes.model = model;
+    if (auto st = m_chats.updateSettings(userId, chatId, changes); !st)
+        qCWarning(lcGeneration).noquote() << "the chat's provider and model were not saved:" << st.error().message;
+}
+
+Result<Generation *> GenerationManager::launchRemembering(const QString &userId, const QString &chatId,
+                                                          const GenerationOptions &requested,
+                                                          const MessageRecord &assistant, ChatRequest request,
+                                                          bool continued)
+{
+    const QString provider = request.provider;
+    const QString model = request.model;
+    auto g = launch(userId, assistant, std::move(request), continued);
+    if (g)
+        rememberChoice(userId, chatId, requested, provider, model);
+    return g;
 }
 
 Result<Generation *> GenerationManager::launch(const QString &userId, const MessageRecord &assistant,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/chatoptions.h"
 #include "chat/chattypes.h"
 #include "core/error.h"
 #include "core/fairworkqueue.h"
@@ -18,14 +19,17 @@ class ChatService;
 class Database;
 class KeyService;
 
-// Which provider and model to use; empty fields fall back to the message's
-// own (continue, regenerate) or the provider's default model.
+// Which provider and model to use; empty fields fall back to the chat's
+// settings, then to the message's own (continue, regenerate), then to the
+// provider's default model. Given ones become the chat's settings.
 struct GenerationOptions {
     QString provider;
     QString model;
     // A stored custom endpoint by key id or label; with provider "custom" or
     // empty it selects that endpoint (the same as provider "custom:<keyId>").
     QString keyId;
+    // Model options for this reply only, over the chat's.
+    ChatOptions options;
 };
 
 // The generation engine every front end uses (QML app, WebSocket sessions,
@@ -98,6 +102,16 @@ private:
     static ChatRequest withMessages(ChatRequest request, QList<ChatMessage> messages, bool continuing);
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
                                 bool continued);
+    // The request's provider and model, else the chat's, else `fallback`'s
+    // (a message's own); the chat's options overridden by the request's.
+    static GenerationOptions effectiveOptions(const GenerationOptions &requested, const ChatRecord &chat,
+                                              const MessageRecord *fallback = nullptr);
+    // A request that named its provider or model makes them the chat's.
+    void rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,
+                        const QString &provider, const QString &model);
+    // launch(), then rememberChoice() once the reply runs.
+    Result<Generation *> launchRemembering(const QString &userId, const QString &chatId, const GenerationOptions &requested,
+                                           const MessageRecord &assistant, ChatRequest request, bool continued);
     Status checkIdle(const QString &chatId) const;
     // RateLimited when the user already has MAX_GENERATIONS_PER_USER replies running.
     Status checkCapacity(const QString &userId) const;

@@ -28,7 +28,20 @@ bool AnthropicStream::supportsPrefill(const QString &model)
 
 bool AnthropicStream::usesPrefill(const ChatRequest &request)
 {
-    return request.thinkingBudgetTokens <= 0 && supportsPrefill(request.model);
+    return thinkingBudget(request) <= 0 && supportsPrefill(request.model);
+}
+
+int AnthropicStream::thinkingBudget(const ChatRequest &request)
+{
+    if (request.thinkingBudgetTokens > 0)
+        return request.thinkingBudgetTokens;
+    if (!request.thinking)
+        return 0;
+    if (request.reasoningEffort == u"low")
+        return 2048;
+    if (request.reasoningEffort == u"high")
+        return 24576;
+    return 8192;
 }
 
 QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
@@ -74,11 +87,11 @@ QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
                      {QStringLiteral("messages"), messages}};
     if (!system.isEmpty())
         body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
-    if (request.thinkingBudgetTokens > 0) {
+    if (const int budget = thinkingBudget(request); budget > 0) {
         // budget_tokens must be below max_tokens; temperature must stay at its default.
-        maxTokens = qMax(maxTokens, request.thinkingBudgetTokens + 1024);
+        maxTokens = qMax(maxTokens, budget + 1024);
         body.insert(QStringLiteral("thinking"), QJsonObject{{QStringLiteral("type"), QStringLiteral("enabled")},
-                                                            {QStringLiteral("budget_tokens"), request.thinkingBudgetTokens}});
+                                                            {QStringLiteral("budget_tokens"), budget}});
     } else if (request.temperature) {
         body.insert(QStringLiteral("temperature"), qBound(0.0, *request.temperature, 1.0));
     }

@@ -17,6 +17,9 @@ public:
     AnthropicStream(ChatRequest request, QString providerDisplayName, QObject *parent = nullptr);
 
     static QJsonObject buildBody(const ChatRequest &request);
+    // Tokens of extended thinking (0: off): thinkingBudgetTokens, else one by
+    // reasoningEffort when thinking is on (at least the API's 1024).
+    static int thinkingBudget(const ChatRequest &request);
     // Claude 4.6 and later reject assistant prefill (400); so does extended thinking.
     static bool supportsPrefill(const QString &model);
     static bool usesPrefill(const ChatRequest &request);

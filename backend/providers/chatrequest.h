@@ -48,6 +48,13 @@ struct ChatRequest {
     bool continuePartial = false;
     // Anthropic extended thinking (0: off). Streams as reasoningDelta().
     int thinkingBudgetTokens = 0;
+    // Model options a chat chose (chat/chatoptions.h), each provider writing
+    // them in its own form. "low", "medium" or "high"; empty: the provider's default.
+    QString reasoningEffort;
+    // Anthropic extended thinking with a budget from reasoningEffort, when
+    // thinkingBudgetTokens does not name one. OpenAI-shaped providers have no
+    // such switch: their reasoning models think, steered by reasoningEffort.
+    bool thinking = false;
 
     QString baseUrl;               // empty: the provider's configured base URL
     QString endpointLabel;         // a custom endpoint's name as the user gave it, for messages

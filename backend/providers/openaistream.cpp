@@ -82,9 +82,15 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
 
     if (dialect == Dialect::OpenAi) {
         body.insert(QStringLiteral("max_completion_tokens"), request.maxTokens);
+        // Reasoning models refuse temperature, and the others reasoning_effort.
         if (request.temperature && !isOpenAiReasoningModel(request.model))
             body.insert(QStringLiteral("temperature"), *request.temperature);
+        if (!request.reasoningEffort.isEmpty() && isOpenAiReasoningModel(request.model))
+            body.insert(QStringLiteral("reasoning_effort"), request.reasoningEffort);
     } else {
+        // Mistral and the compatible servers take reasoning_effort as OpenAI writes it (and ignore it where they cannot).
+        if (!request.reasoningEffort.isEmpty())
+            body.insert(QStringLiteral("reasoning_effort"), request.reasoningEffort);
         body.insert(QStringLiteral("max_tokens"), request.maxTokens);
         if (request.temperature)
             body.insert(QStringLiteral("temperature"), dialect == Dialect::Mistral ? qBound(0.0, *request.temperature, 1.5)

@@ -61,9 +61,14 @@ private Q_SLOTS:
         c.createdAt = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5), Qt::OffsetFromUTC, 3600);
         c.updatedAt = c.createdAt;
         const QJsonObject o = chatjson::chat(c);
-        for (const char *k : {"id", "user_id", "name", "root_message_id", "created_at", "updated_at"})
+        for (const char *k : {"id", "user_id", "name", "root_message_id", "created_at", "updated_at", "provider", "model", "options"})
             QVERIFY2(o.contains(QLatin1String(k)), k);
         QVERIFY(o.value("root_message_id").isNull());
+        // No choice yet: null provider and model, no options.
+        QVERIFY(o.value("provider").isNull());
+        QVERIFY(o.value("model").isNull());
+        QVERIFY(o.value("options").isObject());
+        QVERIFY(o.value("options").toObject().isEmpty());
         QCOMPARE(o.value("created_at").toString(), QStringLiteral("2024-01-02T02:04:05.000Z"));
     }
 
@@ -104,6 +109,9 @@ private Q_SLOTS:
         other.name = QStringLiteral("é 😀 \\ \"");
         other.systemPrompt = QStringLiteral("Be brief.\n");
         other.activeLeafId = QStringLiteral("AAAAAAAA-0000-4000-8000-000000000001");
+        other.provider = QStringLiteral("anthropic");
+        other.model = QStringLiteral("claude-\"x\"");
+        other.options = QJsonObject{{"temperature", 0.25}, {"max_tokens", 100}, {"reasoning_effort", "high"}, {"thinking", true}};
         QCOMPARE(QJsonDocument::fromJson(chatjson::chatBytes(other)).object(), chatjson::chat(other));
         const QList<ChatRecord> list{d.chat, other};
         QCOMPARE(QJsonDocument::fromJson(chatjson::chatsBytes(list)).array(), chatjson::chats(list));
@@ -119,20 +127,6 @@ private Q_SLOTS:
             list << p;
         }
         QCOMPARE(QJsonDocument::fromJson(chatjson::messagesBytes(list)).array(), chatjson::messages(list));
-    }
-
-    void contentIsReadFromAStringOrAnObject()
-    {
-        QCOMPARE(chatjson::contentText(QJsonValue(QStringLiteral("a"))).value(), QStringLiteral("a"));
-        QCOMPARE(chatjson::contentText(QJsonObject{{"text", "b"}}).value(), QStringLiteral("b"));
-    }
-
-    void contentOfAnotherShapeIsRefused()
-    {
-        QVERIFY(!chatjson::contentText(QJsonValue(42)));
-        QVERIFY(!chatjson::contentText(QJsonObject{{"text", 1}}));
-        QVERIFY(!chatjson::contentText(QJsonValue(QJsonValue::Undefined)));
-        QVERIFY(!chatjson::contentText(QJsonValue(QJsonValue::Null)));
     }
 };
 
