@@ -1,9 +1,9 @@
 #include "screenshottour.h"
 
-#include "backendhost.h"
-#include "controllers/chatcontroller.h"
-#include "controllers/generationcontroller.h"
-#include "controllers/settingscontroller.h"
+#include "appstatus.h"
+#include "chatlistcontroller.h"
+#include "conversationcontroller.h"
+#include "settingscontroller.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -31,23 +31,25 @@ void ScreenshotTour::start()
     if (!m_window)
         return fail(QStringLiteral("no window"));
     QDir().mkpath(m_dir);
-    auto *gen = singleton<GenerationController>(m_engine, "GenerationController");
+    m_conversation = m_window->property("conversation").value<ConversationController *>();
+    if (!m_conversation)
+        return fail(QStringLiteral("no conversation"));
     // Each finished reply moves the tour on.
-    connect(gen, &GenerationController::replyFinished, this, [this] { QTimer::singleShot(400, this, &ScreenshotTour::step); });
-    connect(gen, &GenerationController::errorOccurred, this, &ScreenshotTour::fail);
+    connect(m_conversation, &ConversationController::replyFinished, this, [this] { QTimer::singleShot(400, this, &ScreenshotTour::step); });
+    connect(m_conversation, &ConversationController::errorOccurred, this, &ScreenshotTour::fail);
     QTimer::singleShot(60'000, this, [this] { fail(QStringLiteral("timed out at step %1").arg(m_step)); });
     step();
 }
 
 void ScreenshotTour::step()
 {
-    auto *host = singleton<BackendHost>(m_engine, "BackendHost");
-    auto *chats = singleton<ChatController>(m_engine, "ChatController");
-    auto *gen = singleton<GenerationController>(m_engine, "GenerationController");
+    auto *status = singleton<AppStatus>(m_engine, "AppStatus");
+    auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
+    auto *gen = m_conversation.data();
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
     switch (m_step) {
     case 0: // wait for the backend and the chat list
-        if (!host->ready() || !chats->listLoaded() || chats->loading()) {
+        if (!status->ready() || !chats->listLoaded() || gen->loading()) {
             QTimer::singleShot(100, this, &ScreenshotTour::step);
             return;
         }
@@ -62,8 +64,7 @@ void ScreenshotTour::step()
             return;
         }
         ++m_step;
-        gen->setProvider(QStringLiteral("openai"));
-        gen->setModel(QStringLiteral("gpt-4o-mini"));
+        gen->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
         settings->setTheme(QStringLiteral("light"));
         chats->newChat();
         QTimer::singleShot(500, this, &ScreenshotTour::step);
@@ -74,7 +75,7 @@ void ScreenshotTour::step()
         return; // replyFinished continues
     case 2:
         ++m_step;
-        gen->regenerate(chats->conversation()->get(chats->conversation()->rowCount() - 1).value(QStringLiteral("id")).toString());
+        gen->regenerate(gen->messages()->get(gen->messages()->rowCount() - 1).value(QStringLiteral("id")).toString());
         return;
     case 3:
         ++m_step;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+class ConversationController;
 class QQmlApplicationEngine;
 class QQuickWindow;
 
@@ -27,5 +29,6 @@ private:
     QQmlApplicationEngine &m_engine;
     QString m_dir;
     QQuickWindow *m_window = nullptr;
+    QPointer<ConversationController> m_conversation; // the window's
     int m_step = 0;
 };

@@ -4,12 +4,15 @@
 //   2. a reply streaming at 200 tokens/s keeps the UI thread responsive
 //      (longest gap between frames, longest event-loop stall).
 // Prints figures; never fails a build.
-#include "backendhost.h"
-#include "controllers/chatcontroller.h"
-#include "controllers/generationcontroller.h"
+#include "chatlistcontroller.h"
+#include "clientprovider.h"
+#include "conversationcontroller.h"
 #include "fakeproviderserver.h"
+#include "localchatclient.h"
 
+#include "auth/authservice.h"
 #include "backend.h"
+#include "core/configloader.h"
 #include "db/chatrepository.h"
 #include "db/messagerepository.h"
 #include "db/sqlquery.h"
@@ -56,45 +59,48 @@ T *singleton(QQmlEngine &engine, const char *name)
     return engine.singletonInstance<T *>(qmlTypeId("Teehee", 1, 0, name));
 }
 
-// A linear chat of `count` messages, written in one transaction on the backend thread.
-QString buildChat(BackendHost *host, QObject *context, int count)
+// A linear chat of `count` messages for the desktop's user, written in one
+// transaction by a Backend of its own before the app's client starts.
+QString buildChat(int count)
 {
-    QString chatId;
-    bool done = false;
-    host->run(context, [count](BackendHost::Services s) {
-        Database &db = s.backend.database();
-        const QString chat = ChatRepository(db).create(ChatRecord{{}, s.userId, QStringLiteral("Ten thousand messages"), {}, {}, {}, {}, {}})->id;
-        MessageRepository messages(db);
-        Transaction tx(db.connection().value());
-        (void)tx.begin();
-        QString parent, root;
-        for (int i = 0; i < count; ++i) {
-            MessageRecord m;
-            m.chatId = chat;
-            m.parentId = parent;
-            m.role = i % 2 ? QStringLiteral("assistant") : QStringLiteral("user");
-            QString text = QStringLiteral("Message %1: some **Markdown** and `code`.").arg(i);
-            if (i % 10 == 9)
-                text += QStringLiteral("\n\n```cpp\nint answer = %1;\n```\n").arg(i);
-            m.content = QJsonObject{{QStringLiteral("text"), text}};
-            parent = messages.insert(m)->id;
-            if (root.isEmpty())
-                root = parent;
-        }
-        (void)ChatRepository(db).setRoot(chat, root);
-        (void)ChatRepository(db).setActiveLeaf(chat, parent);
-        (void)tx.commit();
-        return chat;
-    }, [&](const QString &id) { chatId = id; done = true; });
-    waitFor([&] { return done; }, 120'000, "the chat to be built");
-    return chatId;
+    auto config = ConfigLoader().load();
+    if (!config)
+        return {};
+    Backend backend(config.value());
+    if (!backend.startWithConfig())
+        return {};
+    const QString user = backend.auth().ensureLocalUser({}).value();
+    Database &db = backend.database();
+    const QString chat = ChatRepository(db).create(ChatRecord{{}, user, QStringLiteral("Ten thousand messages"), {}, {}, {}, {}, {}})->id;
+    MessageRepository messages(db);
+    Transaction tx(db.connection().value());
+    (void)tx.begin();
+    QString parent, root;
+    for (int i = 0; i < count; ++i) {
+        MessageRecord m;
+        m.chatId = chat;
+        m.parentId = parent;
+        m.role = i % 2 ? QStringLiteral("assistant") : QStringLiteral("user");
+        QString text = QStringLiteral("Message %1: some **Markdown** and `code`.").arg(i);
+        if (i % 10 == 9)
+            text += QStringLiteral("\n\n```cpp\nint answer = %1;\n```\n").arg(i);
+        m.content = QJsonObject{{QStringLiteral("text"), text}};
+        parent = messages.insert(m)->id;
+        if (root.isEmpty())
+            root = parent;
+    }
+    (void)ChatRepository(db).setRoot(chat, root);
+    (void)ChatRepository(db).setActiveLeaf(chat, parent);
+    (void)tx.commit();
+    return chat;
 }
 
 // Time from openChat() to the first frame drawn after the conversation arrived.
-double openOnce(ChatController *chats, QQuickWindow *window, const QString &chatId, qint64 *backendMs)
+double openOnce(ChatListController *chats, ConversationController *conversation, QQuickWindow *window,
+                const QString &chatId, qint64 *backendMs)
 {
     bool loaded = false, drawn = false;
-    auto c1 = QObject::connect(chats, &ChatController::conversationLoaded, [&] { loaded = true; });
+    auto c1 = QObject::connect(conversation, &ConversationController::opened, [&] { loaded = true; });
     auto c2 = QObject::connect(window, &QQuickWindow::frameSwapped, [&] { if (loaded) drawn = true; });
     QElapsedTimer timer;
     timer.start();
@@ -103,7 +109,7 @@ double openOnce(ChatController *chats, QQuickWindow *window, const QString &chat
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     QObject::disconnect(c1);
     QObject::disconnect(c2);
-    *backendMs = chats->lastLoadMs();
+    *backendMs = conversation->lastLoadMs();
     return ms;
 }
 } // namespace
@@ -134,38 +140,43 @@ int main(int argc, char *argv[])
         return 1;
     qputenv("OPENAI_BASE_URL", fake->baseUrl(QStringLiteral("/v1")).toUtf8());
 
+    // 1. Opening a 10,000-message chat
+    constexpr int kMessages = 10'000;
+    QElapsedTimer build;
+    build.start();
+    const QString big = buildChat(kMessages);
+    if (big.isEmpty())
+        return 1;
+    out() << "built a chat of " << kMessages << " messages in " << build.elapsed() << " ms" << Qt::endl;
+
+    teehee::client::LocalChatClient client({});
+    ClientProvider::provide(&client);
+    client.start();
     QQmlApplicationEngine engine;
     engine.load(QUrl(QStringLiteral("qrc:/Teehee/Main.qml")));
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
     if (!window)
         return 1;
-    auto *host = singleton<BackendHost>(engine, "BackendHost");
-    auto *chats = singleton<ChatController>(engine, "ChatController");
-    auto *gen = singleton<GenerationController>(engine, "GenerationController");
+    auto *chats = singleton<ChatListController>(engine, "ChatListController");
+    auto *gen = window->property("conversation").value<ConversationController *>();
     waitFor([&] { return chats->listLoaded(); }, 20'000, "the chat list");
     out() << "platform " << QGuiApplication::platformName() << ", scene graph backend "
           << (QQuickWindow::sceneGraphBackend().isEmpty() ? QStringLiteral("default (rhi)") : QQuickWindow::sceneGraphBackend())
           << ", window " << window->width() << "x" << window->height() << Qt::endl;
 
-    // 1. Opening a 10,000-message chat
-    constexpr int kMessages = 10'000;
-    QElapsedTimer build;
-    build.start();
-    const QString big = buildChat(host, &app, kMessages);
-    out() << "built a chat of " << kMessages << " messages in " << build.elapsed() << " ms" << Qt::endl;
     chats->newChat();
     waitFor([&] { return chats->currentChatId() != big && !chats->currentChatId().isEmpty(); }, 5'000, "a new chat");
     const QString small = chats->currentChatId();
     QList<double> totals;
     for (int i = 0; i < 5; ++i) {
         qint64 backendMs = 0;
-        const double ms = openOnce(chats, window, big, &backendMs);
+        const double ms = openOnce(chats, gen, window, big, &backendMs);
         totals << ms;
         out() << QStringLiteral("open 10,000-message chat: %1 ms to the first frame showing the last messages (backend load %2 ms, %3 rows)\n")
-                     .arg(ms, 0, 'f', 1).arg(backendMs).arg(chats->conversation()->rowCount());
+                     .arg(ms, 0, 'f', 1).arg(backendMs).arg(gen->messages()->rowCount());
         out().flush();
         qint64 ignored = 0;
-        openOnce(chats, window, small, &ignored);
+        openOnce(chats, gen, window, small, &ignored);
     }
     std::sort(totals.begin(), totals.end());
     out() << QStringLiteral("open 10,000-message chat: median %1 ms, worst %2 ms (target < 100 ms)\n")
@@ -173,7 +184,7 @@ int main(int argc, char *argv[])
 
     // 2. Streaming 200 tokens/s for 5 s into the open chat
     qint64 ignored = 0;
-    openOnce(chats, window, small, &ignored);
+    openOnce(chats, gen, window, small, &ignored);
     constexpr int kTokens = 1000;
     FakeResponse response = FakeResponse::sse();
     response.send(wire::openAiRoleChunk());
@@ -200,19 +211,18 @@ int main(int argc, char *argv[])
             longestStall = std::max(longestStall, now - lastTick - 2000);
         lastTick = now;
     });
-    const int updatesBefore = chats->conversation()->textUpdates();
+    const int updatesBefore = gen->messages()->textUpdates();
     bool finished = false;
-    QObject::connect(gen, &GenerationController::replyFinished, [&] { finished = true; });
+    QObject::connect(gen, &ConversationController::replyFinished, [&] { finished = true; });
     clock.start();
     probe.start();
-    gen->setProvider(QStringLiteral("openai"));
-    gen->setModel(QStringLiteral("gpt-4o-mini"));
+    gen->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
     gen->send(QStringLiteral("Stream a long answer"));
     waitFor([&] { return finished; }, 60'000, "the reply to finish");
     const double seconds = double(clock.elapsed()) / 1000.0;
     probe.stop();
     QObject::disconnect(frameConn);
-    const int updates = chats->conversation()->textUpdates() - updatesBefore;
+    const int updates = gen->messages()->textUpdates() - updatesBefore;
     out() << QStringLiteral("stream %1 tokens in %2 s (%3 tokens/s): %4 frames, %5 row updates (coalesced), "
                             "longest frame gap %6 ms, longest event-loop stall %7 ms\n")
                  .arg(kTokens).arg(seconds, 0, 'f', 2).arg(kTokens / seconds, 0, 'f', 0).arg(frames).arg(updates)

@@ -6,6 +6,7 @@ import Teehee
 // "‹ 2 / 3 ›" for a message with siblings; Alt+← / Alt+→ do the same.
 RowLayout {
     id: root
+    required property ConversationController conversation
     property string messageId
     property int index: 0
     property int count: 1
@@ -19,9 +20,9 @@ RowLayout {
         objectName: "previousBranch"
         iconName: "chevron-left"
         size: 24
-        enabled: root.index > 0 && !GenerationController.streaming
+        enabled: root.index > 0 && !root.conversation.streaming
         tip: qsTr("Previous branch (Alt+←)")
-        onClicked: ChatController.switchBranch(root.messageId, -1)
+        onClicked: root.conversation.switchBranch(root.messageId, -1)
     }
     Text {
         objectName: "branchLabel"
@@ -33,8 +34,8 @@ RowLayout {
         objectName: "nextBranch"
         iconName: "chevron-right"
         size: 24
-        enabled: root.index < root.count - 1 && !GenerationController.streaming
+        enabled: root.index < root.count - 1 && !root.conversation.streaming
         tip: qsTr("Next branch (Alt+→)")
-        onClicked: ChatController.switchBranch(root.messageId, 1)
+        onClicked: root.conversation.switchBranch(root.messageId, 1)
     }
 }

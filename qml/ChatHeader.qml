@@ -6,6 +6,7 @@ import Teehee
 // The bar above the conversation: sidebar toggle, chat title, system prompt.
 Rectangle {
     id: header
+    required property ConversationController conversation
     property bool sidebarOpen: true
     signal toggleSidebar()
 
@@ -25,7 +26,7 @@ Rectangle {
         }
         Text {
             Layout.fillWidth: true
-            text: ChatController.currentChatName || qsTr("New chat")
+            text: ChatListController.currentChatName || qsTr("New chat")
             color: Theme.text
             font.pointSize: Theme.bodySize
             font.weight: Font.DemiBold
@@ -34,12 +35,12 @@ Rectangle {
             Accessible.name: text
         }
         TextButton {
-            text: ChatController.systemPrompt ? qsTr("System prompt ✓") : qsTr("System prompt")
-            enabled: ChatController.currentChatId.length > 0
+            text: header.conversation.systemPrompt ? qsTr("System prompt ✓") : qsTr("System prompt")
+            enabled: ChatListController.currentChatId.length > 0
             onClicked: systemPrompt.open()
         }
     }
     Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.divider }
 
-    SystemPromptDialog { id: systemPrompt }
+    SystemPromptDialog { conversation: header.conversation; id: systemPrompt }
 }

@@ -17,7 +17,7 @@ ItemDelegate {
     function startRename() { editing = true; editor.text = name; editor.forceActiveFocus(); editor.selectAll() }
     function finishRename(save) {
         if (save && editor.text.trim().length > 0 && editor.text !== name)
-            ChatController.renameChat(id, editor.text)
+            ChatListController.renameChat(id, editor.text)
         editing = false
     }
 
@@ -31,7 +31,7 @@ ItemDelegate {
     onDoubleClicked: startRename()
     Keys.onPressed: (event) => {
         if (event.key === Qt.Key_F2) { startRename(); event.accepted = true }
-        else if (event.key === Qt.Key_Delete) { ChatController.deleteChat(id); event.accepted = true }
+        else if (event.key === Qt.Key_Delete) { ChatListController.deleteChat(id); event.accepted = true }
     }
 
     background: Rectangle {
@@ -89,7 +89,7 @@ ItemDelegate {
     Menu {
         id: menu
         MenuItem { text: qsTr("Rename"); onTriggered: row.startRename() }
-        MenuItem { text: qsTr("Fork"); onTriggered: ChatController.forkChat(row.id) }
-        MenuItem { text: qsTr("Delete"); onTriggered: ChatController.deleteChat(row.id) }
+        MenuItem { text: qsTr("Fork"); onTriggered: ChatListController.forkChat(row.id) }
+        MenuItem { text: qsTr("Delete"); onTriggered: ChatListController.deleteChat(row.id) }
     }
 }

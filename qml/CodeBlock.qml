@@ -52,7 +52,7 @@ Rectangle {
             Accessible.name: qsTr("Copy code")
             palette.buttonText: Theme.mutedText
             background: Rectangle { radius: Theme.radiusSmall; color: copy.hovered ? Theme.hover : "transparent"; border.width: copy.visualFocus ? 2 : 0; border.color: Theme.focusRing }
-            onClicked: { ChatController.copyToClipboard(root.code); done = true; resetTimer.restart() }
+            onClicked: { ChatListController.copyToClipboard(root.code); done = true; resetTimer.restart() }
             Timer { id: resetTimer; interval: 1500; onTriggered: copy.done = false }
         }
     }

@@ -8,13 +8,14 @@ import Teehee
 // while idle and Stop (Esc) while a reply streams.
 Item {
     id: root
+    required property ConversationController conversation
     property alias text: input.text
     function focusInput() { input.forceActiveFocus() }
     function setText(t) { input.text = t; input.forceActiveFocus(); input.cursorPosition = input.length }
     function submit() {
-        if (GenerationController.streaming)
+        if (root.conversation.streaming)
             return
-        if (GenerationController.send(input.text))
+        if (root.conversation.send(input.text))
             input.text = ""
     }
 
@@ -61,8 +62,8 @@ Item {
                         if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && !(event.modifiers & Qt.ShiftModifier)) {
                             root.submit()
                             event.accepted = true
-                        } else if (event.key === Qt.Key_Escape && GenerationController.streaming) {
-                            GenerationController.stop()
+                        } else if (event.key === Qt.Key_Escape && root.conversation.streaming) {
+                            root.conversation.stop()
                             event.accepted = true
                         }
                     }
@@ -72,22 +73,22 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
-                ModelPicker { id: picker }
+                ModelPicker { conversation: root.conversation; id: picker }
                 Item { Layout.fillWidth: true }
                 Text {
-                    visible: GenerationController.lastError.length > 0 && !GenerationController.streaming && errorTimer.running
-                    text: GenerationController.lastError
+                    visible: root.conversation.lastError.length > 0 && !root.conversation.streaming && errorTimer.running
+                    text: root.conversation.lastError
                     color: Theme.danger
                     font.pointSize: Theme.smallSize
                     elide: Text.ElideRight
                     Layout.maximumWidth: 360
                     Timer { id: errorTimer; interval: 8000 }
-                    Connections { target: GenerationController; function onErrorOccurred() { errorTimer.restart() } }
+                    Connections { target: root.conversation; function onErrorOccurred() { errorTimer.restart() } }
                 }
                 RoundButton {
                     id: action
                     objectName: "sendButton"
-                    readonly property bool stopping: GenerationController.streaming
+                    readonly property bool stopping: root.conversation.streaming
                     implicitWidth: 36
                     implicitHeight: 36
                     enabled: stopping || input.text.trim().length > 0
@@ -99,7 +100,7 @@ Item {
                     Accessible.name: stopping ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
                     ToolTip.visible: hovered
                     ToolTip.text: Accessible.name
-                    onClicked: stopping ? GenerationController.stop() : root.submit()
+                    onClicked: stopping ? root.conversation.stop() : root.submit()
                     background: Rectangle {
                         radius: width / 2
                         color: action.enabled ? (action.stopping ? Theme.text : Theme.accent) : Theme.raised

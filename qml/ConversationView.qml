@@ -6,6 +6,7 @@ import Teehee
 // unless the person scrolled up; then a "Jump to latest" pill appears.
 Item {
     id: root
+    required property ConversationController conversation
     signal editFinished()
     property alias list: list
     property bool pinned: true
@@ -13,15 +14,15 @@ Item {
     function jumpToLatest() { pinned = true; list.positionViewAtEnd() }
     // Long chats open at their end; earlier messages come in as the person scrolls up.
     function loadOlderAtTop() {
-        if (list.atYBeginning && ChatController.conversation.hasOlder)
-            ChatController.conversation.loadOlder()
+        if (list.atYBeginning && root.conversation.messages.hasOlder)
+            root.conversation.messages.loadOlder()
     }
 
     ListView {
         id: list
         objectName: "messageList"
         anchors.fill: parent
-        model: ChatController.conversation
+        model: root.conversation.messages
         clip: true
         spacing: Theme.gap2
         topMargin: Theme.gap3
@@ -36,6 +37,7 @@ Item {
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
 
         delegate: MessageDelegate {
+            conversation: root.conversation
             width: list.width
             isLast: index === list.count - 1
             onEditFinished: root.editFinished()
@@ -65,8 +67,12 @@ Item {
     }
 
     Connections {
-        target: ChatController
-        function onConversationLoaded() { root.jumpToLatest() }
+        target: root.conversation
+        // A chat opens at its end; a reload (a branch switched) keeps the view where it is.
+        function onOpened() { root.jumpToLatest() }
+    }
+    Connections {
+        target: ChatListController
         function onCurrentChatChanged() { root.pinned = true }
     }
 

@@ -45,7 +45,6 @@ ColumnLayout {
             enabled: keyField.text.length > 0
             onClicked: {
                 SettingsController.saveKey(form.provider, keyField.text)
-                GenerationController.provider = form.provider
                 keyField.text = ""
                 form.result = qsTr("Saved.")
                 form.resultOk = true

@@ -7,12 +7,18 @@ import Teehee
 // sheets (settings, shortcuts). Shortcuts live here so they work everywhere.
 ApplicationWindow {
     id: window
+    // The open chat: one conversation controller for this window's view.
+    readonly property ConversationController conversation: ConversationController {
+        chatList: ChatListController
+        defaultProvider: SettingsController.defaultProvider
+        defaultModel: SettingsController.defaultModel
+    }
     width: 1180
     height: 760
     minimumWidth: 640
     minimumHeight: 420
     visible: true
-    title: ChatController.currentChatName ? ChatController.currentChatName + " — Teehee" : "Teehee"
+    title: ChatListController.currentChatName ? ChatListController.currentChatName + " — Teehee" : "Teehee"
     color: Theme.window
     font.pointSize: Theme.baseSize
     // Markdown links take the palette's link colour, not Text.linkColor.
@@ -25,19 +31,19 @@ ApplicationWindow {
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
 
-    Shortcut { sequence: StandardKey.New; onActivated: { ChatController.newChat(); window.focusComposer() } }
+    Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
     Shortcut { sequence: "Ctrl+B"; onActivated: window.sidebarOpen = !window.sidebarOpen }
     Shortcut { sequence: "Ctrl+,"; onActivated: settings.open() }
     Shortcut { sequences: ["F1", "Ctrl+/"]; onActivated: shortcuts.open() }
-    Shortcut { sequence: "Ctrl+Shift+C"; onActivated: ChatController.copyToClipboard(ChatController.lastReplyText()) }
+    Shortcut { sequence: "Ctrl+Shift+C"; onActivated: ChatListController.copyToClipboard(window.conversation.lastReplyText()) }
     Shortcut { sequences: ["Ctrl+=", "Ctrl++"]; onActivated: SettingsController.textScale = SettingsController.textScale + 0.1 }
     Shortcut { sequence: "Ctrl+-"; onActivated: SettingsController.textScale = SettingsController.textScale - 0.1 }
     Shortcut { sequence: "Ctrl+0"; onActivated: SettingsController.textScale = 1.0 }
     Shortcut {
         sequence: "Esc"
-        enabled: GenerationController.streaming
-        onActivated: GenerationController.stop()
+        enabled: window.conversation.streaming
+        onActivated: window.conversation.stop()
     }
 
     RowLayout {
@@ -68,6 +74,7 @@ ApplicationWindow {
             spacing: 0
 
             ChatHeader {
+                conversation: window.conversation
                 Layout.fillWidth: true
                 sidebarOpen: window.sidebarOpen
                 onToggleSidebar: window.sidebarOpen = !window.sidebarOpen
@@ -76,7 +83,7 @@ ApplicationWindow {
             // The backend could not start (database, keychain): say so plainly.
             Rectangle {
                 Layout.fillWidth: true
-                visible: BackendHost.failed
+                visible: AppStatus.failed
                 implicitHeight: failure.implicitHeight + Theme.gap2
                 color: Theme.dangerSurface
                 Text {
@@ -86,7 +93,7 @@ ApplicationWindow {
                     wrapMode: Text.Wrap
                     color: Theme.danger
                     font.pointSize: Theme.baseSize
-                    text: qsTr("Teehee could not start: %1").arg(BackendHost.statusText)
+                    text: qsTr("Teehee could not start: %1").arg(AppStatus.statusText)
                     Accessible.role: Accessible.AlertMessage
                     Accessible.name: text
                 }
@@ -97,21 +104,24 @@ ApplicationWindow {
                 Layout.fillHeight: true
 
                 ConversationView {
-                    id: conversation
+                    id: conversationView
+                    conversation: window.conversation
                     anchors.fill: parent
-                    visible: ChatController.conversation.count > 0
+                    visible: window.conversation.messages.count > 0
                     onEditFinished: window.focusComposer()
                 }
                 WelcomeCard {
+                    conversation: window.conversation
                     anchors.centerIn: parent
                     width: Math.min(parent.width - 2 * Theme.gap3, 560)
-                    visible: ChatController.conversation.count === 0 && !ChatController.loading
+                    visible: window.conversation.messages.count === 0 && !window.conversation.loading
                     onPromptChosen: (text) => composer.setText(text)
                     onSettingsRequested: settings.open()
                 }
             }
 
             Composer {
+                conversation: window.conversation
                 id: composer
                 Layout.fillWidth: true
                 Layout.maximumWidth: Theme.readableWidth + 2 * Theme.gap3
@@ -123,10 +133,10 @@ ApplicationWindow {
     Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: 96 }
 
     Connections {
-        target: ChatController
+        target: ChatListController
         function onPendingDeleteChanged() {
-            if (ChatController.pendingDeleteName)
-                toast.show(qsTr("Deleted “%1”").arg(ChatController.pendingDeleteName), qsTr("Undo"), () => ChatController.undoDelete())
+            if (ChatListController.pendingDeleteName)
+                toast.show(qsTr("Deleted “%1”").arg(ChatListController.pendingDeleteName), qsTr("Undo"), () => ChatListController.undoDelete())
         }
         function onErrorOccurred(message) { toast.show(message, "", null) }
     }
@@ -143,11 +153,11 @@ ApplicationWindow {
         Accessible.name: text
     }
     Connections {
-        target: GenerationController
+        target: window.conversation
         function onReplyFinished(messageId, status) {
-            const row = ChatController.conversation.indexOf(messageId)
+            const row = window.conversation.messages.indexOf(messageId)
             announcer.text = row < 0 ? "" : (status === "complete" ? qsTr("Reply finished: %1") : qsTr("Reply stopped: %1"))
-                                             .arg(ChatController.conversation.get(row).text)
+                                             .arg(window.conversation.messages.get(row).text)
         }
     }
 

@@ -6,6 +6,7 @@ import Teehee
 // continue, fork, delete. Shown on hover and keyboard focus.
 RowLayout {
     id: root
+    required property ConversationController conversation
     property string messageId
     property string text
     property bool isUser
@@ -21,11 +22,11 @@ RowLayout {
     enabled: opacity > 0
     Behavior on opacity { NumberAnimation { duration: Theme.animation } }
 
-    BranchSwitcher { messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
-    IconButton { iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatController.copyToClipboard(root.text) }
-    IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !GenerationController.streaming; onClicked: root.editRequested() }
-    IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !GenerationController.streaming; onClicked: GenerationController.regenerate(root.messageId) }
-    IconButton { visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !GenerationController.streaming; onClicked: GenerationController.continueMessage(root.messageId) }
-    IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: ChatController.forkFrom(root.messageId) }
-    IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !GenerationController.streaming; onClicked: ChatController.deleteMessage(root.messageId) }
+    BranchSwitcher { conversation: root.conversation; messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
+    IconButton { iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
+    IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !root.conversation.streaming; onClicked: root.editRequested() }
+    IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !root.conversation.streaming; onClicked: root.conversation.regenerate(root.messageId) }
+    IconButton { visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
+    IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: root.conversation.forkFrom(root.messageId) }
+    IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !root.conversation.streaming; onClicked: root.conversation.deleteMessage(root.messageId) }
 }

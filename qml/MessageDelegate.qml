@@ -8,6 +8,7 @@ import Teehee
 // blocks; a notice for stopped or failed replies; actions on hover or focus.
 FocusScope {
     id: root
+    required property ConversationController conversation
     required property int index
     required property string id
     required property string role
@@ -36,8 +37,8 @@ FocusScope {
     Accessible.name: (isUser ? qsTr("You said") : qsTr("Reply")) + ": " + (streaming ? qsTr("writing…") : text)
 
     Keys.onPressed: (event) => {
-        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { ChatController.switchBranch(root.id, -1); event.accepted = true }
-        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { ChatController.switchBranch(root.id, 1); event.accepted = true }
+        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { root.conversation.switchBranch(root.id, -1); event.accepted = true }
+        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { root.conversation.switchBranch(root.id, 1); event.accepted = true }
     }
 
     HoverHandler { id: hover }
@@ -103,7 +104,7 @@ FocusScope {
                 width: parent.width
                 sourceComponent: MessageEditor {
                     originalText: root.text
-                    onSubmitted: (text) => { root.editing = false; GenerationController.editAndResubmit(root.id, text); root.editFinished() }
+                    onSubmitted: (text) => { root.editing = false; root.conversation.editAndResubmit(root.id, text); root.editFinished() }
                     onCancelled: { root.editing = false; root.editFinished() }
                 }
             }
@@ -115,6 +116,7 @@ FocusScope {
             active: root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete")
             visible: active
             sourceComponent: MessageNotice {
+                conversation: root.conversation
                 messageId: root.id
                 status: root.status
                 error: root.error
@@ -132,6 +134,7 @@ FocusScope {
             Layout.preferredHeight: 28
             active: revealed || item !== null
             sourceComponent: MessageActions {
+                conversation: root.conversation
                 messageId: root.id
                 text: root.text
                 isUser: root.isUser

@@ -7,6 +7,7 @@ import Teehee
 // MessageDelegate creates it only for such replies.
 Rectangle {
     id: root
+    required property ConversationController conversation
     property string messageId
     property string status
     property string error
@@ -58,15 +59,15 @@ Rectangle {
             objectName: "retryButton"
             visible: root.failed
             // Enables itself when the provider's wait is over.
-            enabled: !root.waiting && !GenerationController.streaming
+            enabled: !root.waiting && !root.conversation.streaming
             text: root.keyProblem ? qsTr("Open settings") : qsTr("Retry")
-            onClicked: root.keyProblem ? ApplicationWindow.window.openSettings() : GenerationController.retry(root.messageId)
+            onClicked: root.keyProblem ? ApplicationWindow.window.openSettings() : root.conversation.retry(root.messageId)
         }
         LinkButton {
             objectName: "continueButton"
-            visible: root.stopped && !GenerationController.streaming
+            visible: root.stopped && !root.conversation.streaming
             text: qsTr("Continue")
-            onClicked: GenerationController.continueMessage(root.messageId)
+            onClicked: root.conversation.continueMessage(root.messageId)
         }
     }
 }

@@ -7,16 +7,17 @@ import Teehee
 // catalogue's models and, once fetched, the provider's live list.
 Button {
     id: chip
+    required property ConversationController conversation
     objectName: "modelPicker"
     focusPolicy: Qt.StrongFocus
-    text: GenerationController.model || qsTr("Choose a model")
+    text: chip.conversation.model || qsTr("Choose a model")
     icon.source: "qrc:/Teehee/icons/chevron-down.svg"
     icon.width: 14
     icon.height: 14
     icon.color: Theme.mutedText
     LayoutMirroring.enabled: true
     font.pointSize: Theme.smallSize
-    Accessible.name: qsTr("Model: %1 (%2)").arg(text).arg(SettingsController.providerDisplayName(GenerationController.provider))
+    Accessible.name: qsTr("Model: %1 (%2)").arg(text).arg(SettingsController.providerDisplayName(chip.conversation.provider))
     padding: 4
     leftPadding: Theme.gap
     rightPadding: Theme.gap
@@ -78,8 +79,7 @@ Button {
                 model: entriesModel
                 function choose(i) {
                     const e = entriesModel.get(i)
-                    GenerationController.provider = e.provider
-                    GenerationController.model = e.name
+                    chip.conversation.chooseModel(e.provider, e.name)
                     popup.close()
                 }
                 section.property: "providerName"
@@ -101,7 +101,7 @@ Button {
                     background: Rectangle { radius: Theme.radiusSmall; color: item.highlighted || item.hovered ? Theme.hover : "transparent" }
                     contentItem: RowLayout {
                         Text { Layout.fillWidth: true; text: item.name; color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight
-                               font.weight: item.name === GenerationController.model ? Font.DemiBold : Font.Normal }
+                               font.weight: item.name === chip.conversation.model ? Font.DemiBold : Font.Normal }
                         Text { visible: item.contextTokens > 0; text: Math.round(item.contextTokens / 1000) + "k"; color: Theme.faintText; font.pointSize: Theme.smallSize }
                     }
                     onClicked: list.choose(index)
@@ -112,7 +112,7 @@ Button {
             LinkButton {
                 objectName: "makeDefaultButton"
                 text: qsTr("Make it the default for new chats")
-                onClicked: SettingsController.setDefaultModel(GenerationController.provider, GenerationController.model)
+                onClicked: SettingsController.setDefaultModel(chip.conversation.provider, chip.conversation.model)
             }
         }
     }

@@ -162,9 +162,9 @@ Dialog {
             }
 
             Section { text: qsTr("Data") }
-            Note { text: qsTr("Chats are stored in %1").arg(BackendHost.databaseLocation) }
-            Note { text: qsTr("Data folder: %1").arg(BackendHost.dataDirectory) }
-            Note { text: qsTr("Teehee %1").arg(BackendHost.version); Layout.bottomMargin: Theme.gap3 }
+            Note { text: qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }
+            Note { text: qsTr("Data folder: %1").arg(AppStatus.dataDirectory) }
+            Note { text: qsTr("Teehee %1").arg(AppStatus.version); Layout.bottomMargin: Theme.gap3 }
         }
     }
 }

@@ -26,7 +26,7 @@ Rectangle {
             text: qsTr("New chat")
             icon.source: "qrc:/Teehee/icons/plus.svg"
             Accessible.name: qsTr("New chat (Ctrl+N)")
-            onClicked: { ChatController.newChat(); sidebar.chatChosen() }
+            onClicked: { ChatListController.newChat(); sidebar.chatChosen() }
         }
 
         Field {
@@ -35,7 +35,7 @@ Rectangle {
             Layout.fillWidth: true
             placeholderText: qsTr("Search chats (Ctrl+K)")
             label: qsTr("Filter chats by title")
-            onTextChanged: ChatController.chats.filter = text
+            onTextChanged: ChatListController.chats.filter = text
             Keys.onDownPressed: list.forceActiveFocus()
             Keys.onEscapePressed: text = ""
         }
@@ -46,14 +46,14 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: ChatController.chats
+            model: ChatListController.chats
             spacing: 2
             keyNavigationEnabled: true
             activeFocusOnTab: true
             // Kept in step by hand: indexOf() is a call, not a notifying property.
-            function syncCurrent() { currentIndex = ChatController.chats.indexOf(ChatController.currentChatId) }
-            Connections { target: ChatController; function onCurrentChatChanged() { list.syncCurrent() } }
-            Connections { target: ChatController.chats; function onCountChanged() { list.syncCurrent() } }
+            function syncCurrent() { currentIndex = ChatListController.chats.indexOf(ChatListController.currentChatId) }
+            Connections { target: ChatListController; function onCurrentChatChanged() { list.syncCurrent() } }
+            Connections { target: ChatListController.chats; function onCountChanged() { list.syncCurrent() } }
             boundsBehavior: Flickable.StopAtBounds
             Accessible.role: Accessible.List
             Accessible.name: qsTr("Chats")
@@ -73,10 +73,10 @@ Rectangle {
             }
             delegate: ChatListDelegate {
                 width: ListView.view.width
-                current: id === ChatController.currentChatId
-                onChosen: { ChatController.openChat(id); sidebar.chatChosen() }
+                current: id === ChatListController.currentChatId
+                onChosen: { ChatListController.openChat(id); sidebar.chatChosen() }
             }
-            Keys.onReturnPressed: if (currentIndex >= 0) { ChatController.openChat(ChatController.chats.idAt(currentIndex)); sidebar.chatChosen() }
+            Keys.onReturnPressed: if (currentIndex >= 0) { ChatListController.openChat(ChatListController.chats.idAt(currentIndex)); sidebar.chatChosen() }
 
             // Where the keyboard is when the list itself has it (arrows move through the chats).
             Rectangle {
@@ -92,7 +92,7 @@ Rectangle {
             Text {
                 anchors.centerIn: parent
                 visible: list.count === 0
-                text: ChatController.chats.filter ? qsTr("No chat matches") : qsTr("No chats yet")
+                text: ChatListController.chats.filter ? qsTr("No chat matches") : qsTr("No chats yet")
                 color: Theme.faintText
                 font.pointSize: Theme.baseSize
             }

@@ -7,13 +7,14 @@ import Teehee
 // The open chat's system prompt.
 Dialog {
     id: dialog
+    required property ConversationController conversation
     title: qsTr("System prompt")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
     standardButtons: Dialog.Save | Dialog.Cancel
-    onOpened: { area.text = ChatController.systemPrompt; area.forceActiveFocus() }
-    onAccepted: ChatController.setSystemPrompt(area.text)
+    onOpened: { area.text = dialog.conversation.systemPrompt; area.forceActiveFocus() }
+    onAccepted: dialog.conversation.setSystemPrompt(area.text)
     Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
     header: Text { text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize - 2; font.weight: Font.DemiBold; padding: Theme.gap2 }

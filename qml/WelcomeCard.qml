@@ -8,6 +8,7 @@ import Teehee
 // model and a few example prompts.
 Rectangle {
     id: card
+    required property ConversationController conversation
     signal promptChosen(string text)
     signal settingsRequested()
     readonly property bool needsKey: SettingsController.keysLoaded && !SettingsController.canChat
@@ -17,9 +18,8 @@ Rectangle {
     color: needsKey ? Theme.surface : "transparent"
     border.color: needsKey ? Theme.divider : "transparent"
 
-    LocalServerProbe { id: probe }
-    Component.onCompleted: if (needsKey) probe.probe()
-    onNeedsKeyChanged: if (needsKey) probe.probe()
+    Component.onCompleted: if (needsKey) SettingsController.probeLocalServers()
+    onNeedsKeyChanged: if (needsKey) SettingsController.probeLocalServers()
 
     ColumnLayout {
         id: body
@@ -41,7 +41,7 @@ Rectangle {
             Layout.fillWidth: true
             visible: !card.needsKey
             horizontalAlignment: Text.AlignHCenter
-            text: qsTr("%1 · %2").arg(SettingsController.providerDisplayName(GenerationController.provider)).arg(GenerationController.model)
+            text: qsTr("%1 · %2").arg(SettingsController.providerDisplayName(card.conversation.provider)).arg(card.conversation.model)
             color: Theme.mutedText
             font.pointSize: Theme.smallSize
         }
@@ -90,22 +90,21 @@ Rectangle {
                 wrapMode: Text.Wrap
                 color: Theme.mutedText
                 font.pointSize: Theme.smallSize
-                text: probe.running ? qsTr("Looking for a local server (Ollama, LM Studio)…")
-                     : probe.servers.length === 0 ? qsTr("No local server found on ports 11434 (Ollama) or 1234 (LM Studio).")
+                text: SettingsController.probing ? qsTr("Looking for a local server (Ollama, LM Studio)…")
+                     : SettingsController.localServers.length === 0 ? qsTr("No local server found on ports 11434 (Ollama) or 1234 (LM Studio).")
                      : qsTr("Found a model server on this computer:")
             }
             Repeater {
-                model: probe.servers
+                model: SettingsController.localServers
                 delegate: TextButton {
                     required property var modelData
                     text: qsTr("Use %1 (%2 models)").arg(modelData.name).arg(modelData.models.length)
                     onClicked: {
                         SettingsController.saveEndpoint(modelData.name, modelData.baseUrl, "")
                         // The endpoint by its name: each local server is a provider choice of its own.
-                        GenerationController.provider = "custom:" + modelData.name
-                        if (modelData.models.length > 0)
-                            GenerationController.model = modelData.models[0]
-                        SettingsController.setDefaultModel(GenerationController.provider, GenerationController.model)
+                        const model = modelData.models.length > 0 ? modelData.models[0] : ""
+                        card.conversation.chooseModel("custom:" + modelData.name, model)
+                        SettingsController.setDefaultModel("custom:" + modelData.name, model)
                     }
                 }
             }

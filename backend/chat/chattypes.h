@@ -32,6 +32,8 @@ struct NewMessage {
     QString provider;
     QString status = MessageStatus::Complete;
     bool isPartial = false;
+    QString error;           // a failed reply: why (content.error)
+    QString errorReason;     // its reason's name (content.error_reason), for clients to word it
 };
 
 // A PATCH of a chat: only the fields that are set change.

@@ -59,6 +59,10 @@ MessageRecord recordFor(const ChatRecord &chat, const NewMessage &m, const QStri
     record.parentId = parentId;
     record.role = m.role;
     record.content = QJsonObject{{QStringLiteral("text"), m.text}};
+    if (!m.error.isEmpty())
+        record.content.insert(QStringLiteral("error"), m.error);
+    if (!m.errorReason.isEmpty())
+        record.content.insert(QStringLiteral("error_reason"), m.errorReason);
     record.model = m.model;
     record.provider = m.provider;
     record.status = m.status;

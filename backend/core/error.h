@@ -39,6 +39,10 @@ enum class ErrorReason {
     InvalidOption,      // a model option out of range
 };
 
+// "no_key", "no_model", ...: the reason as clients read it from a saved message.
+QString errorReasonName(ErrorReason reason);
+ErrorReason errorReasonFromName(const QString &name);
+
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message;  // for a person; never contains a secret

@@ -58,7 +58,8 @@ Status GenerationManager::checkIdle(const QString &chatId) const
 {
     if (Generation *g = m_byChat.value(chatId))
         return Error::conflict(QStringLiteral("A reply is already being generated in this chat (message %1); "
-                                              "abort it or wait for it to finish").arg(g->messageId()));
+                                              "abort it or wait for it to finish").arg(g->messageId()))
+            .withReason(ErrorReason::ReplyRunning);
     return success();
 }
 
@@ -81,19 +82,20 @@ Result<ChatRequest> GenerationManager::resolveProvider(const QString &userId, co
     if (!options.keyId.isEmpty() && (request.provider.isEmpty() || request.provider == u"custom"))
         request.provider = KeyService::customChoice(options.keyId);
     if (request.provider.isEmpty())
-        return Error::invalid(QStringLiteral("provider: field required"));
+        return Error::invalid(QStringLiteral("provider: field required")).withReason(ErrorReason::NoProvider);
     const bool custom = KeyService::isCustom(request.provider);
     if (!custom && !m_registry.contains(request.provider))
         return Error::invalid(QStringLiteral("provider: unknown provider \"%1\"; available: %2, custom:<endpoint>")
-                                  .arg(request.provider, m_registry.names().join(QStringLiteral(", "))));
+                                  .arg(request.provider, m_registry.names().join(QStringLiteral(", "))))
+            .withReason(ErrorReason::UnknownProvider);
     if (request.model.isEmpty())
         request.model = ModelCatalogue::defaultModel(request.provider);
     if (request.model.isEmpty())
-        return Error::invalid(QStringLiteral("model: field required"));
+        return Error::invalid(QStringLiteral("model: field required")).withReason(ErrorReason::NoModel);
     auto key = m_keys.resolve(userId, request.provider);
     if (!key) {
         if (key.error().code == ErrorCode::NotFound)
-            return Error::invalid(key.error().message); // advice on adding a key, not a missing resource
+            return Error::invalid(key.error().message).withReason(key.error().reason); // advice on adding a key, not a missing resource
         return key.error();
     }
     request.apiKey = key->apiKey;
@@ -159,7 +161,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (auto st = checkCapacity(userId); !st)
         return st.error();
     if (text.trimmed().isEmpty())
-        return Error::invalid(QStringLiteral("content: must not be empty"));
+        return Error::invalid(QStringLiteral("content: must not be empty")).withReason(ErrorReason::EmptyContent);
     // Provider and key are checked before anything is written.
     auto resolved = resolveProvider(userId, effectiveOptions(options, chat.value()));
     if (!resolved)
@@ -183,6 +185,31 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     return launchRemembering(userId, chat->id, options, exchange->reply.message, std::move(request), false);
 }
 
+Result<MessageTree::Exchange> GenerationManager::keepRefusedTurn(const QString &userId, const QString &chatId,
+                                                                 const QString &text, const MessageParent &parent,
+                                                                 const GenerationOptions &options, const Error &refusal)
+{
+    auto chat = m_chats.chat(userId, chatId);
+    if (!chat)
+        return chat.error();
+    if (text.trimmed().isEmpty())
+        return Error::invalid(QStringLiteral("content: must not be empty")).withReason(ErrorReason::EmptyContent);
+    const GenerationOptions chosen = effectiveOptions(options, chat.value());
+    NewMessage user;
+    user.role = QStringLiteral("user");
+    user.text = text;
+    user.parent = parent;
+    NewMessage reply;
+    reply.role = QStringLiteral("assistant");
+    reply.provider = chosen.provider;
+    reply.model = chosen.model;
+    reply.status = MessageStatus::Error;
+    reply.isPartial = true; // empty: Retry answers it afresh
+    reply.error = refusal.message;
+    reply.errorReason = errorReasonName(refusal.reason);
+    return m_chats.addExchange(userId, chat.value(), user, reply);
+}
+
 Result<Generation *> GenerationManager::continueMessage(const QString &userId, const QString &messageId,
                                                         const GenerationOptions &options)
 {
@@ -191,15 +218,18 @@ Result<Generation *> GenerationManager::continueMessage(const QString &userId, c
         return found.error();
     MessageRecord message = found->message;
     if (message.role != QLatin1String("assistant"))
-        return Error::invalid(QStringLiteral("message_id: only assistant messages can be continued"));
+        return Error::invalid(QStringLiteral("message_id: only assistant messages can be continued"))
+            .withReason(ErrorReason::NotAnAnswer);
     if (message.content.value(QStringLiteral("deleted")).toBool())
-        return Error::conflict(QStringLiteral("The message was deleted and cannot be continued"));
+        return Error::conflict(QStringLiteral("The message was deleted and cannot be continued"))
+            .withReason(ErrorReason::MessageDeleted);
     if (auto st = checkIdle(message.chatId); !st)
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
     if (message.status == MessageStatus::Complete && !message.isPartial && !message.text().isEmpty())
-        return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"));
+        return Error::conflict(QStringLiteral("The message is already complete; regenerate it for another answer"))
+            .withReason(ErrorReason::AlreadyComplete);
     auto chat = m_chats.chat(userId, message.chatId);
     if (!chat)
         return chat.error();
@@ -219,9 +249,11 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
         return found.error();
     const MessageRecord &old = found->message;
     if (old.role != QLatin1String("assistant"))
-        return Error::invalid(QStringLiteral("message_id: only assistant messages can be regenerated"));
+        return Error::invalid(QStringLiteral("message_id: only assistant messages can be regenerated"))
+            .withReason(ErrorReason::NotAnAnswer);
     if (old.parentId.isEmpty())
-        return Error::invalid(QStringLiteral("message_id: the message answers nothing and cannot be regenerated"));
+        return Error::invalid(QStringLiteral("message_id: the message answers nothing and cannot be regenerated"))
+            .withReason(ErrorReason::NotAnAnswer);
     if (auto st = checkIdle(old.chatId); !st)
         return st.error();
     if (auto st = checkCapacity(userId); !st)

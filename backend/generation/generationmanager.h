@@ -2,6 +2,7 @@
 
 #include "chat/chatoptions.h"
 #include "chat/chattypes.h"
+#include "chat/messagetree.h"
 #include "core/error.h"
 #include "core/fairworkqueue.h"
 #include "generation/generation.h"
@@ -48,6 +49,13 @@ public:
     // The user message is the generation's parentMessageId().
     Result<Generation *> sendMessage(const QString &userId, const QString &chatId, const QString &text,
                                      const MessageParent &parent, const GenerationOptions &options);
+    // A turn sendMessage() refused before anything was written (no key, no
+    // model, an unknown provider): the question is kept with an empty failed
+    // reply saying why, so what the person typed is never lost and Retry
+    // (continueMessage on that reply) answers it once the cause is fixed.
+    Result<MessageTree::Exchange> keepRefusedTurn(const QString &userId, const QString &chatId, const QString &text,
+                                                  const MessageParent &parent, const GenerationOptions &options,
+                                                  const Error &refusal);
     // Extends a partial (aborted, failed, interrupted) or empty assistant message in place.
     Result<Generation *> continueMessage(const QString &userId, const QString &messageId,
                                          const GenerationOptions &options = {});

@@ -11,6 +11,7 @@
 #include "keys/providerservice.h"
 
 #include <QDir>
+#include <QJsonObject>
 #include <QMetaObject>
 #include <QStandardPaths>
 
@@ -26,6 +27,14 @@ template <typename T>
 ClientError statusError(const Result<T> &r)
 {
     return r ? ClientError{} : convert::error(r.error());
+}
+
+// Refusals of the chosen provider (rather than of the request): the turn is
+// kept so that the person can fix the cause and retry.
+bool keptWhenRefused(const Error &e)
+{
+    return e.is(ErrorReason::NoKey) || e.is(ErrorReason::NoModel) || e.is(ErrorReason::NoProvider)
+        || e.is(ErrorReason::UnknownProvider);
 }
 
 } // namespace
@@ -265,6 +274,12 @@ void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Re
         GenerationOptions options;
         options.provider = request.provider;
         options.model = request.model;
+        if (!request.options.isEmpty()) {
+            const auto decoded = ChatOptions::fromJson(QJsonObject::fromVariantMap(request.options));
+            if (!decoded)
+                return Outcome<QString>{{}, {Failure::Invalid, decoded.error.message}};
+            options.options = decoded.value();
+        }
         GenerationManager &gens = b.generations();
         Result<Generation *> g = Error::internal({});
         switch (request.kind) {
@@ -273,6 +288,20 @@ void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Re
                               : request.parentId.isEmpty() ? MessageParent::activeLeaf()
                                                            : MessageParent::message(request.parentId);
             g = gens.sendMessage(uid, request.chatId, request.text, parent, options);
+            if (!g && keptWhenRefused(g.error())) {
+                // What the person typed stays, with the reason in the reply's place.
+                if (auto kept = gens.keepRefusedTurn(uid, request.chatId, request.text, parent, options, g.error())) {
+                    TurnEvent failed;
+                    failed.type = TurnEvent::Type::Failed;
+                    failed.chatId = request.chatId;
+                    failed.messageId = kept->reply.message.id;
+                    failed.parentMessageId = kept->question.message.id;
+                    failed.error = g.error().message;
+                    failed.errorReason = convert::failure(g.error());
+                    failed.rows = {convert::message(kept->question), convert::message(kept->reply)};
+                    QMetaObject::invokeMethod(this, [this, failed] { Q_EMIT turnEvent(failed); }, Qt::QueuedConnection);
+                }
+            }
             break;
         }
         case TurnRequest::Kind::Continue:

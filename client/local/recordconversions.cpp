@@ -54,6 +54,7 @@ MessageInfo message(const PlacedMessage &placed)
     m.provider = r.provider;
     m.model = r.model;
     m.error = r.content.value(QStringLiteral("error")).toString();
+    m.errorReason = failure(errorReasonFromName(r.content.value(QStringLiteral("error_reason")).toString()));
     m.tokensIn = r.tokensIn.value_or(-1);
     m.tokensOut = r.tokensOut.value_or(-1);
     m.createdAt = r.timestamp;
@@ -121,9 +122,9 @@ ModelInfo model(const ModelFacts &f)
     return {f.name, f.provider, f.description, f.contextTokens};
 }
 
-Failure failure(const Error &e)
+Failure failure(ErrorReason reason)
 {
-    switch (e.reason) {
+    switch (reason) {
     case ErrorReason::NoKey: return Failure::NoKey;
     case ErrorReason::NoModel: return Failure::NoModel;
     case ErrorReason::NoProvider:
@@ -132,8 +133,18 @@ Failure failure(const Error &e)
     case ErrorReason::NotAnAnswer:
     case ErrorReason::MessageDeleted:
     case ErrorReason::AlreadyComplete: return Failure::NotContinuable;
-    default: break;
+    case ErrorReason::ForeignParent:
+    case ErrorReason::EmptyContent:
+    case ErrorReason::InvalidOption: return Failure::Invalid;
+    case ErrorReason::Unspecified: break;
     }
+    return Failure::None;
+}
+
+Failure failure(const Error &e)
+{
+    if (const Failure byReason = failure(e.reason); byReason != Failure::None)
+        return byReason;
     switch (e.code) {
     case ErrorCode::NotFound: return Failure::NotFound;
     case ErrorCode::InvalidInput:

@@ -20,6 +20,7 @@ ChatPage page(const ChatDetail &detail);
 TurnEvent event(const GenerationEvent &event);
 KeyInfo key(const KeyRecord &record);
 ModelInfo model(const ModelFacts &facts);
+Failure failure(ErrorReason reason); // None when unspecified
 Failure failure(const Error &error);
 ClientError error(const Error &error);
 template <typename T>

@@ -99,6 +99,7 @@ void ConversationController::open(const QString &chatId)
         m_model.clear();
         return;
     }
+    m_opening = true;
     // The previous chat's rows stay until the new ones arrive (a few ms): the
     // view is then updated once instead of emptied, rebuilt and repositioned.
     setLoading(true);
@@ -158,6 +159,8 @@ void ConversationController::showPage(const ChatPage &page, qint64 startedMs)
     Q_EMIT chatChanged();
     Q_EMIT selectionChanged();
     Q_EMIT loaded();
+    if (std::exchange(m_opening, false))
+        Q_EMIT opened();
 }
 
 bool ConversationController::canStart() const

@@ -74,6 +74,8 @@ Q_SIGNALS:
     void selectionChanged();
     void streamingChanged();
     void loaded();
+    // A chat was opened and its end is shown (not after a reload).
+    void opened();
     void errorOccurred(const QString &message);
     // Once per reply, for screen readers and tests: not every token.
     void replyFinished(const QString &messageId, const QString &status);
@@ -83,6 +85,7 @@ Q_SIGNALS:
 private:
     void open(const QString &chatId);
     void showPage(const teehee::client::ChatPage &page, qint64 startedMs);
+    bool m_opening = false; // the next page shown is a chat being opened
     void onTurnEvent(const teehee::client::TurnEvent &event);
     void onStarted(const teehee::client::TurnEvent &event);
     void onEnded(const teehee::client::TurnEvent &event);

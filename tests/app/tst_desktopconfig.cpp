@@ -1,7 +1,7 @@
 // The desktop app takes its settings from the environment and its own config
 // file (~/.config/teehee/teehee.env), never from a .env in the folder it was
 // started in: a downloaded or cloned folder must not choose its database or keys.
-#include "backendhost.h"
+#include "localchatclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,15 +23,16 @@ class TestDesktopConfig : public QObject {
         f.write(text);
     }
 
-    // The data directory a freshly constructed BackendHost settles on.
+    // The data directory a freshly started desktop client settles on.
     static QString hostDataDirectory()
     {
-        BackendHost host;
-        if (!host.ready() && !host.failed()) {
-            QSignalSpy status(&host, &BackendHost::statusChanged);
+        teehee::client::LocalChatClient client({});
+        client.start();
+        if (client.state() == teehee::client::ChatClient::State::Starting) {
+            QSignalSpy status(&client, &teehee::client::ChatClient::stateChanged);
             status.wait(20000);
         }
-        return QDir::fromNativeSeparators(host.dataDirectory());
+        return QDir::fromNativeSeparators(client.dataDirectory());
     }
 
 private Q_SLOTS:
@@ -56,25 +57,20 @@ private Q_SLOTS:
         const QString before = QDir::currentPath();
         QVERIFY(QDir::setCurrent(cwd.path()));
         const QString dataDir = hostDataDirectory();
-        const auto config = BackendHost::loadConfig();
         QVERIFY(QDir::setCurrent(before));
 
         QCOMPARE(dataDir, m_home.filePath(QStringLiteral("data/teehee")));
         QVERIFY(!QFileInfo::exists(cwd.filePath(QStringLiteral("planted"))));
-        QVERIFY(config);
-        QCOMPARE(config->appName, QStringLiteral("Teehee"));
     }
 
     void theConfigDirectoryFileIsRead()
     {
         const QString wanted = m_home.filePath(QStringLiteral("chosen"));
-        QCOMPARE(BackendHost::envFile(), m_home.filePath(QStringLiteral("config/teehee/teehee.env")));
-        write(BackendHost::envFile(), "TEEHEE_DATA_DIR=" + wanted.toUtf8() + "\nAPP_NAME=Chosen\n");
+        const QString envFile = teehee::client::LocalChatClient::envFile();
+        QCOMPARE(envFile, m_home.filePath(QStringLiteral("config/teehee/teehee.env")));
+        write(envFile, "TEEHEE_DATA_DIR=" + wanted.toUtf8() + "\n");
         QCOMPARE(hostDataDirectory(), wanted);
-        const auto config = BackendHost::loadConfig();
-        QVERIFY(config);
-        QCOMPARE(config->appName, QStringLiteral("Chosen"));
-        QFile::remove(BackendHost::envFile());
+        QFile::remove(envFile);
     }
 };
 

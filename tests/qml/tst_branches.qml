@@ -7,11 +7,12 @@ import TeeheeTest
 // edit-and-resubmit make siblings, the switcher moves between them.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 900; height: 700
 
-    BranchSwitcher { id: lone; messageId: "none"; index: 1; count: 3 }
+    BranchSwitcher { conversation: conversation; id: lone; messageId: "none"; index: 1; count: 3 }
 
-    SignalSpy { id: finished; target: GenerationController; signalName: "replyFinished" }
+    SignalSpy { id: finished; target: conversation; signalName: "replyFinished" }
 
     TestCase {
         name: "Branches"
@@ -27,13 +28,12 @@ Item {
             return null
         }
         function initTestCase() {
-            tryVerify(() => BackendHost.ready, 10000)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
-            tryVerify(() => ChatController.listLoaded, 10000)
-            tryVerify(() => !ChatController.loading)
-            ChatController.newChat()
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+            tryVerify(() => AppStatus.ready, 10000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
+            tryVerify(() => ChatListController.listLoaded, 10000)
+            tryVerify(() => !conversation.loading)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
         }
 
         function test_1_switcherShowsPositionAndLimits() {
@@ -51,49 +51,49 @@ Item {
         function test_2_regenerateMakesASiblingAndSwitchingShowsEach() {
             FakeProvider.reply("First answer", 0)
             finished.clear()
-            verify(GenerationController.send("Question"))
+            verify(conversation.send("Question"))
             tryCompare(finished, "count", 1, 5000)
-            tryCompare(ChatController.conversation, "count", 2)
-            const first = ChatController.conversation.get(1)
+            tryCompare(conversation.messages, "count", 2)
+            const first = conversation.messages.get(1)
             compare(first.text, "First answer")
 
             FakeProvider.reply("Second answer", 0)
             finished.clear()
-            GenerationController.regenerate(first.id)
+            conversation.regenerate(first.id)
             tryCompare(finished, "count", 1, 5000)
-            tryVerify(() => ChatController.conversation.get(1).text === "Second answer", 5000)
-            compare(ChatController.conversation.get(1).siblingCount, 2)
-            compare(ChatController.conversation.get(1).siblingIndex, 1)
+            tryVerify(() => conversation.messages.get(1).text === "Second answer", 5000)
+            compare(conversation.messages.get(1).siblingCount, 2)
+            compare(conversation.messages.get(1).siblingIndex, 1)
 
-            ChatController.switchBranch(ChatController.conversation.get(1).id, -1)
-            tryVerify(() => ChatController.conversation.get(1).text === "First answer", 5000)
-            compare(ChatController.conversation.get(1).siblingIndex, 0)
+            conversation.switchBranch(conversation.messages.get(1).id, -1)
+            tryVerify(() => conversation.messages.get(1).text === "First answer", 5000)
+            compare(conversation.messages.get(1).siblingIndex, 0)
         }
 
         function test_3_editAndResubmitBranchesTheUserMessage() {
-            const question = ChatController.conversation.get(0)
+            const question = conversation.messages.get(0)
             FakeProvider.reply("Answer to the edit", 0)
             finished.clear()
-            GenerationController.editAndResubmit(question.id, "Question, edited")
+            conversation.editAndResubmit(question.id, "Question, edited")
             tryCompare(finished, "count", 1, 5000)
-            tryVerify(() => ChatController.conversation.get(0).text === "Question, edited", 5000)
-            compare(ChatController.conversation.get(0).siblingCount, 2)
-            tryVerify(() => ChatController.conversation.get(1) && ChatController.conversation.get(1).text === "Answer to the edit")
+            tryVerify(() => conversation.messages.get(0).text === "Question, edited", 5000)
+            compare(conversation.messages.get(0).siblingCount, 2)
+            tryVerify(() => conversation.messages.get(1) && conversation.messages.get(1).text === "Answer to the edit")
             // The original question and its two answers are still one switch away.
-            ChatController.switchBranch(ChatController.conversation.get(0).id, -1)
-            tryVerify(() => ChatController.conversation.get(0).text === "Question", 5000)
-            compare(ChatController.conversation.get(1).siblingCount, 2)
+            conversation.switchBranch(conversation.messages.get(0).id, -1)
+            tryVerify(() => conversation.messages.get(0).text === "Question", 5000)
+            compare(conversation.messages.get(1).siblingCount, 2)
         }
 
         function test_4_forkCopiesTheActiveBranchIntoANewChat() {
-            const source = ChatController.currentChatId
-            const texts = [ChatController.conversation.get(0).text, ChatController.conversation.get(1).text]
-            ChatController.forkChat(source)
-            tryVerify(() => ChatController.currentChatId !== source, 5000)
-            tryCompare(ChatController.conversation, "count", 2)
-            compare(ChatController.conversation.get(0).text, texts[0])
-            compare(ChatController.conversation.get(1).text, texts[1])
-            verify(ChatController.chats.indexOf(ChatController.currentChatId) >= 0)
+            const source = ChatListController.currentChatId
+            const texts = [conversation.messages.get(0).text, conversation.messages.get(1).text]
+            ChatListController.forkChat(source)
+            tryVerify(() => ChatListController.currentChatId !== source, 5000)
+            tryCompare(conversation.messages, "count", 2)
+            compare(conversation.messages.get(0).text, texts[0])
+            compare(conversation.messages.get(1).text, texts[1])
+            verify(ChatListController.chats.indexOf(ChatListController.currentChatId) >= 0)
         }
     }
 }

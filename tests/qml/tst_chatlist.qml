@@ -6,6 +6,7 @@ import Teehee
 // filter by title, delete with undo.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 300; height: 600
 
     Sidebar { id: sidebar; anchors.fill: parent }
@@ -23,32 +24,32 @@ Item {
             }
             return null
         }
-        function initTestCase() { tryVerify(() => ChatController.listLoaded, 10000) }
+        function initTestCase() { tryVerify(() => ChatListController.listLoaded, 10000) }
 
         function test_1_newChatsAppearMostRecentFirst() {
-            const before = ChatController.chats.totalCount
-            ChatController.newChat()
-            tryCompare(ChatController.chats, "totalCount", before + 1)
-            const first = ChatController.currentChatId
-            ChatController.renameChat(first, "Alpha plans")
+            const before = ChatListController.chats.totalCount
+            ChatListController.newChat()
+            tryCompare(ChatListController.chats, "totalCount", before + 1)
+            const first = ChatListController.currentChatId
+            ChatListController.renameChat(first, "Alpha plans")
             // An empty current chat is reused, so send nothing but create another through the backend.
-            ChatController.conversation.count // (no messages)
+            conversation.messages.count // (no messages)
             const list = findChild(sidebar, "chatList")
             verify(list)
-            tryCompare(list, "count", ChatController.chats.count)
-            compare(ChatController.chats.idAt(0), first)
-            compare(ChatController.currentChatName, "Alpha plans")
+            tryCompare(list, "count", ChatListController.chats.count)
+            compare(ChatListController.chats.idAt(0), first)
+            compare(ChatListController.currentChatName, "Alpha plans")
         }
 
         function test_2_filterByTitle() {
             const filter = findChild(sidebar, "chatFilter")
             filter.forceActiveFocus()
             filter.text = "zzz-no-such"
-            compare(ChatController.chats.count, 0)
+            compare(ChatListController.chats.count, 0)
             filter.text = "alpha"
-            compare(ChatController.chats.count, 1)
+            compare(ChatListController.chats.count, 1)
             filter.text = ""
-            verify(ChatController.chats.count >= 1)
+            verify(ChatListController.chats.count >= 1)
         }
 
         function test_3_renameInline() {
@@ -63,29 +64,29 @@ Item {
             keyClick(Qt.Key_B)
             keyClick(Qt.Key_E); keyClick(Qt.Key_T); keyClick(Qt.Key_A)
             keyClick(Qt.Key_Return)
-            tryCompare(ChatController, "currentChatName", "beta")
+            tryCompare(ChatListController, "currentChatName", "beta")
             // And it is saved: a fresh list from the backend agrees.
-            ChatController.refresh()
-            tryVerify(() => ChatController.chats.count > 0 && ChatController.chats.indexOf(ChatController.currentChatId) === 0)
+            ChatListController.refresh()
+            tryVerify(() => ChatListController.chats.count > 0 && ChatListController.chats.indexOf(ChatListController.currentChatId) === 0)
             wait(200)
-            compare(ChatController.currentChatName, "beta")
+            compare(ChatListController.currentChatName, "beta")
         }
 
         function test_4_deleteWithUndo() {
-            const id = ChatController.currentChatId
-            const total = ChatController.chats.totalCount
-            ChatController.deleteChat(id)
-            compare(ChatController.chats.totalCount, total - 1)
-            compare(ChatController.pendingDeleteName, "beta")
-            ChatController.undoDelete()
-            compare(ChatController.chats.totalCount, total)
-            tryCompare(ChatController, "currentChatId", id)
+            const id = ChatListController.currentChatId
+            const total = ChatListController.chats.totalCount
+            ChatListController.deleteChat(id)
+            compare(ChatListController.chats.totalCount, total - 1)
+            compare(ChatListController.pendingDeleteName, "beta")
+            ChatListController.undoDelete()
+            compare(ChatListController.chats.totalCount, total)
+            tryCompare(ChatListController, "currentChatId", id)
             // Deleting for good: once the undo window is closed the backend forgets it.
-            ChatController.deleteChat(id)
-            ChatController.commitPendingDelete()
-            ChatController.refresh()
+            ChatListController.deleteChat(id)
+            ChatListController.commitPendingDelete()
+            ChatListController.refresh()
             wait(300)
-            compare(ChatController.chats.indexOf(id), -1)
+            compare(ChatListController.chats.indexOf(id), -1)
         }
     }
 }

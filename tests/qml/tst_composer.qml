@@ -7,9 +7,10 @@ import TeeheeTest
 // sent, the button is Stop while streaming and Esc stops.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 800; height: 300
 
-    Composer { id: composer; anchors.left: parent.left; anchors.right: parent.right; anchors.bottom: parent.bottom }
+    Composer { conversation: conversation; id: composer; anchors.left: parent.left; anchors.right: parent.right; anchors.bottom: parent.bottom }
 
     TestCase {
         name: "Composer"
@@ -25,19 +26,18 @@ Item {
             return null
         }
         function initTestCase() {
-            tryVerify(() => ChatController.listLoaded, 10000)
-            ChatController.newChat()
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
+            tryVerify(() => ChatListController.listLoaded, 10000)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
         }
 
         function test_1_shiftEnterIsANewLineAndEmptyIsNotSent() {
             const input = findChild(composer, "composerInput")
             input.forceActiveFocus()
             keyClick(Qt.Key_Return)
-            compare(GenerationController.streaming, false)
-            compare(ChatController.conversation.count, 0)
+            compare(conversation.streaming, false)
+            compare(conversation.messages.count, 0)
             keyClick(Qt.Key_H); keyClick(Qt.Key_I)
             keyClick(Qt.Key_Return, Qt.ShiftModifier)
             keyClick(Qt.Key_X)
@@ -55,14 +55,14 @@ Item {
             compare(button.enabled, true)
             keyClick(Qt.Key_Return)
             compare(input.text, "")
-            tryCompare(GenerationController, "streaming", true, 5000)
+            tryCompare(conversation, "streaming", true, 5000)
             compare(button.stopping, true)
-            tryCompare(ChatController.conversation, "count", 2)
-            compare(ChatController.conversation.get(0).text, "Count to twelve")
+            tryCompare(conversation.messages, "count", 2)
+            compare(conversation.messages.get(0).text, "Count to twelve")
             keyClick(Qt.Key_Escape)
-            tryCompare(GenerationController, "streaming", false, 5000)
+            tryCompare(conversation, "streaming", false, 5000)
             compare(button.stopping, false)
-            tryVerify(() => ChatController.conversation.get(1).status === "aborted", 5000)
+            tryVerify(() => conversation.messages.get(1).status === "aborted", 5000)
         }
     }
 }

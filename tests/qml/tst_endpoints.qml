@@ -8,9 +8,10 @@ import TeeheeTest
 // live models, and a chat can talk to both, each reply going to its server.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 600; height: 500
 
-    ModelPicker { id: picker; anchors.bottom: parent.bottom }
+    ModelPicker { conversation: conversation; id: picker; anchors.bottom: parent.bottom }
 
     TestCase {
         name: "Endpoints"
@@ -22,22 +23,21 @@ Item {
             return null
         }
         function replyTo(text, provider, model) {
-            GenerationController.provider = provider
-            GenerationController.model = model
-            verify(GenerationController.send(text))
-            const row = ChatController.conversation.count + 1
-            tryCompare(ChatController.conversation, "count", row + 1, 5000)
-            tryVerify(() => ChatController.conversation.get(row).status === "complete", 5000)
-            return ChatController.conversation.get(row)
+            conversation.chooseModel(provider, model)
+            verify(conversation.send(text))
+            const row = conversation.messages.count + 1
+            tryCompare(conversation.messages, "count", row + 1, 5000)
+            tryVerify(() => conversation.messages.get(row).status === "complete", 5000)
+            return conversation.messages.get(row)
         }
 
         function initTestCase() {
-            tryVerify(() => BackendHost.ready, 10000)
-            tryVerify(() => ChatController.listLoaded, 10000)
+            tryVerify(() => AppStatus.ready, 10000)
+            tryVerify(() => ChatListController.listLoaded, 10000)
             tryVerify(() => SettingsController.keysLoaded, 10000)
-            tryVerify(() => !ChatController.loading)
-            ChatController.newChat()
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+            tryVerify(() => !conversation.loading)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
         }
 
         function test_1_eachEndpointIsAProviderChoice() {

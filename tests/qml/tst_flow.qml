@@ -7,11 +7,12 @@ import TeeheeTest
 // backend, watching the model and the rendered view.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 900; height: 700
 
-    ConversationView { id: view; anchors.fill: parent }
+    ConversationView { conversation: conversation; id: view; anchors.fill: parent }
 
-    SignalSpy { id: finished; target: GenerationController; signalName: "replyFinished" }
+    SignalSpy { id: finished; target: conversation; signalName: "replyFinished" }
 
     TestCase {
         name: "Flow"
@@ -28,30 +29,29 @@ Item {
         }
 
         function initTestCase() {
-            tryVerify(() => BackendHost.ready, 10000)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
-            tryVerify(() => ChatController.listLoaded, 10000)
-            tryVerify(() => !ChatController.loading)
-            ChatController.newChat()
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+            tryVerify(() => AppStatus.ready, 10000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
+            tryVerify(() => ChatListController.listLoaded, 10000)
+            tryVerify(() => !conversation.loading)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
         }
 
         function test_1_streamStopContinue() {
             const words = []
             for (let i = 1; i <= 40; ++i) words.push("w" + i)
             FakeProvider.reply(words.join(" "), 40)
-            verify(GenerationController.send("Please stream a long answer"))
-            tryCompare(GenerationController, "streaming", true, 5000)
-            tryCompare(ChatController.conversation, "count", 2)
-            const reply = () => ChatController.conversation.get(1)
+            verify(conversation.send("Please stream a long answer"))
+            tryCompare(conversation, "streaming", true, 5000)
+            tryCompare(conversation.messages, "count", 2)
+            const reply = () => conversation.messages.get(1)
             // Tokens arrive one after another.
             tryVerify(() => reply().text.indexOf("w3") >= 0, 5000)
             compare(reply().status, "streaming")
             const partial = reply().text
             verify(partial.indexOf("w40") < 0)
-            GenerationController.stop()
-            tryCompare(GenerationController, "streaming", false, 5000)
+            conversation.stop()
+            tryCompare(conversation, "streaming", false, 5000)
             tryVerify(() => reply().status === "aborted")
             verify(reply().isPartial)
             const stoppedText = reply().text
@@ -67,7 +67,7 @@ Item {
             mouseClick(continueButton)
             tryCompare(finished, "count", 1, 5000)
             compare(FakeProvider.requestCount, requests + 1)
-            compare(ChatController.conversation.count, 2)
+            compare(conversation.messages.count, 2)
             compare(reply().status, "complete")
             // The backend joins the two parts seamlessly (no doubled space).
             compare(reply().text, stoppedText.trim() + " and the rest.")
@@ -77,9 +77,9 @@ Item {
         function test_2_codeBlockRenderedInItsOwnBlock() {
             FakeProvider.reply("Here is code:\n\n```python\nprint('hi')\n```\n\nDone.", 0)
             finished.clear()
-            verify(GenerationController.send("Show code"))
+            verify(conversation.send("Show code"))
             tryCompare(finished, "count", 1, 5000)
-            const last = ChatController.conversation.get(ChatController.conversation.count - 1)
+            const last = conversation.messages.get(conversation.messages.count - 1)
             compare(last.blocks.length, 3)
             compare(last.blocks[1].kind, "code")
             compare(last.blocks[1].language, "python")
@@ -94,12 +94,11 @@ Item {
         }
 
         function test_3_errorShownWithRetry() {
-            GenerationController.provider = "mistral" // no key for it
-            verify(GenerationController.send("Will fail"))
-            tryVerify(() => GenerationController.lastError.length > 0, 5000)
-            verify(GenerationController.lastError.indexOf("mistral") >= 0)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
+            conversation.provider = "mistral" // no key for it
+            verify(conversation.send("Will fail"))
+            tryVerify(() => conversation.lastError.length > 0, 5000)
+            verify(conversation.lastError.indexOf("mistral") >= 0)
+            conversation.chooseModel("openai", "gpt-4o-mini")
         }
     }
 }

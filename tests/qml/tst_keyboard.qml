@@ -11,6 +11,7 @@ import TeeheeTest
 // sidebar splitter: keys, mouse, limits, and the width kept in settings.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 100; height: 100
 
     Component { id: mainWindow; Main { width: 1100; height: 720 } }
@@ -67,24 +68,23 @@ Item {
         }
 
         function initTestCase() {
-            tryVerify(() => BackendHost.ready, 10000)
-            tryVerify(() => ChatController.listLoaded, 10000)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
+            tryVerify(() => AppStatus.ready, 10000)
+            tryVerify(() => ChatListController.listLoaded, 10000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
             openWindow()
         }
         function cleanupTestCase() { if (win) win.destroy() }
 
         function test_1_newChatTypeEnterSendsEscStops() {
             keyClick(Qt.Key_N, Qt.ControlModifier)
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
             tryCompare(focused(), "objectName", "composerInput")
             FakeProvider.reply("Keys only, and it works.", 0)
             type("hello")
             keyClick(Qt.Key_Return)
-            tryCompare(ChatController.conversation, "count", 2, 5000)
-            tryVerify(() => ChatController.conversation.get(1).status === "complete", 5000)
-            compare(ChatController.conversation.get(0).text, "hello")
+            tryCompare(conversation.messages, "count", 2, 5000)
+            tryVerify(() => conversation.messages.get(1).status === "complete", 5000)
+            compare(conversation.messages.get(0).text, "hello")
             compare(find(win.contentItem, "composerInput").text, "")
 
             const words = []
@@ -92,11 +92,11 @@ Item {
             FakeProvider.reply(words.join(" "), 40)
             type("long")
             keyClick(Qt.Key_Return)
-            tryCompare(GenerationController, "streaming", true, 5000)
-            tryVerify(() => ChatController.conversation.get(3).text.indexOf("w2") >= 0, 5000)
+            tryCompare(conversation, "streaming", true, 5000)
+            tryVerify(() => conversation.messages.get(3).text.indexOf("w2") >= 0, 5000)
             keyClick(Qt.Key_Escape)
-            tryCompare(GenerationController, "streaming", false, 5000)
-            tryVerify(() => ChatController.conversation.get(3).status === "aborted")
+            tryCompare(conversation, "streaming", false, 5000)
+            tryVerify(() => conversation.messages.get(3).status === "aborted")
         }
 
         function test_2_shortcutsSheetOpensAndCloses() {

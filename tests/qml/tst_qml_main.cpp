@@ -1,7 +1,10 @@
-// QtQuickTest over the real QML module, a real Backend (temp SQLite) and a
-// fake OpenAI provider on loopback. The environment is set before the first
-// engine creates the BackendHost singleton, which reads it.
+// QtQuickTest over the real QML module, the in-process client over a real
+// Backend (temp SQLite) and a fake OpenAI provider on loopback. The
+// environment is set before the client reads it; every test file's engine
+// shares that one client, as the app's window does.
+#include "clientprovider.h"
 #include "fakeprovidercontrol.h"
+#include "localchatclient.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -32,6 +35,9 @@ public Q_SLOTS:
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
         QQuickStyle::setStyle(QStringLiteral("Basic"));
+        m_client = new teehee::client::LocalChatClient({}, this);
+        ClientProvider::provide(m_client);
+        m_client->start();
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
@@ -45,6 +51,7 @@ private:
     QTemporaryDir m_dir;
     FakeProviderControl *m_fake = nullptr;
     FakeProviderControl *m_second = nullptr;
+    teehee::client::LocalChatClient *m_client = nullptr;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qml, Setup)

@@ -8,9 +8,10 @@ import TeeheeTest
 // Retry enables itself and answers the question.
 Item {
     id: root
+    ConversationController { id: conversation; chatList: ChatListController }
     width: 900; height: 700
 
-    ConversationView { id: view; anchors.fill: parent }
+    ConversationView { conversation: conversation; id: view; anchors.fill: parent }
 
     TestCase {
         name: "RateLimit"
@@ -27,21 +28,20 @@ Item {
         }
 
         function initTestCase() {
-            tryVerify(() => BackendHost.ready, 10000)
-            GenerationController.provider = "openai"
-            GenerationController.model = "gpt-4o-mini"
-            tryVerify(() => ChatController.listLoaded, 10000)
-            tryVerify(() => !ChatController.loading)
-            ChatController.newChat()
-            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.conversation.count === 0 && !ChatController.loading, 5000)
+            tryVerify(() => AppStatus.ready, 10000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
+            tryVerify(() => ChatListController.listLoaded, 10000)
+            tryVerify(() => !conversation.loading)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
         }
 
         function test_countdownThenRetry() {
             FakeProvider.reply("Answered after the wait.", 0)
             FakeProvider.rateLimitNext(3)
-            verify(GenerationController.send("Are you busy?"))
-            tryCompare(ChatController.conversation, "count", 2, 5000)
-            const reply = () => ChatController.conversation.get(1)
+            verify(conversation.send("Are you busy?"))
+            tryCompare(conversation.messages, "count", 2, 5000)
+            const reply = () => conversation.messages.get(1)
             tryVerify(() => reply().status === "error", 5000)
             verify(reply().rateLimited)
             verify(reply().retryAt > Date.now())
