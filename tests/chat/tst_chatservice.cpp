@@ -109,6 +109,45 @@ private Q_SLOTS:
         QCOMPARE(r->systemPrompt, QStringLiteral("new prompt"));
     }
 
+    void settingsChangeOnlyTheGivenFieldsAndAnnounceOnlyAChange()
+    {
+        const QString c = idOf(f.chats().createChat(user, QStringLiteral("n")));
+        QSignalSpy spy(&f.chats(), &ChatService::chatUpdated);
+        ChatOptions options;
+        options.temperature = 0.4;
+        ChatSettingsChanges changes;
+        changes.provider = QStringLiteral("mistral");
+        changes.model = QStringLiteral("mistral-small-latest");
+        changes.options = options;
+        auto r = f.chats().updateSettings(user, c, changes);
+        QVERIFY(r);
+        QCOMPARE(r->provider, QStringLiteral("mistral"));
+        QCOMPARE(r->options, options.toJson());
+        QCOMPARE(r->name, QStringLiteral("n"));
+        QCOMPARE(spy.size(), 1);
+        // The same again: nothing to write, nothing for the other devices.
+        QVERIFY(f.chats().updateSettings(user, c, changes));
+        QCOMPARE(spy.size(), 1);
+        ChatSettingsChanges modelOnly;
+        modelOnly.model = QStringLiteral("mistral-large-latest");
+        r = f.chats().updateSettings(user, c, modelOnly);
+        QCOMPARE(r->provider, QStringLiteral("mistral"));
+        QCOMPARE(r->model, QStringLiteral("mistral-large-latest"));
+        QCOMPARE(r->options, options.toJson());
+        QCOMPARE(spy.size(), 2);
+    }
+
+    void settingsAreRefusedForAnotherUserOrAnOverlongName()
+    {
+        const QString c = idOf(f.chats().createChat(user));
+        ChatSettingsChanges changes;
+        changes.model = QStringLiteral("m");
+        QCOMPARE(f.chats().updateSettings(f.newUser(), c, changes).error().code, ErrorCode::NotFound);
+        changes.model = QString(ChatService::kMaxSettingChars + 1, u'm');
+        QCOMPARE(f.chats().updateSettings(user, c, changes).error().code, ErrorCode::InvalidInput);
+        QVERIFY(f.chats().chat(user, c)->model.isEmpty());
+    }
+
     void deleteRemovesTheChatAndItsMessages()
     {
         const QString c = idOf(f.chats().createChat(user));

@@ -157,6 +157,31 @@ private Q_SLOTS:
         QCOMPARE(chats.get(alice.id, chat->id).error().code, ErrorCode::NotFound);
     }
 
+    // Written through SqlQuery, read through NativeRows (one chat and the list).
+    void chatSettingsAreStoredAndReadBack()
+    {
+        const UserRecord alice = makeUser(QStringLiteral("settings@example.com"));
+        ChatRepository chats(*m_db);
+        ChatRecord fresh{{}, alice.id, QStringLiteral("s"), {}, {}, {}, {}, {}};
+        fresh.provider = QStringLiteral("anthropic");
+        fresh.model = QStringLiteral("claude-sonnet-4-5");
+        fresh.options = QJsonObject{{QStringLiteral("temperature"), 0.5}, {QStringLiteral("thinking"), true}};
+        auto chat = chats.create(fresh);
+        QVERIFY(chat);
+        auto got = chats.get(alice.id, chat->id);
+        QVERIFY(got);
+        QCOMPARE(got->provider, fresh.provider);
+        QCOMPARE(got->model, fresh.model);
+        QCOMPARE(got->options, fresh.options);
+        const QJsonObject other{{QStringLiteral("max_tokens"), 77}, {QStringLiteral("reasoning_effort"), QStringLiteral("low")}};
+        QVERIFY(chats.setSettings(chat->id, QStringLiteral("openai"), QString(), other));
+        const ChatRecord listed = chats.listForUser(alice.id)->first();
+        QCOMPARE(listed.provider, QStringLiteral("openai"));
+        QVERIFY(listed.model.isEmpty()); // cleared: NULL
+        QCOMPARE(listed.options, other);
+        QCOMPARE(chats.setSettings(newUuid(), {}, {}, {}).error().code, ErrorCode::NotFound);
+    }
+
     void aRolledBackTransactionLeavesNothing()
     {
         const UserRecord alice = makeUser(QStringLiteral("tx@example.com"));

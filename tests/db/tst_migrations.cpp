@@ -2,6 +2,7 @@
 // a database of the original schema (version 1) upgrades in place, data kept.
 #include "db/database.h"
 #include "db/messagerepository.h"
+#include "db/chatrepository.h"
 #include "db/migrations.h"
 #include "db/sqlquery.h"
 #include "support/testenv.h"
@@ -92,6 +93,13 @@ private Q_SLOTS:
         QVERIFY(path);
         QCOMPARE(path->size(), 2);
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM chat_sessions WHERE updated_at IS NOT NULL")), 1);
+        // An old chat has chosen nothing yet: no provider or model, no options.
+        auto old = ChatRepository(db).get(user, chat);
+        QVERIFY2(old, qPrintable(old ? QString() : old.error().message));
+        QVERIFY(old->provider.isEmpty());
+        QVERIFY(old->model.isEmpty());
+        QCOMPARE(old->options, QJsonObject{});
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM chat_sessions WHERE options IS NOT NULL")), 1);
     }
 
     void aNewerSchemaThanTheProgramIsRefused()
