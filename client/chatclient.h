@@ -39,6 +39,9 @@ public:
     // The chat's provider and model (what its next reply uses).
     virtual void setChatModel(QObject *context, const QString &chatId, const QString &provider,
                               const QString &model, Done done) = 0;
+    // The chat's model options (temperature, max_tokens, reasoning_effort,
+    // thinking): the whole set, replacing the previous one.
+    virtual void setChatOptions(QObject *context, const QString &chatId, const QVariantMap &options, Done done) = 0;
     virtual void deleteChat(QObject *context, const QString &chatId, Done done) = 0;
     // A copy of the path up to `messageId` (empty: the whole active branch) as a new chat.
     virtual void forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply) = 0;

@@ -243,6 +243,18 @@ void LocalChatClient::setChatModel(QObject *context, const QString &chatId, cons
     }, done);
 }
 
+void LocalChatClient::setChatOptions(QObject *context, const QString &chatId, const QVariantMap &options, Done done)
+{
+    run(context, [chatId, options](Backend &b, const QString &uid) {
+        const auto decoded = ChatOptions::fromJson(QJsonObject::fromVariantMap(options));
+        if (!decoded)
+            return ClientError{Failure::Invalid, decoded.error.message};
+        ChatSettingsChanges changes;
+        changes.options = decoded.value();
+        return statusError(b.chats().updateSettings(uid, chatId, changes));
+    }, done);
+}
+
 void LocalChatClient::deleteChat(QObject *context, const QString &chatId, Done done)
 {
     run(context, [chatId](Backend &b, const QString &uid) { return statusError(b.chats().deleteChat(uid, chatId)); }, done);
@@ -270,7 +282,7 @@ void LocalChatClient::switchSibling(QObject *context, const QString &messageId, 
 
 void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply)
 {
-    run(context, [request](Backend &b, const QString &uid) {
+    run(context, [this, request](Backend &b, const QString &uid) {
         GenerationOptions options;
         options.provider = request.provider;
         options.model = request.model;

@@ -45,6 +45,7 @@ public:
     void setSystemPrompt(QObject *context, const QString &chatId, const QString &prompt, Done done) override;
     void setChatModel(QObject *context, const QString &chatId, const QString &provider, const QString &model,
                       Done done) override;
+    void setChatOptions(QObject *context, const QString &chatId, const QVariantMap &options, Done done) override;
     void deleteChat(QObject *context, const QString &chatId, Done done) override;
     void forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply) override;
     void deleteMessage(QObject *context, const QString &messageId, Done done) override;

@@ -75,6 +75,28 @@ void ConversationController::chooseModel(const QString &provider, const QString 
     Q_EMIT selectionChanged();
 }
 
+void ConversationController::setOption(const QString &name, const QVariant &value)
+{
+    QVariantMap next = options();
+    if (value.isValid() && !value.isNull())
+        next.insert(name, value);
+    else
+        next.remove(name);
+    if (next == options())
+        return;
+    if (m_chatId.isEmpty()) {
+        m_pendingOptions = next;
+    } else {
+        m_chat.options = next; // shown at once; the chat's update confirms it
+        m_client->setChatOptions(this, m_chatId, next, [this](const ClientError &e) {
+            fail(e);
+            if (!e.ok())
+                reload(); // the stored options come back
+        });
+    }
+    Q_EMIT selectionChanged();
+}
+
 void ConversationController::open(const QString &chatId)
 {
     if (chatId == m_chatId)
@@ -88,6 +110,10 @@ void ConversationController::open(const QString &chatId)
     if (!m_pendingProvider.isEmpty() && m_chat.provider.isEmpty() && !chatId.isEmpty()) {
         // The model picked before the chat existed becomes the new chat's.
         chooseModel(std::exchange(m_pendingProvider, {}), std::exchange(m_pendingModel, {}));
+    }
+    if (!m_pendingOptions.isEmpty() && m_chat.options.isEmpty() && !chatId.isEmpty()) {
+        m_chat.options = std::exchange(m_pendingOptions, {});
+        m_client->setChatOptions(this, chatId, m_chat.options, [this](const ClientError &e) { fail(e); });
     }
     if (m_streamingId.size()) {
         m_streamingId.clear();

@@ -25,6 +25,8 @@ class ConversationController : public QObject {
     // What the next reply uses: the chat's own choice, else the default.
     Q_PROPERTY(QString provider READ provider NOTIFY selectionChanged)
     Q_PROPERTY(QString model READ model NOTIFY selectionChanged)
+    // The chat's model options: {temperature, max_tokens, reasoning_effort, thinking}, each optional.
+    Q_PROPERTY(QVariantMap options READ options NOTIFY selectionChanged)
     Q_PROPERTY(QString defaultProvider MEMBER m_defaultProvider NOTIFY selectionChanged)
     Q_PROPERTY(QString defaultModel MEMBER m_defaultModel NOTIFY selectionChanged)
     Q_PROPERTY(bool streaming READ streaming NOTIFY streamingChanged)
@@ -42,6 +44,7 @@ public:
     bool loading() const { return m_loading; }
     QString provider() const;
     QString model() const;
+    QVariantMap options() const { return m_chat.id.isEmpty() ? m_pendingOptions : m_chat.options; }
     bool streaming() const { return !m_streamingId.isEmpty(); }
     QString streamingMessageId() const { return m_streamingId; }
     QString lastError() const { return m_lastError; }
@@ -49,6 +52,8 @@ public:
 
     // The model picker: the open chat (or the next new one) uses this.
     Q_INVOKABLE void chooseModel(const QString &provider, const QString &model);
+    // One model option of the chat; an undefined or null value removes it.
+    Q_INVOKABLE void setOption(const QString &name, const QVariant &value);
     // False when there is nothing to send or a reply is still streaming.
     Q_INVOKABLE bool send(const QString &text);
     Q_INVOKABLE void stop();
@@ -103,6 +108,7 @@ private:
     QString m_defaultModel;
     QString m_pendingProvider; // chosen before the chat exists
     QString m_pendingModel;
+    QVariantMap m_pendingOptions;
     QString m_streamingId;
     bool m_starting = false;
     bool m_loading = false;

@@ -92,13 +92,5 @@ Item {
             mouseClick(copy)
             tryCompare(copy, "text", "Copied")
         }
-
-        function test_3_errorShownWithRetry() {
-            conversation.provider = "mistral" // no key for it
-            verify(conversation.send("Will fail"))
-            tryVerify(() => conversation.lastError.length > 0, 5000)
-            verify(conversation.lastError.indexOf("mistral") >= 0)
-            conversation.chooseModel("openai", "gpt-4o-mini")
-        }
     }
 }
