@@ -4,6 +4,7 @@
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
 #include "generation/generationmanager.h"
+#include "generation/accountevents.h"
 #include "core/logging.h"
 #include "core/privatefiles.h"
 #include "core/secretstore.h"
@@ -84,6 +85,7 @@ Status Backend::openDatabase()
     if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)
         qCWarning(lcDb).noquote() << "stored keys not upgraded:" << upgraded.error().message;
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys);
+    m_accountEvents = std::make_unique<AccountEvents>(*m_chats, *m_generations);
     return success();
 }
 

@@ -29,6 +29,7 @@ QByteArray chatBytes(const ChatRecord &chat);
 QByteArray chatsBytes(const QList<ChatRecord> &chats);
 QByteArray chatDetailBytes(const ChatDetail &detail);
 QByteArray messagesBytes(const QList<PlacedMessage> &messages);
+QByteArray messageBytes(const PlacedMessage &message);
 
 // `content` as clients send it: a string, or an object with a string `text`.
 Result<QString> contentText(const QJsonValue &content);
