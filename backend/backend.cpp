@@ -5,6 +5,7 @@
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
 #include "generation/generationmanager.h"
+#include "generation/accountevents.h"
 #include "core/logging.h"
 #include "core/privatefiles.h"
 #include "core/secretstore.h"
@@ -86,6 +87,7 @@ Status Backend::openDatabase()
         qCWarning(lcDb).noquote() << "stored keys not upgraded:" << upgraded.error().message;
     m_providers = std::make_unique<ProviderService>(m_config, *m_keys);
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys, m_providers->registry());
+    m_accountEvents = std::make_unique<AccountEvents>(*m_chats, *m_generations);
     return success();
 }
 

@@ -16,6 +16,7 @@ class ProviderService;
 class GenerationManager;
 class WalCheckpointer;
 class ServerPresence;
+class AccountEvents;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -40,6 +41,8 @@ public:
     KeyService &keys() { return *m_keys; }
     ProviderService &providers() { return *m_providers; }
     GenerationManager &generations() { return *m_generations; }
+    // What happens in each account (chats, replies), for all its devices.
+    AccountEvents &accountEvents() { return *m_accountEvents; }
 
 private:
     Status openDatabase();
@@ -52,8 +55,10 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<KeyService> m_keys;
     std::unique_ptr<ProviderService> m_providers;
-    // Last: destroyed first, saving running replies while the services still exist.
+    // Destroyed early (after the event bus only), saving running replies while the services still exist.
     std::unique_ptr<GenerationManager> m_generations;
+    // Destroyed before the services it listens to.
+    std::unique_ptr<AccountEvents> m_accountEvents;
 };
 
 } // namespace teehee

@@ -48,6 +48,7 @@ const QList<Operation> &operations()
         {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running). parent_message_id absent: the active branch; null: a new root. Without provider/model: the chat's; with them, they become the chat's. options: for this reply only", true, {"content", "provider?", "model?", "parent_message_id?", "key_id?", "options?"}, 200},
         {"get", "/stream/{message_id}/events", "streaming", "Attach to a running or finished stream (SSE; honours Last-Event-ID)", true, {}, 200},
         {"get", "/stream/{chat_id}", "streaming", "WebSocket: live events of a chat (?token=<JWT>; close 4001 bad token, 4004 unknown chat)", false, {}, 101},
+        {"get", "/events", "streaming", "WebSocket: live events of the whole account: chat_created, chat_updated, chat_deleted, stream_started, stream_ended (?token=<JWT>; close 4001 bad token)", false, {}, 101},
         {"get", "/providers", "system", "Providers and their models", false, {}, 200},
         {"get", "/models", "system", "Known models", false, {}, 200},
         {"get", "/providers/{name}/models", "system", "The provider's live model list, fetched with your key (403 when the endpoint is on a network this server does not allow)", true, {}, 200},

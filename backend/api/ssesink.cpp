@@ -12,17 +12,6 @@ namespace teehee {
 
 namespace {
 
-QByteArray frame(const QByteArray &type, const QByteArray &json, qint64 id)
-{
-    QByteArray out;
-    out.reserve(type.size() + json.size() + 48);
-    out += "event: " + type + '\n';
-    if (id > 0)
-        out += "id: " + QByteArray::number(id) + '\n';
-    out += "data: " + json + "\n\n";
-    return out;
-}
-
 static_assert(SseSink::kMaxBufferedBytes == WebSocketSession::kMaxBufferedBytes,
               "an SSE client and a WebSocket client may leave as much unread");
 
@@ -75,14 +64,14 @@ bool SseSink::write(const QByteArray &bytes)
     return true;
 }
 
-void SseSink::writeEvent(const QString &type, const QJsonObject &data, qint64 id)
+void SseSink::writeEvent(const streamevents::Encoded &event, qint64 id)
 {
-    write(frame(type.toUtf8(), streamevents::compactText(data), id));
+    write(streamevents::sseFrame(event, id));
 }
 
 qint64 SseSink::writeLogged(const GenerationEvent &event)
 {
-    const QByteArray bytes = frame(streamevents::typeName(event).toUtf8(), streamevents::eventText(event, m_compact), event.seq);
+    const QByteArray bytes = streamevents::sseFrame(streamevents::encode(event, m_compact), event.seq);
     write(bytes);
     if (event.isTerminal())
         finish();
@@ -151,11 +140,11 @@ void SseSink::finish()
     deleteLater();
 }
 
-void SseSink::writeFinished(Responder responder, const QString &type, const QJsonObject &data, qint64 id)
+void SseSink::writeFinished(Responder responder, const streamevents::Encoded &event, qint64 id)
 {
     if (!responder.beginStream(200, kStreamHeaders))
         return;
-    responder.writeChunk(frame(type.toUtf8(), streamevents::compactText(data), id));
+    responder.writeChunk(streamevents::sseFrame(event, id));
     responder.endStream();
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/responder.h"
+#include "api/streamevents.h"
 
-#include <QJsonObject>
 #include <QObject>
 
 namespace teehee {
@@ -16,7 +16,7 @@ class TokenWatch;
 // One Server-Sent Events answer following one generation: replays the events
 // after a given sequence number (Last-Event-ID), then the live ones, and ends
 // the stream after the terminal event. Each event is `event: <type>`,
-// `id: <seq>`, `data: <the WebSocket JSON>`. A client that leaves only
+// `id: <seq>`, `data: <the WebSocket JSON>` (streamevents: the same bytes). A client that leaves only
 // detaches the sink; the generation goes on.
 //
 // Memory stays bounded by what the client reads: a replay takes the events
@@ -38,12 +38,12 @@ public:
     // Sends the headers; false when the client is already gone (the sink is then deleted).
     bool begin();
     // An event outside the generation's log (message_created), with its own id.
-    void writeEvent(const QString &type, const QJsonObject &data, qint64 id);
+    void writeEvent(const streamevents::Encoded &event, qint64 id);
     // Replays the events after `afterSeq`, then follows live until the terminal event.
     void follow(qint64 afterSeq);
 
     // A finished stream answered from the stored message alone (no generation in memory).
-    static void writeFinished(Responder responder, const QString &type, const QJsonObject &data, qint64 id);
+    static void writeFinished(Responder responder, const streamevents::Encoded &event, qint64 id);
 
     // The most bytes any sink has held at once (its socket's backlog plus the
     // event being written) since the last reset: the replay's memory, for tests.

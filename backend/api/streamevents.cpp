@@ -1,122 +1,177 @@
 #include "api/streamevents.h"
 
+#include "chat/chatjson.h"
 #include "core/jsonescape.h"
+#include "generation/accountevents.h"
 #include "generation/generation.h"
-
-#include <QJsonDocument>
 
 namespace teehee::streamevents {
 
-QString typeName(const GenerationEvent &e)
-{
-    switch (e.type) {
-    case GenerationEvent::Type::Started: return e.continued ? QStringLiteral("stream_continue") : QStringLiteral("stream_start");
-    case GenerationEvent::Type::Token: return QStringLiteral("token");
-    case GenerationEvent::Type::Completed: return QStringLiteral("stream_complete");
-    case GenerationEvent::Type::Aborted: return QStringLiteral("stream_aborted");
-    case GenerationEvent::Type::Failed: return QStringLiteral("stream_error");
-    }
-    return QStringLiteral("error");
-}
-
-QJsonObject toJson(const GenerationEvent &e, bool compact)
-{
-    QJsonObject o{{QStringLiteral("type"), typeName(e)}, {QStringLiteral("message_id"), e.messageId}};
-    switch (e.type) {
-    case GenerationEvent::Type::Started:
-        o.insert(QStringLiteral("parent_message_id"), e.parentMessageId);
-        o.insert(QStringLiteral("status"), e.status());
-        if (e.continued)
-            o.insert(QStringLiteral("existing_content"), e.content);
-        break;
-    case GenerationEvent::Type::Token:
-        o.insert(QStringLiteral("token"), e.token);
-        if (!compact)
-            o.insert(QStringLiteral("content"), e.content);
-        break;
-    case GenerationEvent::Type::Completed: {
-        o.insert(QStringLiteral("status"), e.status());
-        o.insert(QStringLiteral("content"), e.content);
-        QJsonObject usage;
-        if (e.inputTokens >= 0)
-            usage.insert(QStringLiteral("input_tokens"), e.inputTokens);
-        if (e.outputTokens >= 0)
-            usage.insert(QStringLiteral("output_tokens"), e.outputTokens);
-        if (e.inputTokens >= 0 && e.outputTokens >= 0)
-            usage.insert(QStringLiteral("total_tokens"), e.inputTokens + e.outputTokens);
-        o.insert(QStringLiteral("usage"), usage);
-        if (!e.finishReason.isEmpty())
-            o.insert(QStringLiteral("finish_reason"), e.finishReason);
-        break;
-    }
-    case GenerationEvent::Type::Aborted:
-        o.insert(QStringLiteral("status"), e.status());
-        o.insert(QStringLiteral("content"), e.content);
-        break;
-    case GenerationEvent::Type::Failed:
-        o.insert(QStringLiteral("status"), e.status());
-        o.insert(QStringLiteral("error"), e.error);
-        o.insert(QStringLiteral("content"), e.content);
-        // An addition to the contract's fields: clients can count down to a retry.
-        if (e.retryAfterSeconds >= 0)
-            o.insert(QStringLiteral("retry_after"), e.retryAfterSeconds);
-        // "length": the reply reached MAX_REPLY_BYTES.
-        if (!e.finishReason.isEmpty())
-            o.insert(QStringLiteral("finish_reason"), e.finishReason);
-        break;
-    }
-    return o;
-}
-
-QJsonObject resume(const Generation &g)
-{
-    return {{QStringLiteral("type"), QStringLiteral("stream_resume")},
-            {QStringLiteral("message_id"), g.messageId()},
-            {QStringLiteral("parent_message_id"), g.parentMessageId()},
-            {QStringLiteral("status"), QStringLiteral("streaming")},
-            {QStringLiteral("content"), g.text()}};
-}
-
-QJsonObject error(const QString &message)
-{
-    return {{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("message"), message}};
-}
-
-QByteArray compactText(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
 namespace {
 
-// A JSON string as QJsonDocument writes it.
-void appendJsonString(QByteArray &out, const QString &s)
+// A JSON object written field by field, "type" first; one more event type is
+// one more function of a few `field` calls.
+class Writer {
+public:
+    explicit Writer(QByteArrayView type, qsizetype reserve = 96) : m_type(type.toByteArray())
+    {
+        m_out.reserve(reserve + m_type.size());
+        m_out.append("{\"type\":\"").append(m_type).append('"');
+    }
+    Writer &field(const char *key, const QString &value)
+    {
+        name(key);
+        m_out.append('"');
+        appendJsonEscaped(m_out, value);
+        m_out.append('"');
+        return *this;
+    }
+    Writer &field(const char *key, qint64 value)
+    {
+        name(key);
+        m_out.append(QByteArray::number(value));
+        return *this;
+    }
+    // A value that is JSON text already (an object).
+    Writer &json(const char *key, const QByteArray &value)
+    {
+        name(key);
+        m_out.append(value);
+        return *this;
+    }
+    Encoded done()
+    {
+        m_out.append('}');
+        return {m_type, m_out};
+    }
+
+private:
+    void name(const char *key) { m_out.append(",\"").append(key).append("\":"); }
+
+    QByteArray m_type;
+    QByteArray m_out;
+};
+
+// token events (and any other piece of streamed text): the piece, and the text so far unless compact.
+Encoded textPiece(QByteArrayView type, const GenerationEvent &e, bool compact)
 {
-    out.append('"');
-    appendJsonEscaped(out, s);
-    out.append('"');
+    Writer w(type, e.messageId.size() + 3 * e.token.size() + (compact ? 0 : 3 * e.content.size()));
+    w.field("message_id", e.messageId).field("token", e.token);
+    if (!compact)
+        w.field("content", e.content);
+    return w.done();
+}
+
+Encoded started(const GenerationEvent &e)
+{
+    Writer w(e.continued ? "stream_continue" : "stream_start");
+    w.field("message_id", e.messageId).field("parent_message_id", e.parentMessageId).field("status", e.status());
+    if (e.continued)
+        w.field("existing_content", e.content);
+    return w.done();
+}
+
+Encoded completed(const GenerationEvent &e)
+{
+    QByteArray usage = "{";
+    auto count = [&usage](const char *key, qint64 n) {
+        if (n < 0)
+            return;
+        usage.append(usage.size() > 1 ? ",\"" : "\"").append(key).append("\":").append(QByteArray::number(n));
+    };
+    count("input_tokens", e.inputTokens);
+    count("output_tokens", e.outputTokens);
+    count("total_tokens", e.inputTokens >= 0 && e.outputTokens >= 0 ? e.inputTokens + e.outputTokens : -1);
+    usage.append('}');
+    Writer w("stream_complete", 3 * e.content.size());
+    w.field("message_id", e.messageId).field("status", e.status()).json("usage", usage);
+    if (!e.finishReason.isEmpty())
+        w.field("finish_reason", e.finishReason);
+    return w.field("content", e.content).done();
+}
+
+Encoded aborted(const GenerationEvent &e)
+{
+    Writer w("stream_aborted", 3 * e.content.size());
+    return w.field("message_id", e.messageId).field("status", e.status()).field("content", e.content).done();
+}
+
+Encoded failed(const GenerationEvent &e)
+{
+    Writer w("stream_error", 3 * e.content.size());
+    w.field("message_id", e.messageId).field("status", e.status()).field("error", e.error);
+    // An addition to the contract's fields: clients can count down to a retry.
+    if (e.retryAfterSeconds >= 0)
+        w.field("retry_after", qint64(e.retryAfterSeconds));
+    // "length": the reply reached MAX_REPLY_BYTES.
+    if (!e.finishReason.isEmpty())
+        w.field("finish_reason", e.finishReason);
+    return w.field("content", e.content).done();
 }
 
 } // namespace
 
-QByteArray eventText(const GenerationEvent &e, bool compact)
+Encoded encode(const GenerationEvent &e, bool compact)
 {
-    if (e.type != GenerationEvent::Type::Token)
-        return compactText(toJson(e, compact));
-    // QJsonObject sorts its keys: the same order here.
-    QByteArray out;
-    out.reserve(64 + e.messageId.size() + 3 * e.token.size() + (compact ? 0 : 3 * e.content.size()));
-    out.append('{');
-    if (!compact) {
-        out.append("\"content\":");
-        appendJsonString(out, e.content);
-        out.append(',');
+    switch (e.type) {
+    case GenerationEvent::Type::Started: return started(e);
+    case GenerationEvent::Type::Token: return textPiece("token", e, compact);
+    case GenerationEvent::Type::Completed: return completed(e);
+    case GenerationEvent::Type::Aborted: return aborted(e);
+    case GenerationEvent::Type::Failed: return failed(e);
     }
-    out.append("\"message_id\":");
-    appendJsonString(out, e.messageId);
-    out.append(",\"token\":");
-    appendJsonString(out, e.token);
-    out.append(",\"type\":\"token\"}");
+    return error(QStringLiteral("unknown event"));
+}
+
+Encoded encode(const AccountEvent &e)
+{
+    switch (e.type) {
+    case AccountEvent::Type::ChatCreated: return Writer("chat_created").json("chat", chatjson::chatBytes(e.chat)).done();
+    case AccountEvent::Type::ChatUpdated: return Writer("chat_updated").json("chat", chatjson::chatBytes(e.chat)).done();
+    case AccountEvent::Type::ChatDeleted: return Writer("chat_deleted").field("chat_id", e.chatId).done();
+    case AccountEvent::Type::StreamStarted:
+        return Writer("stream_started").field("chat_id", e.chatId).field("message_id", e.messageId).done();
+    case AccountEvent::Type::StreamEnded:
+        return Writer("stream_ended").field("chat_id", e.chatId).field("message_id", e.messageId)
+            .field("status", e.status).done();
+    }
+    return error(QStringLiteral("unknown event"));
+}
+
+Encoded resume(const Generation &g)
+{
+    const QString text = g.text();
+    return Writer("stream_resume", 3 * text.size())
+        .field("message_id", g.messageId())
+        .field("parent_message_id", g.parentMessageId())
+        .field("status", QStringLiteral("streaming"))
+        .field("content", text)
+        .done();
+}
+
+Encoded messageCreated(const PlacedMessage &message)
+{
+    return Writer("message_created").json("message", chatjson::messageBytes(message)).done();
+}
+
+Encoded error(const QString &message)
+{
+    return Writer("error").field("message", message).done();
+}
+
+Encoded pong()
+{
+    return Writer("pong").done();
+}
+
+QByteArray sseFrame(const Encoded &event, qint64 id)
+{
+    QByteArray out;
+    out.reserve(event.type.size() + event.json.size() + 48);
+    out.append("event: ").append(event.type).append('\n');
+    if (id > 0)
+        out.append("id: ").append(QByteArray::number(id)).append('\n');
+    out.append("data: ").append(event.json).append("\n\n");
     return out;
 }
 

@@ -30,15 +30,15 @@ bool wantsCompact(const ApiRequest &req)
 // Answers through SSE: optional leading events, then the generation from
 // afterSeq, for as long as the user's token holds.
 void streamGeneration(const ApiRequest &req, Responder res, Generation *g, qint64 afterSeq, AuthService &auth,
-                      const AuthUser &user, const QList<QPair<QString, QJsonObject>> &first = {})
+                      const AuthUser &user, const QList<streamevents::Encoded> &first = {})
 {
     auto *sink = new SseSink(std::move(res), g, auth, user, wantsCompact(req));
     if (!sink->begin())
         return;
     // Leading events number just below the reply's first: a client resuming
     // from one (Last-Event-ID) gets the whole reply, and nothing twice.
-    for (const auto &[type, data] : first)
-        sink->writeEvent(type, data, g->firstSeq() - 1);
+    for (const streamevents::Encoded &event : first)
+        sink->writeEvent(event, g->firstSeq() - 1);
     sink->follow(afterSeq);
 }
 
@@ -76,7 +76,7 @@ void answerWhenDone(Responder res, Generation *g)
 }
 
 // A stored message's state as the terminal event a stream would have ended with.
-QPair<QString, QJsonObject> storedOutcome(const MessageRecord &m)
+streamevents::Encoded storedOutcome(const MessageRecord &m)
 {
     GenerationEvent e;
     e.messageId = m.id;
@@ -88,7 +88,7 @@ QPair<QString, QJsonObject> storedOutcome(const MessageRecord &m)
     e.finishReason = m.finishReason;
     e.inputTokens = m.tokensIn.value_or(-1);
     e.outputTokens = m.tokensOut.value_or(-1);
-    return {streamevents::typeName(e), streamevents::toJson(e)};
+    return streamevents::encode(e);
 }
 
 } // namespace
@@ -142,11 +142,9 @@ void registerStreamRoutes(ApiContext &ctx)
                                                    turn->parent, turn->generationOptions());
         if (!g)
             return res.send(g.error());
-        QList<QPair<QString, QJsonObject>> first;
+        QList<streamevents::Encoded> first;
         if (auto question = backend.chats().message(user.id, g.value()->parentMessageId()))
-            first.append({QStringLiteral("message_created"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("message_created")},
-                                      {QStringLiteral("message"), chatjson::message(question.value())}}});
+            first.append(streamevents::messageCreated(question.value()));
         streamGeneration(req, std::move(res), g.value(), 0, backend.auth(), user, first);
     }));
 
@@ -155,6 +153,10 @@ void registerStreamRoutes(ApiContext &ctx)
     r.get(QStringLiteral("/stream/{chat_id}"), [](const ApiRequest &, Responder res) {
         res.send(detailResponse(426, QStringLiteral("Upgrade Required: connect with a WebSocket client "
                                                     "to ws://<host>/stream/{chat_id}?token=<JWT>")));
+    });
+    r.get(QStringLiteral("/events"), [](const ApiRequest &, Responder res) {
+        res.send(detailResponse(426, QStringLiteral("Upgrade Required: connect with a WebSocket client "
+                                                    "to ws://<host>/events?token=<JWT>")));
     });
 
     // EventSource cannot send headers: the token may also come as ?token=.
@@ -174,8 +176,7 @@ void registerStreamRoutes(ApiContext &ctx)
         const qint64 afterSeq = last.trimmed().toLongLong();
         if (Generation *g = backend.generations().forMessage(messageId); g && g->userId() == user->id)
             return streamGeneration(req, std::move(res), g, afterSeq, backend.auth(), user.value());
-        const auto [type, data] = storedOutcome(message->message);
-        SseSink::writeFinished(std::move(res), type, data, backend.generations().takeSeq());
+        SseSink::writeFinished(std::move(res), storedOutcome(message->message), backend.generations().takeSeq());
     });
 }
 

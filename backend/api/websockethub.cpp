@@ -1,5 +1,6 @@
 #include "api/websockethub.h"
 
+#include "api/accountsession.h"
 #include "api/guardedtcpserver.h"
 #include "api/json/turnrequest.h"
 #include "api/streamevents.h"
@@ -7,9 +8,9 @@
 #include "api/websocketsession.h"
 #include "auth/authservice.h"
 #include "backend.h"
-#include "chat/chatjson.h"
 #include "chat/chatservice.h"
 #include "core/logging.h"
+#include "generation/accountevents.h"
 #include "generation/generationmanager.h"
 
 #include <QRegularExpression>
@@ -39,6 +40,7 @@ WebSocketHub::WebSocketHub(Backend &backend, QObject *parent)
     connect(m_server, &QWebSocketServer::newConnection, this, &WebSocketHub::onNewConnections);
     connect(&backend.generations(), &GenerationManager::generationCreated, this, &WebSocketHub::onGeneration);
     connect(&backend.chats(), &ChatService::messageAdded, this, &WebSocketHub::onMessageAdded);
+    connect(&backend.accountEvents(), &AccountEvents::event, this, &WebSocketHub::onAccountEvent);
     // Sockets of a deleted chat get its stream_aborted first (the reply aborts before the rows go), then 4004.
     connect(&backend.chats(), &ChatService::chatDeleted, this, [this](const QString &, const QString &chatId) {
         const auto sessions = m_byChat.values(chatId);
@@ -52,16 +54,20 @@ WebSocketHub::WebSocketHub(Backend &backend, QObject *parent)
 
 WebSocketHub::~WebSocketHub()
 {
-    const auto sessions = m_byChat.values();
-    for (WebSocketSession *s : sessions) {
-        s->disconnect(this);
-        delete s;
+    QList<WebSocketPeer *> peers;
+    for (WebSocketSession *s : std::as_const(m_byChat))
+        peers.append(s);
+    for (AccountSession *s : std::as_const(m_byUser))
+        peers.append(s);
+    for (WebSocketPeer *p : peers) {
+        p->disconnect(this);
+        delete p;
     }
 }
 
 bool WebSocketHub::isSocketTarget(const QByteArray &target)
 {
-    static const QRegularExpression path(QStringLiteral("^/stream/[^/?]+/?(\\?|$)"));
+    static const QRegularExpression path(QStringLiteral("^/(stream/[^/?]+|events)/?(\\?|$)"));
     return path.match(QString::fromLatin1(target)).hasMatch();
 }
 
@@ -124,26 +130,37 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyM
     static const QRegularExpression path(QStringLiteral("^/stream/([^/]+)/?$"));
     const auto match = path.match(url.path());
     const QUuid chatUuid = match.hasMatch() ? QUuid::fromString(match.captured(1)) : QUuid();
+    static const QRegularExpression eventsPath(QStringLiteral("^/events/?$"));
+    const bool accountEvents = eventsPath.match(url.path()).hasMatch();
     const QUrlQuery query(url);
     const QByteArray token = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toUtf8();
     auto user = token.isEmpty() ? Result<AuthUser>(Error{ErrorCode::Unauthorized, QStringLiteral("missing token")})
                                 : m_backend.auth().authenticate(token);
     if (!user)
         return reject(std::move(socket), kCloseUnauthorized, QStringLiteral("unauthorized"));
+    if (m_perUser.value(user->id) >= kMaxSocketsPerUser)
+        return reject(std::move(socket), kClosePolicy,
+                      QStringLiteral("too many open sockets (%1) for this user").arg(kMaxSocketsPerUser));
+    if (accountEvents) {
+        auto *session = new AccountSession(m_backend.auth(), std::move(socket), connectionOf(*ws), *user, false, this);
+        connect(session, &WebSocketPeer::closed, this, &WebSocketHub::remove);
+        m_byUser.insert(user->id, session);
+        ++m_perUser[user->id];
+        for (const EarlyMessage &m : early)
+            session->receive(m.text, m.binary);
+        return;
+    }
     if (chatUuid.isNull())
         return reject(std::move(socket), kCloseNotFound, QStringLiteral("chat not found"));
     const QString chatId = chatUuid.toString(QUuid::WithoutBraces);
     if (!m_backend.chats().chat(user->id, chatId))
         return reject(std::move(socket), kCloseNotFound, QStringLiteral("chat not found"));
-    if (m_perUser.value(user->id) >= kMaxSocketsPerUser)
-        return reject(std::move(socket), kClosePolicy,
-                      QStringLiteral("too many open sockets (%1) for this user").arg(kMaxSocketsPerUser));
 
     const bool compact = wantsCompactTokens(query);
     QTcpSocket *connection = connectionOf(*ws);
     auto *session = new WebSocketSession(m_backend, m_backend.generations().workQueue(), std::move(socket), connection,
                                          *user, chatId, compact, this);
-    connect(session, &WebSocketSession::closed, this, &WebSocketHub::remove);
+    connect(session, &WebSocketPeer::closed, this, &WebSocketHub::remove);
     m_byChat.insert(chatId, session);
     ++m_perUser[user->id];
     // Same thread as the generation: nothing can happen between this snapshot and the next live event.
@@ -168,13 +185,16 @@ QTcpSocket *WebSocketHub::connectionOf(const QWebSocket &ws) const
     return nullptr;
 }
 
-void WebSocketHub::remove(WebSocketSession *session)
+void WebSocketHub::remove(WebSocketPeer *peer)
 {
-    if (!m_byChat.remove(session->chatId(), session))
+    auto *chatSession = qobject_cast<WebSocketSession *>(peer);
+    const bool held = chatSession ? m_byChat.remove(chatSession->chatId(), chatSession) > 0
+                                  : m_byUser.remove(peer->userId(), static_cast<AccountSession *>(peer)) > 0;
+    if (!held)
         return;
-    if (--m_perUser[session->userId()] <= 0)
-        m_perUser.remove(session->userId());
-    session->deleteLater();
+    if (--m_perUser[peer->userId()] <= 0)
+        m_perUser.remove(peer->userId());
+    peer->deleteLater();
 }
 
 void WebSocketHub::onGeneration(Generation *generation)
@@ -193,7 +213,7 @@ void WebSocketHub::broadcast(const GenerationEvent &event)
         WebSocketSession *s = it.value();
         Encoded &e = s->isCompact() ? compact : full;
         if (e.text.isEmpty()) {
-            e.text = streamevents::eventText(event, s->isCompact());
+            e.text = streamevents::encode(event, s->isCompact()).json;
             e.frame = websocketframe::text(e.text);
         }
         s->sendFrame(e.text, e.frame);
@@ -207,12 +227,29 @@ void WebSocketHub::onMessageAdded(const QString &userId, const PlacedMessage &me
     auto [it, end] = m_byChat.equal_range(message.message.chatId);
     if (it == end)
         return;
-    const QString text = QString::fromUtf8(streamevents::compactText(
-        {{QStringLiteral("type"), QStringLiteral("message_created")}, {QStringLiteral("message"), chatjson::message(message)}}));
+    const streamevents::Encoded created = streamevents::messageCreated(message);
     for (; it != end; ++it) {
         if (it.value()->userId() == userId)
-            it.value()->sendText(text);
+            it.value()->send(created);
     }
+}
+
+void WebSocketHub::onAccountEvent(const AccountEvent &event)
+{
+    QList<WebSocketPeer *> to;
+    for (auto [it, end] = m_byUser.equal_range(event.userId); it != end; ++it)
+        to.append(it.value());
+    // A chat's own sockets hear of its changes too (the spec's per-chat chat_updated).
+    if (event.type == AccountEvent::Type::ChatUpdated)
+        for (auto [it, end] = m_byChat.equal_range(event.chatId); it != end; ++it)
+            if (it.value()->userId() == event.userId)
+                to.append(it.value());
+    if (to.isEmpty())
+        return;
+    const QByteArray text = streamevents::encode(event).json;
+    const QByteArray frame = websocketframe::text(text);
+    for (WebSocketPeer *peer : std::as_const(to))
+        peer->sendFrame(text, frame);
 }
 
 } // namespace teehee

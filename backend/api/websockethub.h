@@ -14,19 +14,25 @@ namespace teehee {
 
 class GuardedTcpServer;
 
+class AccountSession;
+struct AccountEvent;
 class Backend;
 class Generation;
 struct GenerationEvent;
 struct PlacedMessage;
+class WebSocketPeer;
 class WebSocketSession;
 
-// Finishes WebSocket upgrades on /stream/{chat_id}?token=… that a connection's
-// parser found complete (QWebSocketServer writes the 101), then (close 4001 for a
-// bad token, 4004 for a chat that is not the user's), keeps the sessions of
-// each chat and fans every generation event of a chat out to all of them,
-// serialised once per form (full, compact). A socket that connects while a
-// reply runs first gets stream_resume with the text so far, then the live
-// tokens: both happen on this thread, so there is no gap and no duplicate.
+// Finishes WebSocket upgrades on /stream/{chat_id}?token=… and /events?token=…
+// that a connection's parser found complete (QWebSocketServer writes the 101),
+// then authenticates them (close 4001 for a bad token, 4004 for a chat that is
+// not the user's). Keeps the sessions of each chat and fans every generation
+// event of a chat out to all of them, serialised once per form (full,
+// compact); keeps the /events sockets of each account and fans the account's
+// events out to them (chat_updated also to the chat's own sockets). A socket
+// that connects while a reply runs first gets stream_resume with the text so
+// far, then the live tokens: both happen on this thread, so there is no gap
+// and no duplicate.
 class WebSocketHub : public QObject {
     Q_OBJECT
 public:
@@ -38,12 +44,12 @@ public:
     WebSocketHub(Backend &backend, QObject *parent = nullptr);
     ~WebSocketHub() override;
 
-    // Whether a request target ("/stream/<id>?token=…") names a socket route.
+    // Whether a request target ("/stream/<id>?token=…", "/events?token=…") names a socket route.
     static bool isSocketTarget(const QByteArray &target);
     // Takes a connection whose WebSocket handshake is still unread in it.
     void handleUpgrade(QTcpSocket *socket);
 
-    int sessionCount() const { return int(m_byChat.size()); }
+    int sessionCount() const { return int(m_byChat.size() + m_byUser.size()); }
     // A listening socket of the engine, to find the connection under an upgrade.
     // (QAbstractHttpServer::servers() searches every descendant: every socket.)
     void addServer(GuardedTcpServer *server);
@@ -60,12 +66,14 @@ private:
     void onGeneration(Generation *generation);
     void broadcast(const GenerationEvent &event);
     void onMessageAdded(const QString &userId, const PlacedMessage &message);
-    void remove(WebSocketSession *session);
+    void onAccountEvent(const AccountEvent &event);
+    void remove(WebSocketPeer *peer);
 
     Backend &m_backend;
     QWebSocketServer *m_server; // a child: answers the handshakes
     qint64 m_maxMessageBytes;
     QMultiHash<QString, WebSocketSession *> m_byChat; // chat id → sessions
+    QMultiHash<QString, AccountSession *> m_byUser;   // user id → /events sockets
     QHash<QString, int> m_perUser;
     QList<QPointer<GuardedTcpServer>> m_servers;
 };

@@ -178,6 +178,14 @@ QByteArray messagesBytes(const QList<PlacedMessage> &list)
     return out;
 }
 
+QByteArray messageBytes(const PlacedMessage &message)
+{
+    QByteArray out;
+    out.reserve(480);
+    appendMessage(out, message);
+    return out;
+}
+
 QByteArray chatBytes(const ChatRecord &c)
 {
     QByteArray out;

@@ -29,6 +29,7 @@ QByteArray chatBytes(const ChatRecord &chat);
 QByteArray chatsBytes(const QList<ChatRecord> &chats);
 QByteArray chatDetailBytes(const ChatDetail &detail);
 QByteArray messagesBytes(const QList<PlacedMessage> &messages);
+QByteArray messageBytes(const PlacedMessage &message);
 
 QString time(const QDateTime &t);
 

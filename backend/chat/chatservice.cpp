@@ -212,8 +212,10 @@ Result<PlacedMessage> ChatService::addMessage(const QString &userId, const QStri
     if (!chat)
         return chat.error();
     auto added = m_tree.add(chat.value(), message);
-    if (added)
+    if (added) {
         Q_EMIT messageAdded(userId, added.value());
+        (void)reload(userId, chat->id); // its activity time moved: chatUpdated (the message stands either way)
+    }
     return added;
 }
 
@@ -224,6 +226,7 @@ Result<MessageTree::Exchange> ChatService::addExchange(const QString &userId, co
     if (added) {
         Q_EMIT messageAdded(userId, added->question);
         Q_EMIT messageAdded(userId, added->reply);
+        (void)reload(userId, chat.id); // its activity time moved: chatUpdated (the exchange stands either way)
     }
     return added;
 }

@@ -76,6 +76,7 @@ public:
 
 Q_SIGNALS:
     void chatCreated(const teehee::ChatRecord &chat);
+    // Renamed, re-prompted, or active again (a new message moves it up the list).
     void chatUpdated(const teehee::ChatRecord &chat);
     // Emitted (directly) before the rows go: the generation engine aborts the chat's stream here.
     void chatAboutToBeDeleted(const QString &userId, const QString &chatId);

@@ -41,6 +41,9 @@ const QList<ConfigVariable> &configVariables()
         {"ALLOWED_ENDPOINT_HOSTS", "", "comma list of host names and CIDRs users' custom endpoints may reach even if private"},
         {"MAX_GENERATIONS_PER_USER", "8", "replies one user may have running at once"},
         {"MAX_REPLY_BYTES", "4194304", "largest reply, in bytes: past it the reply ends as an error, its text kept"},
+        {"AUTO_TITLES", "true", "whether a chat still called \"New Chat\" is named after its first reply"},
+        {"TITLE_PROVIDER", "", "provider asked for chat titles; empty: the provider of the reply"},
+        {"TITLE_MODEL", "", "model asked for chat titles; empty: the model of the reply (or the title provider's default)"},
     };
     return vars;
 }

@@ -53,6 +53,9 @@ struct Config {
     QStringList allowedEndpointHosts;
     int maxGenerationsPerUser = 8;              // replies running at once for one user
     qint64 maxReplyBytes = 4 * 1024 * 1024;     // UTF-8 bytes one reply may add
+    bool autoTitles = true;       // a "New Chat" is named after its first reply
+    QString titleProvider;        // empty: the provider of that reply
+    QString titleModel;           // empty: the model of that reply (or the title provider's default)
 };
 
 // One documented variable: what `--help` and `.env.example` print.

@@ -201,7 +201,8 @@ Result<Config> ConfigLoader::load() const
     }
 
     for (const auto &[name, field] : {std::pair{"DEBUG", &c.debug}, std::pair{"ALLOW_SIGNUP", &c.allowSignup},
-                                      std::pair{"ALLOW_PRIVATE_ENDPOINTS", &c.allowPrivateEndpoints}}) {
+                                      std::pair{"ALLOW_PRIVATE_ENDPOINTS", &c.allowPrivateEndpoints},
+                                      std::pair{"AUTO_TITLES", &c.autoTitles}}) {
         if (!isSet(QLatin1String(name)))
             continue;
         auto v = parseBool(QLatin1String(name), get(QLatin1String(name)));
@@ -258,6 +259,8 @@ Result<Config> ConfigLoader::load() const
     c.mistralApiKey = get(QStringLiteral("MISTRAL_API_KEY")).trimmed();
     c.oidcClientId = get(QStringLiteral("OIDC_CLIENT_ID")).trimmed();
     c.googleClientId = get(QStringLiteral("GOOGLE_CLIENT_ID")).trimmed();
+    c.titleProvider = get(QStringLiteral("TITLE_PROVIDER")).trimmed();
+    c.titleModel = get(QStringLiteral("TITLE_MODEL")).trimmed();
 
     if (isSet(QStringLiteral("TRUSTED_PROXIES"))) {
         auto v = parseList(QStringLiteral("TRUSTED_PROXIES"), get(QStringLiteral("TRUSTED_PROXIES")));

@@ -3,6 +3,7 @@
 #include "chat/chatservice.h"
 #include "core/config.h"
 #include "core/logging.h"
+#include "generation/chattitler.h"
 #include "db/sqlquery.h"
 #include "keys/keyservice.h"
 #include "providers/httpconnectionpool.h"
@@ -22,6 +23,12 @@ GenerationManager::GenerationManager(const Config &config, const Database &db, C
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
 {
     m_connections = new HttpConnectionPool(this);
+    // Titles are asked with the provider, key and limits a reply of that user would get.
+    m_titler = new ChatTitler(config, chats, m_registry, [this](const QString &userId, const QString &provider,
+                                                                const QString &model) {
+        return resolveProvider(userId, GenerationOptions{provider, model, {}});
+    }, this);
+    connect(this, &GenerationManager::generationCreated, m_titler, &ChatTitler::follow);
     m_timeouts.totalMs = config.streamTimeoutSeconds * 1000;
     // Deleting a chat aborts its reply before the rows go.
     connect(&m_chats, &ChatService::chatAboutToBeDeleted, this,

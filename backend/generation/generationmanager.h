@@ -17,6 +17,7 @@ namespace teehee {
 
 struct Config;
 class ChatService;
+class ChatTitler;
 class Database;
 class KeyService;
 
@@ -74,6 +75,8 @@ public:
 
     // Stream limits for every request (tests shorten them).
     void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
+    // Names new chats after their first reply (AUTO_TITLES).
+    ChatTitler &titler() { return *m_titler; }
     // Requests that start replies and the saving of streaming text share it:
     // together they take a bounded time per turn of the event loop, so that
     // running streams keep flowing while many start at once.
@@ -132,6 +135,7 @@ private:
     KeyService &m_keys;
     const ProviderRegistry &m_registry; // the ProviderService's
     HttpConnectionPool *m_connections = nullptr; // child: provider connections kept between replies
+    ChatTitler *m_titler = nullptr; // child
     FairWorkQueue m_work;
     SaveBatcher m_batcher;
     StreamTimeouts m_timeouts;

@@ -93,7 +93,7 @@ private Q_SLOTS:
         const auto paths = doc.value(QStringLiteral("paths")).toObject();
         for (const char *p : {"/auth/signup", "/auth/signin", "/auth/sso", "/auth/google-sso", "/auth/session", "/auth/logout",
                               "/user/keys", "/user/keys/{key_id}", "/chats", "/chats/{chat_id}", "/chats/{chat_id}/messages",
-                              "/messages/{message_id}", "/stream/{message_id}/abort", "/providers", "/models", "/health"})
+                              "/messages/{message_id}", "/stream/{message_id}/abort", "/events", "/providers", "/models", "/health"})
             QVERIFY2(paths.contains(QLatin1String(p)), p);
         // Every route registered here is documented.
         for (const auto &[method, pattern] : s.server().router().routes()) {

@@ -73,7 +73,8 @@ private Q_SLOTS:
                                  "MAX_MESSAGE_BYTES", "OIDC_ISSUER", "OIDC_CLIENT_ID", "GOOGLE_CLIENT_ID",
                                  "GOOGLE_ISSUER", "TEEHEE_DATA_DIR", "TEEHEE_SERVER_ID", "MAX_CONNECTIONS",
                                  "MAX_CONNECTIONS_PER_ADDRESS", "TRUSTED_PROXIES", "ALLOW_PRIVATE_ENDPOINTS",
-                                 "ALLOWED_ENDPOINT_HOSTS", "MAX_GENERATIONS_PER_USER", "MAX_REPLY_BYTES"})
+                                 "ALLOWED_ENDPOINT_HOSTS", "MAX_GENERATIONS_PER_USER", "MAX_REPLY_BYTES",
+                                 "AUTO_TITLES", "TITLE_PROVIDER", "TITLE_MODEL"})
             QVERIFY2(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(name))).match(r.out).hasMatch(), name);
     }
 

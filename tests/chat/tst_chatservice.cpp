@@ -217,6 +217,22 @@ private Q_SLOTS:
         QCOMPARE(spy.at(0).at(1).value<PlacedMessage>().message.id, m->message.id);
     }
 
+    // A new message moves the chat up the list: every device hears the chat changed.
+    void addAnnouncesTheChatsNewActivity()
+    {
+        const QString c = idOf(f.chats().createChat(user));
+        const QDateTime before = f.chats().chat(user, c)->updatedAt;
+        QTest::qWait(5); // a later millisecond for updated_at
+        QSignalSpy spy(&f.chats(), &ChatService::chatUpdated);
+        auto m = f.chats().addMessage(user, c, text(QStringLiteral("x")));
+        QVERIFY(m);
+        QCOMPARE(spy.size(), 1);
+        const ChatRecord announced = spy.at(0).at(0).value<ChatRecord>();
+        QCOMPARE(announced.id, c);
+        QCOMPARE(announced.activeLeafId, m->message.id);
+        QVERIFY(announced.updatedAt > before);
+    }
+
     void editAnnouncesTheChange()
     {
         const QString c = idOf(f.chats().createChat(user));

@@ -134,6 +134,24 @@ private Q_SLOTS:
         }
     }
 
+    void titleSettings()
+    {
+        auto d = loaderWith({}).load();
+        QVERIFY(d);
+        QVERIFY(d->autoTitles);
+        QVERIFY(d->titleProvider.isEmpty() && d->titleModel.isEmpty()); // the reply's own
+        auto c = loaderWith({{QStringLiteral("AUTO_TITLES"), QStringLiteral("false")},
+                             {QStringLiteral("TITLE_PROVIDER"), QStringLiteral(" anthropic ")},
+                             {QStringLiteral("TITLE_MODEL"), QStringLiteral("claude-haiku-4-5")}}).load();
+        QVERIFY(c);
+        QVERIFY(!c->autoTitles);
+        QCOMPARE(c->titleProvider, QStringLiteral("anthropic"));
+        QCOMPARE(c->titleModel, QStringLiteral("claude-haiku-4-5"));
+        auto bad = loaderWith({{QStringLiteral("AUTO_TITLES"), QStringLiteral("sometimes")}}).load();
+        QVERIFY(!bad);
+        QVERIFY(bad.error().message.contains(QStringLiteral("AUTO_TITLES")));
+    }
+
     void sourcesApplyStrongestFirst()
     {
         const QString file = writeEnvFile("PORT=7000\nAPP_NAME=\"From File\"\nMAX_TOKENS=77\n");

@@ -89,7 +89,8 @@ private Q_SLOTS:
         c.send(streamMessage(QStringLiteral("Salut"), provider));
         QVERIFY(c.waitFor(QStringLiteral("stream_complete")));
 
-        QStringList expected{"message_created", "stream_start"};
+        // The chat moved up the list with the new message: its sockets hear of it too.
+        QStringList expected{"message_created", "chat_updated", "stream_start"};
         for (int i = 0; i < pieces.size(); ++i)
             expected.append(QStringLiteral("token"));
         expected.append(QStringLiteral("stream_complete"));
@@ -97,7 +98,8 @@ private Q_SLOTS:
         const QJsonObject created = c.got[0].value("message").toObject();
         QCOMPARE(created.value("role").toString(), QStringLiteral("user"));
         QCOMPARE(created.value("content").toObject().value("text").toString(), QStringLiteral("Salut"));
-        const QJsonObject start = c.got[1];
+        QCOMPARE(c.got[1].value("chat").toObject().value("id").toString(), chat);
+        const QJsonObject start = c.got[2];
         QCOMPARE(start.value("parent_message_id").toString(), created.value("id").toString());
         QCOMPARE(start.value("status").toString(), QStringLiteral("streaming"));
         const QString id = start.value("message_id").toString();
@@ -126,7 +128,8 @@ private Q_SLOTS:
         c.send(streamMessage(QStringLiteral("hi")));
         QVERIFY(!acceptedAlready);
         QVERIFY(c.waitFor(QStringLiteral("stream_complete")));
-        QCOMPARE(c.types().mid(0, 2), (QStringList{QStringLiteral("message_created"), QStringLiteral("stream_start")}));
+        QCOMPARE(c.types().mid(0, 3), (QStringList{QStringLiteral("message_created"), QStringLiteral("chat_updated"),
+                                                   QStringLiteral("stream_start")}));
         QCOMPARE(c.tokens(), QStringLiteral("early bird"));
     }
 

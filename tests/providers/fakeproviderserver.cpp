@@ -1,5 +1,7 @@
 #include "fakeproviderserver.h"
 
+#include "generation/chattitler.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -302,6 +304,17 @@ void FakeProviderServer::holdResponsesUntil(int count)
     m_holdUntil = count;
 }
 
+void FakeProviderServer::setTitle(const QString &title)
+{
+    m_title = title;
+    m_titleResponse.reset();
+}
+
+void FakeProviderServer::setTitleResponse(const FakeResponse &response)
+{
+    m_titleResponse = response;
+}
+
 void FakeProviderServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
@@ -349,6 +362,23 @@ void FakeProviderServer::onReadyRead(Connection *c)
         return; // body still coming
     req.body = c->buffer.mid(headerEnd + 4, contentLength);
     c->requestDone = true;
+
+    if (req.body.contains(ChatTitler::kInstruction.toUtf8())) {
+        m_titleRequests.append(req);
+        Q_EMIT titleRequestReceived();
+        if (m_titleResponse)
+            return respond(c, *m_titleResponse);
+        // Two pieces, so that the title arrives as a stream does.
+        const QStringList pieces{m_title.left(m_title.size() / 2), m_title.mid(m_title.size() / 2)};
+        FakeResponse title = FakeResponse::sse();
+        if (req.path.endsWith("/messages"))
+            title.send(wire::anthropicStream(pieces));
+        else if (req.json().value(QStringLiteral("model")).toString().startsWith(u"mistral"))
+            title.send(wire::mistralStream(pieces));
+        else
+            title.send(wire::openAiStream(pieces));
+        return respond(c, title);
+    }
 
     m_requests.append(req);
     FakeResponse response;

@@ -17,6 +17,9 @@
 //
 // Responses are served in the order they were enqueued; when the queue is
 // empty the handler (setHandler) decides, else the answer is a 500.
+// Requests for a chat title (ChatTitler's instruction in the body) are answered
+// apart, in the wire format of the provider asked, and kept in titleRequests():
+// they take nothing from the queue and do not count in requests().
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -27,6 +30,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QHostAddress;
 class QTcpServer;
@@ -122,14 +126,20 @@ public:
     // Answer nothing until `count` requests have arrived (then all at once):
     // proves that requests are not queued behind one another.
     void holdResponsesUntil(int count);
+    // What title requests are answered: this title, streamed in the asking provider's format…
+    void setTitle(const QString &title);
+    // …or this response instead (an error, a hang).
+    void setTitleResponse(const FakeResponse &response);
 
     QList<RecordedRequest> requests() const { return m_requests; }
+    QList<RecordedRequest> titleRequests() const { return m_titleRequests; }
     int openConnections() const { return m_open; }
     int peakOpenConnections() const { return m_peakOpen; }
     int clientDisconnects() const { return m_clientDisconnects; }
 
 Q_SIGNALS:
     void requestReceived(int index);
+    void titleRequestReceived();
     void clientDisconnected(); // the client closed a connection before the response ended
 
 private:
@@ -145,6 +155,9 @@ private:
     QList<FakeResponse> m_queue;
     std::function<FakeResponse(const RecordedRequest &)> m_handler;
     QList<RecordedRequest> m_requests;
+    QList<RecordedRequest> m_titleRequests;
+    QString m_title = QStringLiteral("Fake Chat Title");
+    std::optional<FakeResponse> m_titleResponse;
     QList<QPair<Connection *, FakeResponse>> m_held;
     int m_holdUntil = 0;
     int m_open = 0;

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "db/records.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+namespace teehee {
+
+class ChatService;
+class Generation;
+class GenerationManager;
+
+// One thing that happened in an account, for every device of that account
+// (spec/api.md "Live events for the whole account"), whichever front end
+// caused it. New kinds (a device revoked, a pairing request) are one more
+// Type and the fields they need.
+struct AccountEvent {
+    enum class Type { ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded };
+
+    Type type = Type::ChatUpdated;
+    QString userId;     // the account: only its devices hear of it
+    QString chatId;
+    ChatRecord chat;    // ChatCreated, ChatUpdated: the chat as it now stands
+    QString messageId;  // StreamStarted, StreamEnded: the reply
+    QString status;     // StreamEnded: "complete", "aborted" or "error"
+};
+
+// The account event bus: turns the chat service's changes and the replies'
+// starts and ends into one typed signal, free of any transport. The /events
+// WebSocket serves it; the desktop app can follow it in process. Lives on the
+// backend thread with the services it listens to.
+class AccountEvents : public QObject {
+    Q_OBJECT
+public:
+    AccountEvents(ChatService &chats, GenerationManager &generations, QObject *parent = nullptr);
+
+    // An event from a source the bus does not follow itself (devices, pairing).
+    void publish(const teehee::AccountEvent &event);
+
+Q_SIGNALS:
+    void event(const teehee::AccountEvent &event);
+
+private:
+    void follow(Generation *generation);
+};
+
+} // namespace teehee
+
+Q_DECLARE_METATYPE(teehee::AccountEvent)
