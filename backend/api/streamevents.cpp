@@ -12,6 +12,7 @@ QString typeName(const GenerationEvent &e)
     switch (e.type) {
     case GenerationEvent::Type::Started: return e.continued ? QStringLiteral("stream_continue") : QStringLiteral("stream_start");
     case GenerationEvent::Type::Token: return QStringLiteral("token");
+    case GenerationEvent::Type::Reasoning: return QStringLiteral("reasoning");
     case GenerationEvent::Type::Completed: return QStringLiteral("stream_complete");
     case GenerationEvent::Type::Aborted: return QStringLiteral("stream_aborted");
     case GenerationEvent::Type::Failed: return QStringLiteral("stream_error");
@@ -30,6 +31,7 @@ QJsonObject toJson(const GenerationEvent &e, bool compact)
             o.insert(QStringLiteral("existing_content"), e.content);
         break;
     case GenerationEvent::Type::Token:
+    case GenerationEvent::Type::Reasoning: // the same shape: the new piece, and the reasoning so far
         o.insert(QStringLiteral("token"), e.token);
         if (!compact)
             o.insert(QStringLiteral("content"), e.content);
@@ -70,11 +72,15 @@ QJsonObject toJson(const GenerationEvent &e, bool compact)
 
 QJsonObject resume(const Generation &g)
 {
-    return {{QStringLiteral("type"), QStringLiteral("stream_resume")},
-            {QStringLiteral("message_id"), g.messageId()},
-            {QStringLiteral("parent_message_id"), g.parentMessageId()},
-            {QStringLiteral("status"), QStringLiteral("streaming")},
-            {QStringLiteral("content"), g.text()}};
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("stream_resume")},
+                  {QStringLiteral("message_id"), g.messageId()},
+                  {QStringLiteral("parent_message_id"), g.parentMessageId()},
+                  {QStringLiteral("status"), QStringLiteral("streaming")},
+                  {QStringLiteral("content"), g.text()}};
+    // An addition to the contract's fields, only when there is some.
+    if (const QString reasoning = g.reasoning(); !reasoning.isEmpty())
+        o.insert(QStringLiteral("reasoning"), reasoning);
+    return o;
 }
 
 QJsonObject error(const QString &message)

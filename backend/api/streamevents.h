@@ -15,11 +15,12 @@ class Generation;
 // exactly the same thing.
 namespace streamevents {
 
-// "stream_start", "stream_continue", "token", "stream_complete", "stream_aborted", "stream_error".
+// "stream_start", "stream_continue", "token", "reasoning", "stream_complete", "stream_aborted", "stream_error".
 QString typeName(const GenerationEvent &event);
-// `compact`: token events without the cumulative `content`.
+// `compact`: token and reasoning events without the cumulative `content`.
 QJsonObject toJson(const GenerationEvent &event, bool compact = false);
-// {"type":"stream_resume","message_id","content"} for a client joining mid-stream.
+// {"type":"stream_resume","message_id","content"} for a client joining mid-stream,
+// with `reasoning` so far when there is some.
 QJsonObject resume(const Generation &generation);
 QJsonObject error(const QString &message);
 QByteArray compactText(const QJsonObject &object);
