@@ -26,6 +26,7 @@ ConversationModel::Message toMessage(const PlacedMessage &placed)
     m.model = r.model;
     m.provider = r.provider;
     m.error = r.content.value(QStringLiteral("error")).toString();
+    m.reasoning = r.content.value(QStringLiteral("reasoning")).toString();
     m.tokensIn = r.tokensIn.value_or(-1);
     m.tokensOut = r.tokensOut.value_or(-1);
     return m;

@@ -177,6 +177,10 @@ void GenerationController::onEvent(const GenerationEvent &e)
         if (visible)
             conversation->streamText(e.messageId, e.token, e.content);
         return;
+    case GenerationEvent::Type::Reasoning:
+        if (visible)
+            conversation->streamReasoning(e.messageId, e.token, e.content);
+        return;
     case GenerationEvent::Type::Completed:
     case GenerationEvent::Type::Aborted:
     case GenerationEvent::Type::Failed:

@@ -37,6 +37,8 @@ public:
         TokensOutRole,
         RateLimitedRole,           // failed because the provider answered 429
         RetryAtRole,               // ms since the epoch when a rate-limited reply may be retried, 0 unknown
+        ReasoningRole,             // the provider's thinking, shown folded; never part of the text
+        ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
     };
     Q_ENUM(Role)
 
@@ -57,6 +59,8 @@ public:
         // Only known for a failure seen live: Retry-After is not stored with the message.
         bool rateLimited = false;
         qint64 retryAt = 0;
+        QString reasoning;
+        bool reasoningGrows = false; // the last streamed piece was reasoning
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -82,6 +86,8 @@ public:
     // step, else the row takes `content` (a chat reopened mid-stream shows
     // the saved text, which may lag behind the live one).
     void streamText(const QString &id, const QString &delta, const QString &content);
+    // The same for reasoning, `content` being the reasoning so far.
+    void streamReasoning(const QString &id, const QString &delta, const QString &content);
     void flushPending();
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
@@ -115,6 +121,7 @@ private:
     QList<Row> m_rows;     // the whole path
     int m_offset = 0;      // m_rows[m_offset] is row 0
     QHash<QString, QString> m_pending; // id → text not yet flushed
+    QHash<QString, QString> m_pendingReasoning; // id → reasoning not yet flushed
     QTimer m_flush;
     int m_textUpdates = 0;
 };
