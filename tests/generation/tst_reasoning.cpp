@@ -221,8 +221,8 @@ private Q_SLOTS:
         const QString body = QString::fromUtf8(next.body);
         for (const QString &thought : thoughts)
             QVERIFY2(!body.contains(thought.trimmed()), qPrintable(body));
-        QVERIFY(!next.body.contains("reasoning"));
-        QVERIFY(!next.body.contains("thinking\":\"")); // no thinking block either
+        QVERIFY(!next.body.contains("\"reasoning_content\"") && !next.body.contains("\"reasoning\""));
+        QVERIFY(!next.body.contains("\"thinking\":\"")); // no thinking block either
     }
 
     void continueKeepsTheEarlierReasoning_data() { providers(); }
