@@ -116,6 +116,7 @@ Encoded encode(const GenerationEvent &e, bool compact)
     switch (e.type) {
     case GenerationEvent::Type::Started: return started(e);
     case GenerationEvent::Type::Token: return textPiece("token", e, compact);
+    case GenerationEvent::Type::Reasoning: return textPiece("reasoning", e, compact);
     case GenerationEvent::Type::Completed: return completed(e);
     case GenerationEvent::Type::Aborted: return aborted(e);
     case GenerationEvent::Type::Failed: return failed(e);
@@ -141,12 +142,16 @@ Encoded encode(const AccountEvent &e)
 Encoded resume(const Generation &g)
 {
     const QString text = g.text();
-    return Writer("stream_resume", 3 * text.size())
-        .field("message_id", g.messageId())
+    const QString reasoning = g.reasoning();
+    Writer w("stream_resume", 3 * (text.size() + reasoning.size()));
+    w.field("message_id", g.messageId())
         .field("parent_message_id", g.parentMessageId())
         .field("status", QStringLiteral("streaming"))
-        .field("content", text)
-        .done();
+        .field("content", text);
+    // An addition to the contract's fields, only when there is some.
+    if (!reasoning.isEmpty())
+        w.field("reasoning", reasoning);
+    return w.done();
 }
 
 Encoded messageCreated(const PlacedMessage &message)

@@ -50,6 +50,7 @@ Generation::Generation(const Database &db, SaveBatcher &batcher, QString userId,
     connect(m_saver, &GenerationSaver::endingSaved, this, &Generation::onEndingSaved);
     stream->setParent(this);
     connect(stream, &ProviderStream::textDelta, this, &Generation::onDelta);
+    connect(stream, &ProviderStream::reasoningDelta, this, &Generation::onReasoning);
     connect(stream, &ProviderStream::ended, this, &Generation::onEnded);
     connect(stream, &ProviderStream::retrying, this, [this](int attempt, int delayMs, const ProviderError &cause) {
         qCInfo(lcGeneration).noquote() << "reply" << m_messageId << "retrying, attempt" << attempt << "in" << delayMs
@@ -70,6 +71,11 @@ Generation::~Generation()
 QString Generation::text() const
 {
     return m_saver->text();
+}
+
+QString Generation::reasoning() const
+{
+    return m_saver->reasoning();
 }
 
 int Generation::commits() const
@@ -95,10 +101,8 @@ void Generation::abort()
         m_stream->abort(); // emits ended(Aborted) before returning
 }
 
-void Generation::onDelta(const QString &delta)
+QString Generation::withinLimit(const QString &delta)
 {
-    if (!isRunning() || delta.isEmpty())
-        return;
     QString piece = delta;
     if (m_maxReplyBytes > 0) {
         qint64 bytes = 0;
@@ -109,6 +113,14 @@ void Generation::onDelta(const QString &delta)
             piece.truncate(fits);
         }
     }
+    return piece;
+}
+
+void Generation::onDelta(const QString &delta)
+{
+    if (!isRunning() || delta.isEmpty())
+        return;
+    const QString piece = withinLimit(delta);
     if (!piece.isEmpty()) {
         m_saver->append(piece);
         GenerationEvent e = make(GenerationEvent::Type::Token);
@@ -116,6 +128,26 @@ void Generation::onDelta(const QString &delta)
         e.content = m_saver->text();
         publish(std::move(e));
     }
+    closeIfOverLimit();
+}
+
+void Generation::onReasoning(const QString &delta)
+{
+    if (!isRunning() || delta.isEmpty())
+        return;
+    const QString piece = withinLimit(delta);
+    if (!piece.isEmpty()) {
+        m_saver->appendReasoning(piece);
+        GenerationEvent e = make(GenerationEvent::Type::Reasoning);
+        e.token = piece;
+        e.content = m_saver->reasoning();
+        publish(std::move(e));
+    }
+    closeIfOverLimit();
+}
+
+void Generation::closeIfOverLimit()
+{
     if (m_overLimit && m_stream) {
         qCInfo(lcGeneration).noquote() << "reply" << m_messageId << "reached" << m_maxReplyBytes
                                        << "bytes (MAX_REPLY_BYTES); closing the upstream request";
@@ -206,8 +238,8 @@ GenerationEvent Generation::make(GenerationEvent::Type type)
 
 void Generation::publish(GenerationEvent e)
 {
-    Logged logged{e, m_saver->text().size()};
-    if (e.type == GenerationEvent::Type::Token)
+    Logged logged{e, m_saver->text().size(), m_saver->reasoning().size()};
+    if (e.type == GenerationEvent::Type::Token || e.type == GenerationEvent::Type::Reasoning)
         logged.event.content.clear();
     m_log.append(std::move(logged));
     Q_EMIT event(e);
@@ -226,6 +258,9 @@ GenerationEvent Generation::eventAt(qsizetype index, bool withContent) const
     GenerationEvent e = logged.event;
     if (withContent && e.type == GenerationEvent::Type::Token) {
         e.content = m_saver->text().left(logged.textEnd);
+        ++m_contentsRebuilt;
+    } else if (withContent && e.type == GenerationEvent::Type::Reasoning) {
+        e.content = m_saver->reasoning().left(logged.reasoningEnd);
         ++m_contentsRebuilt;
     }
     return e;

@@ -41,6 +41,8 @@ public:
     bool isRunning() const { return !m_terminal && !m_ending; }
     // Every text so far, the continued prefix included.
     QString text() const;
+    // Every reasoning so far (`content.reasoning`), a continued reply's earlier one included.
+    QString reasoning() const;
     qint64 lastSeq() const { return m_log.isEmpty() ? 0 : m_log.constLast().event.seq; }
     // The Started event's seq (0 before start): ids just below it precede this reply.
     qint64 firstSeq() const { return m_log.isEmpty() ? 0 : m_log.constFirst().event.seq; }
@@ -79,6 +81,10 @@ Q_SIGNALS:
 
 private:
     void onDelta(const QString &delta);
+    void onReasoning(const QString &delta);
+    // The part of `delta` within MAX_REPLY_BYTES (text and reasoning count alike).
+    QString withinLimit(const QString &delta);
+    void closeIfOverLimit();
     void onEnded(ProviderStream::End end, const ProviderError &error);
     void onEndingSaved(bool saved, const QString &error);
     void conclude(GenerationEvent e, bool saved, const QString &saveError);
@@ -90,9 +96,9 @@ private:
     QPointer<ProviderStream> m_stream;
     GenerationSaver *m_saver;
     std::function<qint64()> m_nextSeq;
-    // Token events are logged without `content` (it is rebuilt from textEnd),
-    // so the log grows with the text, not with its square.
-    struct Logged { GenerationEvent event; qsizetype textEnd; };
+    // Token and Reasoning events are logged without `content` (it is rebuilt
+    // from textEnd / reasoningEnd), so the log grows with the text, not with its square.
+    struct Logged { GenerationEvent event; qsizetype textEnd; qsizetype reasoningEnd; };
     QList<Logged> m_log;
     // A completed or failed reply waits here for its final write to commit:
     // whoever hears the terminal event may read the row, or answer it.
@@ -100,7 +106,7 @@ private:
     std::optional<GenerationEvent> m_terminal;
     mutable qint64 m_contentsRebuilt = 0;
     qint64 m_maxReplyBytes = 0;
-    qint64 m_replyBytes = 0;  // UTF-8 bytes of the text this reply added
+    qint64 m_replyBytes = 0;  // UTF-8 bytes of the text and reasoning this reply added
     bool m_overLimit = false; // m_maxReplyBytes reached: the stream's end is a failure
 };
 

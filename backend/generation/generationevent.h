@@ -7,9 +7,10 @@ namespace teehee {
 
 // One thing that happened to a running reply, as every front end receives it
 // (QML app, WebSocket sessions, SSE sinks). A generation emits exactly one
-// Started, any number of Token, then exactly one terminal event.
+// Started, any number of Token and Reasoning, then exactly one terminal event.
 struct GenerationEvent {
-    enum class Type { Started, Token, Completed, Aborted, Failed };
+    // Reasoning: thinking the provider streamed apart from the answer, never part of the text.
+    enum class Type { Started, Token, Completed, Aborted, Failed, Reasoning };
 
     Type type = Type::Token;
     qint64 seq = 0;            // increasing across all generations: SSE ids and resume points
@@ -17,8 +18,8 @@ struct GenerationEvent {
     QString messageId;         // the assistant message being written
     QString parentMessageId;   // the user message it answers
     bool continued = false;    // Started: appends to existing text (`content` holds it)
-    QString token;             // Token: the new text
-    QString content;           // Token: text so far; Started: existing text; terminal: final text
+    QString token;             // Token: the new text; Reasoning: the new reasoning
+    QString content;           // Token: text so far; Reasoning: reasoning so far; Started: existing text; terminal: final text
     QString error;             // Failed: what went wrong, for a person
     bool rateLimited = false;  // Failed: the provider answered 429 (too many requests)
     int retryAfterSeconds = -1; // Failed, rate limited: the provider's Retry-After (-1 unknown)

@@ -12,6 +12,17 @@ namespace teehee {
 
 namespace {
 
+// Escapes what `text` gained since `escapedChars`; a high surrogate at the
+// very end waits for its pair: escaped alone it would turn into a replacement character.
+void escapeNew(QByteArray &escaped, qsizetype &escapedChars, const QString &text)
+{
+    qsizetype upTo = text.size();
+    if (upTo > escapedChars && text.at(upTo - 1).isHighSurrogate())
+        --upTo;
+    appendJsonEscaped(escaped, QStringView(text).sliced(escapedChars, upTo - escapedChars));
+    escapedChars = upTo;
+}
+
 qint64 utf8Length(const QString &s)
 {
     qint64 n = 0;
@@ -25,7 +36,8 @@ qint64 utf8Length(const QString &s)
 } // namespace
 
 GenerationSaver::GenerationSaver(const Database &db, MessageRecord message, SaveBatcher &batcher, QObject *parent)
-    : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text()), m_batcher(batcher)
+    : QObject(parent), m_db(db), m_record(std::move(message)), m_text(m_record.text()),
+      m_reasoning(m_record.content.value(QStringLiteral("reasoning")).toString()), m_batcher(batcher)
 {
     rebuildJsonHead();
 }
@@ -34,6 +46,7 @@ void GenerationSaver::rebuildJsonHead()
 {
     QJsonObject others = m_record.content;
     others.remove(QStringLiteral("text"));
+    others.remove(QStringLiteral("reasoning"));
     m_jsonHead = QJsonDocument(others).toJson(QJsonDocument::Compact);
     m_jsonHead.chop(1); // the closing brace
     if (!others.isEmpty())
@@ -71,6 +84,19 @@ void GenerationSaver::append(const QString &delta)
     if (m_finished || delta.isEmpty())
         return;
     m_text += delta;
+    addPending(delta);
+}
+
+void GenerationSaver::appendReasoning(const QString &delta)
+{
+    if (m_finished || delta.isEmpty())
+        return;
+    m_reasoning += delta;
+    addPending(delta);
+}
+
+void GenerationSaver::addPending(const QString &delta)
+{
     m_pendingBytes += utf8Length(delta);
     if (m_pendingBytes >= kMaxPendingBytes)
         m_batcher.saveSoon(this);
@@ -82,17 +108,15 @@ QByteArray GenerationSaver::takePendingJson()
 {
     if (m_finished || m_pendingBytes == 0)
         return {};
-    // begin() wrote every other field; only the text has moved since. A
-    // high surrogate at the very end waits for its pair: escaped alone it
-    // would turn into a replacement character.
-    qsizetype upTo = m_text.size();
-    if (upTo > m_escapedChars && m_text.at(upTo - 1).isHighSurrogate())
-        --upTo;
-    appendJsonEscaped(m_escapedText, QStringView(m_text).sliced(m_escapedChars, upTo - m_escapedChars));
-    m_escapedChars = upTo;
+    // begin() wrote every other field; only the text and reasoning have moved since.
+    escapeNew(m_escapedText, m_escapedChars, m_text);
+    escapeNew(m_escapedReasoning, m_escapedReasoningChars, m_reasoning);
     QByteArray json;
-    json.reserve(m_jsonHead.size() + m_escapedText.size() + 2);
-    json.append(m_jsonHead).append(m_escapedText).append("\"}");
+    json.reserve(m_jsonHead.size() + m_escapedText.size() + m_escapedReasoning.size() + 20);
+    json.append(m_jsonHead).append(m_escapedText).append('"');
+    if (!m_reasoning.isEmpty())
+        json.append(",\"reasoning\":\"").append(m_escapedReasoning).append('"');
+    json.append('}');
     ++m_commits;
     m_pendingBytes = 0;
     return json;
@@ -145,7 +169,7 @@ void GenerationSaver::finishBatched(const Ending &ending)
         return;
     }
     end(ending);
-    m_record.content.insert(QStringLiteral("text"), m_text);
+    putTexts();
     m_record.updatedAt = {}; // the time of the write
     m_pendingBytes = 0;
     ++m_commits;
@@ -157,9 +181,16 @@ void GenerationSaver::reportEnding(const Status &saved)
     Q_EMIT endingSaved(bool(saved), saved ? QString() : saved.error().message);
 }
 
-Status GenerationSaver::write()
+void GenerationSaver::putTexts()
 {
     m_record.content.insert(QStringLiteral("text"), m_text);
+    if (!m_reasoning.isEmpty())
+        m_record.content.insert(QStringLiteral("reasoning"), m_reasoning);
+}
+
+Status GenerationSaver::write()
+{
+    putTexts();
     m_record.updatedAt = {};
     ++m_commits;
     auto st = MessageRepository(m_db).update(m_record);

@@ -12,7 +12,7 @@ namespace teehee {
 // running reply, through SaveBatcher): never one commit per token, but the
 // saved text never lags the streamed text by more than kMaxLagMs or
 // kMaxPendingBytes, so a crash loses at most that much. The saver owns the
-// text of the reply.
+// text of the reply, and its reasoning (`content.reasoning`), saved alike.
 class SaveBatcher;
 
 class GenerationSaver : public QObject {
@@ -26,6 +26,7 @@ public:
     ~GenerationSaver() override;
 
     const QString &text() const { return m_text; }
+    const QString &reasoning() const { return m_reasoning; }
     const MessageRecord &record() const { return m_record; }
 
     // How a reply ended, for its final write.
@@ -41,6 +42,7 @@ public:
     // Marks the row streaming/partial with the text it starts from (one commit).
     Status begin();
     void append(const QString &delta);
+    void appendReasoning(const QString &delta);
     // The final write (status, partial flag, finish reason, usage, error, the
     // whole text), now, on this thread: for an abort, whose caller may
     // continue the reply at once. Stops batching.
@@ -72,6 +74,8 @@ private:
     void end(const Ending &ending);
     Status write();
     void rebuildJsonHead();
+    void addPending(const QString &delta);
+    void putTexts(); // text and reasoning into m_record.content
 
     const Database &m_db;
     MessageRecord m_record;
@@ -82,6 +86,9 @@ private:
     QByteArray m_jsonHead;    // `{...,"text":"`
     QByteArray m_escapedText; // m_text[0, m_escapedChars), escaped
     qsizetype m_escapedChars = 0;
+    QString m_reasoning;           // saved after the text: `,"reasoning":"..."}`
+    QByteArray m_escapedReasoning; // m_reasoning[0, m_escapedReasoningChars), escaped
+    qsizetype m_escapedReasoningChars = 0;
     qint64 m_pendingBytes = 0;
     bool m_finished = false;
     bool m_streaming = false; // counted in SaveBatcher::streaming()

@@ -167,8 +167,10 @@ void OpenAiStream::handleChunk(const QJsonObject &chunk)
     if (!choices.isEmpty()) {
         const QJsonObject choice = choices.first().toObject();
         const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
-        for (const char *key : {"reasoning_content", "reasoning"}) // DeepSeek/vLLM, OpenRouter/Ollama
-            deliverReasoning(delta.value(QLatin1String(key)).toString());
+        // DeepSeek/vLLM say reasoning_content, OpenRouter/Ollama/newer vLLM reasoning; proxies
+        // that translate may send both with the same text: one of them, never both.
+        const QString reasoningContent = delta.value(QLatin1String("reasoning_content")).toString();
+        deliverReasoning(!reasoningContent.isEmpty() ? reasoningContent : delta.value(QLatin1String("reasoning")).toString());
         const QJsonValue content = delta.value(QLatin1String("content"));
         if (content.isString()) {
             deliverText(content.toString());

@@ -2,6 +2,8 @@
 
 #include "markdownblocks.h"
 
+#include <utility>
+
 ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(parent)
 {
     // One flush per ~frame: tokens arriving faster than the display refreshes are merged.
@@ -51,6 +53,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case ErrorReasonRole: return m.errorReason;
     case DeletedRole: return m.deleted;
     case CreatedAtRole: return m.createdAt;
+    case ReasoningRole: return m.reasoning;
+    case ReasoningStreamingRole: return m.reasoningGrows && m.status == QLatin1String("streaming");
     }
     return {};
 }
@@ -62,12 +66,14 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {SiblingCountRole, "siblingCount"}, {ModelRole, "model"}, {ProviderRole, "provider"},
             {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
             {TokensOutRole, "tokensOut"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
-            {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"}};
+            {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"},
+            {ReasoningRole, "reasoning"}, {ReasoningStreamingRole, "reasoningStreaming"}};
 }
 
 void ConversationModel::setMessages(QList<Message> messages)
 {
     m_pending.clear();
+    m_pendingReasoning.clear();
     beginResetModel();
     m_rows.clear();
     m_rows.reserve(messages.size());
@@ -102,6 +108,7 @@ void ConversationModel::upsert(const Message &message)
     const int pos = position(message.id);
     if (pos >= 0) {
         m_pending.remove(message.id);
+        m_pendingReasoning.remove(message.id);
         m_rows[pos] = Row{message, {}, false};
         if (pos >= m_offset)
             Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset));
@@ -142,18 +149,52 @@ void ConversationModel::streamText(const QString &id, const QString &delta, cons
         m_flush.start();
 }
 
+void ConversationModel::streamReasoning(const QString &id, const QString &delta, const QString &content)
+{
+    const int pos = position(id);
+    if (pos < 0 || delta.isEmpty())
+        return;
+    QString &pending = m_pendingReasoning[id];
+    const qsizetype have = m_rows.at(pos).message.reasoning.size() + pending.size();
+    if (content.isEmpty() || have + delta.size() == content.size()) {
+        pending.append(delta);
+    } else { // out of step: the whole reasoning replaces the row's on the next flush
+        m_rows[pos].message.reasoning.clear();
+        pending = content;
+    }
+    if (!m_flush.isActive())
+        m_flush.start();
+}
+
 void ConversationModel::flushPending()
 {
+    for (auto it = m_pendingReasoning.cbegin(); it != m_pendingReasoning.cend(); ++it) {
+        const int pos = position(it.key());
+        if (pos < 0)
+            continue;
+        m_rows[pos].message.reasoning.append(it.value());
+        // A frame keeps no order between the two: text flushed in it too ends the
+        // growing below (answers follow thinking).
+        m_rows[pos].message.reasoningGrows = true;
+        if (pos >= m_offset)
+            Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset), {ReasoningRole, ReasoningStreamingRole});
+    }
+    m_pendingReasoning.clear();
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         const int pos = position(it.key());
         if (pos < 0)
             continue;
-        m_rows[pos].message.text.append(it.value());
+        Message &m = m_rows[pos].message;
+        m.text.append(it.value());
         m_rows[pos].blocksValid = false;
+        const bool grewReasoning = std::exchange(m.reasoningGrows, false);
         if (pos < m_offset)
             continue;
         ++m_textUpdates;
-        Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset), {TextRole, BlocksRole});
+        QList<int> roles{TextRole, BlocksRole};
+        if (grewReasoning)
+            roles << ReasoningStreamingRole;
+        Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset), roles);
     }
     m_pending.clear();
 }

@@ -41,6 +41,8 @@ public:
         ErrorReasonRole,           // why a turn was refused: "no_key", "no_model", ... or empty
         DeletedRole,               // the message was deleted (its text is a stub)
         CreatedAtRole,             // QDateTime the message was written
+        ReasoningRole,             // the provider's thinking, shown folded; never part of the text
+        ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
     };
     Q_ENUM(Role)
 
@@ -64,6 +66,8 @@ public:
         QString errorReason;
         bool deleted = false;
         QDateTime createdAt;
+        QString reasoning;
+        bool reasoningGrows = false; // the last streamed piece was reasoning
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -89,6 +93,8 @@ public:
     // step, else the row takes `content` (a chat reopened mid-stream shows
     // the saved text, which may lag behind the live one).
     void streamText(const QString &id, const QString &delta, const QString &content);
+    // The same for reasoning, `content` being the reasoning so far.
+    void streamReasoning(const QString &id, const QString &delta, const QString &content);
     void flushPending();
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
@@ -129,6 +135,7 @@ private:
     QList<Row> m_rows;     // the whole path
     int m_offset = 0;      // m_rows[m_offset] is row 0
     QHash<QString, QString> m_pending; // id → text not yet flushed
+    QHash<QString, QString> m_pendingReasoning; // id → reasoning not yet flushed
     QTimer m_flush;
     int m_textUpdates = 0;
 };

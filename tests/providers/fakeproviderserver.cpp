@@ -228,6 +228,61 @@ QByteArray anthropicStream(const QStringList &pieces, int inputTokens, int outpu
     return out;
 }
 
+QByteArray openAiReasoningChunk(const QString &reasoning, const QByteArray &field)
+{
+    const QJsonObject delta{{QString::fromLatin1(field), reasoning}, {QStringLiteral("content"), QJsonValue::Null}};
+    return sseData(QByteArray(kOpenAiPrefix) + R"("choices":[{"index":0,"delta":)" + compact(delta)
+                   + R"(,"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"r"})");
+}
+
+QByteArray mistralThinkingChunk(const QString &thinking)
+{
+    const QJsonArray content{QJsonObject{{QStringLiteral("type"), QStringLiteral("thinking")},
+                                         {QStringLiteral("thinking"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                                                                             {QStringLiteral("text"), thinking}}}}}};
+    return sseData(R"({"id":"0123456789abcdef0123456789abcdef","object":"chat.completion.chunk","created":1730000000,"model":"magistral-medium-latest","choices":[{"index":0,"delta":{"content":)"
+                   + QJsonDocument(content).toJson(QJsonDocument::Compact) + R"(},"finish_reason":null}]})");
+}
+
+QByteArray anthropicBlockStart(int index, const QByteArray &type)
+{
+    const QByteArray block = type == "thinking" ? QByteArray(R"({"type":"thinking","thinking":"","signature":""})")
+                                                : R"({"type":")" + type + R"(","text":""})";
+    return sseEvent("content_block_start", R"({"type":"content_block_start","index":)" + QByteArray::number(index)
+                                               + R"(,"content_block":)" + block + "}");
+}
+
+QByteArray anthropicBlockStop(int index)
+{
+    return sseEvent("content_block_stop", R"({"type":"content_block_stop","index":)" + QByteArray::number(index) + "}");
+}
+
+QByteArray anthropicSignatureDelta(const QByteArray &signature, int index)
+{
+    return sseEvent("content_block_delta", R"({"type":"content_block_delta","index":)" + QByteArray::number(index)
+                                               + R"(,"delta":{"type":"signature_delta","signature":")" + signature + "\"}}");
+}
+
+QByteArray anthropicRedactedThinking(int index)
+{
+    return sseEvent("content_block_start",
+                    R"({"type":"content_block_start","index":)" + QByteArray::number(index)
+                        + R"(,"content_block":{"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpPkNRj2YfWXGmKDxH4mPnZ5sQ7vB5URj2pXmN3w"}})")
+        + anthropicBlockStop(index);
+}
+
+QByteArray anthropicThinkingStream(const QStringList &thinking, const QStringList &pieces, int inputTokens, int outputTokens)
+{
+    QByteArray out = anthropicMessageStart(inputTokens) + anthropicBlockStart(0, "thinking");
+    for (const QString &t : thinking)
+        out += anthropicThinkingDelta(t, 0);
+    out += anthropicSignatureDelta("EqQBCgIYAhIMsig0", 0) + anthropicBlockStop(0) + anthropicBlockStart(1, "text");
+    for (const QString &p : pieces)
+        out += anthropicTextDelta(p, 1);
+    out += anthropicBlockStop(1) + anthropicMessageDelta("end_turn", outputTokens) + anthropicMessageStop();
+    return out;
+}
+
 QByteArray openAiErrorBody(const QByteArray &message, const QByteArray &type, const QByteArray &code)
 {
     // OpenAI pretty-prints its error bodies with 4-space indent.

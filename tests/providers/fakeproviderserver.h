@@ -105,6 +105,19 @@ QByteArray anthropicPing();
 QByteArray anthropicError(const QByteArray &type, const QByteArray &message);
 QByteArray anthropicStream(const QStringList &pieces, int inputTokens = 11, int outputTokens = 6);
 
+// Reasoning as each wire format streams it, never as answer text.
+// `field`: "reasoning_content" (DeepSeek, vLLM) or "reasoning" (OpenRouter, Ollama).
+QByteArray openAiReasoningChunk(const QString &reasoning, const QByteArray &field = "reasoning_content");
+QByteArray mistralThinkingChunk(const QString &thinking); // reasoning models: `content` as typed chunks
+QByteArray anthropicBlockStart(int index, const QByteArray &type); // "text", "thinking"
+QByteArray anthropicBlockStop(int index);
+QByteArray anthropicSignatureDelta(const QByteArray &signature, int index = 0);
+// A redacted_thinking block, start to stop: encrypted, nothing to show.
+QByteArray anthropicRedactedThinking(int index);
+// A whole Anthropic stream: a thinking block (index 0, with its signature), then the text block.
+QByteArray anthropicThinkingStream(const QStringList &thinking, const QStringList &pieces, int inputTokens = 11,
+                                   int outputTokens = 20);
+
 // Error bodies exactly as the providers send them.
 QByteArray openAiErrorBody(const QByteArray &message, const QByteArray &type, const QByteArray &code);
 QByteArray anthropicErrorBody(const QByteArray &type, const QByteArray &message);

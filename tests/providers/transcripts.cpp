@@ -110,6 +110,65 @@ const char kAnthropicThinking[] =
     R"(data: {"type":"message_stop"})"
     "\n\n";
 
+// DeepSeek reasoner (OpenAI-compatible), in the shape its API documents:
+// `reasoning_content` with `content: null` first, keep-alive comments, then
+// the answer with `reasoning_content: null`, usage in a `choices: []` chunk.
+const char kDeepSeekReasoning[] =
+    R"(data: {"id":"b2f5c1e0-7d1a-4c8e","object":"chat.completion.chunk","created":1742471600,"model":"deepseek-reasoner","system_fingerprint":"fp_7e73fd9a08_prod0225","choices":[{"index":0,"delta":{"role":"assistant","content":null,"reasoning_content":""},"logprobs":null,"finish_reason":null}]})"
+    "\n\n"
+    "data: {\"id\":\"b2f5c1e0-7d1a-4c8e\",\"object\":\"chat.completion.chunk\",\"created\":1742471600,\"model\":\"deepseek-reasoner\",\"system_fingerprint\":\"fp_7e73fd9a08_prod0225\",\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"reasoning_content\":\"9.11 vs 9.8 \xE2\x80\x94 compare\"},\"logprobs\":null,\"finish_reason\":null}]}"
+    "\n\n"
+    ": keep-alive\n\n"
+    "data: {\"id\":\"b2f5c1e0-7d1a-4c8e\",\"object\":\"chat.completion.chunk\",\"created\":1742471600,\"model\":\"deepseek-reasoner\",\"system_fingerprint\":\"fp_7e73fd9a08_prod0225\",\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"reasoning_content\":\" tenths: 8 > 1 \xF0\x9F\xA4\x94\"},\"logprobs\":null,\"finish_reason\":null}]}"
+    "\n\n"
+    R"(data: {"id":"b2f5c1e0-7d1a-4c8e","object":"chat.completion.chunk","created":1742471600,"model":"deepseek-reasoner","system_fingerprint":"fp_7e73fd9a08_prod0225","choices":[{"index":0,"delta":{"content":"9.8 is larger.","reasoning_content":null},"logprobs":null,"finish_reason":null}]})"
+    "\n\n"
+    R"(data: {"id":"b2f5c1e0-7d1a-4c8e","object":"chat.completion.chunk","created":1742471600,"model":"deepseek-reasoner","system_fingerprint":"fp_7e73fd9a08_prod0225","choices":[{"index":0,"delta":{"content":"","reasoning_content":null},"logprobs":null,"finish_reason":"stop"}]})"
+    "\n\n"
+    R"(data: {"id":"b2f5c1e0-7d1a-4c8e","object":"chat.completion.chunk","created":1742471600,"model":"deepseek-reasoner","system_fingerprint":"fp_7e73fd9a08_prod0225","choices":[],"usage":{"prompt_tokens":14,"completion_tokens":61,"total_tokens":75,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":52},"prompt_cache_hit_tokens":0,"prompt_cache_miss_tokens":14}})"
+    "\n\n"
+    "data: [DONE]\n\n";
+
+// Anthropic with a redacted_thinking block (encrypted: nothing to show)
+// before a thinking block, then the text.
+const char kAnthropicRedacted[] =
+    "event: message_start\n"
+    R"(data: {"type":"message_start","message":{"id":"msg_01RdT5","type":"message","role":"assistant","model":"claude-3-7-sonnet-20250219","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":30,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":1}}})"
+    "\n\n"
+    "event: content_block_start\n"
+    R"(data: {"type":"content_block_start","index":0,"content_block":{"type":"redacted_thinking","data":"EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP"}})"
+    "\n\n"
+    "event: content_block_stop\n"
+    R"(data: {"type":"content_block_stop","index":0})"
+    "\n\n"
+    "event: content_block_start\n"
+    R"(data: {"type":"content_block_start","index":1,"content_block":{"type":"thinking","thinking":"","signature":""}})"
+    "\n\n"
+    "event: content_block_delta\n"
+    R"(data: {"type":"content_block_delta","index":1,"delta":{"type":"thinking_delta","thinking":"Short answer."}})"
+    "\n\n"
+    "event: content_block_delta\n"
+    R"(data: {"type":"content_block_delta","index":1,"delta":{"type":"signature_delta","signature":"EqQBCgIYAhIMRdT5"}})"
+    "\n\n"
+    "event: content_block_stop\n"
+    R"(data: {"type":"content_block_stop","index":1})"
+    "\n\n"
+    "event: content_block_start\n"
+    R"(data: {"type":"content_block_start","index":2,"content_block":{"type":"text","text":""}})"
+    "\n\n"
+    "event: content_block_delta\n"
+    R"(data: {"type":"content_block_delta","index":2,"delta":{"type":"text_delta","text":"Yes."}})"
+    "\n\n"
+    "event: content_block_stop\n"
+    R"(data: {"type":"content_block_stop","index":2})"
+    "\n\n"
+    "event: message_delta\n"
+    R"(data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":40}})"
+    "\n\n"
+    "event: message_stop\n"
+    R"(data: {"type":"message_stop"})"
+    "\n\n";
+
 // Anthropic: `event: error` inside a 200 stream after some text.
 const char kAnthropicError[] =
     "event: message_start\n"
@@ -159,6 +218,11 @@ QList<Transcript> recordedTranscripts()
         {"anthropic-thinking", Wire::Anthropic, QByteArray(kAnthropicThinking),
          outcome(QStringLiteral("Voil\u00E0 : 12\u202F231 \u2713 na\u00EFve r\u00E9sum\u00E9\n"),
                  QStringLiteral("Let me check: 27 \u00D7 453 = 12231."), 42, 96, stop, End::Completed)},
+        {"deepseek-reasoning-content", Wire::Compatible, QByteArray(kDeepSeekReasoning),
+         outcome(QStringLiteral("9.8 is larger."), QStringLiteral("9.11 vs 9.8 \u2014 compare tenths: 8 > 1 \U0001F914"), 14, 61,
+                 stop, End::Completed)},
+        {"anthropic-redacted-thinking", Wire::Anthropic, QByteArray(kAnthropicRedacted),
+         outcome(QStringLiteral("Yes."), QStringLiteral("Short answer."), 30, 40, stop, End::Completed)},
         {"anthropic-error-event", Wire::Anthropic, QByteArray(kAnthropicError),
          outcome(QStringLiteral("Partial answer"), {}, -1, -1, {}, End::Failed, ProviderError::Overloaded)},
     };

@@ -94,6 +94,20 @@ private Q_SLOTS:
         QCOMPARE(rec->text(), QStringLiteral("Done"));
     }
 
+    void aDeltaWithBothReasoningFieldsGivesTheReasoningOnce()
+    {
+        Fixture f;
+        QVERIFY(f.ok);
+        // A translating proxy repeats reasoning_content as reasoning: one thought, not two.
+        f.server.enqueue(FakeResponse::sse()
+                             .send(wire::sseData(R"({"choices":[{"index":0,"delta":{"reasoning_content":"step ","reasoning":"step "},"finish_reason":null}]})"))
+                             .send(wire::openAiReasoningChunk(QStringLiteral("two"), "reasoning"))
+                             .send(wire::openAiStream({QStringLiteral("Done")})));
+        auto rec = f.run();
+        QCOMPARE(rec->reasoning, QStringLiteral("step two"));
+        QCOMPARE(rec->text(), QStringLiteral("Done"));
+    }
+
     void emptyStringFinishReasonIsNotAnEndAndServersWithoutDoneComplete()
     {
         Fixture f;

@@ -28,6 +28,13 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
             reply(m_queue.takeFirst(), m_queueDelayMs);
         FakeResponse response = FakeResponse::sse();
         response.send(wire::openAiRoleChunk());
+        const QJsonArray messages = request.json().value(QStringLiteral("messages")).toArray();
+        const bool askedToThink = !messages.isEmpty()
+            && messages.last().toObject().value(QStringLiteral("content")).toString().contains(QLatin1String("#think"));
+        const QString thinking = !m_thinking.isEmpty() ? m_thinking
+            : askedToThink ? QStringLiteral("The person asked me to think first, so here I am, thinking it over.") : QString();
+        for (const QString &word : thinking.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            response.send(wire::openAiReasoningChunk(word + QLatin1Char(' ')), m_delayMs);
         for (const QString &piece : std::as_const(m_pieces))
             response.send(wire::openAiChunk(piece), m_delayMs);
         response.send(wire::openAiChunk({}, "stop"));

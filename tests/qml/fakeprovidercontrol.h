@@ -8,10 +8,13 @@
 // A fake OpenAI-compatible provider for the app's tests and screenshots:
 // every chat request is answered with `pieces` streamed `delayMs` apart (a
 // long enough reply can be stopped mid-way); /models lists two models.
+// A request whose last message holds "#think", or any request while
+// `thinking` is set, streams that thinking first as `reasoning_content`.
 class FakeProviderControl : public QObject {
     Q_OBJECT
     Q_PROPERTY(QStringList pieces MEMBER m_pieces NOTIFY changed)
     Q_PROPERTY(int delayMs MEMBER m_delayMs NOTIFY changed)
+    Q_PROPERTY(QString thinking MEMBER m_thinking NOTIFY changed)
     Q_PROPERTY(int requestCount READ requestCount NOTIFY changed)
     Q_PROPERTY(QString baseUrl READ baseUrl CONSTANT)
 public:
@@ -36,6 +39,7 @@ private:
     teehee::test::FakeProviderServer m_server;
     QStringList m_pieces{QStringLiteral("Hello"), QStringLiteral(" from"), QStringLiteral(" the fake provider.")};
     int m_delayMs = 0;
+    QString m_thinking;
     QStringList m_queue;
     int m_queueDelayMs = 0;
     int m_rateLimitSeconds = -1;

@@ -1,3 +1,5 @@
+#include "controllers/conversationloader.h"
+#include "db/messagerepository.h"
 #include "models/chatlistmodel.h"
 #include "models/conversationmodel.h"
 
@@ -86,6 +88,56 @@ private Q_SLOTS:
         model.streamText(QStringLiteral("a"), QStringLiteral(" More"), QStringLiteral("Hello world! More"));
         model.flushPending();
         QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Hello world! More"));
+    }
+    void reasoningGrowsApartFromTheTextAndStopsGrowingWithIt()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        auto reply = msg("a1", {}, "assistant", "");
+        reply.status = QStringLiteral("streaming");
+        model.setMessages({reply});
+        QVERIFY(model.roleNames().values().contains("reasoning"));
+        QVERIFY(model.roleNames().values().contains("reasoningStreaming"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.streamReasoning(QStringLiteral("a1"), QStringLiteral("Let me "), QStringLiteral("Let me "));
+        model.streamReasoning(QStringLiteral("a1"), QStringLiteral("think."), QStringLiteral("Let me think."));
+        model.flushPending();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(),
+                 (QList<int>{ConversationModel::ReasoningRole, ConversationModel::ReasoningStreamingRole}));
+        QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think."));
+        QCOMPARE(model.get(0).value("reasoningStreaming").toBool(), true);
+        QCOMPARE(model.get(0).value("text").toString(), QString()); // never mixed into the answer
+
+        model.streamText(QStringLiteral("a1"), QStringLiteral("Yes."), QStringLiteral("Yes."));
+        model.flushPending();
+        QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Yes."));
+        QCOMPARE(model.get(0).value("reasoningStreaming").toBool(), false);
+        QVERIFY(changed.last().at(2).value<QList<int>>().contains(ConversationModel::ReasoningStreamingRole));
+        QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think."));
+
+        // Out of step (a chat reopened mid-stream): the row takes the reasoning so far.
+        model.streamReasoning(QStringLiteral("a1"), QStringLiteral("!"), QStringLiteral("Let me think. Again!"));
+        model.flushPending();
+        QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think. Again!"));
+        // Ended: no longer streaming, the reasoning stays.
+        auto ended = *model.message(QStringLiteral("a1"));
+        ended.status = QStringLiteral("complete");
+        model.upsert(ended);
+        QCOMPARE(model.get(0).value("reasoningStreaming").toBool(), false);
+        QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think. Again!"));
+    }
+    void aSavedMessageShowsItsReasoning()
+    {
+        teehee::PlacedMessage placed;
+        placed.message.id = QStringLiteral("a1");
+        placed.message.role = QStringLiteral("assistant");
+        placed.message.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Yes.")},
+                                             {QStringLiteral("reasoning"), QStringLiteral("Thought it over.")}};
+        ConversationModel model;
+        model.setMessages({ConversationLoader::toMessage(placed)});
+        QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Thought it over."));
+        QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Yes."));
     }
     void blocksFollowText()
     {
