@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QMetaObject>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
 
@@ -25,81 +26,120 @@ ScreenshotTour::ScreenshotTour(QQmlApplicationEngine &engine, QString directory,
 {
 }
 
+QQuickItem *ScreenshotTour::item(const char *objectName) const
+{
+    return m_window->contentItem()->findChild<QQuickItem *>(QLatin1String(objectName));
+}
+
 void ScreenshotTour::start()
 {
     m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().value(0));
     if (!m_window)
         return fail(QStringLiteral("no window"));
-    QDir().mkpath(m_dir);
     m_conversation = m_window->property("conversation").value<ConversationController *>();
     if (!m_conversation)
         return fail(QStringLiteral("no conversation"));
-    // Each finished reply moves the tour on.
-    connect(m_conversation, &ConversationController::replyFinished, this, [this] { QTimer::singleShot(400, this, &ScreenshotTour::step); });
-    connect(m_conversation, &ConversationController::errorOccurred, this, &ScreenshotTour::fail);
-    QTimer::singleShot(60'000, this, [this] { fail(QStringLiteral("timed out at step %1").arg(m_step)); });
-    step();
-}
-
-void ScreenshotTour::step()
-{
+    QDir().mkpath(m_dir);
+    // A finished reply moves the tour on when a step waits for it.
+    connect(m_conversation, &ConversationController::replyFinished, this, [this] {
+        if (std::exchange(m_waitingForReply, false))
+            QTimer::singleShot(600, this, &ScreenshotTour::next);
+    });
+    QTimer::singleShot(90'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
     auto *status = singleton<AppStatus>(m_engine, "AppStatus");
     auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
-    auto *gen = m_conversation.data();
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
-    switch (m_step) {
-    case 0: // wait for the backend and the chat list
-        if (!status->ready() || !chats->listLoaded() || gen->loading()) {
-            QTimer::singleShot(100, this, &ScreenshotTour::step);
+    // Ready: the chat list and the keys are read.
+    auto *ready = new QTimer(this);
+    ready->setInterval(100);
+    connect(ready, &QTimer::timeout, this, [this, ready, status, chats, settings] {
+        if (!status->ready() || !chats->listLoaded() || !settings->keysLoaded() || m_conversation->loading())
             return;
-        }
-        if (!settings->keysLoaded()) {
-            QTimer::singleShot(100, this, &ScreenshotTour::step);
-            return;
-        }
+        ready->deleteLater();
         if (!settings->canChat()) { // first run without a key: the welcome card is the picture
             settings->setTheme(QStringLiteral("light"));
             QTimer::singleShot(1500, this, [this] { grab(QStringLiteral("welcome-light")); QCoreApplication::exit(0); });
-            m_step = 99;
             return;
         }
-        ++m_step;
-        gen->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
+        plan();
+        next();
+    });
+    ready->start();
+}
+
+void ScreenshotTour::plan()
+{
+    auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
+    auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
+    ConversationController *c = m_conversation;
+    const auto openModelPopup = [this] {
+        if (QQuickItem *chip = item("modelPicker"))
+            QMetaObject::invokeMethod(chip, "clicked");
+    };
+    const auto closePopups = [this] {
+        if (QQuickItem *chip = item("modelPicker"))
+            if (QObject *popup = chip->findChild<QObject *>(QStringLiteral("modelPopup")))
+                QMetaObject::invokeMethod(popup, "close");
+    };
+    const auto showThinking = [this] {
+        if (QQuickItem *toggle = item("thinkingToggle"))
+            if (toggle->parentItem())
+                toggle->parentItem()->setProperty("expanded", true);
+    };
+    // Each look: the conversation with its thinking and code, the model popup, the kept keyless send.
+    const auto shoot = [=](const QString &look, std::function<void()> apply) {
+        m_steps.push_back({[=] { apply(); chats->openChat(m_codeChat); }, 900});
+        m_steps.push_back({[=] { showThinking(); }, 600});
+        m_steps.push_back({[=] { grab(QStringLiteral("conversation-") + look); openModelPopup(); }, 700});
+        m_steps.push_back({[=] { grab(QStringLiteral("model-popup-") + look); closePopups(); chats->openChat(m_keylessChat); }, 900});
+        m_steps.push_back({[=] { grab(QStringLiteral("keyless-send-") + look); }, 100});
+    };
+
+    m_steps.push_back({[=] {
         settings->setTheme(QStringLiteral("light"));
         chats->newChat();
-        QTimer::singleShot(500, this, &ScreenshotTour::step);
-        return;
-    case 1:
-        ++m_step;
-        gen->send(QStringLiteral("How do I read a text file line by line in Python?"));
-        return; // replyFinished continues
-    case 2:
-        ++m_step;
-        gen->regenerate(gen->messages()->get(gen->messages()->rowCount() - 1).value(QStringLiteral("id")).toString());
-        return;
-    case 3:
-        ++m_step;
-        gen->send(QStringLiteral("Compare that with reading it all at once."));
-        return;
-    case 4:
-        ++m_step;
-        grab(QStringLiteral("conversation-light"));
+    }, 500});
+    m_steps.push_back({[=] {
+        m_codeChat = chats->currentChatId();
+        c->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
+        c->setOption(QStringLiteral("temperature"), 0.7);
+        c->send(QStringLiteral("How do I read a text file line by line in Python? #think"));
+    }, 0, true});
+    m_steps.push_back({[=] {
+        c->regenerate(c->messages()->get(c->messages()->rowCount() - 1).value(QStringLiteral("id")).toString());
+    }, 0, true});
+    m_steps.push_back({[=] { c->send(QStringLiteral("Compare that with reading it all at once.")); }, 0, true});
+    // A provider without a key: the message stays, with the reason and what to do.
+    m_steps.push_back({[=] { chats->newChat(); }, 500});
+    m_steps.push_back({[=] {
+        m_keylessChat = chats->currentChatId();
+        c->chooseModel(QStringLiteral("anthropic"), QStringLiteral("claude-haiku-4-5"));
+        c->send(QStringLiteral("Hello Claude, can you hear me?"));
+    }, 1200});
+    shoot(QStringLiteral("light"), [] {});
+    shoot(QStringLiteral("dark"), [=] { settings->setTheme(QStringLiteral("dark")); });
+    shoot(QStringLiteral("de"), [=] { settings->setTheme(QStringLiteral("light")); settings->setLanguage(QStringLiteral("de")); });
+    m_steps.push_back({[=] {
+        settings->setLanguage({});
         settings->setTheme(QStringLiteral("dark"));
-        QTimer::singleShot(600, this, &ScreenshotTour::step);
-        return;
-    case 5:
-        ++m_step;
-        grab(QStringLiteral("conversation-dark"));
         QMetaObject::invokeMethod(m_window, "openSettings");
-        QTimer::singleShot(800, this, &ScreenshotTour::step);
-        return;
-    case 6:
-        ++m_step;
+    }, 900});
+    m_steps.push_back({[=] {
         grab(QStringLiteral("settings-dark"));
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);
+    }, 0});
+}
+
+void ScreenshotTour::next()
+{
+    if (m_next >= m_steps.size())
         return;
-    }
+    const Step &step = m_steps[m_next++];
+    m_waitingForReply = step.waitsForReply;
+    step.run();
+    if (!step.waitsForReply && step.pauseMs > 0)
+        QTimer::singleShot(step.pauseMs, this, &ScreenshotTour::next);
 }
 
 void ScreenshotTour::grab(const QString &name)

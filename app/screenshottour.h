@@ -4,17 +4,22 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+#include <vector>
+
 class ConversationController;
 class QQmlApplicationEngine;
+class QQuickItem;
 class QQuickWindow;
 
 // `teehee --screenshots DIR`: drives the real window through a short
-// conversation (a question, a reply with a code block, a regenerated second
-// branch, a follow-up with a table), then saves it in the light and the dark
-// theme as DIR/conversation-light.png and DIR/conversation-dark.png, the
-// settings as DIR/settings-dark.png, and quits.
-// Without any key it saves the first-run welcome card (welcome-light.png).
-// Used by scripts/screenshots.sh under Xvfb against a fake provider.
+// conversation (a question answered after some thinking, with a code block;
+// a regenerated second branch; a follow-up with a table), a message sent to a
+// provider without a key, and the model popup with its parameters; saves
+// each in the light and the dark theme and in German as DIR/<name>-<look>.png,
+// then quits. Without any key it saves the first-run welcome card
+// (welcome-light.png). Used by scripts/screenshots.sh under Xvfb against a
+// fake provider.
 class ScreenshotTour : public QObject {
     Q_OBJECT
 public:
@@ -22,13 +27,25 @@ public:
     void start();
 
 private:
-    void step();
+    // A step runs, then the tour waits `pauseMs` (or for the reply it started) before the next.
+    struct Step {
+        std::function<void()> run;
+        int pauseMs = 600;
+        bool waitsForReply = false;
+    };
+    void plan();
+    void next();
     void grab(const QString &name);
     void fail(const QString &why);
+    QQuickItem *item(const char *objectName) const;
 
     QQmlApplicationEngine &m_engine;
     QString m_dir;
     QQuickWindow *m_window = nullptr;
     QPointer<ConversationController> m_conversation; // the window's
-    int m_step = 0;
+    std::vector<Step> m_steps;
+    size_t m_next = 0;
+    bool m_waitingForReply = false;
+    QString m_codeChat;
+    QString m_keylessChat;
 };

@@ -18,6 +18,7 @@ enum class Failure {
     NotFound,
     Invalid,
     NoKey,          // no API key for the chosen provider
+    KeyRejected,    // the provider refused the API key
     NoModel,
     UnknownProvider,
     ReplyRunning,   // a reply is already streaming in the chat

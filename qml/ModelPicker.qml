@@ -47,9 +47,10 @@ Button {
 
     Popup {
         id: popup
+        objectName: "modelPopup"
         y: -height - Theme.gap
-        width: 360
-        height: 380
+        width: 360 * Theme.scale
+        height: Math.min(560 * Theme.scale, chip.Window.height ? chip.Window.height - Theme.gap3 * 2 : 560)
         padding: Theme.gap
         focus: true
         onOpened: { search.text = ""; chip.refill(); for (const p of SettingsController.providers) if (p.hasKey) SettingsController.refreshModels(p.name) }
@@ -107,6 +108,11 @@ Button {
                     onClicked: list.choose(index)
                     Keys.onReturnPressed: list.choose(index)
                 }
+            }
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.divider }
+            ModelOptions {
+                Layout.fillWidth: true
+                conversation: chip.conversation
             }
             // A button, not a clickable text: reachable with Tab and named for screen readers.
             LinkButton {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the real desktop app under Xvfb against a fake OpenAI provider, lets
-# it drive a short conversation (code block, a regenerated second branch, a
-# table) and saves light and dark screenshots.
+# it drive a short conversation (thinking, a code block, a regenerated second
+# branch, a table), a message to a provider without a key and the model popup,
+# and saves them in the light and dark themes and in German.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build) → BUILD_DIR/screenshots/*.png
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,7 +30,7 @@ mkdir -p "$out"
 # A throwaway profile: data, settings and secrets stay in $tmp.
 env TEEHEE_DATA_DIR="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     SECRET_KEY="$(head -c 32 /dev/urandom | base64)" ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
-    OPENAI_BASE_URL="$url" OPENAI_API_KEY="sk-fake" QT_QUICK_CONTROLS_STYLE=Basic \
+    OPENAI_BASE_URL="$url" OPENAI_API_KEY="sk-fake" ANTHROPIC_API_KEY= MISTRAL_API_KEY= QT_QUICK_CONTROLS_STYLE=Basic \
     xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshots "$out"
 # First run without any key: the welcome card (the probe finds no local server here).
 env TEEHEE_DATA_DIR="$tmp/data2" XDG_CONFIG_HOME="$tmp/config2" \

@@ -106,6 +106,9 @@ Encoded failed(const GenerationEvent &e)
     // "length": the reply reached MAX_REPLY_BYTES.
     if (!e.finishReason.isEmpty())
         w.field("finish_reason", e.finishReason);
+    // Another addition: a typed cause ("key_rejected", "rate_limited") for clients to word it.
+    if (!e.errorReason.isEmpty())
+        w.field("error_reason", e.errorReason);
     return w.field("content", e.content).done();
 }
 

@@ -5,7 +5,7 @@
 
 namespace teehee {
 namespace {
-constexpr std::array<std::pair<ErrorReason, const char *>, 11> kNames{{
+constexpr std::array<std::pair<ErrorReason, const char *>, 13> kNames{{
     {ErrorReason::ForeignParent, "foreign_parent"},
     {ErrorReason::NoProvider, "no_provider"},
     {ErrorReason::UnknownProvider, "unknown_provider"},
@@ -17,6 +17,8 @@ constexpr std::array<std::pair<ErrorReason, const char *>, 11> kNames{{
     {ErrorReason::AlreadyComplete, "already_complete"},
     {ErrorReason::ReplyRunning, "reply_running"},
     {ErrorReason::InvalidOption, "invalid_option"},
+    {ErrorReason::KeyRejected, "key_rejected"},
+    {ErrorReason::ProviderBusy, "rate_limited"},
 }};
 } // namespace
 

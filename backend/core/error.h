@@ -37,6 +37,8 @@ enum class ErrorReason {
     AlreadyComplete,
     ReplyRunning,       // a reply is already streaming in the chat
     InvalidOption,      // a model option out of range
+    KeyRejected,        // the provider refused the API key (a reply's failure)
+    ProviderBusy,       // the provider answered 429 (a reply's failure)
 };
 
 // "no_key", "no_model", ...: the reason as clients read it from a saved message.

@@ -186,10 +186,15 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
                                                "the text so far is kept").arg(m_maxReplyBytes)
                 : error.message.isEmpty() ? QStringLiteral("The provider failed without saying why") : error.message;
         e.rateLimited = error.kind == ProviderError::RateLimited;
+        if (error.kind == ProviderError::Authentication || error.kind == ProviderError::PermissionDenied)
+            e.errorReason = errorReasonName(ErrorReason::KeyRejected);
+        else if (e.rateLimited)
+            e.errorReason = errorReasonName(ErrorReason::ProviderBusy);
         if (e.rateLimited && error.retryAfterMs >= 0)
             e.retryAfterSeconds = int((error.retryAfterMs + 999) / 1000);
         ending.status = MessageStatus::Error;
         ending.error = e.error;
+        ending.errorReason = e.errorReason;
         break;
     default:
         e = make(GenerationEvent::Type::Aborted);

@@ -21,6 +21,7 @@ struct GenerationEvent {
     QString token;             // Token: the new text; Reasoning: the new reasoning
     QString content;           // Token: text so far; Reasoning: reasoning so far; Started: existing text; terminal: final text
     QString error;             // Failed: what went wrong, for a person
+    QString errorReason;       // Failed: errorReasonName() of a typed cause ("key_rejected", ...), else empty
     bool rateLimited = false;  // Failed: the provider answered 429 (too many requests)
     int retryAfterSeconds = -1; // Failed, rate limited: the provider's Retry-After (-1 unknown)
     QString finishReason;      // Completed: "stop", "length", ... (may be empty)

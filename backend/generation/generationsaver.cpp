@@ -75,6 +75,7 @@ Status GenerationSaver::begin()
     m_record.status = MessageStatus::Streaming;
     m_record.isPartial = true;
     m_record.content.remove(QStringLiteral("error"));
+    m_record.content.remove(QStringLiteral("error_reason"));
     rebuildJsonHead();
     return write();
 }
@@ -152,6 +153,8 @@ void GenerationSaver::end(const Ending &ending)
     }
     if (!ending.error.isEmpty())
         m_record.content.insert(QStringLiteral("error"), ending.error);
+    if (!ending.errorReason.isEmpty())
+        m_record.content.insert(QStringLiteral("error_reason"), ending.errorReason);
 }
 
 Status GenerationSaver::finish(const Ending &ending)

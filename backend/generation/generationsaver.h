@@ -37,6 +37,7 @@ public:
         int inputTokens = -1; // -1: not reported
         int outputTokens = -1;
         QString error; // empty: none
+        QString errorReason; // errorReasonName() of a typed cause, else empty
     };
 
     // Marks the row streaming/partial with the text it starts from (one commit).

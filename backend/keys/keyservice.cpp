@@ -115,14 +115,20 @@ Result<KeyRecord> KeyService::replace(const QString &userId, const QString &prov
     auto before = list(userId);
     if (!before)
         return before.error();
+    // In one transaction: a refused key leaves the old one in place.
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    const QString provider = providerName.trimmed().toLower();
+    for (const KeyRecord &k : before.value())
+        if (k.providerName == provider && (provider != u"custom" || k.label == label))
+            if (auto st = remove(userId, k.id); !st)
+                return st.error();
     auto added = add(userId, providerName, apiKey, baseUrl, label);
     if (!added)
         return added;
-    const bool custom = added->providerName == u"custom";
-    for (const KeyRecord &k : before.value())
-        if (k.providerName == added->providerName && (!custom || k.label == added->label))
-            if (auto st = remove(userId, k.id); !st)
-                return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
     return added;
 }
 

@@ -53,8 +53,8 @@ public:
     Result<KeyRecord> add(const QString &userId, const QString &providerName, const QString &apiKey,
                           const QString &baseUrl = {}, const QString &label = {}) const;
     Status remove(const QString &userId, const QString &keyId) const;
-    // One key per built-in provider and one endpoint per label: adds the key
-    // and then removes the ones it replaces (a refused key replaces nothing).
+    // One key per built-in provider and one endpoint per label: the ones the
+    // key replaces go, in the same transaction (a refused key replaces nothing).
     Result<KeyRecord> replace(const QString &userId, const QString &providerName, const QString &apiKey,
                               const QString &baseUrl = {}, const QString &label = {}) const;
 

@@ -90,6 +90,7 @@ TurnEvent event(const GenerationEvent &e)
     switch (e.type) {
     case GenerationEvent::Type::Started: t.type = TurnEvent::Type::Started; break;
     case GenerationEvent::Type::Token: t.type = TurnEvent::Type::Token; break;
+    case GenerationEvent::Type::Reasoning: t.type = TurnEvent::Type::Reasoning; break;
     case GenerationEvent::Type::Completed: t.type = TurnEvent::Type::Completed; break;
     case GenerationEvent::Type::Aborted: t.type = TurnEvent::Type::Aborted; break;
     case GenerationEvent::Type::Failed: t.type = TurnEvent::Type::Failed; break;
@@ -99,11 +100,14 @@ TurnEvent event(const GenerationEvent &e)
     t.parentMessageId = e.parentMessageId;
     t.continued = e.continued;
     t.token = e.token;
-    t.content = e.content;
+    // A reasoning event's `content` is the reasoning so far, never answer text.
+    if (e.type == GenerationEvent::Type::Reasoning)
+        t.reasoning = e.content;
+    else
+        t.content = e.content;
     t.error = e.error;
     t.rateLimited = e.rateLimited;
-    if (e.rateLimited)
-        t.errorReason = Failure::RateLimited;
+    t.errorReason = failure(errorReasonFromName(e.errorReason));
     t.retryAfterSeconds = e.retryAfterSeconds;
     t.finishReason = e.finishReason;
     t.inputTokens = e.inputTokens;
@@ -136,6 +140,8 @@ Failure failure(ErrorReason reason)
     case ErrorReason::ForeignParent:
     case ErrorReason::EmptyContent:
     case ErrorReason::InvalidOption: return Failure::Invalid;
+    case ErrorReason::KeyRejected: return Failure::KeyRejected;
+    case ErrorReason::ProviderBusy: return Failure::RateLimited;
     case ErrorReason::Unspecified: break;
     }
     return Failure::None;

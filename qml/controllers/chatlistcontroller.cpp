@@ -62,13 +62,16 @@ std::optional<ChatInfo> ChatListController::chatInfo(const QString &chatId) cons
 
 void ChatListController::remember(const ChatInfo &chat)
 {
+    const QString before = m_info.value(chat.id).name;
     m_info.insert(chat.id, chat);
     if (chat.id != m_pendingDelete.id)
         m_chats.upsert(rowOf(chat));
-    if (chat.id == m_currentId) {
+    if (chat.id != m_currentId)
+        return;
+    // Every new message moves the chat up the list; only a new name is news for the window.
+    if (chat.name != before)
         Q_EMIT currentChatChanged();
-        Q_EMIT chatChanged(chat);
-    }
+    Q_EMIT chatChanged(chat);
 }
 
 void ChatListController::refresh()

@@ -281,7 +281,7 @@ void ConversationController::onTurnEvent(const TurnEvent &e)
     case TurnEvent::Type::Token:
         return m_model.streamText(e.messageId, e.token, e.content);
     case TurnEvent::Type::Reasoning:
-        return;
+        return m_model.streamReasoning(e.messageId, e.token, e.reasoning);
     default:
         return onEnded(e);
     }

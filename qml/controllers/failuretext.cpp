@@ -12,6 +12,8 @@ QString failureText(const teehee::client::ClientError &error)
         return {};
     case Failure::NoKey:
         return tr("There is no API key for this provider yet. Add one in Settings, then retry.");
+    case Failure::KeyRejected:
+        return tr("The provider refused the API key. Check or replace it in Settings, then retry.");
     case Failure::NoModel:
         return tr("No model is chosen for this provider. Pick one in the model menu.");
     case Failure::UnknownProvider:
@@ -42,6 +44,7 @@ QString failureName(Failure failure)
     case Failure::NotFound: return QStringLiteral("not_found");
     case Failure::Invalid: return QStringLiteral("invalid");
     case Failure::NoKey: return QStringLiteral("no_key");
+    case Failure::KeyRejected: return QStringLiteral("key_rejected");
     case Failure::NoModel: return QStringLiteral("no_model");
     case Failure::UnknownProvider: return QStringLiteral("unknown_provider");
     case Failure::ReplyRunning: return QStringLiteral("reply_running");

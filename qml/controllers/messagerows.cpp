@@ -22,6 +22,7 @@ ConversationModel::Message rowOf(const MessageInfo &m)
     row.parentId = m.parentId;
     row.role = m.role;
     row.text = m.text;
+    row.reasoning = m.reasoning;
     row.status = statusName(m.status);
     row.isPartial = m.isPartial;
     row.siblingIndex = m.siblingIndex;

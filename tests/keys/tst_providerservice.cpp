@@ -17,6 +17,7 @@
 #include <QTest>
 
 using namespace teehee;
+using namespace teehee::test;
 
 namespace {
 const QByteArray kModels = R"({"object":"list","data":[{"id":"gpt-4o","object":"model"},{"id":"local-7b","object":"model"}]})";
@@ -126,12 +127,17 @@ private Q_SLOTS:
         QVERIFY(keys().replace(user, QStringLiteral("custom"), QStringLiteral("k3"), QStringLiteral("http://127.0.0.1:3/v1"), QStringLiteral("B")));
         int anthropic = 0;
         QStringList labels;
-        for (const KeyRecord &k : keys().list(user).value()) {
+        const auto all = keys().list(user);
+        QVERIFY(all);
+        for (const KeyRecord &k : all.value()) {
             anthropic += k.providerName == u"anthropic";
             if (k.providerName == u"custom")
                 labels << k.label;
         }
         QCOMPARE(anthropic, 1);
+        // A refused key replaces nothing.
+        QVERIFY(!keys().replace(user, QStringLiteral("anthropic"), QStringLiteral("bad\nkey")));
+        QCOMPARE(keys().resolveKey(user, QStringLiteral("anthropic")).value(), QStringLiteral("sk-ant-second-00000002"));
         QCOMPARE(keys().resolveKey(user, QStringLiteral("anthropic")).value(), QStringLiteral("sk-ant-second-00000002"));
         labels.sort();
         QCOMPARE(labels, (QStringList{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("Mine")}));

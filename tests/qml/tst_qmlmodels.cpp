@@ -1,5 +1,4 @@
-#include "controllers/conversationloader.h"
-#include "db/messagerepository.h"
+#include "controllers/messagerows.h"
 #include "models/chatlistmodel.h"
 #include "models/conversationmodel.h"
 
@@ -129,13 +128,13 @@ private Q_SLOTS:
     }
     void aSavedMessageShowsItsReasoning()
     {
-        teehee::PlacedMessage placed;
-        placed.message.id = QStringLiteral("a1");
-        placed.message.role = QStringLiteral("assistant");
-        placed.message.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("Yes.")},
-                                             {QStringLiteral("reasoning"), QStringLiteral("Thought it over.")}};
+        teehee::client::MessageInfo saved;
+        saved.id = QStringLiteral("a1");
+        saved.role = QStringLiteral("assistant");
+        saved.text = QStringLiteral("Yes.");
+        saved.reasoning = QStringLiteral("Thought it over.");
         ConversationModel model;
-        model.setMessages({ConversationLoader::toMessage(placed)});
+        model.setMessages({rowOf(saved)});
         QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Thought it over."));
         QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Yes."));
     }
