@@ -8,7 +8,7 @@
 #include "auth/authservice.h"
 #include "auth/tokenservice.h"
 #include "backend.h"
-#include "chat/chatjson.h"
+#include "api/json/chatjson.h"
 #include "chat/chatservice.h"
 #include "core/databaseurl.h"
 #include "db/messagerepository.h"

@@ -26,7 +26,14 @@ bool AppStatus::failed() const
 
 QString AppStatus::statusText() const
 {
-    return m_client ? m_client->statusText() : QString();
+    if (!m_client)
+        return {};
+    switch (m_client->state()) {
+    case ChatClient::State::Starting: return tr("Starting…");
+    case ChatClient::State::Ready: return tr("Ready");
+    case ChatClient::State::Failed: break;
+    }
+    return m_client->statusText(); // why, as the client says it
 }
 
 QString AppStatus::databaseLocation() const

@@ -6,7 +6,7 @@
 #include "api/json/turnrequest.h"
 #include "api/routes.h"
 #include "backend.h"
-#include "chat/chatjson.h"
+#include "api/json/chatjson.h"
 #include "chat/chatservice.h"
 #include "db/sqlquery.h"
 
@@ -88,7 +88,7 @@ HttpResponse messageResponse(const Result<PlacedMessage> &m, int status = 200)
             return detailResponse(400, m.error().message);
         return errorResponse(m.error());
     }
-    return jsonResponse(chatjson::message(m.value()), status);
+    return HttpResponse{status, {}, chatjson::messageBytes(m.value())};
 }
 
 void registerChatCollection(ApiContext &ctx, Backend &backend)
@@ -116,7 +116,7 @@ void registerChatCollection(ApiContext &ctx, Backend &backend)
         auto chat = chats.createChat(user.id, name.value(), prompt.value());
         if (!chat)
             return res.send(chat.error());
-        res.send(jsonResponse(chatjson::chat(chat.value()), 201));
+        res.send(HttpResponse{201, {}, chatjson::chatBytes(chat.value())});
     }));
 }
 
@@ -156,7 +156,7 @@ void registerChatItem(ApiContext &ctx, Backend &backend)
             chat = chats.updateSettings(user.id, chat->id, *settings);
         if (!chat)
             return res.send(chat.error());
-        res.send(jsonResponse(chatjson::chat(chat.value())));
+        res.send(HttpResponse{200, {}, chatjson::chatBytes(chat.value())});
     }));
 
     r.del(item, ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
@@ -191,9 +191,7 @@ void registerChatItem(ApiContext &ctx, Backend &backend)
         auto detail = chats.setActiveBranch(user.id, param(req, "chat_id"), id.value());
         if (!detail)
             return res.send(detail.error());
-        QJsonObject out = chatjson::chat(detail->chat);
-        out.insert(QStringLiteral("current_path"), QJsonArray::fromStringList(detail->currentPath));
-        res.send(jsonResponse(out));
+        res.send(HttpResponse{200, {}, chatjson::chatWithPathBytes(detail->chat, detail->currentPath)});
     }));
 }
 

@@ -1,4 +1,5 @@
 #include "api/apicontext.h"
+#include "api/json/keyjson.h"
 #include "api/routes.h"
 #include "backend.h"
 #include "keys/keyservice.h"
@@ -18,7 +19,7 @@ void registerKeyRoutes(ApiContext &ctx)
             return res.send(keys.error());
         QJsonArray out;
         for (const auto &k : keys.value())
-            out.append(KeyService::toJson(k));
+            out.append(keyjson::toJson(k));
         res.send(jsonResponse(out));
     }));
 
@@ -41,7 +42,7 @@ void registerKeyRoutes(ApiContext &ctx)
         auto created = backend.keys().add(user.id, provider.value(), key.value(), baseUrl.value(), label.value());
         if (!created)
             return res.send(created.error());
-        res.send(jsonResponse(KeyService::toJson(created.value()), 201));
+        res.send(jsonResponse(keyjson::toJson(created.value()), 201));
     }));
 
     r.del(QStringLiteral("/user/keys/{key_id:uuid}"), ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {

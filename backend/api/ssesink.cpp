@@ -1,6 +1,6 @@
 #include "api/ssesink.h"
 
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "api/tokenwatch.h"
 #include "api/websocketsession.h"
 #include "core/logging.h"

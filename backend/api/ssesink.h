@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/responder.h"
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 
 #include <QObject>
 

@@ -6,10 +6,10 @@
 #include "api/json/turnrequest.h"
 #include "api/routes.h"
 #include "api/ssesink.h"
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "auth/authservice.h"
 #include "backend.h"
-#include "chat/chatjson.h"
+#include "api/json/chatjson.h"
 #include "chat/chatservice.h"
 #include "generation/generationmanager.h"
 

@@ -3,7 +3,7 @@
 #include "api/accountsession.h"
 #include "api/guardedtcpserver.h"
 #include "api/json/turnrequest.h"
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "api/websocketframe.h"
 #include "api/websocketsession.h"
 #include "auth/authservice.h"

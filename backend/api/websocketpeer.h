@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "auth/authuser.h"
 
 #include <QObject>

@@ -2,7 +2,7 @@
 
 #include "api/apicontext.h"
 #include "api/json/turnrequest.h"
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "backend.h"
 #include "chat/chatservice.h"
 #include "core/fairworkqueue.h"

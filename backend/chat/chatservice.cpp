@@ -1,6 +1,7 @@
 #include "chat/chatservice.h"
 
 #include "chat/messagerules.h"
+#include "core/logging.h"
 #include "db/sqlquery.h"
 
 #include <QHash>
@@ -220,13 +221,19 @@ Result<PlacedMessage> ChatService::addMessage(const QString &userId, const QStri
 }
 
 Result<MessageTree::Exchange> ChatService::addExchange(const QString &userId, const ChatRecord &chat,
-                                                      const NewMessage &question, const NewMessage &reply)
+                                                      const NewMessage &question, const NewMessage &reply,
+                                                      const std::optional<std::pair<QString, QString>> &choice)
 {
     auto added = m_tree.addExchange(chat, question, reply);
     if (added) {
         Q_EMIT messageAdded(userId, added->question);
         Q_EMIT messageAdded(userId, added->reply);
-        (void)reload(userId, chat.id); // its activity time moved: chatUpdated (the exchange stands either way)
+        if (choice && (choice->first != chat.provider || choice->second != chat.model)) {
+            if (auto st = m_chats.setSettings(chat.id, choice->first, choice->second, chat.options); !st)
+                qCWarning(lcDb).noquote() << "the chat's provider and model were not saved:" << st.error().message;
+        }
+        // Its activity time (and maybe its model) moved: one chatUpdated (the exchange stands either way).
+        (void)reload(userId, chat.id);
     }
     return added;
 }

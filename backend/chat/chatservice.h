@@ -53,8 +53,10 @@ public:
     Result<PlacedMessage> addMessage(const QString &userId, const QString &chatId, const NewMessage &message);
     // A question and an empty reply under it, written together (the
     // generation engine's start): `chat` is the user's, as chat() returned it.
+    // `choice`: the provider and model the reply uses, kept as the chat's with the same announcement.
     Result<MessageTree::Exchange> addExchange(const QString &userId, const ChatRecord &chat, const NewMessage &question,
-                                              const NewMessage &reply);
+                                              const NewMessage &reply,
+                                              const std::optional<std::pair<QString, QString>> &choice = std::nullopt);
     Result<PlacedMessage> editMessage(const QString &userId, const QString &messageId, const QString &text);
     Result<PlacedMessage> deleteMessage(const QString &userId, const QString &messageId);
     // Makes the branch through the message active; answers the chat as it now stands.

@@ -157,6 +157,21 @@ ChatRequest GenerationManager::withMessages(ChatRequest request, QList<ChatMessa
     return request;
 }
 
+// A question and the reply under it, as an exchange writes them.
+std::pair<NewMessage, NewMessage> GenerationManager::exchangeOf(const QString &text, const MessageParent &parent,
+                                                                const QString &provider, const QString &model)
+{
+    NewMessage user;
+    user.role = QStringLiteral("user");
+    user.text = text;
+    user.parent = parent;
+    NewMessage reply;
+    reply.role = QStringLiteral("assistant");
+    reply.provider = provider;
+    reply.model = model;
+    return {user, reply};
+}
+
 Result<Generation *> GenerationManager::sendMessage(const QString &userId, const QString &chatId, const QString &text,
                                                     const MessageParent &parent, const GenerationOptions &options)
 {
@@ -175,21 +190,18 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
         return resolved.error();
 
     // The question and its empty reply are written together or not at all.
-    NewMessage user;
-    user.role = QStringLiteral("user");
-    user.text = text;
-    user.parent = parent;
-    NewMessage reply;
-    reply.role = QStringLiteral("assistant");
-    reply.provider = resolved->provider;
-    reply.model = resolved->model;
+    auto [user, reply] = exchangeOf(text, parent, resolved->provider, resolved->model);
     reply.status = MessageStatus::Streaming;
     reply.isPartial = true;
-    auto exchange = m_chats.addExchange(userId, chat.value(), user, reply);
+    // A choice named in the request becomes the chat's, announced with the exchange.
+    std::optional<std::pair<QString, QString>> choice;
+    if (!options.provider.isEmpty() || !options.model.isEmpty() || !options.keyId.isEmpty())
+        choice = std::pair{resolved->provider, resolved->model};
+    auto exchange = m_chats.addExchange(userId, chat.value(), user, reply, choice);
     if (!exchange)
         return exchange.error();
     ChatRequest request = withMessages(std::move(resolved).value(), ChatService::contextOf(chat.value(), exchange->path), false);
-    return launchRemembering(userId, chat->id, options, exchange->reply.message, std::move(request), false);
+    return launch(userId, exchange->reply.message, std::move(request), false);
 }
 
 Result<MessageTree::Exchange> GenerationManager::keepRefusedTurn(const QString &userId, const QString &chatId,
@@ -202,14 +214,7 @@ Result<MessageTree::Exchange> GenerationManager::keepRefusedTurn(const QString &
     if (text.trimmed().isEmpty())
         return Error::invalid(QStringLiteral("content: must not be empty")).withReason(ErrorReason::EmptyContent);
     const GenerationOptions chosen = effectiveOptions(options, chat.value());
-    NewMessage user;
-    user.role = QStringLiteral("user");
-    user.text = text;
-    user.parent = parent;
-    NewMessage reply;
-    reply.role = QStringLiteral("assistant");
-    reply.provider = chosen.provider;
-    reply.model = chosen.model;
+    auto [user, reply] = exchangeOf(text, parent, chosen.provider, chosen.model);
     reply.status = MessageStatus::Error;
     reply.isPartial = true; // empty: Retry answers it afresh
     reply.error = refusal.message;

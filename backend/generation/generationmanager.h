@@ -123,6 +123,8 @@ private:
     // launch(), then rememberChoice() once the reply runs.
     Result<Generation *> launchRemembering(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                                            const MessageRecord &assistant, ChatRequest request, bool continued);
+    static std::pair<NewMessage, NewMessage> exchangeOf(const QString &text, const MessageParent &parent,
+                                                        const QString &provider, const QString &model);
     Status checkIdle(const QString &chatId) const;
     // RateLimited when the user already has MAX_GENERATIONS_PER_USER replies running.
     Status checkCapacity(const QString &userId) const;

@@ -5,7 +5,6 @@
 #include "db/records.h"
 #include "keys/keycipher.h"
 
-#include <QJsonObject>
 #include <QSet>
 
 #include <memory>
@@ -71,8 +70,6 @@ public:
     // The provider choice that names this stored custom endpoint.
     static QString customChoice(const QString &keyId);
 
-    // The public form: never the key itself.
-    static QJsonObject toJson(const KeyRecord &key);
 
 private:
     QString serverKey(const QString &providerName) const;

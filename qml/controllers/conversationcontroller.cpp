@@ -224,22 +224,20 @@ void ConversationController::stop()
 
 void ConversationController::continueMessage(const QString &messageId)
 {
-    if (!canStart())
-        return;
-    TurnRequest request;
-    request.kind = TurnRequest::Kind::Continue;
-    request.chatId = m_chatId;
-    request.messageId = messageId;
-    m_starting = true;
-    start(request);
+    again(TurnRequest::Kind::Continue, messageId);
 }
 
 void ConversationController::regenerate(const QString &messageId)
 {
+    again(TurnRequest::Kind::Regenerate, messageId);
+}
+
+void ConversationController::again(TurnRequest::Kind kind, const QString &messageId)
+{
     if (!canStart())
         return;
     TurnRequest request;
-    request.kind = TurnRequest::Kind::Regenerate;
+    request.kind = kind;
     request.chatId = m_chatId;
     request.messageId = messageId;
     m_starting = true;

@@ -95,6 +95,8 @@ private:
     void onStarted(const teehee::client::TurnEvent &event);
     void onEnded(const teehee::client::TurnEvent &event);
     void start(teehee::client::TurnRequest request);
+    // Continue or regenerate a reply.
+    void again(teehee::client::TurnRequest::Kind kind, const QString &messageId);
     bool canStart() const;
     void setLoading(bool loading);
     void fail(const teehee::client::ClientError &error);

@@ -2,7 +2,7 @@
 // must be valid and say exactly what the event holds, whatever the text
 // contains; and over real sockets, a WebSocket message and the SSE `data:`
 // line of the same event are the same bytes.
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "api/websocketframe.h"
 #include "generation/accountevents.h"
 #include "generation/generationfixture.h"

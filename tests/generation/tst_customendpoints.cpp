@@ -8,7 +8,7 @@
 // Against two fake servers; SQLite and PostgreSQL.
 #include "generationfixture.h"
 
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 #include "keys/keyservice.h"
 
 #include <QJsonDocument>

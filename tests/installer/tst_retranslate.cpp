@@ -3,7 +3,9 @@
 // text with a translation changes at once, and changes back. Expected texts
 // come from translations/*.ts, so the test follows the UI as it grows.
 // With TEEHEE_SCREENSHOT_DIR set it also saves one screenshot per language.
+#include "clientprovider.h"
 #include "languagecontroller.h"
+#include "localchatclient.h"
 #include "settingscontroller.h"
 
 #include <QFile>
@@ -112,6 +114,7 @@ private:
     QQmlApplicationEngine *m_engine = nullptr;
     QQuickWindow *m_window = nullptr;
     SettingsController *m_settings = nullptr;
+    teehee::client::LocalChatClient *m_client = nullptr;
     QStringList m_english;
 };
 
@@ -132,6 +135,11 @@ void TestRetranslate::initTestCase()
     // A fresh database, so the sidebar shows exactly the chat made below.
     QVERIFY(m_data.isValid());
     qputenv("TEEHEE_DATA_DIR", m_data.path().toLocal8Bit());
+    // As the app's composition root does: the language, then the client, then the QML.
+    LanguageController::applyStartupLanguage();
+    m_client = new teehee::client::LocalChatClient({}, this);
+    ClientProvider::provide(m_client);
+    m_client->start();
     m_engine = new QQmlApplicationEngine(this);
     m_engine->load(QUrl(QStringLiteral("qrc:/Teehee/Main.qml")));
     QVERIFY(!m_engine->rootObjects().isEmpty());
@@ -140,7 +148,7 @@ void TestRetranslate::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
 
     // One chat, so the sidebar shows a section header ("Today") that C++ translates.
-    QObject *chats = m_engine->singletonInstance<QObject *>(qmlTypeId("Teehee", 1, 0, "ChatController"));
+    QObject *chats = m_engine->singletonInstance<QObject *>(qmlTypeId("Teehee", 1, 0, "ChatListController"));
     QVERIFY(chats);
     auto *list = chats->property("chats").value<QAbstractItemModel *>();
     QVERIFY(list);
@@ -274,6 +282,7 @@ void TestRetranslate::saveSettingsScreenshot(QQuickItem *box, const QString &pat
 void TestRetranslate::cleanupTestCase()
 {
     delete m_engine;
+    delete m_client;
 }
 
 QTEST_MAIN(TestRetranslate)

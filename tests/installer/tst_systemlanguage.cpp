@@ -10,6 +10,8 @@
 class TestSystemLanguage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // As the app's composition root does, before anything is shown.
+    void initTestCase() { LanguageController::applyStartupLanguage(); }
     void followsTheSystem();
     void savedChoiceWins();
     void environmentWins();
@@ -26,7 +28,7 @@ private:
 
 void TestSystemLanguage::followsTheSystem()
 {
-    // Installed by the startup hook, before any test function ran.
+    // Installed at start-up, before any test function ran.
     QCOMPARE(LanguageController::effectiveLanguage(), QStringLiteral("de"));
     QCOMPARE(systemDefault(), QStringLiteral("Systemstandard"));
 }

@@ -91,7 +91,12 @@ Item {
             conversation.setOption("temperature", 0.4)
             compare(conversation.options.temperature, 0.4)
             const chat = ChatListController.currentChatId
+            // An empty chat is the one "New chat" gives back: this one gets a message first.
+            FakeProvider.reply("warm enough", 0)
+            verify(conversation.send("How warm?"))
+            tryVerify(() => conversation.messages.count === 2 && !conversation.streaming, 5000)
             freshChat()
+            verify(ChatListController.currentChatId !== chat)
             compare(conversation.options.temperature, undefined)
             ChatListController.openChat(chat)
             tryVerify(() => conversation.chatId === chat && !conversation.loading, 5000)

@@ -1,6 +1,6 @@
-#include "api/streamevents.h"
+#include "api/json/streamevents.h"
 
-#include "chat/chatjson.h"
+#include "api/json/chatjson.h"
 #include "core/jsonescape.h"
 #include "generation/accountevents.h"
 #include "generation/generation.h"

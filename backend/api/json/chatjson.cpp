@@ -1,95 +1,11 @@
-#include "chat/chatjson.h"
+#include "api/json/chatjson.h"
 
-#include "chat/jsonwriter.h"
+#include "api/json/jsonwriter.h"
 
 #include <QJsonDocument>
+#include <QStringList>
 
 namespace teehee::chatjson {
-namespace {
-QJsonValue idOrNull(const QString &id)
-{
-    return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id.toLower());
-}
-
-QJsonValue textOrNull(const QString &s)
-{
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
-}
-}
-
-QString time(const QDateTime &t)
-{
-    if (!t.isValid())
-        return {};
-    return t.toUTC().toString(Qt::ISODateWithMs); // UTC renders with a trailing "Z"
-}
-
-QJsonObject chat(const ChatRecord &c)
-{
-    return QJsonObject{
-        {QStringLiteral("id"), c.id.toLower()},
-        {QStringLiteral("user_id"), c.userId.toLower()},
-        {QStringLiteral("name"), c.name},
-        {QStringLiteral("root_message_id"), idOrNull(c.rootMessageId)},
-        {QStringLiteral("active_leaf_id"), idOrNull(c.activeLeafId)},
-        {QStringLiteral("system_prompt"), textOrNull(c.systemPrompt)},
-        {QStringLiteral("created_at"), time(c.createdAt)},
-        {QStringLiteral("updated_at"), time(c.updatedAt)},
-        {QStringLiteral("provider"), textOrNull(c.provider)},
-        {QStringLiteral("model"), textOrNull(c.model)},
-        {QStringLiteral("options"), c.options},
-    };
-}
-
-QJsonArray chats(const QList<ChatRecord> &list)
-{
-    QJsonArray out;
-    for (const ChatRecord &c : list)
-        out.append(chat(c));
-    return out;
-}
-
-QJsonObject chatDetail(const ChatDetail &d)
-{
-    QJsonObject out = chat(d.chat);
-    out.insert(QStringLiteral("messages"), messages(d.messages));
-    QJsonArray path;
-    for (const QString &id : d.currentPath)
-        path.append(id.toLower());
-    out.insert(QStringLiteral("current_path"), path);
-    return out;
-}
-
-QJsonObject message(const PlacedMessage &p)
-{
-    const MessageRecord &m = p.message;
-    QJsonObject content = m.content;
-    if (!content.value(QStringLiteral("text")).isString())
-        content.insert(QStringLiteral("text"), m.text());
-    return QJsonObject{
-        {QStringLiteral("id"), m.id.toLower()},
-        {QStringLiteral("chat_session_id"), m.chatId.toLower()},
-        {QStringLiteral("parent_message_id"), idOrNull(m.parentId)},
-        {QStringLiteral("role"), m.role},
-        {QStringLiteral("content"), content},
-        {QStringLiteral("timestamp"), time(m.timestamp)},
-        {QStringLiteral("is_partial"), m.isPartial},
-        {QStringLiteral("model"), textOrNull(m.model)},
-        {QStringLiteral("provider"), textOrNull(m.provider)},
-        {QStringLiteral("status"), m.status},
-        {QStringLiteral("sibling_index"), p.position.index},
-        {QStringLiteral("sibling_count"), p.position.count},
-    };
-}
-
-QJsonArray messages(const QList<PlacedMessage> &list)
-{
-    QJsonArray out;
-    for (const PlacedMessage &p : list)
-        out.append(message(p));
-    return out;
-}
-
 namespace {
 using namespace jsonwriter;
 
@@ -158,6 +74,17 @@ void appendMessage(QByteArray &out, const PlacedMessage &p)
     out.append('}');
 }
 
+void appendPath(QByteArray &out, const QStringList &path)
+{
+    out.append(",\"current_path\":[");
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        if (i)
+            out.append(',');
+        appendString(out, path.at(i).toLower());
+    }
+    out.append(']');
+}
+
 void appendMessages(QByteArray &out, const QList<PlacedMessage> &list)
 {
     out.append('[');
@@ -217,13 +144,18 @@ QByteArray chatDetailBytes(const ChatDetail &d)
     appendChatFields(out, d.chat);
     out.append(",\"messages\":");
     appendMessages(out, d.messages);
-    out.append(",\"current_path\":[");
-    for (qsizetype i = 0; i < d.currentPath.size(); ++i) {
-        if (i)
-            out.append(',');
-        appendString(out, d.currentPath.at(i).toLower());
-    }
-    out.append("]}");
+    appendPath(out, d.currentPath);
+    out.append('}');
+    return out;
+}
+
+QByteArray chatWithPathBytes(const ChatRecord &chat, const QStringList &currentPath)
+{
+    QByteArray out;
+    out.reserve(400 + currentPath.size() * 40);
+    appendChatFields(out, chat);
+    appendPath(out, currentPath);
+    out.append('}');
     return out;
 }
 
