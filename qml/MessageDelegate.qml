@@ -24,11 +24,32 @@ FocusScope {
     required property int tokensOut
     required property bool rateLimited
     required property real retryAt
+    // Roles the model may not have (reasoning, createdAt, deleted): a required
+    // property for a missing role would fail the delegate, so they are read as
+    // a map, again whenever this row's data changes; a missing one is undefined.
+    property var extra: null
+    readonly property string reasoning: extra && extra.reasoning ? String(extra.reasoning) : ""
+    readonly property var createdAt: new Date(extra && extra.createdAt ? extra.createdAt : NaN)
+    readonly property bool hasTime: !isNaN(createdAt.getTime())
+    readonly property bool deleted: extra && extra.deleted !== undefined ? !!extra.deleted : text === "[Message deleted]"
+    function readExtra() { if (ListView.view) extra = ChatController.conversation.get(index) }
+    onIdChanged: readExtra()
+    onIndexChanged: readExtra()
+    Component.onCompleted: readExtra()
+    Connections {
+        target: ChatController.conversation
+        function onDataChanged(topLeft, bottomRight) {
+            if (root.index >= topLeft.row && root.index <= bottomRight.row)
+                root.readExtra()
+        }
+    }
     property bool isLast: false
     property bool editing: false
     readonly property bool isUser: role === "user"
     readonly property bool streaming: status === "streaming"
     signal editFinished()
+    signal branchSwitching()
+    function switchBranch(delta) { branchSwitching(); ChatController.switchBranch(root.id, delta) }
 
     implicitHeight: column.implicitHeight
     activeFocusOnTab: true
@@ -36,20 +57,22 @@ FocusScope {
     Accessible.name: (isUser ? qsTr("You said") : qsTr("Reply")) + ": " + (streaming ? qsTr("writing…") : text)
 
     Keys.onPressed: (event) => {
-        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { ChatController.switchBranch(root.id, -1); event.accepted = true }
-        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { ChatController.switchBranch(root.id, 1); event.accepted = true }
+        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { root.switchBranch(-1); event.accepted = true }
+        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { root.switchBranch(1); event.accepted = true }
     }
 
     HoverHandler { id: hover }
-    // Where the keyboard is: a ring around the focused message.
+    // Where the keyboard is: a ring around the message the keyboard reached,
+    // not around one whose button was clicked.
     Rectangle {
+        objectName: "messageFocusRing"
         anchors.fill: column
         anchors.margins: -Theme.gap / 2
         radius: Theme.radius
         color: "transparent"
         border.width: 2
         border.color: Theme.focusRing
-        visible: root.activeFocus && !root.editing
+        visible: root.Window.activeFocusItem === root && !root.editing
     }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
@@ -72,6 +95,13 @@ FocusScope {
             ToolTip.delay: 400
             ToolTip.text: SettingsController.providerDisplayName(root.provider) + " · " + root.model
                           + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
+        }
+
+        ThinkingBlock {
+            Layout.fillWidth: true
+            visible: !root.isUser && root.reasoning.length > 0
+            text: root.reasoning
+            streaming: root.streaming && root.text.length === 0
         }
 
         Rectangle {
@@ -112,7 +142,7 @@ FocusScope {
         Loader {
             Layout.fillWidth: true
             // Failed, stopped, or cut short by the provider.
-            active: root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete")
+            active: !root.deleted && (root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete"))
             visible: active
             sourceComponent: MessageNotice {
                 messageId: root.id
@@ -124,23 +154,37 @@ FocusScope {
             }
         }
 
-        // Built only once needed: a long chat opens with few objects per message.
-        Loader {
-            id: actions
-            readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
+        RowLayout {
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
-            Layout.preferredHeight: 28
-            active: revealed || item !== null
-            sourceComponent: MessageActions {
-                messageId: root.id
-                text: root.text
-                isUser: root.isUser
-                isPartial: root.isPartial
-                streaming: root.streaming
-                siblingIndex: root.siblingIndex
-                siblingCount: root.siblingCount
-                revealed: actions.revealed
-                onEditRequested: { root.editing = true; editor.item.begin() }
+            Layout.preferredHeight: Theme.iconButtonSize
+            spacing: Theme.gap
+            // Built only once needed: a long chat opens with few objects per message.
+            Loader {
+                id: actions
+                readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
+                active: revealed || item !== null
+                sourceComponent: MessageActions {
+                    messageId: root.id
+                    text: root.text
+                    isUser: root.isUser
+                    isPartial: root.isPartial && !root.deleted
+                    streaming: root.streaming
+                    siblingIndex: root.siblingIndex
+                    siblingCount: root.siblingCount
+                    revealed: actions.revealed
+                    onEditRequested: { root.editing = true; editor.item.begin() }
+                    onBranchSwitching: root.branchSwitching()
+                }
+            }
+            // When it was written, on hover or keyboard focus.
+            Text {
+                objectName: "messageTime"
+                visible: root.hasTime && (hover.hovered || root.activeFocus)
+                text: root.hasTime ? root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                color: Theme.faintText
+                font.pointSize: Theme.smallSize
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Sent %1").arg(text)
             }
         }
     }

@@ -17,6 +17,9 @@ Rectangle {
     readonly property bool waiting: rateLimited && secondsLeft > 0
     readonly property bool failed: status === "error"
     readonly property bool stopped: status === "aborted" || (isPartial && status === "complete")
+    // A rate-limited error read back from the database has no live deadline:
+    // its saved "retry in 1 s" would be stale, so it says only what happened.
+    readonly property bool savedRateLimit: !rateLimited && /rate limit/i.test(error)
     readonly property bool keyProblem: !rateLimited && /key|401|unauthori/i.test(error)
 
     implicitHeight: row.implicitHeight + Theme.gap
@@ -49,6 +52,7 @@ Rectangle {
             text: !root.failed ? qsTr("Stopped")
                   : root.waiting ? qsTr("Rate limited — retry in %1 s").arg(root.secondsLeft)
                   : root.rateLimited && root.retryAt > 0 ? qsTr("Rate limited — you can retry now")
+                  : root.savedRateLimit ? qsTr("Rate limited — you can retry now")
                   : (root.error || qsTr("The reply failed."))
             color: root.failed ? Theme.danger : Theme.mutedText
             font.pointSize: Theme.smallSize
