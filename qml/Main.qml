@@ -25,7 +25,7 @@ ApplicationWindow {
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
 
-    Shortcut { sequence: StandardKey.New; onActivated: { ChatController.newChat(); window.focusComposer() } }
+    Shortcut { sequence: StandardKey.New; onActivated: { ChatController.newChat(); sidebar.clearFilter(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
     Shortcut { sequence: "Ctrl+B"; onActivated: window.sidebarOpen = !window.sidebarOpen }
     Shortcut { sequence: "Ctrl+,"; onActivated: settings.open() }

@@ -1,9 +1,11 @@
 import QtQuick
 import QtTest
 import Teehee
+import TeeheeTest
 
 // The sidebar over the real backend: new chats on top, inline rename,
-// filter by title, delete with undo.
+// filter by title (Enter opens the top hit, Esc clears it from anywhere, a
+// new chat is never hidden), delete with undo.
 Item {
     id: root
     width: 300; height: 600
@@ -23,6 +25,7 @@ Item {
             }
             return null
         }
+        SignalSpy { id: finished; target: GenerationController; signalName: "replyFinished" }
         function initTestCase() { tryVerify(() => ChatController.listLoaded, 10000) }
 
         function test_1_newChatsAppearMostRecentFirst() {
@@ -86,6 +89,55 @@ Item {
             ChatController.refresh()
             wait(300)
             compare(ChatController.chats.indexOf(id), -1)
+        }
+    
+        function test_5_filterEnterOpensTopHitEscClearsNewChatsStayVisible() {
+            // A chat with a message (so a new chat is really new), named for the filter.
+            tryVerify(() => BackendHost.ready, 10000)
+            GenerationController.provider = "openai"
+            GenerationController.model = "gpt-4o-mini"
+            // (test 4 left no chat open: sending makes one)
+            FakeProvider.reply("Noted.", 0)
+            finished.clear()
+            verify(GenerationController.send("Remember this"))
+            tryCompare(finished, "count", 1, 5000)
+            const gamma = ChatController.currentChatId
+            ChatController.renameChat(gamma, "Gamma notes")
+            ChatController.newChat()
+            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.currentChatId !== gamma, 5000)
+
+            const filter = findChild(sidebar, "chatFilter")
+            const list = findChild(sidebar, "chatList")
+            filter.forceActiveFocus()
+            filter.text = "gamma"
+            tryCompare(ChatController.chats, "count", 1)
+            keyClick(Qt.Key_Return)
+            tryCompare(ChatController, "currentChatId", gamma, 5000)
+
+            // Esc once the focus has left the box.
+            list.forceActiveFocus()
+            verify(!filter.activeFocus)
+            keyClick(Qt.Key_Escape)
+            compare(filter.text, "")
+            compare(ChatController.chats.filter, "")
+
+            // A chat made while a filter is on shows up.
+            filter.text = "gamma"
+            tryCompare(ChatController.chats, "count", 1)
+            ChatController.newChat()
+            tryVerify(() => ChatController.currentChatId.length > 0 && ChatController.currentChatId !== gamma, 5000)
+            tryCompare(filter, "text", "")
+            tryVerify(() => ChatController.chats.indexOf(ChatController.currentChatId) >= 0)
+        }
+
+        function test_6_clickingARowDrawsNoFocusFrame() {
+            const list = findChild(sidebar, "chatList")
+            tryVerify(() => list.count > 1)
+            mouseClick(list.itemAtIndex(1))
+            const ring = findChild(sidebar, "chatListFocusRing")
+            verify(ring)
+            verify(!ring.visible)
+            verify(!list.itemAtIndex(1).visualFocus)
         }
     }
 }
