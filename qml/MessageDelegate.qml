@@ -117,6 +117,7 @@ FocusScope {
 
             MessageBlocks {
                 id: content
+                objectName: "messageBlocks"
                 visible: !root.editing
                 x: bubble.padding
                 y: bubble.padding

@@ -78,7 +78,12 @@ QtObject {
     readonly property color codeNumber: dark ? "#F78C6C" : "#B35900"
     readonly property color thinkingText: mutedText
 
-    // Appended to Markdown text: a change makes Text re-parse it after the
-    // palette's link colour was set for the new theme.
-    readonly property string linkRefresh: { SettingsController.applyLinkColor(accent); return dark ? "\u200B" : "" }
+    // Markdown links take the application palette's link colour when Text
+    // parses them: set it when the accent changes, then change linkRefresh
+    // (appended to Markdown text) so Text parses again with the new colour.
+    property int linkGeneration: 0
+    function applyLink() { SettingsController.applyLinkColor(accent); ++linkGeneration }
+    onAccentChanged: applyLink()
+    Component.onCompleted: applyLink()
+    readonly property string linkRefresh: linkGeneration % 2 ? "\u200B" : ""
 }
