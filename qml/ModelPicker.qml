@@ -11,8 +11,8 @@ Button {
     focusPolicy: Qt.StrongFocus
     text: GenerationController.model || qsTr("Choose a model")
     icon.source: "qrc:/Teehee/icons/chevron-down.svg"
-    icon.width: 14
-    icon.height: 14
+    icon.width: Theme.smallIconSize
+    icon.height: Theme.smallIconSize
     icon.color: Theme.mutedText
     LayoutMirroring.enabled: true
     font.pointSize: Theme.smallSize
@@ -47,8 +47,8 @@ Button {
     Popup {
         id: popup
         y: -height - Theme.gap
-        width: 360
-        height: 380
+        width: Theme.px(360)
+        height: Theme.px(380)
         padding: Theme.gap
         focus: true
         onOpened: { search.text = ""; chip.refill(); for (const p of SettingsController.providers) if (p.hasKey) SettingsController.refreshModels(p.name) }
@@ -95,7 +95,7 @@ Button {
                     required property int contextTokens
                     required property int index
                     width: ListView.view.width
-                    height: 30
+                    height: Theme.px(30)
                     highlighted: ListView.isCurrentItem
                     Accessible.name: name
                     background: Rectangle { radius: Theme.radiusSmall; color: item.highlighted || item.hovered ? Theme.hover : "transparent" }

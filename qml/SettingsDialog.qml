@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Controls
@@ -60,7 +61,7 @@ Dialog {
                 delegate: RowLayout {
                     required property var modelData
                     Layout.fillWidth: true
-                    Text { Layout.preferredWidth: 140; text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+                    Text { Layout.preferredWidth: Theme.px(140); text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
                     // Every saved key shown the same way: its last characters after an ellipsis.
                     Text { objectName: "keyHint"; Layout.fillWidth: true; text: modelData.baseUrl || dialog.hintOf(modelData.hint); color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
                     TextButton { text: qsTr("Test"); Accessible.name: qsTr("Test %1").arg(modelData.label || SettingsController.providerDisplayName(modelData.provider))
@@ -145,7 +146,7 @@ Dialog {
                 model: Language.languages
                 onModelChanged: Qt.callLater(() => currentIndex = Math.max(0, indexOfValue(SettingsController.language)))
                 onActivated: SettingsController.language = currentValue
-                implicitWidth: 240
+                implicitWidth: Theme.px(240)
                 font.pointSize: Theme.baseSize
                 contentItem: Text {
                     leftPadding: Theme.gap + 4
