@@ -97,11 +97,15 @@ FocusScope {
                           + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
         }
 
-        ThinkingBlock {
+        // The model's reasoning, folded; built only for replies that have some.
+        Loader {
             Layout.fillWidth: true
-            visible: !root.isUser && root.reasoning.length > 0
-            text: root.reasoning
-            streaming: root.streaming && root.text.length === 0
+            active: !root.isUser && root.reasoning.length > 0
+            visible: active
+            sourceComponent: ThinkingBlock {
+                text: root.reasoning
+                streaming: root.streaming && root.text.length === 0
+            }
         }
 
         Rectangle {
