@@ -1,34 +1,16 @@
 #pragma once
 
+#include "codesyntax.h"
+
 #include <QColor>
-#include <QList>
 #include <QPointer>
 #include <QQuickTextDocument>
 #include <QString>
 #include <QSyntaxHighlighter>
 #include <QtQml/qqmlregistration.h>
 
-// Syntax colours for code blocks. CodeSyntax finds keywords, strings,
-// comments and numbers in one line of a common language (C family, Python,
-// shell, SQL, JSON, YAML, …) without a grammar: good enough to read code,
-// cheap enough to run on every streamed token. CodeHighlighter applies the
-// spans to a TextEdit's document with the colours QML gives it (Theme).
-class CodeSyntax {
-public:
-    enum class Kind { Keyword, String, Comment, Number };
-    struct Span {
-        int start = 0;
-        int length = 0;
-        Kind kind = Kind::Keyword;
-        bool operator==(const Span &) const = default;
-    };
-    // A construct left open at the end of a line (a block comment, a
-    // triple-quoted string) carries over in *state: 0 when nothing is open.
-    static QList<Span> line(const QString &text, const QString &language, int *state);
-    // Whether the language has its own rules (others get strings and numbers only).
-    static bool knows(const QString &language);
-};
-
+// Syntax colours for a code block: applies CodeSyntax's spans to a TextEdit's
+// document with the colours QML gives it (Theme), again when they change.
 class CodeHighlighter : public QSyntaxHighlighter {
     Q_OBJECT
     QML_ELEMENT
