@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 its Loaders' inline
+// components then fail ("Cannot instantiate bound component outside its creation context").
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee

@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a bound file's
+// section.delegate fails to instantiate ("Component is not ready").
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee
