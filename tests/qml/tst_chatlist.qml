@@ -138,6 +138,8 @@ Item {
             verify(ring)
             verify(!ring.visible)
             verify(!list.itemAtIndex(1).visualFocus)
+            // The click opened that chat: let it load before the next test file starts.
+            tryVerify(() => !ChatController.loading, 5000)
         }
     }
 }
