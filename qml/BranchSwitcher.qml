@@ -10,6 +10,7 @@ RowLayout {
     property string messageId
     property int index: 0
     property int count: 1
+    signal switching() // before the path reloads: the view keeps this place
 
     spacing: 0
     visible: count > 1
@@ -19,10 +20,10 @@ RowLayout {
     IconButton {
         objectName: "previousBranch"
         iconName: "chevron-left"
-        size: 24
+        size: Theme.smallIconButton
         enabled: root.index > 0 && !root.conversation.streaming
         tip: qsTr("Previous branch (Alt+←)")
-        onClicked: root.conversation.switchBranch(root.messageId, -1)
+        onClicked: { root.switching(); root.conversation.switchBranch(root.messageId, -1) }
     }
     Text {
         objectName: "branchLabel"
@@ -33,9 +34,9 @@ RowLayout {
     IconButton {
         objectName: "nextBranch"
         iconName: "chevron-right"
-        size: 24
+        size: Theme.smallIconButton
         enabled: root.index < root.count - 1 && !root.conversation.streaming
         tip: qsTr("Next branch (Alt+→)")
-        onClicked: root.conversation.switchBranch(root.messageId, 1)
+        onClicked: { root.switching(); root.conversation.switchBranch(root.messageId, 1) }
     }
 }

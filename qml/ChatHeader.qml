@@ -10,7 +10,7 @@ Rectangle {
     property bool sidebarOpen: true
     signal toggleSidebar()
 
-    implicitHeight: 48
+    implicitHeight: Theme.headerHeight
     color: Theme.window
 
     RowLayout {

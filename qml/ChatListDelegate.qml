@@ -21,7 +21,7 @@ ItemDelegate {
         editing = false
     }
 
-    height: 34
+    height: Theme.rowHeight
     padding: 0
     focusPolicy: Qt.StrongFocus
     highlighted: current
@@ -78,7 +78,7 @@ ItemDelegate {
             anchors.verticalCenter: parent.verticalCenter
             visible: !row.editing && (row.hovered || row.current || row.activeFocus)
             iconName: "more"
-            size: 24
+            size: Theme.smallIconButton
             tip: qsTr("Chat actions")
             onClicked: menu.popup(menuButton, 0, menuButton.height)
         }

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Teehee
 
 // A fenced code block: language and Copy in a header, monospace text that
-// scrolls sideways instead of wrapping mid-token.
+// scrolls sideways instead of wrapping mid-token, coloured by CodeHighlighter.
 Rectangle {
     id: root
     property string code
@@ -21,7 +21,7 @@ Rectangle {
     Rectangle {
         id: header
         width: parent.width
-        height: 32
+        height: Theme.buttonHeight
         color: Theme.codeHeader
         radius: Theme.radius
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: Theme.radius; color: parent.color }
@@ -42,11 +42,11 @@ Rectangle {
             anchors.right: parent.right
             anchors.rightMargin: Theme.gap / 2
             anchors.verticalCenter: parent.verticalCenter
-            height: 26
+            height: Theme.px(26)
             text: done ? qsTr("Copied") : qsTr("Copy")
             icon.source: done ? "qrc:/Teehee/icons/check.svg" : "qrc:/Teehee/icons/copy.svg"
-            icon.width: 14
-            icon.height: 14
+            icon.width: Theme.smallIconSize
+            icon.height: Theme.smallIconSize
             icon.color: Theme.mutedText
             font.pointSize: Theme.smallSize
             Accessible.name: qsTr("Copy code")
@@ -71,6 +71,8 @@ Rectangle {
 
         TextEdit {
             id: codeText
+            objectName: "codeText"
+            readonly property alias highlighter: highlighter
             x: Theme.gap2
             y: Theme.gap + 4
             text: root.code
@@ -84,6 +86,15 @@ Rectangle {
             selectionColor: Theme.accent
             selectedTextColor: Theme.accentText
             Accessible.name: root.code
+        }
+        CodeHighlighter {
+            id: highlighter
+            document: codeText.textDocument
+            language: root.language
+            keywordColor: Theme.codeKeyword
+            stringColor: Theme.codeString
+            commentColor: Theme.codeComment
+            numberColor: Theme.codeNumber
         }
     }
 }

@@ -81,7 +81,7 @@ Item {
                     color: Theme.danger
                     font.pointSize: Theme.smallSize
                     elide: Text.ElideRight
-                    Layout.maximumWidth: 360
+                    Layout.maximumWidth: Theme.px(360)
                     Timer { id: errorTimer; interval: 8000 }
                     Connections { target: root.conversation; function onErrorOccurred() { errorTimer.restart() } }
                 }
@@ -89,13 +89,13 @@ Item {
                     id: action
                     objectName: "sendButton"
                     readonly property bool stopping: root.conversation.streaming
-                    implicitWidth: 36
-                    implicitHeight: 36
+                    implicitWidth: Theme.sendButtonSize
+                    implicitHeight: Theme.sendButtonSize
                     enabled: stopping || input.text.trim().length > 0
                     icon.source: stopping ? "qrc:/Teehee/icons/stop.svg" : "qrc:/Teehee/icons/send.svg"
                     icon.color: enabled ? Theme.accentText : Theme.faintText
-                    icon.width: 18
-                    icon.height: 18
+                    icon.width: Theme.px(18)
+                    icon.height: Theme.px(18)
                     display: AbstractButton.IconOnly
                     Accessible.name: stopping ? qsTr("Stop (Esc)") : qsTr("Send (Enter)")
                     ToolTip.visible: hovered

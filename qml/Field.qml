@@ -14,8 +14,10 @@ TextField {
     leftPadding: Theme.gap + 4
     rightPadding: Theme.gap + 4
     Accessible.name: label
+    // On the field itself: the Basic TextField keeps its background's first implicit height.
+    implicitHeight: Math.max(Theme.rowHeight, contentHeight + topPadding + bottomPadding)
     background: Rectangle {
-        implicitHeight: 34
+        implicitHeight: Theme.rowHeight
         radius: Theme.radiusSmall + 2
         color: Theme.surface
         border.width: control.activeFocus ? 2 : 1

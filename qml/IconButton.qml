@@ -8,7 +8,7 @@ ToolButton {
     property string iconName
     property string tip: ""
     property color tint: Theme.mutedText
-    property int size: 28
+    property int size: Theme.iconButtonSize
 
     implicitWidth: size
     implicitHeight: size

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -10,6 +11,8 @@ ColumnLayout {
     property string result: ""
     property bool resultOk: false
     property bool testing: false // only this form's own tests answer here
+    property bool saved: false   // "Saved." as a state, so it follows a language switch
+    function reset() { result = ""; saved = false; testing = false }
     spacing: Theme.gap
 
     RowLayout {
@@ -20,7 +23,7 @@ ColumnLayout {
                 required property var modelData
                 text: modelData.label
                 primary: form.provider === modelData.name
-                onClicked: { form.provider = modelData.name; form.result = "" }
+                onClicked: { form.provider = modelData.name; form.reset() }
             }
         }
     }
@@ -35,26 +38,30 @@ ColumnLayout {
             placeholderText: qsTr("%1 API key").arg(SettingsController.providerDisplayName(form.provider))
         }
         TextButton {
+            objectName: "testKeyButton"
             text: qsTr("Test")
             enabled: keyField.text.length > 0 && !SettingsController.busy
-            onClicked: { form.testing = true; form.result = qsTr("Testing…"); SettingsController.testKey(form.provider, keyField.text) }
+            onClicked: { form.reset(); form.testing = true; form.resultOk = true; form.result = qsTr("Testing…"); SettingsController.testKey(form.provider, keyField.text) }
         }
         TextButton {
+            objectName: "saveKeyButton"
             text: qsTr("Save")
             primary: true
             enabled: keyField.text.length > 0
             onClicked: {
                 SettingsController.saveKey(form.provider, keyField.text)
                 keyField.text = ""
-                form.result = qsTr("Saved.")
+                form.reset()
+                form.saved = true
                 form.resultOk = true
             }
         }
     }
     Text {
+        objectName: "keyFormResult"
         Layout.fillWidth: true
-        visible: form.result.length > 0
-        text: form.result
+        visible: text.length > 0
+        text: form.saved ? qsTr("Saved.") : form.result
         wrapMode: Text.Wrap
         color: form.resultOk ? Theme.mutedText : Theme.danger
         font.pointSize: Theme.smallSize

@@ -31,7 +31,7 @@ ApplicationWindow {
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
 
-    Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); window.focusComposer() } }
+    Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); sidebar.clearFilter(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
     Shortcut { sequence: "Ctrl+B"; onActivated: window.sidebarOpen = !window.sidebarOpen }
     Shortcut { sequence: "Ctrl+,"; onActivated: settings.open() }
@@ -154,9 +154,10 @@ ApplicationWindow {
     }
     Connections {
         target: window.conversation
+        function onSettingsWanted() { settings.open() }
         function onReplyFinished(messageId, status) {
             const row = window.conversation.messages.indexOf(messageId)
-            announcer.text = row < 0 ? "" : (status === "complete" ? qsTr("Reply finished: %1") : qsTr("Reply stopped: %1"))
+            announcer.text = row < 0 ? "" : (status === ConversationModel.Complete ? qsTr("Reply finished: %1") : qsTr("Reply stopped: %1"))
                                              .arg(window.conversation.messages.get(row).text)
         }
     }

@@ -16,17 +16,18 @@ RowLayout {
     property int siblingCount
     property bool revealed
     signal editRequested()
+    signal branchSwitching()
 
     spacing: 2
     opacity: revealed && !streaming ? 1 : 0
     enabled: opacity > 0
     Behavior on opacity { NumberAnimation { duration: Theme.animation } }
 
-    BranchSwitcher { conversation: root.conversation; messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
-    IconButton { iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
+    BranchSwitcher { conversation: root.conversation; onSwitching: root.branchSwitching(); messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
+    IconButton { objectName: "copyMessageButton"; iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
     IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !root.conversation.streaming; onClicked: root.editRequested() }
     IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !root.conversation.streaming; onClicked: root.conversation.regenerate(root.messageId) }
-    IconButton { visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
+    IconButton { objectName: "continueIcon"; visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
     IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: root.conversation.forkFrom(root.messageId) }
     IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !root.conversation.streaming; onClicked: root.conversation.deleteMessage(root.messageId) }
 }

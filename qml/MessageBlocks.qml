@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: the block components read
+// `block` from the Loader that instantiates them, which Bound forbids.
 import Teehee
 
 // A message's blocks (from MarkdownBlocks): Markdown text, code and tables,

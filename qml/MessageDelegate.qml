@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 its Loaders' inline
+// components then fail ("Cannot instantiate bound component outside its creation context").
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee
@@ -14,7 +16,7 @@ FocusScope {
     required property string role
     required property string text
     required property var blocks
-    required property string status
+    required property int status
     required property bool isPartial
     required property int siblingIndex
     required property int siblingCount
@@ -25,11 +27,19 @@ FocusScope {
     required property int tokensOut
     required property bool rateLimited
     required property real retryAt
+    required property string errorReason
+    required property string reasoning
+    required property bool reasoningStreaming
+    required property bool deleted
+    required property var createdAt
+    readonly property bool hasTime: createdAt instanceof Date && !isNaN(createdAt.getTime())
     property bool isLast: false
     property bool editing: false
     readonly property bool isUser: role === "user"
-    readonly property bool streaming: status === "streaming"
+    readonly property bool streaming: status === ConversationModel.Streaming
     signal editFinished()
+    signal branchSwitching()
+    function switchBranch(delta) { branchSwitching(); root.conversation.switchBranch(root.id, delta) }
 
     implicitHeight: column.implicitHeight
     activeFocusOnTab: true
@@ -37,20 +47,22 @@ FocusScope {
     Accessible.name: (isUser ? qsTr("You said") : qsTr("Reply")) + ": " + (streaming ? qsTr("writing…") : text)
 
     Keys.onPressed: (event) => {
-        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { root.conversation.switchBranch(root.id, -1); event.accepted = true }
-        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { root.conversation.switchBranch(root.id, 1); event.accepted = true }
+        if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Left) { root.switchBranch(-1); event.accepted = true }
+        else if (event.modifiers & Qt.AltModifier && event.key === Qt.Key_Right) { root.switchBranch(1); event.accepted = true }
     }
 
     HoverHandler { id: hover }
-    // Where the keyboard is: a ring around the focused message.
+    // Where the keyboard is: a ring around the message the keyboard reached,
+    // not around one whose button was clicked.
     Rectangle {
+        objectName: "messageFocusRing"
         anchors.fill: column
         anchors.margins: -Theme.gap / 2
         radius: Theme.radius
         color: "transparent"
         border.width: 2
         border.color: Theme.focusRing
-        visible: root.activeFocus && !root.editing
+        visible: root.Window.activeFocusItem === root && !root.editing
     }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
@@ -75,6 +87,17 @@ FocusScope {
                           + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
         }
 
+        // The model's reasoning, folded; built only for replies that have some.
+        Loader {
+            Layout.fillWidth: true
+            active: !root.isUser && root.reasoning.length > 0
+            visible: active
+            sourceComponent: ThinkingBlock {
+                text: root.reasoning
+                streaming: root.reasoningStreaming
+            }
+        }
+
         Rectangle {
             id: bubble
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
@@ -88,6 +111,7 @@ FocusScope {
 
             MessageBlocks {
                 id: content
+                objectName: "messageBlocks"
                 visible: !root.editing
                 x: bubble.padding
                 y: bubble.padding
@@ -113,37 +137,52 @@ FocusScope {
         Loader {
             Layout.fillWidth: true
             // Failed, stopped, or cut short by the provider.
-            active: root.status === "error" || root.status === "aborted" || (root.isPartial && !root.isUser && root.status === "complete")
+            active: !root.deleted && (root.status === ConversationModel.Error || root.status === ConversationModel.Aborted || (root.isPartial && !root.isUser && root.status === ConversationModel.Complete))
             visible: active
             sourceComponent: MessageNotice {
                 conversation: root.conversation
                 messageId: root.id
                 status: root.status
                 error: root.error
+                errorReason: root.errorReason
                 isPartial: root.isPartial && !root.isUser
                 rateLimited: root.rateLimited
                 retryAt: root.retryAt
             }
         }
 
-        // Built only once needed: a long chat opens with few objects per message.
-        Loader {
-            id: actions
-            readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
+        RowLayout {
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
-            Layout.preferredHeight: 28
-            active: revealed || item !== null
-            sourceComponent: MessageActions {
-                conversation: root.conversation
-                messageId: root.id
-                text: root.text
-                isUser: root.isUser
-                isPartial: root.isPartial
-                streaming: root.streaming
-                siblingIndex: root.siblingIndex
-                siblingCount: root.siblingCount
-                revealed: actions.revealed
-                onEditRequested: { root.editing = true; editor.item.begin() }
+            Layout.preferredHeight: Theme.iconButtonSize
+            spacing: Theme.gap
+            // Built only once needed: a long chat opens with few objects per message.
+            Loader {
+                id: actions
+                readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
+                active: revealed || item !== null
+                sourceComponent: MessageActions {
+                    conversation: root.conversation
+                    messageId: root.id
+                    text: root.text
+                    isUser: root.isUser
+                    isPartial: root.isPartial && !root.deleted
+                    streaming: root.streaming
+                    siblingIndex: root.siblingIndex
+                    siblingCount: root.siblingCount
+                    revealed: actions.revealed
+                    onEditRequested: { root.editing = true; editor.item.begin() }
+                    onBranchSwitching: root.branchSwitching()
+                }
+            }
+            // When it was written, on hover or keyboard focus.
+            Text {
+                objectName: "messageTime"
+                visible: root.hasTime && (hover.hovered || root.activeFocus)
+                text: root.hasTime ? root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                color: Theme.faintText
+                font.pointSize: Theme.smallSize
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Sent %1").arg(text)
             }
         }
     }

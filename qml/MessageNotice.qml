@@ -9,16 +9,20 @@ Rectangle {
     id: root
     required property ConversationController conversation
     property string messageId
-    property string status
+    property int status
     property string error
+    property string errorReason // "no_key", "key_rejected", "rate_limited", ... or empty
     property bool isPartial
     property bool rateLimited
     property real retryAt      // ms since the epoch, 0 when the provider gave no Retry-After
     property int secondsLeft: 0
     readonly property bool waiting: rateLimited && secondsLeft > 0
-    readonly property bool failed: status === "error"
-    readonly property bool stopped: status === "aborted" || (isPartial && status === "complete")
-    readonly property bool keyProblem: !rateLimited && /key|401|unauthori/i.test(error)
+    readonly property bool failed: status === ConversationModel.Error
+    readonly property bool stopped: status === ConversationModel.Aborted || (isPartial && status === ConversationModel.Complete)
+    // A rate-limited error read back from the database has no live deadline:
+    // its saved "retry in 1 s" would be stale, so it says only what happened.
+    readonly property bool savedRateLimit: !rateLimited && errorReason === "rate_limited"
+    readonly property bool keyProblem: errorReason === "no_key" || errorReason === "key_rejected"
 
     implicitHeight: row.implicitHeight + Theme.gap
     radius: Theme.radiusSmall
@@ -50,18 +54,26 @@ Rectangle {
             text: !root.failed ? qsTr("Stopped")
                   : root.waiting ? qsTr("Rate limited — retry in %1 s").arg(root.secondsLeft)
                   : root.rateLimited && root.retryAt > 0 ? qsTr("Rate limited — you can retry now")
+                  : root.savedRateLimit ? qsTr("Rate limited — you can retry now")
                   : (root.error || qsTr("The reply failed."))
             color: root.failed ? Theme.danger : Theme.mutedText
             font.pointSize: Theme.smallSize
             wrapMode: Text.Wrap
+        }
+        // A key to add or fix: Settings first, then Retry answers the kept message.
+        LinkButton {
+            objectName: "settingsButton"
+            visible: root.failed && root.keyProblem
+            text: root.errorReason === "no_key" ? qsTr("Add key") : qsTr("Open settings")
+            onClicked: root.conversation.askForSettings()
         }
         LinkButton {
             objectName: "retryButton"
             visible: root.failed
             // Enables itself when the provider's wait is over.
             enabled: !root.waiting && !root.conversation.streaming
-            text: root.keyProblem ? qsTr("Open settings") : qsTr("Retry")
-            onClicked: root.keyProblem ? ApplicationWindow.window.openSettings() : root.conversation.retry(root.messageId)
+            text: qsTr("Retry")
+            onClicked: root.conversation.retry(root.messageId)
         }
         LinkButton {
             objectName: "continueButton"

@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a bound file's
+// section.delegate fails to instantiate ("Component is not ready").
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee
@@ -12,8 +14,8 @@ Button {
     focusPolicy: Qt.StrongFocus
     text: chip.conversation.model || qsTr("Choose a model")
     icon.source: "qrc:/Teehee/icons/chevron-down.svg"
-    icon.width: 14
-    icon.height: 14
+    icon.width: Theme.smallIconSize
+    icon.height: Theme.smallIconSize
     icon.color: Theme.mutedText
     LayoutMirroring.enabled: true
     font.pointSize: Theme.smallSize
@@ -49,8 +51,8 @@ Button {
         id: popup
         objectName: "modelPopup"
         y: -height - Theme.gap
-        width: 360 * Theme.scale
-        height: Math.min(560 * Theme.scale, chip.Window.height ? chip.Window.height - Theme.gap3 * 2 : 560)
+        width: Theme.px(360)
+        height: Math.min(Theme.px(580), chip.Window.height > 0 ? chip.Window.height - Theme.gap3 * 2 : Theme.px(580))
         padding: Theme.gap
         focus: true
         onOpened: { search.text = ""; chip.refill(); for (const p of SettingsController.providers) if (p.hasKey) SettingsController.refreshModels(p.name) }
@@ -96,7 +98,7 @@ Button {
                     required property int contextTokens
                     required property int index
                     width: ListView.view.width
-                    height: 30
+                    height: Theme.px(30)
                     highlighted: ListView.isCurrentItem
                     Accessible.name: name
                     background: Rectangle { radius: Theme.radiusSmall; color: item.highlighted || item.hovered ? Theme.hover : "transparent" }

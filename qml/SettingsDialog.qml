@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Controls
@@ -15,13 +16,15 @@ Dialog {
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
-    onOpened: { storedTest.text = ""; SettingsController.reloadKeys() }
+    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys() }
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
-    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
+    Overlay.modal: Rectangle { color: Theme.scrim }
     header: RowLayout {
         Text { Layout.fillWidth: true; text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize; font.weight: Font.DemiBold; padding: Theme.gap2 }
         IconButton { iconName: "close"; tip: qsTr("Close"); Layout.rightMargin: Theme.gap; onClicked: dialog.close() }
     }
+
+    function hintOf(hint) { return hint ? "…" + String(hint).replace(/^.*…/, "").slice(-4) : "" }
 
     component Section: Text {
         Layout.fillWidth: true
@@ -58,20 +61,28 @@ Dialog {
                 delegate: RowLayout {
                     required property var modelData
                     Layout.fillWidth: true
-                    Text { Layout.preferredWidth: 140; text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
-                    Text { Layout.fillWidth: true; text: modelData.baseUrl || modelData.hint; color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
-                    TextButton { text: qsTr("Test"); Accessible.name: qsTr("Test %1").arg(modelData.label || SettingsController.providerDisplayName(modelData.provider)); onClicked: SettingsController.testKey(modelData.choice, "") }
+                    Text { Layout.preferredWidth: Theme.px(140); text: modelData.label || SettingsController.providerDisplayName(modelData.provider); color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+                    // Every saved key shown the same way: its last characters after an ellipsis.
+                    Text { objectName: "keyHint"; Layout.fillWidth: true; text: modelData.baseUrl || dialog.hintOf(modelData.hint); color: Theme.mutedText; font.family: Theme.monoFamily; font.pointSize: Theme.smallSize; elide: Text.ElideMiddle }
+                    TextButton { text: qsTr("Test"); Accessible.name: qsTr("Test %1").arg(modelData.label || SettingsController.providerDisplayName(modelData.provider))
+                                 onClicked: { storedTest.testing = true; storedTest.text = qsTr("Testing…"); storedTest.lastOk = true; SettingsController.testKey(modelData.choice, "") } }
                     TextButton { text: qsTr("Delete"); danger: true; Accessible.name: qsTr("Delete the %1 key").arg(modelData.label || modelData.provider); onClicked: SettingsController.deleteKey(modelData.id) }
                 }
             }
+            // The result of a saved key's Test; the form below answers its own tests.
             Note {
                 id: storedTest
+                objectName: "storedKeyResult"
                 visible: text.length > 0
                 color: lastOk ? Theme.mutedText : Theme.danger
                 property bool lastOk: true
+                property bool testing: false
                 Connections {
                     target: SettingsController
                     function onKeyTested(ok, message, models) {
+                        if (!storedTest.testing)
+                            return
+                        storedTest.testing = false
                         storedTest.lastOk = ok
                         storedTest.text = ok ? message + (models.length ? " " + models.slice(0, 6).join(", ") + (models.length > 6 ? "…" : "") : "") : message
                     }
@@ -83,7 +94,7 @@ Dialog {
                 text: qsTr("Also available from the environment: %1").arg(SettingsController.serverKeys.map(p => SettingsController.providerDisplayName(p)).join(", "))
             }
             Note { text: qsTr("Add or replace a key:") }
-            KeyForm { Layout.fillWidth: true }
+            KeyForm { id: keyForm; Layout.fillWidth: true }
 
             Section { text: qsTr("Custom OpenAI-compatible endpoint") }
             Note { text: qsTr("Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.") }
@@ -135,7 +146,7 @@ Dialog {
                 model: Language.languages
                 onModelChanged: Qt.callLater(() => currentIndex = Math.max(0, indexOfValue(SettingsController.language)))
                 onActivated: SettingsController.language = currentValue
-                implicitWidth: 240
+                implicitWidth: Theme.px(240)
                 font.pointSize: Theme.baseSize
                 contentItem: Text {
                     leftPadding: Theme.gap + 4
@@ -149,11 +160,38 @@ Dialog {
                     x: language.width - width - Theme.gap
                     anchors.verticalCenter: parent.verticalCenter
                     source: "qrc:/Teehee/icons/chevron-down.svg"
-                    sourceSize: Qt.size(14, 14)
+                    sourceSize: Qt.size(Theme.smallIconSize, Theme.smallIconSize)
                     color: Theme.mutedText
                 }
+                // The list in the app's palette (the Basic popup stays white in dark mode).
+                delegate: ItemDelegate {
+                    id: languageRow
+                    required property var modelData
+                    required property int index
+                    width: ListView.view ? ListView.view.width : implicitWidth
+                    text: modelData.name
+                    highlighted: language.highlightedIndex === index
+                    font.pointSize: Theme.baseSize
+                    contentItem: Text { text: languageRow.text; color: Theme.text; font: languageRow.font; elide: Text.ElideRight; verticalAlignment: Text.AlignVCenter }
+                    background: Rectangle { color: languageRow.highlighted ? Theme.selected : languageRow.hovered ? Theme.hover : "transparent"; radius: Theme.radiusSmall }
+                }
+                popup: Popup {
+                    objectName: "languagePopup"
+                    y: language.height + 2
+                    width: language.width
+                    implicitHeight: Math.min(contentItem.implicitHeight + 2 * padding, Math.round(320 * Theme.scale))
+                    padding: 4
+                    contentItem: ListView {
+                        clip: true
+                        implicitHeight: contentHeight
+                        model: language.popup.visible ? language.delegateModel : null
+                        currentIndex: language.highlightedIndex
+                        ScrollIndicator.vertical: ScrollIndicator {}
+                    }
+                    background: Rectangle { radius: Theme.radiusSmall + 2; color: Theme.surface; border.color: Theme.divider }
+                }
                 background: Rectangle {
-                    implicitHeight: 34
+                    implicitHeight: Theme.rowHeight
                     radius: Theme.radiusSmall + 2
                     color: Theme.surface
                     border.width: language.visualFocus ? 2 : 1

@@ -1,4 +1,6 @@
 import QtQuick
+// No "pragma ComponentBehavior: Bound" here: in Qt 6.4 a bound file's
+// section.delegate fails to instantiate ("Component is not ready").
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Teehee
@@ -11,6 +13,19 @@ Rectangle {
     signal chatChosen()
 
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
+    function clearFilter() { search.text = "" }
+    // A filter never hides the chat one is in (a new chat, one opened elsewhere).
+    function revealCurrent() {
+        if (search.text.length > 0 && ChatListController.currentChatId.length > 0
+                && ChatListController.chats.indexOf(ChatListController.currentChatId) < 0)
+            clearFilter()
+    }
+    function openTopHit() {
+        if (ChatListController.chats.count === 0)
+            return
+        ChatListController.openChat(ChatListController.chats.idAt(0))
+        sidebar.chatChosen()
+    }
 
     color: Theme.sidebar
 
@@ -26,7 +41,7 @@ Rectangle {
             text: qsTr("New chat")
             icon.source: "qrc:/Teehee/icons/plus.svg"
             Accessible.name: qsTr("New chat (Ctrl+N)")
-            onClicked: { ChatListController.newChat(); sidebar.chatChosen() }
+            onClicked: { ChatListController.newChat(); sidebar.clearFilter(); sidebar.chatChosen() }
         }
 
         Field {
@@ -38,6 +53,20 @@ Rectangle {
             onTextChanged: ChatListController.chats.filter = text
             Keys.onDownPressed: list.forceActiveFocus()
             Keys.onEscapePressed: text = ""
+            Keys.onReturnPressed: sidebar.openTopHit()
+            Keys.onEnterPressed: sidebar.openTopHit()
+        }
+        // Esc clears a filter left on after the box lost focus, unless Esc has
+        // a nearer job (a stream to stop, an edit to cancel, a field's own Esc).
+        Shortcut {
+            sequence: "Esc"
+            enabled: search.text.length > 0 && !search.activeFocus && !sidebar.conversation.streaming
+                     && ["editArea", "renameField"].indexOf(sidebar.Window.activeFocusItem ? sidebar.Window.activeFocusItem.objectName : "") < 0
+            onActivated: sidebar.clearFilter()
+        }
+        Connections {
+            target: ChatListController
+            function onCurrentChatChanged() { Qt.callLater(sidebar.revealCurrent) }
         }
 
         ListView {
@@ -62,7 +91,7 @@ Rectangle {
             section.property: "section"
             section.delegate: Text {
                 required property string section
-                width: ListView.view.width
+                width: list.width
                 topPadding: Theme.gap2
                 bottomPadding: Theme.gap / 2
                 leftPadding: Theme.gap
@@ -72,7 +101,7 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             delegate: ChatListDelegate {
-                width: ListView.view.width
+                width: list.width
                 current: id === ChatListController.currentChatId
                 onChosen: { ChatListController.openChat(id); sidebar.chatChosen() }
             }
@@ -80,6 +109,7 @@ Rectangle {
 
             // Where the keyboard is when the list itself has it (arrows move through the chats).
             Rectangle {
+                objectName: "chatListFocusRing"
                 parent: list
                 anchors.fill: parent
                 z: 2
@@ -87,7 +117,8 @@ Rectangle {
                 color: "transparent"
                 border.width: 2
                 border.color: Theme.focusRing
-                visible: list.activeFocus
+                // The list itself, reached by the keyboard; not a row's button clicked inside it.
+                visible: sidebar.Window.activeFocusItem === list
             }
             Text {
                 anchors.centerIn: parent
@@ -108,7 +139,7 @@ Rectangle {
                 Accessible.name: qsTr("Settings (Ctrl+,)")
                 onClicked: sidebar.settingsRequested()
             }
-            IconButton { iconName: "keyboard"; tip: qsTr("Keyboard shortcuts (F1)"); size: 32; onClicked: sidebar.shortcutsRequested() }
+            IconButton { iconName: "keyboard"; tip: qsTr("Keyboard shortcuts (F1)"); size: Theme.buttonHeight; onClicked: sidebar.shortcutsRequested() }
         }
     }
 }

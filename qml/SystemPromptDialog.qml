@@ -12,12 +12,15 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, Overlay.overlay ? Overlay.overlay.width - 48 : 560)
-    standardButtons: Dialog.Save | Dialog.Cancel
     onOpened: { area.text = dialog.conversation.systemPrompt; area.forceActiveFocus() }
     onAccepted: dialog.conversation.setSystemPrompt(area.text)
-    Overlay.modal: Rectangle { color: Theme.dark ? "#99000000" : "#55000000" }
+    Overlay.modal: Rectangle { color: Theme.scrim }
     background: Rectangle { radius: Theme.radius; color: Theme.surface; border.color: Theme.divider }
     header: Text { text: dialog.title; color: Theme.text; font.pointSize: Theme.titleSize - 2; font.weight: Font.DemiBold; padding: Theme.gap2 }
+    footer: DialogFooter {
+        TextButton { objectName: "cancelButton"; text: qsTr("Cancel"); onClicked: dialog.reject() }
+        TextButton { objectName: "saveButton"; text: qsTr("Save"); primary: true; onClicked: dialog.accept() }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -26,7 +29,7 @@ Dialog {
         TextArea {
             id: area
             Layout.fillWidth: true
-            Layout.preferredHeight: 160
+            Layout.preferredHeight: Math.round(160 * Theme.scale)
             wrapMode: TextEdit.Wrap
             color: Theme.text
             font.pointSize: Theme.bodySize

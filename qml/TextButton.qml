@@ -16,21 +16,22 @@ Button {
     font.pointSize: Theme.baseSize
     Accessible.name: text
 
-    icon.width: 16
-    icon.height: 16
+    icon.width: Theme.iconSize
+    icon.height: Theme.iconSize
     icon.color: control.primary ? Theme.accentText : Theme.mutedText
     spacing: Theme.gap - 2
     contentItem: IconLabel {
         spacing: control.spacing
         display: control.display
         icon: control.icon
-        text: control.text
+        // The app uses no mnemonics: a "&" in a label ("Save & submit") is shown as written.
+        text: control.text.replace(/&/g, "&&")
         font: control.font
         color: control.primary ? Theme.accentText : control.danger ? Theme.danger : Theme.text
         opacity: control.enabled ? 1 : 0.5
     }
     background: Rectangle {
-        implicitHeight: 32
+        implicitHeight: Theme.buttonHeight
         radius: Theme.radiusSmall + 2
         opacity: control.enabled ? 1 : 0.45
         color: control.primary ? (control.down ? Qt.darker(Theme.accent, 1.15) : Theme.accent)

@@ -33,6 +33,17 @@ QtObject {
     readonly property real titleSize: baseSize + 5
     readonly property string monoFamily: "monospace"
 
+    // Control sizes follow the text size, so a larger text never overflows its row.
+    function px(n) { return Math.round(n * scale) }
+    readonly property int rowHeight: px(34)        // chat rows, fields, combo boxes
+    readonly property int buttonHeight: px(32)     // text buttons, the code block's header
+    readonly property int iconButtonSize: px(28)   // message actions, header buttons
+    readonly property int smallIconButton: px(24)  // branch switcher, chat row menu
+    readonly property int sendButtonSize: px(36)
+    readonly property int headerHeight: px(48)
+    readonly property int iconSize: px(16)
+    readonly property int smallIconSize: px(14)
+
     // Colours (WCAG AA for text on their backgrounds)
     readonly property color accent: dark ? "#7AA2FF" : "#2F5BD3"
     readonly property color accentText: dark ? "#0E1424" : "#FFFFFF"
@@ -53,8 +64,26 @@ QtObject {
     readonly property color danger: dark ? "#FF8A80" : "#B3261E"
     readonly property color dangerSurface: dark ? "#3A2222" : "#FCEDEC"
     readonly property color focusRing: accent
+    // Behind modal dialogs.
+    readonly property color scrim: dark ? "#99000000" : "#55000000"
+    // The toast stands out by inverting the palette.
+    readonly property color toastBackground: dark ? "#E8E9ED" : "#24262C"
+    readonly property color toastText: dark ? "#1B1C20" : "#FFFFFF"
+    readonly property color toastAction: dark ? "#2F5BD3" : "#9DB8FF"
 
-    // Appended to Markdown text: a change makes Text re-parse it after the
-    // palette's link colour was set for the new theme.
-    readonly property string linkRefresh: { SettingsController.applyLinkColor(accent); return dark ? "\u200B" : "" }
+    // Syntax colours for code blocks (CodeHighlighter), readable on codeBackground.
+    readonly property color codeKeyword: dark ? "#C792EA" : "#8A2BB9"
+    readonly property color codeString: dark ? "#C3E88D" : "#1F7A1F"
+    readonly property color codeComment: dark ? "#7F8796" : "#6A737D"
+    readonly property color codeNumber: dark ? "#F78C6C" : "#B35900"
+    readonly property color thinkingText: mutedText
+
+    // Markdown links take the application palette's link colour when Text
+    // parses them: set it when the accent changes, then change linkRefresh
+    // (appended to Markdown text) so Text parses again with the new colour.
+    property int linkGeneration: 0
+    function applyLink() { SettingsController.applyLinkColor(accent); ++linkGeneration }
+    onAccentChanged: applyLink()
+    Component.onCompleted: applyLink()
+    readonly property string linkRefresh: linkGeneration % 2 ? "\u200B" : ""
 }

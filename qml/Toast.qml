@@ -19,10 +19,10 @@ Rectangle {
     }
 
     visible: false
-    width: Math.min(row.implicitWidth + 2 * Theme.gap2, 560)
+    width: Math.min(row.implicitWidth + 2 * Theme.gap2, Theme.px(560))
     height: row.implicitHeight + Theme.gap2
     radius: Theme.radius
-    color: Theme.dark ? "#E8E9ED" : "#24262C"
+    color: Theme.toastBackground
     Accessible.role: Accessible.AlertMessage
     Accessible.name: label.text
 
@@ -34,17 +34,17 @@ Rectangle {
         spacing: Theme.gap2
         Text {
             id: label
-            color: Theme.dark ? "#1B1C20" : "#FFFFFF"
+            color: Theme.toastText
             font.pointSize: Theme.baseSize
             wrapMode: Text.Wrap
-            Layout.maximumWidth: 440
+            Layout.maximumWidth: Theme.px(440)
         }
         Button {
             id: actionButton
             visible: text.length > 0
             flat: true
             Accessible.name: text
-            contentItem: Text { font.underline: actionButton.visualFocus; text: actionButton.text; color: Theme.dark ? "#2F5BD3" : "#9DB8FF"; font.bold: true; font.pointSize: Theme.baseSize }
+            contentItem: Text { font.underline: actionButton.visualFocus; text: actionButton.text; color: Theme.toastAction; font.bold: true; font.pointSize: Theme.baseSize }
             background: Item {}
             onClicked: { if (toast.action) toast.action(); toast.visible = false }
         }

@@ -4,12 +4,12 @@
 <context>
     <name>BackendHost</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="39"/>
+        <location filename="../qml/backendhost.cpp" line="40"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="97"/>
+        <location filename="../qml/backendhost.cpp" line="112"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <location filename="../qml/BranchSwitcher.qml" line="17"/>
         <source>Branch %1 of %2</source>
         <translation>Zweig %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <location filename="../qml/BranchSwitcher.qml" line="24"/>
         <source>Previous branch (Alt+←)</source>
         <translation>Vorheriger Zweig (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <location filename="../qml/BranchSwitcher.qml" line="38"/>
         <source>Next branch (Alt+→)</source>
         <translation>Nächster Zweig (Alt+→)</translation>
     </message>
@@ -183,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="35"/>
+        <location filename="../qml/ConversationView.qml" line="76"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="79"/>
+        <location filename="../qml/ConversationView.qml" line="165"/>
         <source>Jump to latest</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
@@ -196,27 +196,27 @@
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="35"/>
+        <location filename="../qml/KeyForm.qml" line="37"/>
         <source>%1 API key</source>
         <translation>%1-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="38"/>
+        <location filename="../qml/KeyForm.qml" line="41"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="40"/>
+        <location filename="../qml/KeyForm.qml" line="43"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="47"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="50"/>
+        <location filename="../qml/KeyForm.qml" line="64"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -260,32 +260,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="25"/>
+        <location filename="../qml/MessageActions.qml" line="26"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Fork into a new chat from here</source>
         <translation>Ab hier als neuen Chat abzweigen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
     </message>
@@ -293,24 +293,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="74"/>
+        <location filename="../qml/MessageDelegate.qml" line="97"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <source>Sent %1</source>
+        <translation>Gesendet %1</translation>
     </message>
 </context>
 <context>
@@ -334,42 +339,43 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
         <source>The reply failed.</source>
         <translation>Die Antwort ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="49"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <location filename="../qml/MessageNotice.qml" line="30"/>
         <source>Rate limited</source>
         <translation>Ratenlimit erreicht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <location filename="../qml/MessageNotice.qml" line="53"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>Ratenlimit erreicht — erneut versuchen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — you can retry now</source>
         <translation>Ratenlimit erreicht — Sie können es jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="68"/>
+        <location filename="../qml/MessageNotice.qml" line="72"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -425,12 +431,12 @@
         <translation>Lokaler Server</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
         <source>Unknown provider.</source>
         <translation>Unbekannter Anbieter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>Der Schlüssel funktioniert: %n Modell verfügbar.</numerusform>
@@ -451,140 +457,145 @@
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55"/>
+        <location filename="../qml/SettingsDialog.qml" line="57"/>
         <source>Providers &amp; keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
         <source>Test %1</source>
         <translation>%1 testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete the %1 key</source>
         <translation>%1-Schlüssel löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>No keys yet.</source>
         <translation>Noch keine Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83"/>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
         <source>Also available from the environment: %1</source>
         <translation>Auch aus der Umgebung verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Add or replace a key:</source>
         <translation>Schlüssel hinzufügen oder ersetzen:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="89"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Fügen Sie so viele hinzu, wie Sie nutzen: Jeder erscheint als eigene Wahl in der Modellauswahl. Speichern unter einem vorhandenen Namen ersetzt diesen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Name, e.g. Ollama</source>
         <translation>Name, z. B. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>API key (optional)</source>
         <translation>API-Schlüssel (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Default model</source>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="118"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Text size</source>
         <translation>Textgröße</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="137"/>
+        <location filename="../qml/SettingsDialog.qml" line="141"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="201"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -592,72 +603,77 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="12"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New line</source>
         <translation>Neue Zeile</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Antwort anhalten, Bearbeitung abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Search chats</source>
         <translation>Chats durchsuchen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Show or hide the sidebar</source>
         <translation>Seitenleiste ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Rename the selected chat</source>
         <translation>Ausgewählten Chat umbenennen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Delete the selected chat</source>
         <translation>Ausgewählten Chat löschen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Vorheriger / nächster Zweig der ausgewählten Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Copy the last reply</source>
         <translation>Letzte Antwort kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>Larger / smaller / normal text</source>
         <translation>Text größer / kleiner / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>This sheet</source>
         <translation>Diese Übersicht</translation>
     </message>
@@ -665,52 +681,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="26"/>
+        <location filename="../qml/Sidebar.qml" line="39"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="28"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Neuer Chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="36"/>
+        <location filename="../qml/Sidebar.qml" line="49"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Chats durchsuchen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="37"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Filter chats by title</source>
         <translation>Chats nach Titel filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="59"/>
+        <location filename="../qml/Sidebar.qml" line="86"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chat matches</source>
         <translation>Kein passender Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="106"/>
+        <location filename="../qml/Sidebar.qml" line="135"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="108"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="140"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>
@@ -732,19 +748,52 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Wird in diesem Chat bei jeder Anfrage vor dem Gesprächsverlauf gesendet.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
         <source>You are a helpful assistant…</source>
         <translation>Du bist ein hilfsbereiter Assistent…</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking…</source>
+        <translation>Denkt nach…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking</source>
+        <translation>Gedankengang</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Hide the model&apos;s thinking</source>
+        <translation>Gedankengang des Modells ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Show the model&apos;s thinking</source>
+        <translation>Gedankengang des Modells anzeigen</translation>
     </message>
 </context>
 <context>

@@ -4,12 +4,12 @@
 <context>
     <name>BackendHost</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="39"/>
+        <location filename="../qml/backendhost.cpp" line="40"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="97"/>
+        <location filename="../qml/backendhost.cpp" line="112"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <location filename="../qml/BranchSwitcher.qml" line="17"/>
         <source>Branch %1 of %2</source>
         <translation>Branche %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <location filename="../qml/BranchSwitcher.qml" line="24"/>
         <source>Previous branch (Alt+←)</source>
         <translation>Branche précédente (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <location filename="../qml/BranchSwitcher.qml" line="38"/>
         <source>Next branch (Alt+→)</source>
         <translation>Branche suivante (Alt+→)</translation>
     </message>
@@ -183,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="35"/>
+        <location filename="../qml/ConversationView.qml" line="76"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="79"/>
+        <location filename="../qml/ConversationView.qml" line="165"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
@@ -196,27 +196,27 @@
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="35"/>
+        <location filename="../qml/KeyForm.qml" line="37"/>
         <source>%1 API key</source>
         <translation>Clé d’API %1</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="38"/>
+        <location filename="../qml/KeyForm.qml" line="41"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="40"/>
+        <location filename="../qml/KeyForm.qml" line="43"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="47"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="50"/>
+        <location filename="../qml/KeyForm.qml" line="64"/>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
@@ -260,32 +260,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="25"/>
+        <location filename="../qml/MessageActions.qml" line="26"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Regenerate</source>
         <translation>Régénérer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Fork into a new chat from here</source>
         <translation>Créer une nouvelle discussion à partir d’ici</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Delete message</source>
         <translation>Supprimer le message</translation>
     </message>
@@ -293,24 +293,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="74"/>
+        <location filename="../qml/MessageDelegate.qml" line="97"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <source>Sent %1</source>
+        <translation>Envoyé %1</translation>
     </message>
 </context>
 <context>
@@ -334,42 +339,43 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
         <source>The reply failed.</source>
         <translation>La réponse a échoué.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="49"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <location filename="../qml/MessageNotice.qml" line="30"/>
         <source>Rate limited</source>
         <translation>Limite de débit atteinte</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <location filename="../qml/MessageNotice.qml" line="53"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>Limite de débit atteinte — nouvel essai dans %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — you can retry now</source>
         <translation>Limite de débit atteinte — vous pouvez réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Open settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="68"/>
+        <location filename="../qml/MessageNotice.qml" line="72"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -425,12 +431,12 @@
         <translation>Serveur local</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
         <source>Unknown provider.</source>
         <translation>Fournisseur inconnu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
@@ -451,140 +457,145 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55"/>
+        <location filename="../qml/SettingsDialog.qml" line="57"/>
         <source>Providers &amp; keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
         <source>Test %1</source>
         <translation>Tester %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete the %1 key</source>
         <translation>Supprimer la clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>No keys yet.</source>
         <translation>Aucune clé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83"/>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
         <source>Also available from the environment: %1</source>
         <translation>Également disponible depuis l’environnement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Add or replace a key:</source>
         <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Point de terminaison personnalisé compatible OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="89"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Ajoutez-en autant que vous en utilisez : chacun est un choix distinct dans le sélecteur de modèle. Enregistrer sous un nom existant remplace ce point d’accès.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="118"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="137"/>
+        <location filename="../qml/SettingsDialog.qml" line="141"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="201"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -592,72 +603,77 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="12"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New line</source>
         <translation>Nouvelle ligne</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>Arrêter la réponse, annuler une modification</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Search chats</source>
         <translation>Rechercher dans les discussions</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Show or hide the sidebar</source>
         <translation>Afficher ou masquer la barre latérale</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Rename the selected chat</source>
         <translation>Renommer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Delete the selected chat</source>
         <translation>Supprimer la discussion sélectionnée</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Previous / next branch of the focused message</source>
         <translation>Branche précédente / suivante du message sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Copy the last reply</source>
         <translation>Copier la dernière réponse</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>Larger / smaller / normal text</source>
         <translation>Texte plus grand / plus petit / normal</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>This sheet</source>
         <translation>Cette aide</translation>
     </message>
@@ -665,52 +681,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="26"/>
+        <location filename="../qml/Sidebar.qml" line="39"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="28"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Nouvelle discussion (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="36"/>
+        <location filename="../qml/Sidebar.qml" line="49"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Rechercher (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="37"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Filter chats by title</source>
         <translation>Filtrer les discussions par titre</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="59"/>
+        <location filename="../qml/Sidebar.qml" line="86"/>
         <source>Chats</source>
         <translation>Discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chat matches</source>
         <translation>Aucune discussion ne correspond</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="106"/>
+        <location filename="../qml/Sidebar.qml" line="135"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="108"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="140"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Raccourcis clavier (F1)</translation>
     </message>
@@ -732,19 +748,52 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Envoyé avant la conversation à chaque requête de cette discussion.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
         <source>You are a helpful assistant…</source>
         <translation>Tu es un assistant serviable…</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking…</source>
+        <translation>Réflexion…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Hide the model&apos;s thinking</source>
+        <translation>Masquer la réflexion du modèle</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Show the model&apos;s thinking</source>
+        <translation>Afficher la réflexion du modèle</translation>
     </message>
 </context>
 <context>

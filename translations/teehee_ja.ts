@@ -4,12 +4,12 @@
 <context>
     <name>BackendHost</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="39"/>
+        <location filename="../qml/backendhost.cpp" line="40"/>
         <source>Starting…</source>
         <translation>起動中…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="97"/>
+        <location filename="../qml/backendhost.cpp" line="112"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="16"/>
+        <location filename="../qml/BranchSwitcher.qml" line="17"/>
         <source>Branch %1 of %2</source>
         <translation>分岐 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="23"/>
+        <location filename="../qml/BranchSwitcher.qml" line="24"/>
         <source>Previous branch (Alt+←)</source>
         <translation>前の分岐 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="37"/>
+        <location filename="../qml/BranchSwitcher.qml" line="38"/>
         <source>Next branch (Alt+→)</source>
         <translation>次の分岐 (Alt+→)</translation>
     </message>
@@ -183,12 +183,12 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="35"/>
+        <location filename="../qml/ConversationView.qml" line="76"/>
         <source>Messages</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="79"/>
+        <location filename="../qml/ConversationView.qml" line="165"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
@@ -196,27 +196,27 @@
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="35"/>
+        <location filename="../qml/KeyForm.qml" line="37"/>
         <source>%1 API key</source>
         <translation>%1 の API キー</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="38"/>
+        <location filename="../qml/KeyForm.qml" line="41"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="40"/>
+        <location filename="../qml/KeyForm.qml" line="43"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="47"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="50"/>
+        <location filename="../qml/KeyForm.qml" line="64"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
@@ -260,32 +260,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="25"/>
+        <location filename="../qml/MessageActions.qml" line="26"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Regenerate</source>
         <translation>再生成</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Fork into a new chat from here</source>
         <translation>ここから新しいチャットに分岐</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Delete message</source>
         <translation>メッセージを削除</translation>
     </message>
@@ -293,24 +293,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="36"/>
+        <location filename="../qml/MessageDelegate.qml" line="57"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="74"/>
+        <location filename="../qml/MessageDelegate.qml" line="97"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <source>Sent %1</source>
+        <translation>送信 %1</translation>
     </message>
 </context>
 <context>
@@ -334,42 +339,43 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
         <source>The reply failed.</source>
         <translation>応答に失敗しました。</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="49"/>
+        <location filename="../qml/MessageNotice.qml" line="52"/>
         <source>Stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="27"/>
+        <location filename="../qml/MessageNotice.qml" line="30"/>
         <source>Rate limited</source>
         <translation>レート制限中</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="50"/>
+        <location filename="../qml/MessageNotice.qml" line="53"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>レート制限中 — %1 秒後に再試行できます</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="51"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — you can retry now</source>
         <translation>レート制限中 — 今すぐ再試行できます</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Open settings</source>
         <translation>設定を開く</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="62"/>
+        <location filename="../qml/MessageNotice.qml" line="66"/>
         <source>Retry</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="68"/>
+        <location filename="../qml/MessageNotice.qml" line="72"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
@@ -425,12 +431,12 @@
         <translation>ローカルサーバー</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="275"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
         <source>Unknown provider.</source>
         <translation>不明なプロバイダーです。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="299"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>キーは有効です。利用できるモデルは %n 個です。</numerusform>
@@ -450,140 +456,145 @@
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="55"/>
+        <location filename="../qml/SettingsDialog.qml" line="57"/>
         <source>Providers &amp; keys</source>
         <translation>プロバイダーとキー</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="63"/>
+        <location filename="../qml/SettingsDialog.qml" line="66"/>
         <source>Test %1</source>
         <translation>%1 をテスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="64"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Delete the %1 key</source>
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="80"/>
+        <location filename="../qml/SettingsDialog.qml" line="90"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="83"/>
+        <location filename="../qml/SettingsDialog.qml" line="93"/>
         <source>Also available from the environment: %1</source>
         <translation>環境変数からも利用可能: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="85"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="88"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="89"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>使うものをいくつでも追加できます。それぞれがモデル選択で個別の選択肢になります。既存の名前で保存するとそのエンドポイントを置き換えます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="118"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="121"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="112"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="113"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="137"/>
+        <location filename="../qml/SettingsDialog.qml" line="141"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="164"/>
+        <location filename="../qml/SettingsDialog.qml" line="201"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="165"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="166"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="167"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -591,72 +602,77 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="10"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="12"/>
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="26"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Send</source>
         <translation>送信</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>New line</source>
         <translation>改行</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="29"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
         <source>Stop the reply, cancel an edit</source>
         <translation>応答を停止、編集をキャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Search chats</source>
         <translation>チャットを検索</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="30"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
         <source>Show or hide the sidebar</source>
         <translation>サイドバーの表示/非表示</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Rename the selected chat</source>
         <translation>選択したチャットの名前を変更</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="31"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
         <source>Delete the selected chat</source>
         <translation>選択したチャットを削除</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="32"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
         <source>Previous / next branch of the focused message</source>
         <translation>選択中のメッセージの前 / 次の分岐</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Copy the last reply</source>
         <translation>最後の応答をコピー</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="33"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>Larger / smaller / normal text</source>
         <translation>文字を大きく / 小さく / 標準に</translation>
     </message>
     <message>
-        <location filename="../qml/ShortcutsSheet.qml" line="34"/>
+        <location filename="../qml/ShortcutsSheet.qml" line="35"/>
         <source>This sheet</source>
         <translation>この一覧</translation>
     </message>
@@ -664,52 +680,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="26"/>
+        <location filename="../qml/Sidebar.qml" line="39"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="28"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新しいチャット (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="36"/>
+        <location filename="../qml/Sidebar.qml" line="49"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>チャットを検索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="37"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>Filter chats by title</source>
         <translation>タイトルでチャットを絞り込む</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="59"/>
+        <location filename="../qml/Sidebar.qml" line="86"/>
         <source>Chats</source>
         <translation>チャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chat matches</source>
         <translation>一致するチャットはありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="95"/>
+        <location filename="../qml/Sidebar.qml" line="124"/>
         <source>No chats yet</source>
         <translation>チャットはまだありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="106"/>
+        <location filename="../qml/Sidebar.qml" line="135"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="108"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings (Ctrl+,)</source>
         <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="111"/>
+        <location filename="../qml/Sidebar.qml" line="140"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
     </message>
@@ -731,19 +747,52 @@
     <name>SystemPromptDialog</name>
     <message>
         <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="34"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="24"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>このチャットでは、毎回のリクエストで会話の前に送信されます。</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="32"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
         <source>You are a helpful assistant…</source>
         <translation>あなたは親切なアシスタントです…</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingBlock</name>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking…</source>
+        <translation>考え中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="24"/>
+        <source>Thinking</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Hide the model&apos;s thinking</source>
+        <translation>モデルの思考を隠す</translation>
+    </message>
+    <message>
+        <location filename="../qml/ThinkingBlock.qml" line="26"/>
+        <source>Show the model&apos;s thinking</source>
+        <translation>モデルの思考を表示</translation>
     </message>
 </context>
 <context>

@@ -293,7 +293,7 @@ void ConversationController::onStarted(const TurnEvent &e)
         m_model.branchTo(rowOf(row));
     if (const auto *m = m_model.message(e.messageId)) {
         ConversationModel::Message updated = *m;
-        updated.status = QStringLiteral("streaming");
+        updated.status = ConversationModel::Streaming;
         updated.text = e.content;
         updated.error.clear();
         updated.isPartial = false;
@@ -314,7 +314,7 @@ void ConversationController::onEnded(const TurnEvent &e)
     if (const auto *m = m_model.message(e.messageId)) {
         ConversationModel::Message updated = *m;
         updated.text = e.content;
-        updated.status = statusName(e.status());
+        updated.status = rowStatus(e.status());
         updated.error = e.errorReason == Failure::None || e.rateLimited ? e.error : failureText({e.errorReason, e.error});
         updated.errorReason = failureName(e.errorReason);
         updated.isPartial = e.type != TurnEvent::Type::Completed || e.finishReason == QLatin1String("length");
@@ -331,7 +331,7 @@ void ConversationController::onEnded(const TurnEvent &e)
         m_streamingId.clear();
         Q_EMIT streamingChanged();
     }
-    Q_EMIT replyFinished(e.messageId, statusName(e.status()));
+    Q_EMIT replyFinished(e.messageId, rowStatus(e.status()));
 }
 
 void ConversationController::switchBranch(const QString &messageId, int delta)

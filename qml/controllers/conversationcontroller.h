@@ -71,6 +71,8 @@ public:
     Q_INVOKABLE void forkFrom(const QString &messageId);
     Q_INVOKABLE QString lastReplyText() const;
     Q_INVOKABLE void reload();
+    // A notice's "Add key" / "Open settings": the window shows Settings.
+    Q_INVOKABLE void askForSettings() { Q_EMIT settingsWanted(); }
 
 Q_SIGNALS:
     void chatListChanged();
@@ -83,9 +85,10 @@ Q_SIGNALS:
     void opened();
     void errorOccurred(const QString &message);
     // Once per reply, for screen readers and tests: not every token.
-    void replyFinished(const QString &messageId, const QString &status);
+    void replyFinished(const QString &messageId, ConversationModel::Status status);
     // A message of ours went out (the view brings it into sight).
     void sent();
+    void settingsWanted();
 
 private:
     void open(const QString &chatId);

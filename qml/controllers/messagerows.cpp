@@ -4,15 +4,15 @@
 
 using namespace teehee::client;
 
-QString statusName(MessageStatus status)
+ConversationModel::Status rowStatus(MessageStatus status)
 {
     switch (status) {
-    case MessageStatus::Streaming: return QStringLiteral("streaming");
-    case MessageStatus::Aborted: return QStringLiteral("aborted");
-    case MessageStatus::Error: return QStringLiteral("error");
+    case MessageStatus::Streaming: return ConversationModel::Streaming;
+    case MessageStatus::Aborted: return ConversationModel::Aborted;
+    case MessageStatus::Error: return ConversationModel::Error;
     case MessageStatus::Complete: break;
     }
-    return QStringLiteral("complete");
+    return ConversationModel::Complete;
 }
 
 ConversationModel::Message rowOf(const MessageInfo &m)
@@ -23,7 +23,7 @@ ConversationModel::Message rowOf(const MessageInfo &m)
     row.role = m.role;
     row.text = m.text;
     row.reasoning = m.reasoning;
-    row.status = statusName(m.status);
+    row.status = rowStatus(m.status);
     row.isPartial = m.isPartial;
     row.siblingIndex = m.siblingIndex;
     row.siblingCount = m.siblingCount;

@@ -4,5 +4,5 @@
 #include "models/conversationmodel.h"
 
 // The client's messages as the conversation model's rows.
-QString statusName(teehee::client::MessageStatus status);
+ConversationModel::Status rowStatus(teehee::client::MessageStatus status);
 ConversationModel::Message rowOf(const teehee::client::MessageInfo &message);

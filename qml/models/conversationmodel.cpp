@@ -54,7 +54,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case DeletedRole: return m.deleted;
     case CreatedAtRole: return m.createdAt;
     case ReasoningRole: return m.reasoning;
-    case ReasoningStreamingRole: return m.reasoningGrows && m.status == QLatin1String("streaming");
+    case ReasoningStreamingRole: return m.reasoningGrows && m.status == Streaming;
     }
     return {};
 }

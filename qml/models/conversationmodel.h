@@ -26,7 +26,7 @@ public:
         RoleRole,                  // "user", "assistant", "system"
         TextRole,                  // the whole Markdown text
         BlocksRole,                // MarkdownBlocks::toVariant(text): [{kind, text, language, closed, rows}]
-        StatusRole,                // "complete", "streaming", "aborted", "error"
+        StatusRole,                // Status: Complete, Streaming, Aborted, Error
         IsPartialRole,             // an answer that stopped early and can be continued
         SiblingIndexRole,          // 0-based among messages with the same parent
         SiblingCountRole,
@@ -46,12 +46,16 @@ public:
     };
     Q_ENUM(Role)
 
+    // Where a message stands; QML compares with ConversationModel.Streaming etc.
+    enum Status { Complete, Streaming, Aborted, Error };
+    Q_ENUM(Status)
+
     struct Message {
         QString id;
         QString parentId;
         QString role;
         QString text;
-        QString status = QStringLiteral("complete");
+        Status status = Complete;
         bool isPartial = false;
         int siblingIndex = 0;
         int siblingCount = 1;

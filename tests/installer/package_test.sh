@@ -117,6 +117,12 @@ dep_names=$(names <<<"$depends")
 for p in $(names <<<"$shlibs"); do
   grep -qx "$p" <<<"$dep_names" || fail "Depends lacks $p, which dpkg-shlibdeps requires"
 done
+# The desktop app shows emoji and CJK text from replies: their fonts come with it.
+if [ -e "$root/usr/bin/teehee" ]; then
+  for font in fonts-noto-color-emoji fonts-noto-cjk; do
+    grep -qx "$font" <<<"$dep_names" || fail "Depends lacks $font: emoji or CJK text would show as boxes"
+  done
+fi
 # Every QML module the UI imports must come from a package in the Depends
 # closure, else a user's machine misses it (this machine has them all).
 declare -A closure=()

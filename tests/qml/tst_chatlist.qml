@@ -1,9 +1,11 @@
 import QtQuick
 import QtTest
 import Teehee
+import TeeheeTest
 
 // The sidebar over the real backend: new chats on top, inline rename,
-// filter by title, delete with undo.
+// filter by title (Enter opens the top hit, Esc clears it from anywhere, a
+// new chat is never hidden), delete with undo.
 Item {
     id: root
     ConversationController { id: conversation; chatList: ChatListController }
@@ -24,6 +26,7 @@ Item {
             }
             return null
         }
+        SignalSpy { id: finished; target: conversation; signalName: "replyFinished" }
         function initTestCase() { tryVerify(() => ChatListController.listLoaded, 10000) }
 
         function test_1_newChatsAppearMostRecentFirst() {
@@ -87,6 +90,56 @@ Item {
             ChatListController.refresh()
             wait(300)
             compare(ChatListController.chats.indexOf(id), -1)
+        }
+    
+        function test_5_filterEnterOpensTopHitEscClearsNewChatsStayVisible() {
+            // A chat with a message (so a new chat is really new), named for the filter.
+            tryVerify(() => AppStatus.ready, 10000)
+            conversation.chooseModel("openai", "gpt-4o-mini")
+            // (test 4 left no chat open: sending makes one)
+            FakeProvider.reply("Noted.", 0)
+            finished.clear()
+            verify(conversation.send("Remember this"))
+            tryCompare(finished, "count", 1, 5000)
+            const gamma = ChatListController.currentChatId
+            ChatListController.renameChat(gamma, "Gamma notes")
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && ChatListController.currentChatId !== gamma, 5000)
+
+            const filter = findChild(sidebar, "chatFilter")
+            const list = findChild(sidebar, "chatList")
+            filter.forceActiveFocus()
+            filter.text = "gamma"
+            tryCompare(ChatListController.chats, "count", 1)
+            keyClick(Qt.Key_Return)
+            tryCompare(ChatListController, "currentChatId", gamma, 5000)
+
+            // Esc once the focus has left the box.
+            list.forceActiveFocus()
+            verify(!filter.activeFocus)
+            keyClick(Qt.Key_Escape)
+            compare(filter.text, "")
+            compare(ChatListController.chats.filter, "")
+
+            // A chat made while a filter is on shows up.
+            filter.text = "gamma"
+            tryCompare(ChatListController.chats, "count", 1)
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && ChatListController.currentChatId !== gamma, 5000)
+            tryCompare(filter, "text", "")
+            tryVerify(() => ChatListController.chats.indexOf(ChatListController.currentChatId) >= 0)
+        }
+
+        function test_6_clickingARowDrawsNoFocusFrame() {
+            const list = findChild(sidebar, "chatList")
+            tryVerify(() => list.count > 1)
+            mouseClick(list.itemAtIndex(1))
+            const ring = findChild(sidebar, "chatListFocusRing")
+            verify(ring)
+            verify(!ring.visible)
+            verify(!list.itemAtIndex(1).visualFocus)
+            // The click opened that chat: let it load before the next test file starts.
+            tryVerify(() => !conversation.loading, 5000)
         }
     }
 }

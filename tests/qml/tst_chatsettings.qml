@@ -71,7 +71,7 @@ Item {
             const reply = conversation.messages.get(1)
             compare(question.text, "Will you answer?")
             compare(question.role, "user")
-            compare(reply.status, "error")
+            compare(reply.status, ConversationModel.Error)
             compare(reply.errorReason, "no_key")
             verify(reply.error.length > 0)
             compare(conversation.streaming, false)

@@ -62,7 +62,7 @@ Item {
             keyClick(Qt.Key_Escape)
             tryCompare(conversation, "streaming", false, 5000)
             compare(button.stopping, false)
-            tryVerify(() => conversation.messages.get(1).status === "aborted", 5000)
+            tryVerify(() => conversation.messages.get(1).status === ConversationModel.Aborted, 5000)
         }
     }
 }

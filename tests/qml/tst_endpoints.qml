@@ -27,7 +27,7 @@ Item {
             verify(conversation.send(text))
             const row = conversation.messages.count + 1
             tryCompare(conversation.messages, "count", row + 1, 5000)
-            tryVerify(() => conversation.messages.get(row).status === "complete", 5000)
+            tryVerify(() => conversation.messages.get(row).status === ConversationModel.Complete, 5000)
             return conversation.messages.get(row)
         }
 

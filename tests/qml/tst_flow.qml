@@ -47,12 +47,12 @@ Item {
             const reply = () => conversation.messages.get(1)
             // Tokens arrive one after another.
             tryVerify(() => reply().text.indexOf("w3") >= 0, 5000)
-            compare(reply().status, "streaming")
+            compare(reply().status, ConversationModel.Streaming)
             const partial = reply().text
             verify(partial.indexOf("w40") < 0)
             conversation.stop()
             tryCompare(conversation, "streaming", false, 5000)
-            tryVerify(() => reply().status === "aborted")
+            tryVerify(() => reply().status === ConversationModel.Aborted)
             verify(reply().isPartial)
             const stoppedText = reply().text
             verify(stoppedText.length >= partial.length)
@@ -68,7 +68,7 @@ Item {
             tryCompare(finished, "count", 1, 5000)
             compare(FakeProvider.requestCount, requests + 1)
             compare(conversation.messages.count, 2)
-            compare(reply().status, "complete")
+            compare(reply().status, ConversationModel.Complete)
             // The backend joins the two parts seamlessly (no doubled space).
             compare(reply().text, stoppedText.trim() + " and the rest.")
             verify(!reply().isPartial)

@@ -83,7 +83,7 @@ Item {
             type("hello")
             keyClick(Qt.Key_Return)
             tryCompare(conversation.messages, "count", 2, 5000)
-            tryVerify(() => conversation.messages.get(1).status === "complete", 5000)
+            tryVerify(() => conversation.messages.get(1).status === ConversationModel.Complete, 5000)
             compare(conversation.messages.get(0).text, "hello")
             compare(find(win.contentItem, "composerInput").text, "")
 
@@ -96,7 +96,7 @@ Item {
             tryVerify(() => conversation.messages.get(3).text.indexOf("w2") >= 0, 5000)
             keyClick(Qt.Key_Escape)
             tryCompare(conversation, "streaming", false, 5000)
-            tryVerify(() => conversation.messages.get(3).status === "aborted")
+            tryVerify(() => conversation.messages.get(3).status === ConversationModel.Aborted)
         }
 
         function test_2_shortcutsSheetOpensAndCloses() {

@@ -93,7 +93,7 @@ private Q_SLOTS:
         ConversationModel model;
         QAbstractItemModelTester tester(&model);
         auto reply = msg("a1", {}, "assistant", "");
-        reply.status = QStringLiteral("streaming");
+        reply.status = ConversationModel::Streaming;
         model.setMessages({reply});
         QVERIFY(model.roleNames().values().contains("reasoning"));
         QVERIFY(model.roleNames().values().contains("reasoningStreaming"));
@@ -121,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think. Again!"));
         // Ended: no longer streaming, the reasoning stays.
         auto ended = *model.message(QStringLiteral("a1"));
-        ended.status = QStringLiteral("complete");
+        ended.status = ConversationModel::Complete;
         model.upsert(ended);
         QCOMPARE(model.get(0).value("reasoningStreaming").toBool(), false);
         QCOMPARE(model.get(0).value("reasoning").toString(), QStringLiteral("Let me think. Again!"));

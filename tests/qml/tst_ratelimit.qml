@@ -42,7 +42,7 @@ Item {
             verify(conversation.send("Are you busy?"))
             tryCompare(conversation.messages, "count", 2, 5000)
             const reply = () => conversation.messages.get(1)
-            tryVerify(() => reply().status === "error", 5000)
+            tryVerify(() => reply().status === ConversationModel.Error, 5000)
             verify(reply().rateLimited)
             verify(reply().retryAt > Date.now())
 
@@ -61,7 +61,7 @@ Item {
             tryVerify(() => retry().enabled, 5000)
             compare(notice().text, "Rate limited — you can retry now")
             mouseClick(retry())
-            tryVerify(() => reply().status === "complete", 5000)
+            tryVerify(() => reply().status === ConversationModel.Complete, 5000)
             compare(reply().text, "Answered after the wait.")
             verify(!reply().rateLimited)
             compare(findVisible(view, "retryButton"), null)
