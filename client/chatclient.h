@@ -55,7 +55,8 @@ public:
     virtual void stopTurn(const QString &messageOrChatId) = 0;
 
     // Providers and keys
-    virtual void providers(QObject *context, Reply<QList<ProviderInfo>> reply) = 0;
+    // The providers this client offers: known from the start, before Ready.
+    virtual QList<ProviderInfo> providers() const = 0;
     virtual void listKeys(QObject *context, Reply<QList<KeyInfo>> reply) = 0;
     // One key per provider: a new one replaces the old.
     virtual void saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done) = 0;

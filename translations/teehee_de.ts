@@ -2,73 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>BackendHost</name>
+    <name>AppStatus</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="40"/>
+        <location filename="../qml/appstatus.cpp" line="32"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="112"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
 </context>
 <context>
+    <name>BackendHost</name>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="17"/>
+        <location filename="../qml/BranchSwitcher.qml" line="18"/>
         <source>Branch %1 of %2</source>
         <translation>Zweig %1 von %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="24"/>
+        <location filename="../qml/BranchSwitcher.qml" line="25"/>
         <source>Previous branch (Alt+←)</source>
         <translation>Vorheriger Zweig (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="38"/>
+        <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>Nächster Zweig (Alt+→)</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
-        <source>An empty chat has nothing to fork.</source>
-        <translation>Ein leerer Chat kann nicht abgezweigt werden.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
-        <source>That branch no longer exists.</source>
-        <translation>Dieser Zweig existiert nicht mehr.</translation>
-    </message>
 </context>
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Hide sidebar (Ctrl+B)</source>
         <translation>Seitenleiste ausblenden (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Show sidebar (Ctrl+B)</source>
         <translation>Seitenleiste einblenden (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <location filename="../qml/ChatHeader.qml" line="29"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt ✓</source>
         <translation>Systemprompt ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
@@ -160,22 +153,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="50"/>
+        <location filename="../qml/Composer.qml" line="51"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Nachricht an Teehee…  (Enter sendet, Shift+Enter für eine neue Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="57"/>
+        <location filename="../qml/Composer.qml" line="58"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Stop (Esc)</source>
         <translation>Anhalten (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -183,35 +176,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="76"/>
+        <location filename="../qml/ConversationView.qml" line="77"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="165"/>
+        <location filename="../qml/ConversationView.qml" line="171"/>
         <source>Jump to latest</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="13"/>
+        <source>There is no API key for this provider yet. Add one in Settings, then retry.</source>
+        <translation>Für diesen Anbieter gibt es noch keinen API-Schlüssel. Füge in den Einstellungen einen hinzu und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="15"/>
+        <source>The provider refused the API key. Check or replace it in Settings, then retry.</source>
+        <translation>Der Anbieter hat den API-Schlüssel abgelehnt. Prüfe oder ersetze ihn in den Einstellungen und versuche es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="17"/>
+        <source>No model is chosen for this provider. Pick one in the model menu.</source>
+        <translation>Für diesen Anbieter ist kein Modell gewählt. Wähle eines im Modellmenü.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="19"/>
+        <source>This provider is not available. Pick another model.</source>
+        <translation>Dieser Anbieter ist nicht verfügbar. Wähle ein anderes Modell.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="21"/>
+        <source>A reply is still being written in this chat. Stop it or wait for it to finish.</source>
+        <translation>In diesem Chat wird noch eine Antwort geschrieben. Stoppe sie oder warte, bis sie fertig ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="23"/>
+        <source>This reply cannot be continued.</source>
+        <translation>Diese Antwort kann nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="25"/>
+        <source>That is no longer there.</source>
+        <translation>Das gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="27"/>
+        <source>Too many requests right now. Try again in a moment.</source>
+        <translation>Gerade zu viele Anfragen. Versuche es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="29"/>
+        <source>Not allowed.</source>
+        <translation>Nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="31"/>
+        <source>The chats cannot be reached right now.</source>
+        <translation>Die Chats sind gerade nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+</context>
+<context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>%1 API key</source>
         <translation>%1-API-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="41"/>
+        <location filename="../qml/KeyForm.qml" line="42"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="44"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="47"/>
+        <location filename="../qml/KeyForm.qml" line="48"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
@@ -224,7 +275,7 @@
 <context>
     <name>LanguageController</name>
     <message>
-        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <location filename="../qml/languagecontroller.cpp" line="95"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -232,27 +283,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="89"/>
+        <location filename="../qml/Main.qml" line="96"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -260,32 +311,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Fork into a new chat from here</source>
         <translation>Ab hier als neuen Chat abzweigen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
     </message>
@@ -293,27 +344,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="97"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <location filename="../qml/MessageDelegate.qml" line="185"/>
         <source>Sent %1</source>
         <translation>Gesendet %1</translation>
     </message>
@@ -339,76 +390,148 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="58"/>
         <source>The reply failed.</source>
         <translation>Die Antwort ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="30"/>
+        <location filename="../qml/MessageNotice.qml" line="32"/>
         <source>Rate limited</source>
         <translation>Ratenlimit erreicht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="53"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>Ratenlimit erreicht — erneut versuchen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="54"/>
-        <location filename="../qml/MessageNotice.qml" line="55"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="57"/>
         <source>Rate limited — you can retry now</source>
         <translation>Ratenlimit erreicht — Sie können es jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
         <source>Open settings</source>
         <translation>Einstellungen öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="75"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="72"/>
+        <location filename="../qml/MessageNotice.qml" line="81"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
+    <name>ModelOptions</name>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="24"/>
+        <location filename="../qml/ModelOptions.qml" line="97"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="29"/>
+        <source>Parameters for this chat</source>
+        <translation>Parameter für diesen Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="40"/>
+        <location filename="../qml/ModelOptions.qml" line="48"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="52"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="65"/>
+        <source>Longest reply</source>
+        <translation>Längste Antwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="75"/>
+        <source>Longest reply, in tokens</source>
+        <translation>Längste Antwort, in Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="78"/>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="88"/>
+        <location filename="../qml/ModelOptions.qml" line="103"/>
+        <source>Reasoning effort</source>
+        <translation>Denkaufwand</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="98"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="99"/>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="100"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="112"/>
+        <location filename="../qml/ModelOptions.qml" line="116"/>
+        <source>Extended thinking</source>
+        <translation>Erweitertes Nachdenken</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <location filename="../qml/ModelPicker.qml" line="15"/>
         <source>Choose a model</source>
         <translation>Modell wählen</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <location filename="../qml/ModelPicker.qml" line="22"/>
         <source>Model: %1 (%2)</source>
         <translation>Modell: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <location filename="../qml/ModelPicker.qml" line="37"/>
         <source>no key</source>
         <translation>kein Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <location filename="../qml/ModelPicker.qml" line="69"/>
         <source>Search models</source>
         <translation>Modelle suchen</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <location filename="../qml/ModelPicker.qml" line="81"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="114"/>
+        <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>Als Standard für neue Chats festlegen</translation>
     </message>
@@ -416,27 +539,17 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="23"/>
-        <source>Something went wrong.</source>
-        <translation>Etwas ist schiefgelaufen.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="139"/>
         <source>Custom endpoint</source>
         <translation>Eigener Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="211"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
-        <source>Unknown provider.</source>
-        <translation>Unbekannter Anbieter.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="228"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>Der Schlüssel funktioniert: %n Modell verfügbar.</numerusform>
@@ -447,155 +560,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="12"/>
+        <location filename="../qml/SettingsDialog.qml" line="13"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="23"/>
+        <location filename="../qml/SettingsDialog.qml" line="24"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57"/>
+        <location filename="../qml/SettingsDialog.qml" line="58"/>
         <source>Providers &amp; keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>Test %1</source>
         <translation>%1 testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete the %1 key</source>
         <translation>%1-Schlüssel löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>No keys yet.</source>
         <translation>Noch keine Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Also available from the environment: %1</source>
         <translation>Auch aus der Umgebung verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>Add or replace a key:</source>
         <translation>Schlüssel hinzufügen oder ersetzen:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Fügen Sie so viele hinzu, wie Sie nutzen: Jeder erscheint als eigene Wahl in der Modellauswahl. Speichern unter einem vorhandenen Namen ersetzt diesen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Name, e.g. Ollama</source>
         <translation>Name, z. B. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>API key (optional)</source>
         <translation>API-Schlüssel (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="114"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>Default model</source>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="132"/>
         <source>Text size</source>
         <translation>Textgröße</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="137"/>
-        <location filename="../qml/SettingsDialog.qml" line="141"/>
+        <location filename="../qml/SettingsDialog.qml" line="138"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="201"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="205"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -681,52 +794,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41"/>
+        <location filename="../qml/Sidebar.qml" line="43"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Neuer Chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49"/>
+        <location filename="../qml/Sidebar.qml" line="51"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Chats durchsuchen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>Filter chats by title</source>
         <translation>Chats nach Titel filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="86"/>
+        <location filename="../qml/Sidebar.qml" line="88"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chat matches</source>
         <translation>Kein passender Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="135"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="137"/>
+        <location filename="../qml/Sidebar.qml" line="139"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="140"/>
+        <location filename="../qml/Sidebar.qml" line="142"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>
@@ -747,28 +860,28 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="11"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="38"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="22"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="28"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Wird in diesem Chat bei jeder Anfrage vor dem Gesprächsverlauf gesendet.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="36"/>
         <source>You are a helpful assistant…</source>
         <translation>Du bist ein hilfsbereiter Assistent…</translation>
     </message>
@@ -799,62 +912,62 @@
 <context>
     <name>WelcomeCard</name>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>Welcome to Teehee</source>
         <translation>Willkommen bei Teehee</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>What can I help with?</source>
         <translation>Wobei kann ich helfen?</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <location filename="../qml/WelcomeCard.qml" line="45"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
         <source>Explain how a hash map works, with a short code example</source>
         <translation>Erkläre, wie eine Hashtabelle funktioniert, mit einem kurzen Codebeispiel</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
         <source>Draft a friendly reply declining a meeting</source>
         <translation>Entwirf eine freundliche Absage für ein Meeting</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
         <source>Compare SQLite and PostgreSQL in a table</source>
         <translation>Vergleiche SQLite und PostgreSQL in einer Tabelle</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <location filename="../qml/WelcomeCard.qml" line="59"/>
         <source>Write a Python script that renames photos by date</source>
         <translation>Schreibe ein Python-Skript, das Fotos nach Datum umbenennt</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <location filename="../qml/WelcomeCard.qml" line="80"/>
         <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
         <translation>Fügen Sie einen API-Schlüssel hinzu, um zu chatten. Er wird verschlüsselt auf diesem Computer gespeichert.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
         <source>Looking for a local server (Ollama, LM Studio)…</source>
         <translation>Suche nach einem lokalen Server (Ollama, LM Studio)…</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
         <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
         <translation>Kein lokaler Server auf Port 11434 (Ollama) oder 1234 (LM Studio) gefunden.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <location filename="../qml/WelcomeCard.qml" line="96"/>
         <source>Found a model server on this computer:</source>
         <translation>Auf diesem Computer wurde ein Modellserver gefunden:</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <location filename="../qml/WelcomeCard.qml" line="102"/>
         <source>Use %1 (%2 models)</source>
         <translation>%1 verwenden (%2 Modelle)</translation>
     </message>

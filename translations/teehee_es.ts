@@ -2,73 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name>BackendHost</name>
+    <name>AppStatus</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="40"/>
+        <location filename="../qml/appstatus.cpp" line="32"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="112"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
 </context>
 <context>
+    <name>BackendHost</name>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="17"/>
+        <location filename="../qml/BranchSwitcher.qml" line="18"/>
         <source>Branch %1 of %2</source>
         <translation>Rama %1 de %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="24"/>
+        <location filename="../qml/BranchSwitcher.qml" line="25"/>
         <source>Previous branch (Alt+←)</source>
         <translation>Rama anterior (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="38"/>
+        <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>Rama siguiente (Alt+→)</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
-        <source>An empty chat has nothing to fork.</source>
-        <translation>Un chat vacío no se puede bifurcar.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
-        <source>That branch no longer exists.</source>
-        <translation>Esa rama ya no existe.</translation>
-    </message>
 </context>
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Hide sidebar (Ctrl+B)</source>
         <translation>Ocultar la barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Show sidebar (Ctrl+B)</source>
         <translation>Mostrar la barra lateral (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <location filename="../qml/ChatHeader.qml" line="29"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt ✓</source>
         <translation>Prompt del sistema ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt</source>
         <translation>Prompt del sistema</translation>
     </message>
@@ -160,22 +153,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="50"/>
+        <location filename="../qml/Composer.qml" line="51"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Escribe a Teehee…  (Enter envía, Shift+Enter para una línea nueva)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="57"/>
+        <location filename="../qml/Composer.qml" line="58"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Send (Enter)</source>
         <translation>Enviar (Enter)</translation>
     </message>
@@ -183,35 +176,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="76"/>
+        <location filename="../qml/ConversationView.qml" line="77"/>
         <source>Messages</source>
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="165"/>
+        <location filename="../qml/ConversationView.qml" line="171"/>
         <source>Jump to latest</source>
         <translation>Ir al más reciente</translation>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="13"/>
+        <source>There is no API key for this provider yet. Add one in Settings, then retry.</source>
+        <translation>Todavía no hay ninguna clave de API para este proveedor. Añade una en Ajustes y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="15"/>
+        <source>The provider refused the API key. Check or replace it in Settings, then retry.</source>
+        <translation>El proveedor rechazó la clave de API. Revísala o sustitúyela en Ajustes y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="17"/>
+        <source>No model is chosen for this provider. Pick one in the model menu.</source>
+        <translation>No hay ningún modelo elegido para este proveedor. Elige uno en el menú de modelos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="19"/>
+        <source>This provider is not available. Pick another model.</source>
+        <translation>Este proveedor no está disponible. Elige otro modelo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="21"/>
+        <source>A reply is still being written in this chat. Stop it or wait for it to finish.</source>
+        <translation>Todavía se está escribiendo una respuesta en este chat. Detenla o espera a que termine.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="23"/>
+        <source>This reply cannot be continued.</source>
+        <translation>Esta respuesta no se puede continuar.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="25"/>
+        <source>That is no longer there.</source>
+        <translation>Eso ya no existe.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="27"/>
+        <source>Too many requests right now. Try again in a moment.</source>
+        <translation>Demasiadas solicitudes ahora mismo. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="29"/>
+        <source>Not allowed.</source>
+        <translation>No permitido.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="31"/>
+        <source>The chats cannot be reached right now.</source>
+        <translation>Los chats no están disponibles ahora mismo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <source>Something went wrong.</source>
+        <translation>Algo salió mal.</translation>
+    </message>
+</context>
+<context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>%1 API key</source>
         <translation>Clave de API de %1</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="41"/>
+        <location filename="../qml/KeyForm.qml" line="42"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="44"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="47"/>
+        <location filename="../qml/KeyForm.qml" line="48"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
@@ -224,7 +275,7 @@
 <context>
     <name>LanguageController</name>
     <message>
-        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <location filename="../qml/languagecontroller.cpp" line="95"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
@@ -232,27 +283,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="89"/>
+        <location filename="../qml/Main.qml" line="96"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -260,32 +311,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Fork into a new chat from here</source>
         <translation>Crear un chat nuevo a partir de aquí</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Delete message</source>
         <translation>Eliminar el mensaje</translation>
     </message>
@@ -293,27 +344,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="97"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <location filename="../qml/MessageDelegate.qml" line="185"/>
         <source>Sent %1</source>
         <translation>Enviado %1</translation>
     </message>
@@ -339,76 +390,148 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="58"/>
         <source>The reply failed.</source>
         <translation>La respuesta falló.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
         <source>Stopped</source>
         <translation>Detenido</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="30"/>
+        <location filename="../qml/MessageNotice.qml" line="32"/>
         <source>Rate limited</source>
         <translation>Límite de solicitudes alcanzado</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="53"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>Límite de solicitudes alcanzado — reintentar en %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="54"/>
-        <location filename="../qml/MessageNotice.qml" line="55"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="57"/>
         <source>Rate limited — you can retry now</source>
         <translation>Límite de solicitudes alcanzado — ya puedes reintentarlo</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
         <source>Open settings</source>
         <translation>Abrir la configuración</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
+        <source>Add key</source>
+        <translation>Añadir clave</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="75"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="72"/>
+        <location filename="../qml/MessageNotice.qml" line="81"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
 </context>
 <context>
+    <name>ModelOptions</name>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="24"/>
+        <location filename="../qml/ModelOptions.qml" line="97"/>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="29"/>
+        <source>Parameters for this chat</source>
+        <translation>Parámetros de este chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="40"/>
+        <location filename="../qml/ModelOptions.qml" line="48"/>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="52"/>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="65"/>
+        <source>Longest reply</source>
+        <translation>Respuesta más larga</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="75"/>
+        <source>Longest reply, in tokens</source>
+        <translation>Respuesta más larga, en tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="78"/>
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="88"/>
+        <location filename="../qml/ModelOptions.qml" line="103"/>
+        <source>Reasoning effort</source>
+        <translation>Esfuerzo de razonamiento</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="98"/>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="99"/>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="100"/>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="112"/>
+        <location filename="../qml/ModelOptions.qml" line="116"/>
+        <source>Extended thinking</source>
+        <translation>Razonamiento ampliado</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <location filename="../qml/ModelPicker.qml" line="15"/>
         <source>Choose a model</source>
         <translation>Elige un modelo</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <location filename="../qml/ModelPicker.qml" line="22"/>
         <source>Model: %1 (%2)</source>
         <translation>Modelo: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <location filename="../qml/ModelPicker.qml" line="37"/>
         <source>no key</source>
         <translation>sin clave</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <location filename="../qml/ModelPicker.qml" line="69"/>
         <source>Search models</source>
         <translation>Buscar modelos</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <location filename="../qml/ModelPicker.qml" line="81"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="114"/>
+        <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>Usarlo por defecto en los chats nuevos</translation>
     </message>
@@ -416,27 +539,17 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="23"/>
-        <source>Something went wrong.</source>
-        <translation>Algo salió mal.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="139"/>
         <source>Custom endpoint</source>
         <translation>Endpoint personalizado</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="211"/>
         <source>Local server</source>
         <translation>Servidor local</translation>
     </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
-        <source>Unknown provider.</source>
-        <translation>Proveedor desconocido.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="228"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clave funciona: %n modelo disponible.</numerusform>
@@ -447,155 +560,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="12"/>
+        <location filename="../qml/SettingsDialog.qml" line="13"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="23"/>
+        <location filename="../qml/SettingsDialog.qml" line="24"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57"/>
+        <location filename="../qml/SettingsDialog.qml" line="58"/>
         <source>Providers &amp; keys</source>
         <translation>Proveedores y claves</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>Test %1</source>
         <translation>Probar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete the %1 key</source>
         <translation>Eliminar la clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>No keys yet.</source>
         <translation>Todavía no hay claves.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Also available from the environment: %1</source>
         <translation>También disponible desde el entorno: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>Add or replace a key:</source>
         <translation>Añadir o reemplazar una clave:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Endpoint personalizado compatible con OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Añade tantos como uses: cada uno es una opción propia en el selector de modelo. Guardar con un nombre existente reemplaza ese endpoint.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="114"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="132"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="137"/>
-        <location filename="../qml/SettingsDialog.qml" line="141"/>
+        <location filename="../qml/SettingsDialog.qml" line="138"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="201"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="205"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -681,52 +794,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41"/>
+        <location filename="../qml/Sidebar.qml" line="43"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Nuevo chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49"/>
+        <location filename="../qml/Sidebar.qml" line="51"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Buscar chats (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>Filter chats by title</source>
         <translation>Filtrar chats por título</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="86"/>
+        <location filename="../qml/Sidebar.qml" line="88"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chat matches</source>
         <translation>Ningún chat coincide</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chats yet</source>
         <translation>Todavía no hay chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="135"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="137"/>
+        <location filename="../qml/Sidebar.qml" line="139"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Configuración (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="140"/>
+        <location filename="../qml/Sidebar.qml" line="142"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Atajos de teclado (F1)</translation>
     </message>
@@ -747,28 +860,28 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="11"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="38"/>
         <source>System prompt</source>
         <translation>Prompt del sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="22"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="28"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Se envía antes de la conversación en cada solicitud de este chat.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="36"/>
         <source>You are a helpful assistant…</source>
         <translation>Eres un asistente útil…</translation>
     </message>
@@ -799,62 +912,62 @@
 <context>
     <name>WelcomeCard</name>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>Welcome to Teehee</source>
         <translation>Te damos la bienvenida a Teehee</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>What can I help with?</source>
         <translation>¿En qué puedo ayudarte?</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <location filename="../qml/WelcomeCard.qml" line="45"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
         <source>Explain how a hash map works, with a short code example</source>
         <translation>Explica cómo funciona una tabla hash, con un ejemplo de código breve</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
         <source>Draft a friendly reply declining a meeting</source>
         <translation>Redacta una respuesta amable para rechazar una reunión</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
         <source>Compare SQLite and PostgreSQL in a table</source>
         <translation>Compara SQLite y PostgreSQL en una tabla</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <location filename="../qml/WelcomeCard.qml" line="59"/>
         <source>Write a Python script that renames photos by date</source>
         <translation>Escribe un script de Python que cambie el nombre de las fotos según su fecha</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <location filename="../qml/WelcomeCard.qml" line="80"/>
         <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
         <translation>Añade una clave de API para empezar a chatear. Se guarda cifrada en este equipo.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
         <source>Looking for a local server (Ollama, LM Studio)…</source>
         <translation>Buscando un servidor local (Ollama, LM Studio)…</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
         <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
         <translation>No se encontró ningún servidor local en los puertos 11434 (Ollama) ni 1234 (LM Studio).</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <location filename="../qml/WelcomeCard.qml" line="96"/>
         <source>Found a model server on this computer:</source>
         <translation>Se encontró un servidor de modelos en este equipo:</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <location filename="../qml/WelcomeCard.qml" line="102"/>
         <source>Use %1 (%2 models)</source>
         <translation>Usar %1 (%2 modelos)</translation>
     </message>

@@ -2,73 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>BackendHost</name>
+    <name>AppStatus</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="40"/>
+        <location filename="../qml/appstatus.cpp" line="32"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="112"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
 </context>
 <context>
+    <name>BackendHost</name>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="17"/>
+        <location filename="../qml/BranchSwitcher.qml" line="18"/>
         <source>Branch %1 of %2</source>
         <translation>Branche %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="24"/>
+        <location filename="../qml/BranchSwitcher.qml" line="25"/>
         <source>Previous branch (Alt+←)</source>
         <translation>Branche précédente (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="38"/>
+        <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>Branche suivante (Alt+→)</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
-        <source>An empty chat has nothing to fork.</source>
-        <translation>Une discussion vide ne peut pas être dupliquée.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
-        <source>That branch no longer exists.</source>
-        <translation>Cette branche n’existe plus.</translation>
-    </message>
 </context>
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Hide sidebar (Ctrl+B)</source>
         <translation>Masquer la barre latérale (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Show sidebar (Ctrl+B)</source>
         <translation>Afficher la barre latérale (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <location filename="../qml/ChatHeader.qml" line="29"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt ✓</source>
         <translation>Prompt système ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>
@@ -160,22 +153,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="50"/>
+        <location filename="../qml/Composer.qml" line="51"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Écrire à Teehee…  (Enter pour envoyer, Shift+Enter pour un saut de ligne)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="57"/>
+        <location filename="../qml/Composer.qml" line="58"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Stop (Esc)</source>
         <translation>Arrêter (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Enter)</translation>
     </message>
@@ -183,35 +176,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="76"/>
+        <location filename="../qml/ConversationView.qml" line="77"/>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="165"/>
+        <location filename="../qml/ConversationView.qml" line="171"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="13"/>
+        <source>There is no API key for this provider yet. Add one in Settings, then retry.</source>
+        <translation>Ce fournisseur n’a pas encore de clé API. Ajoutez-en une dans les réglages, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="15"/>
+        <source>The provider refused the API key. Check or replace it in Settings, then retry.</source>
+        <translation>Le fournisseur a refusé la clé API. Vérifiez-la ou remplacez-la dans les réglages, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="17"/>
+        <source>No model is chosen for this provider. Pick one in the model menu.</source>
+        <translation>Aucun modèle n’est choisi pour ce fournisseur. Choisissez-en un dans le menu des modèles.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="19"/>
+        <source>This provider is not available. Pick another model.</source>
+        <translation>Ce fournisseur n’est pas disponible. Choisissez un autre modèle.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="21"/>
+        <source>A reply is still being written in this chat. Stop it or wait for it to finish.</source>
+        <translation>Une réponse est encore en cours dans ce chat. Arrêtez-la ou attendez qu’elle se termine.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="23"/>
+        <source>This reply cannot be continued.</source>
+        <translation>Cette réponse ne peut pas être poursuivie.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="25"/>
+        <source>That is no longer there.</source>
+        <translation>Cet élément n’existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="27"/>
+        <source>Too many requests right now. Try again in a moment.</source>
+        <translation>Trop de requêtes pour le moment. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="29"/>
+        <source>Not allowed.</source>
+        <translation>Non autorisé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="31"/>
+        <source>The chats cannot be reached right now.</source>
+        <translation>Les chats sont inaccessibles pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <source>Something went wrong.</source>
+        <translation>Une erreur s’est produite.</translation>
+    </message>
+</context>
+<context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>%1 API key</source>
         <translation>Clé d’API %1</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="41"/>
+        <location filename="../qml/KeyForm.qml" line="42"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="44"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="47"/>
+        <location filename="../qml/KeyForm.qml" line="48"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -224,7 +275,7 @@
 <context>
     <name>LanguageController</name>
     <message>
-        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <location filename="../qml/languagecontroller.cpp" line="95"/>
         <source>System default</source>
         <translation>Langue du système</translation>
     </message>
@@ -232,27 +283,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="89"/>
+        <location filename="../qml/Main.qml" line="96"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -260,32 +311,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Regenerate</source>
         <translation>Régénérer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Fork into a new chat from here</source>
         <translation>Créer une nouvelle discussion à partir d’ici</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Delete message</source>
         <translation>Supprimer le message</translation>
     </message>
@@ -293,27 +344,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="97"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <location filename="../qml/MessageDelegate.qml" line="185"/>
         <source>Sent %1</source>
         <translation>Envoyé %1</translation>
     </message>
@@ -339,76 +390,148 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="58"/>
         <source>The reply failed.</source>
         <translation>La réponse a échoué.</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="30"/>
+        <location filename="../qml/MessageNotice.qml" line="32"/>
         <source>Rate limited</source>
         <translation>Limite de débit atteinte</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="53"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>Limite de débit atteinte — nouvel essai dans %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="54"/>
-        <location filename="../qml/MessageNotice.qml" line="55"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="57"/>
         <source>Rate limited — you can retry now</source>
         <translation>Limite de débit atteinte — vous pouvez réessayer maintenant</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
         <source>Open settings</source>
         <translation>Ouvrir les paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
+        <source>Add key</source>
+        <translation>Ajouter une clé</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="75"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="72"/>
+        <location filename="../qml/MessageNotice.qml" line="81"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
 </context>
 <context>
+    <name>ModelOptions</name>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="24"/>
+        <location filename="../qml/ModelOptions.qml" line="97"/>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="29"/>
+        <source>Parameters for this chat</source>
+        <translation>Paramètres de ce chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="40"/>
+        <location filename="../qml/ModelOptions.qml" line="48"/>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="52"/>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="65"/>
+        <source>Longest reply</source>
+        <translation>Réponse la plus longue</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="75"/>
+        <source>Longest reply, in tokens</source>
+        <translation>Réponse la plus longue, en jetons</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="78"/>
+        <source>tokens</source>
+        <translation>jetons</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="88"/>
+        <location filename="../qml/ModelOptions.qml" line="103"/>
+        <source>Reasoning effort</source>
+        <translation>Effort de raisonnement</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="98"/>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="99"/>
+        <source>Medium</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="100"/>
+        <source>High</source>
+        <translation>Élevé</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="112"/>
+        <location filename="../qml/ModelOptions.qml" line="116"/>
+        <source>Extended thinking</source>
+        <translation>Réflexion étendue</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <location filename="../qml/ModelPicker.qml" line="15"/>
         <source>Choose a model</source>
         <translation>Choisir un modèle</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <location filename="../qml/ModelPicker.qml" line="22"/>
         <source>Model: %1 (%2)</source>
         <translation>Modèle&#xa0;: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <location filename="../qml/ModelPicker.qml" line="37"/>
         <source>no key</source>
         <translation>aucune clé</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <location filename="../qml/ModelPicker.qml" line="69"/>
         <source>Search models</source>
         <translation>Rechercher des modèles</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <location filename="../qml/ModelPicker.qml" line="81"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="114"/>
+        <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>En faire le modèle par défaut des nouvelles discussions</translation>
     </message>
@@ -416,27 +539,17 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="23"/>
-        <source>Something went wrong.</source>
-        <translation>Une erreur s’est produite.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="139"/>
         <source>Custom endpoint</source>
         <translation>Point de terminaison personnalisé</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="211"/>
         <source>Local server</source>
         <translation>Serveur local</translation>
     </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
-        <source>Unknown provider.</source>
-        <translation>Fournisseur inconnu.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="228"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>La clé fonctionne : %n modèle disponible.</numerusform>
@@ -447,155 +560,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="12"/>
+        <location filename="../qml/SettingsDialog.qml" line="13"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="23"/>
+        <location filename="../qml/SettingsDialog.qml" line="24"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57"/>
+        <location filename="../qml/SettingsDialog.qml" line="58"/>
         <source>Providers &amp; keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>Test %1</source>
         <translation>Tester %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete the %1 key</source>
         <translation>Supprimer la clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>No keys yet.</source>
         <translation>Aucune clé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Also available from the environment: %1</source>
         <translation>Également disponible depuis l’environnement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>Add or replace a key:</source>
         <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Point de terminaison personnalisé compatible OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Ajoutez-en autant que vous en utilisez : chacun est un choix distinct dans le sélecteur de modèle. Enregistrer sous un nom existant remplace ce point d’accès.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="114"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="132"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="137"/>
-        <location filename="../qml/SettingsDialog.qml" line="141"/>
+        <location filename="../qml/SettingsDialog.qml" line="138"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="201"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="205"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -681,52 +794,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41"/>
+        <location filename="../qml/Sidebar.qml" line="43"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Nouvelle discussion (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49"/>
+        <location filename="../qml/Sidebar.qml" line="51"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Rechercher (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>Filter chats by title</source>
         <translation>Filtrer les discussions par titre</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="86"/>
+        <location filename="../qml/Sidebar.qml" line="88"/>
         <source>Chats</source>
         <translation>Discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chat matches</source>
         <translation>Aucune discussion ne correspond</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="135"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="137"/>
+        <location filename="../qml/Sidebar.qml" line="139"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="140"/>
+        <location filename="../qml/Sidebar.qml" line="142"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Raccourcis clavier (F1)</translation>
     </message>
@@ -747,28 +860,28 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="11"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="38"/>
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="22"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="28"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>Envoyé avant la conversation à chaque requête de cette discussion.</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="36"/>
         <source>You are a helpful assistant…</source>
         <translation>Tu es un assistant serviable…</translation>
     </message>
@@ -799,62 +912,62 @@
 <context>
     <name>WelcomeCard</name>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>Welcome to Teehee</source>
         <translation>Bienvenue dans Teehee</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>What can I help with?</source>
         <translation>Comment puis-je vous aider&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <location filename="../qml/WelcomeCard.qml" line="45"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
         <source>Explain how a hash map works, with a short code example</source>
         <translation>Explique le fonctionnement d’une table de hachage avec un court exemple de code</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
         <source>Draft a friendly reply declining a meeting</source>
         <translation>Rédige une réponse aimable pour décliner une réunion</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
         <source>Compare SQLite and PostgreSQL in a table</source>
         <translation>Compare SQLite et PostgreSQL dans un tableau</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <location filename="../qml/WelcomeCard.qml" line="59"/>
         <source>Write a Python script that renames photos by date</source>
         <translation>Écris un script Python qui renomme des photos selon leur date</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <location filename="../qml/WelcomeCard.qml" line="80"/>
         <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
         <translation>Ajoutez une clé d’API pour commencer à discuter. Elle est conservée chiffrée sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
         <source>Looking for a local server (Ollama, LM Studio)…</source>
         <translation>Recherche d’un serveur local (Ollama, LM Studio)…</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
         <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
         <translation>Aucun serveur local trouvé sur les ports 11434 (Ollama) ou 1234 (LM Studio).</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <location filename="../qml/WelcomeCard.qml" line="96"/>
         <source>Found a model server on this computer:</source>
         <translation>Serveur de modèles trouvé sur cet ordinateur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <location filename="../qml/WelcomeCard.qml" line="102"/>
         <source>Use %1 (%2 models)</source>
         <translation>Utiliser %1 (%2 modèles)</translation>
     </message>

@@ -2,73 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>BackendHost</name>
+    <name>AppStatus</name>
     <message>
-        <location filename="../qml/backendhost.cpp" line="40"/>
+        <location filename="../qml/appstatus.cpp" line="32"/>
         <source>Starting…</source>
         <translation>起動中…</translation>
     </message>
     <message>
-        <location filename="../qml/backendhost.cpp" line="112"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
 </context>
 <context>
+    <name>BackendHost</name>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="17"/>
+        <location filename="../qml/BranchSwitcher.qml" line="18"/>
         <source>Branch %1 of %2</source>
         <translation>分岐 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="24"/>
+        <location filename="../qml/BranchSwitcher.qml" line="25"/>
         <source>Previous branch (Alt+←)</source>
         <translation>前の分岐 (Alt+←)</translation>
     </message>
     <message>
-        <location filename="../qml/BranchSwitcher.qml" line="38"/>
+        <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>次の分岐 (Alt+→)</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="308"/>
-        <source>An empty chat has nothing to fork.</source>
-        <translation>空のチャットは分岐できません。</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/chatcontroller.cpp" line="341"/>
-        <source>That branch no longer exists.</source>
-        <translation>その分岐はもう存在しません。</translation>
-    </message>
 </context>
 <context>
     <name>ChatHeader</name>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Hide sidebar (Ctrl+B)</source>
         <translation>サイドバーを隠す (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="23"/>
+        <location filename="../qml/ChatHeader.qml" line="24"/>
         <source>Show sidebar (Ctrl+B)</source>
         <translation>サイドバーを表示 (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="28"/>
+        <location filename="../qml/ChatHeader.qml" line="29"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt ✓</source>
         <translation>システムプロンプト ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="37"/>
+        <location filename="../qml/ChatHeader.qml" line="38"/>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>
@@ -160,22 +153,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="50"/>
+        <location filename="../qml/Composer.qml" line="51"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Teehee にメッセージ…  (Enter で送信、Shift+Enter で改行)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="57"/>
+        <location filename="../qml/Composer.qml" line="58"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Stop (Esc)</source>
         <translation>停止 (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="99"/>
+        <location filename="../qml/Composer.qml" line="100"/>
         <source>Send (Enter)</source>
         <translation>送信 (Enter)</translation>
     </message>
@@ -183,35 +176,93 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../qml/ConversationView.qml" line="76"/>
+        <location filename="../qml/ConversationView.qml" line="77"/>
         <source>Messages</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="165"/>
+        <location filename="../qml/ConversationView.qml" line="171"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
 </context>
 <context>
+    <name>FailureText</name>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="13"/>
+        <source>There is no API key for this provider yet. Add one in Settings, then retry.</source>
+        <translation>このプロバイダーの API キーがまだありません。設定で追加してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="15"/>
+        <source>The provider refused the API key. Check or replace it in Settings, then retry.</source>
+        <translation>プロバイダーが API キーを拒否しました。設定で確認または置き換えてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="17"/>
+        <source>No model is chosen for this provider. Pick one in the model menu.</source>
+        <translation>このプロバイダーのモデルが選ばれていません。モデルメニューから選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="19"/>
+        <source>This provider is not available. Pick another model.</source>
+        <translation>このプロバイダーは利用できません。別のモデルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="21"/>
+        <source>A reply is still being written in this chat. Stop it or wait for it to finish.</source>
+        <translation>このチャットではまだ返信を書いています。停止するか、終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="23"/>
+        <source>This reply cannot be continued.</source>
+        <translation>この返信は続けられません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="25"/>
+        <source>That is no longer there.</source>
+        <translation>それはもう存在しません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="27"/>
+        <source>Too many requests right now. Try again in a moment.</source>
+        <translation>現在リクエストが多すぎます。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="29"/>
+        <source>Not allowed.</source>
+        <translation>許可されていません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="31"/>
+        <source>The chats cannot be reached right now.</source>
+        <translation>現在チャットにアクセスできません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <source>Something went wrong.</source>
+        <translation>問題が発生しました。</translation>
+    </message>
+</context>
+<context>
     <name>KeyForm</name>
     <message>
-        <location filename="../qml/KeyForm.qml" line="37"/>
+        <location filename="../qml/KeyForm.qml" line="38"/>
         <source>%1 API key</source>
         <translation>%1 の API キー</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="41"/>
+        <location filename="../qml/KeyForm.qml" line="42"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="43"/>
+        <location filename="../qml/KeyForm.qml" line="44"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/KeyForm.qml" line="47"/>
+        <location filename="../qml/KeyForm.qml" line="48"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -224,7 +275,7 @@
 <context>
     <name>LanguageController</name>
     <message>
-        <location filename="../qml/languagecontroller.cpp" line="104"/>
+        <location filename="../qml/languagecontroller.cpp" line="95"/>
         <source>System default</source>
         <translation>システムの設定</translation>
     </message>
@@ -232,27 +283,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="89"/>
+        <location filename="../qml/Main.qml" line="96"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="129"/>
+        <location filename="../qml/Main.qml" line="139"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="149"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -260,32 +311,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="26"/>
+        <location filename="../qml/MessageActions.qml" line="27"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="28"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Regenerate</source>
         <translation>再生成</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Fork into a new chat from here</source>
         <translation>ここから新しいチャットに分岐</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Delete message</source>
         <translation>メッセージを削除</translation>
     </message>
@@ -293,27 +344,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="57"/>
+        <location filename="../qml/MessageDelegate.qml" line="47"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="97"/>
+        <location filename="../qml/MessageDelegate.qml" line="87"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="187"/>
+        <location filename="../qml/MessageDelegate.qml" line="185"/>
         <source>Sent %1</source>
         <translation>送信 %1</translation>
     </message>
@@ -339,76 +390,148 @@
 <context>
     <name>MessageNotice</name>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="58"/>
         <source>The reply failed.</source>
         <translation>応答に失敗しました。</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="52"/>
+        <location filename="../qml/MessageNotice.qml" line="54"/>
         <source>Stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="30"/>
+        <location filename="../qml/MessageNotice.qml" line="32"/>
         <source>Rate limited</source>
         <translation>レート制限中</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="53"/>
+        <location filename="../qml/MessageNotice.qml" line="55"/>
         <source>Rate limited — retry in %1 s</source>
         <translation>レート制限中 — %1 秒後に再試行できます</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="54"/>
-        <location filename="../qml/MessageNotice.qml" line="55"/>
+        <location filename="../qml/MessageNotice.qml" line="56"/>
+        <location filename="../qml/MessageNotice.qml" line="57"/>
         <source>Rate limited — you can retry now</source>
         <translation>レート制限中 — 今すぐ再試行できます</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
         <source>Open settings</source>
         <translation>設定を開く</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="66"/>
+        <location filename="../qml/MessageNotice.qml" line="67"/>
+        <source>Add key</source>
+        <translation>キーを追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageNotice.qml" line="75"/>
         <source>Retry</source>
         <translation>再試行</translation>
     </message>
     <message>
-        <location filename="../qml/MessageNotice.qml" line="72"/>
+        <location filename="../qml/MessageNotice.qml" line="81"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
 </context>
 <context>
+    <name>ModelOptions</name>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="24"/>
+        <location filename="../qml/ModelOptions.qml" line="97"/>
+        <source>Default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="29"/>
+        <source>Parameters for this chat</source>
+        <translation>このチャットのパラメーター</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="40"/>
+        <location filename="../qml/ModelOptions.qml" line="48"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="52"/>
+        <source>default</source>
+        <translation>既定</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="65"/>
+        <source>Longest reply</source>
+        <translation>最長の返信</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="75"/>
+        <source>Longest reply, in tokens</source>
+        <translation>最長の返信（トークン数）</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="78"/>
+        <source>tokens</source>
+        <translation>トークン</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="88"/>
+        <location filename="../qml/ModelOptions.qml" line="103"/>
+        <source>Reasoning effort</source>
+        <translation>推論の強さ</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="98"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="99"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="100"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../qml/ModelOptions.qml" line="112"/>
+        <location filename="../qml/ModelOptions.qml" line="116"/>
+        <source>Extended thinking</source>
+        <translation>拡張思考</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="12"/>
+        <location filename="../qml/ModelPicker.qml" line="15"/>
         <source>Choose a model</source>
         <translation>モデルを選択</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="19"/>
+        <location filename="../qml/ModelPicker.qml" line="22"/>
         <source>Model: %1 (%2)</source>
         <translation>モデル: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="34"/>
+        <location filename="../qml/ModelPicker.qml" line="37"/>
         <source>no key</source>
         <translation>キーなし</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="65"/>
+        <location filename="../qml/ModelPicker.qml" line="69"/>
         <source>Search models</source>
         <translation>モデルを検索</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="77"/>
+        <location filename="../qml/ModelPicker.qml" line="81"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../qml/ModelPicker.qml" line="114"/>
+        <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>新しいチャットの既定にする</translation>
     </message>
@@ -416,27 +539,17 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="23"/>
-        <source>Something went wrong.</source>
-        <translation>問題が発生しました。</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="145"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="139"/>
         <source>Custom endpoint</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="233"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="211"/>
         <source>Local server</source>
         <translation>ローカルサーバー</translation>
     </message>
-    <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="277"/>
-        <source>Unknown provider.</source>
-        <translation>不明なプロバイダーです。</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="301"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="228"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>キーは有効です。利用できるモデルは %n 個です。</numerusform>
@@ -446,155 +559,155 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="12"/>
+        <location filename="../qml/SettingsDialog.qml" line="13"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="23"/>
+        <location filename="../qml/SettingsDialog.qml" line="24"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="57"/>
+        <location filename="../qml/SettingsDialog.qml" line="58"/>
         <source>Providers &amp; keys</source>
         <translation>プロバイダーとキー</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="66"/>
+        <location filename="../qml/SettingsDialog.qml" line="67"/>
         <source>Test %1</source>
         <translation>%1 をテスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Delete the %1 key</source>
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="90"/>
+        <location filename="../qml/SettingsDialog.qml" line="91"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="93"/>
+        <location filename="../qml/SettingsDialog.qml" line="94"/>
         <source>Also available from the environment: %1</source>
         <translation>環境変数からも利用可能: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="96"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="98"/>
+        <location filename="../qml/SettingsDialog.qml" line="99"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>使うものをいくつでも追加できます。それぞれがモデル選択で個別の選択肢になります。既存の名前で保存するとそのエンドポイントを置き換えます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="104"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="114"/>
+        <location filename="../qml/SettingsDialog.qml" line="115"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="118"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="121"/>
+        <location filename="../qml/SettingsDialog.qml" line="122"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="126"/>
-        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
+        <location filename="../qml/SettingsDialog.qml" line="132"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="137"/>
-        <location filename="../qml/SettingsDialog.qml" line="141"/>
+        <location filename="../qml/SettingsDialog.qml" line="138"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="201"/>
+        <location filename="../qml/SettingsDialog.qml" line="202"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="204"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="205"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -680,52 +793,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="39"/>
+        <location filename="../qml/Sidebar.qml" line="41"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41"/>
+        <location filename="../qml/Sidebar.qml" line="43"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新しいチャット (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="49"/>
+        <location filename="../qml/Sidebar.qml" line="51"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>チャットを検索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="50"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>Filter chats by title</source>
         <translation>タイトルでチャットを絞り込む</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="86"/>
+        <location filename="../qml/Sidebar.qml" line="88"/>
         <source>Chats</source>
         <translation>チャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chat matches</source>
         <translation>一致するチャットはありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="124"/>
+        <location filename="../qml/Sidebar.qml" line="126"/>
         <source>No chats yet</source>
         <translation>チャットはまだありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="135"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="137"/>
+        <location filename="../qml/Sidebar.qml" line="139"/>
         <source>Settings (Ctrl+,)</source>
         <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="140"/>
+        <location filename="../qml/Sidebar.qml" line="142"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
     </message>
@@ -746,28 +859,28 @@
 <context>
     <name>SystemPromptDialog</name>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="10"/>
-        <location filename="../qml/SystemPromptDialog.qml" line="37"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="11"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="38"/>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="20"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="21"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="22"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="27"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="28"/>
         <source>Sent before the conversation with every request in this chat.</source>
         <translation>このチャットでは、毎回のリクエストで会話の前に送信されます。</translation>
     </message>
     <message>
-        <location filename="../qml/SystemPromptDialog.qml" line="35"/>
+        <location filename="../qml/SystemPromptDialog.qml" line="36"/>
         <source>You are a helpful assistant…</source>
         <translation>あなたは親切なアシスタントです…</translation>
     </message>
@@ -798,62 +911,62 @@
 <context>
     <name>WelcomeCard</name>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>Welcome to Teehee</source>
         <translation>Teehee へようこそ</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="32"/>
+        <location filename="../qml/WelcomeCard.qml" line="33"/>
         <source>What can I help with?</source>
         <translation>何をお手伝いしましょうか？</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="44"/>
+        <location filename="../qml/WelcomeCard.qml" line="45"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="55"/>
+        <location filename="../qml/WelcomeCard.qml" line="56"/>
         <source>Explain how a hash map works, with a short code example</source>
         <translation>ハッシュマップの仕組みを短いコード例付きで説明して</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="56"/>
+        <location filename="../qml/WelcomeCard.qml" line="57"/>
         <source>Draft a friendly reply declining a meeting</source>
         <translation>会議を丁寧に断る返信の下書きを書いて</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="57"/>
+        <location filename="../qml/WelcomeCard.qml" line="58"/>
         <source>Compare SQLite and PostgreSQL in a table</source>
         <translation>SQLite と PostgreSQL を表で比較して</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="58"/>
+        <location filename="../qml/WelcomeCard.qml" line="59"/>
         <source>Write a Python script that renames photos by date</source>
         <translation>写真を日付で名前変更する Python スクリプトを書いて</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="79"/>
+        <location filename="../qml/WelcomeCard.qml" line="80"/>
         <source>Add an API key to start chatting. It is kept encrypted on this computer.</source>
         <translation>チャットを始めるには API キーを追加してください。キーはこのコンピューターに暗号化して保存されます。</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="93"/>
+        <location filename="../qml/WelcomeCard.qml" line="94"/>
         <source>Looking for a local server (Ollama, LM Studio)…</source>
         <translation>ローカルサーバー (Ollama、LM Studio) を探しています…</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="94"/>
+        <location filename="../qml/WelcomeCard.qml" line="95"/>
         <source>No local server found on ports 11434 (Ollama) or 1234 (LM Studio).</source>
         <translation>ポート 11434 (Ollama) と 1234 (LM Studio) にローカルサーバーは見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="95"/>
+        <location filename="../qml/WelcomeCard.qml" line="96"/>
         <source>Found a model server on this computer:</source>
         <translation>このコンピューターでモデルサーバーが見つかりました:</translation>
     </message>
     <message>
-        <location filename="../qml/WelcomeCard.qml" line="101"/>
+        <location filename="../qml/WelcomeCard.qml" line="102"/>
         <source>Use %1 (%2 models)</source>
         <translation>%1 を使う (%2 個のモデル)</translation>
     </message>

@@ -10,7 +10,7 @@
 namespace teehee {
 namespace {
 
-ModelFacts factsOf(const QString &provider, const RemoteModel &remote)
+ModelFacts modelFactsOf(const QString &provider, const RemoteModel &remote)
 {
     ModelFacts m{remote.id, provider, {}, remote.displayName, 0, remote.contextLength};
     if (const auto known = ModelCatalogue::find(remote.id)) {
@@ -31,11 +31,11 @@ ProviderService::ProviderService(const Config &config, KeyService &keys, QObject
 {
 }
 
-QList<ProviderFacts> ProviderService::builtIn() const
+QList<ProviderFacts> ProviderService::factsOf(const ProviderRegistry &registry)
 {
     QList<ProviderFacts> out;
-    for (const QString &name : m_registry.names()) {
-        const auto p = m_registry.provider(name);
+    for (const QString &name : registry.names()) {
+        const auto p = registry.provider(name);
         out << ProviderFacts{name, p->displayName(), p->description(), defaultModel(name),
                              p->hasDefaultApiKey()};
     }
@@ -96,7 +96,7 @@ void ProviderService::listModels(const QString &userId, const QString &providerN
             listing.failure = error;
         }
         for (const RemoteModel &m : models)
-            listing.models << factsOf(name, m);
+            listing.models << modelFactsOf(name, m);
         done(listing);
     }, this);
 }

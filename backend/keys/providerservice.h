@@ -57,7 +57,9 @@ public:
     ProviderService(const Config &config, KeyService &keys, QObject *parent = nullptr);
 
     const ProviderRegistry &registry() const { return m_registry; }
-    QList<ProviderFacts> builtIn() const;
+    QList<ProviderFacts> builtIn() const { return factsOf(m_registry); }
+    // The same from any registry: fixed by the configuration, known before the database opens.
+    static QList<ProviderFacts> factsOf(const ProviderRegistry &registry);
     // The model a new chat of this provider uses; empty for custom endpoints.
     static QString defaultModel(const QString &provider);
     // The catalogue's current (not legacy) models of a provider.

@@ -56,6 +56,8 @@ LocalChatClient::LocalChatClient(const QString &storedUserId, QObject *parent)
     }
     m_statusText = tr("Starting…");
     m_location = config->database.redacted();
+    for (const ProviderFacts &p : ProviderService::factsOf(ProviderRegistry(config.value())))
+        m_providers << ProviderInfo{p.name, p.displayName, p.description, p.defaultModel, p.serverKey};
     m_dataDirectory = QDir::toNativeSeparators(config->dataDir);
     m_thread.setObjectName(QStringLiteral("teehee-backend"));
     m_backend = new Backend(config.value());
@@ -334,16 +336,6 @@ void LocalChatClient::stopTurn(const QString &messageOrChatId)
     QMetaObject::invokeMethod(m_backend, [this, messageOrChatId] {
         m_backend->generations().abort(m_userId, messageOrChatId);
     }, Qt::QueuedConnection);
-}
-
-void LocalChatClient::providers(QObject *context, Reply<QList<ProviderInfo>> reply)
-{
-    run(context, [](Backend &b, const QString &) {
-        Outcome<QList<ProviderInfo>> out;
-        for (const ProviderFacts &p : b.providers().builtIn())
-            out.value << ProviderInfo{p.name, p.displayName, p.description, p.defaultModel, p.serverKey};
-        return out;
-    }, reply);
 }
 
 void LocalChatClient::listKeys(QObject *context, Reply<QList<KeyInfo>> reply)

@@ -52,7 +52,7 @@ public:
     void switchSibling(QObject *context, const QString &messageId, int delta, Done done) override;
     void startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply) override;
     void stopTurn(const QString &messageOrChatId) override;
-    void providers(QObject *context, Reply<QList<ProviderInfo>> reply) override;
+    QList<ProviderInfo> providers() const override { return m_providers; }
     void listKeys(QObject *context, Reply<QList<KeyInfo>> reply) override;
     void saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done) override;
     void saveEndpoint(QObject *context, const QString &label, const QString &baseUrl, const QString &apiKey,
@@ -84,6 +84,7 @@ private:
     QString m_statusText;
     QString m_location;
     QString m_dataDirectory;
+    QList<ProviderInfo> m_providers;
 };
 
 } // namespace teehee::client

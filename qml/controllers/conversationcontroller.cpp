@@ -123,6 +123,7 @@ void ConversationController::open(const QString &chatId)
     Q_EMIT selectionChanged();
     if (chatId.isEmpty()) {
         m_model.clear();
+        setLoading(false); // a load still in flight for the previous chat no longer counts
         return;
     }
     m_opening = true;

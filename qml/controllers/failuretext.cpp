@@ -6,35 +6,34 @@ using teehee::client::Failure;
 
 QString failureText(const teehee::client::ClientError &error)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("FailureText", text); };
     switch (error.reason) {
     case Failure::None:
         return {};
     case Failure::NoKey:
-        return tr("There is no API key for this provider yet. Add one in Settings, then retry.");
+        return QCoreApplication::translate("FailureText", "There is no API key for this provider yet. Add one in Settings, then retry.");
     case Failure::KeyRejected:
-        return tr("The provider refused the API key. Check or replace it in Settings, then retry.");
+        return QCoreApplication::translate("FailureText", "The provider refused the API key. Check or replace it in Settings, then retry.");
     case Failure::NoModel:
-        return tr("No model is chosen for this provider. Pick one in the model menu.");
+        return QCoreApplication::translate("FailureText", "No model is chosen for this provider. Pick one in the model menu.");
     case Failure::UnknownProvider:
-        return tr("This provider is not available. Pick another model.");
+        return QCoreApplication::translate("FailureText", "This provider is not available. Pick another model.");
     case Failure::ReplyRunning:
-        return tr("A reply is still being written in this chat. Stop it or wait for it to finish.");
+        return QCoreApplication::translate("FailureText", "A reply is still being written in this chat. Stop it or wait for it to finish.");
     case Failure::NotContinuable:
-        return tr("This reply cannot be continued.");
+        return QCoreApplication::translate("FailureText", "This reply cannot be continued.");
     case Failure::NotFound:
-        return tr("That is no longer there.");
+        return QCoreApplication::translate("FailureText", "That is no longer there.");
     case Failure::RateLimited:
-        return tr("Too many requests right now. Try again in a moment.");
+        return QCoreApplication::translate("FailureText", "Too many requests right now. Try again in a moment.");
     case Failure::Unauthorized:
-        return tr("Not allowed.");
+        return QCoreApplication::translate("FailureText", "Not allowed.");
     case Failure::Unavailable:
-        return tr("The chats cannot be reached right now.");
+        return QCoreApplication::translate("FailureText", "The chats cannot be reached right now.");
     case Failure::Invalid:
     case Failure::Internal:
         break;
     }
-    return error.detail.isEmpty() ? tr("Something went wrong.") : error.detail;
+    return error.detail.isEmpty() ? QCoreApplication::translate("FailureText", "Something went wrong.") : error.detail;
 }
 
 QString failureName(Failure failure)

@@ -16,8 +16,12 @@ bool isCustom(const QString &provider)
 }
 } // namespace
 
-SettingsController::SettingsController(ChatClient *client, QObject *parent) : QObject(parent), m_client(client)
+SettingsController::SettingsController(ChatClient *client, QObject *parent)
+    : QObject(parent), m_client(client), m_builtIn(client->providers())
 {
+    for (const ProviderInfo &p : m_builtIn)
+        if (p.serverKey)
+            m_serverKeys << p.name;
     if (client->state() == ChatClient::State::Ready)
         onReady();
     else
@@ -36,17 +40,6 @@ SettingsController *SettingsController::create(QQmlEngine *, QJSEngine *)
 
 void SettingsController::onReady()
 {
-    m_client->providers(this, [this](const Outcome<QList<ProviderInfo>> &r) {
-        if (!r.ok())
-            return Q_EMIT errorOccurred(failureText(r.error));
-        m_builtIn = r.value;
-        m_serverKeys.clear();
-        for (const ProviderInfo &p : m_builtIn)
-            if (p.serverKey)
-                m_serverKeys << p.name;
-        Q_EMIT keysChanged();
-        Q_EMIT preferencesChanged(); // the default model may come from the provider facts
-    });
     reloadKeys();
 }
 
