@@ -87,44 +87,44 @@ void ScreenshotTour::plan()
                 toggle->parentItem()->setProperty("expanded", true);
     };
     // Each look: the conversation with its thinking and code, the model popup, the kept keyless send.
-    const auto shoot = [=](const QString &look, std::function<void()> apply) {
-        m_steps.push_back({[=] { apply(); chats->openChat(m_codeChat); }, 900});
-        m_steps.push_back({[=] { showThinking(); }, 600});
-        m_steps.push_back({[=] { grab(QStringLiteral("conversation-") + look); openModelPopup(); }, 700});
-        m_steps.push_back({[=] { grab(QStringLiteral("model-popup-") + look); closePopups(); chats->openChat(m_keylessChat); }, 900});
-        m_steps.push_back({[=] { grab(QStringLiteral("keyless-send-") + look); }, 100});
+    const auto shoot = [=, this](const QString &look, std::function<void()> apply) {
+        m_steps.push_back({[=, this] { apply(); chats->openChat(m_codeChat); }, 900});
+        m_steps.push_back({[=, this] { showThinking(); }, 600});
+        m_steps.push_back({[=, this] { grab(QStringLiteral("conversation-") + look); openModelPopup(); }, 700});
+        m_steps.push_back({[=, this] { grab(QStringLiteral("model-popup-") + look); closePopups(); chats->openChat(m_keylessChat); }, 900});
+        m_steps.push_back({[=, this] { grab(QStringLiteral("keyless-send-") + look); }, 100});
     };
 
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] {
         settings->setTheme(QStringLiteral("light"));
         chats->newChat();
     }, 500});
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] {
         m_codeChat = chats->currentChatId();
         c->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
         c->setOption(QStringLiteral("temperature"), 0.7);
         c->send(QStringLiteral("How do I read a text file line by line in Python? #think"));
     }, 0, true});
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] {
         c->regenerate(c->messages()->get(c->messages()->rowCount() - 1).value(QStringLiteral("id")).toString());
     }, 0, true});
-    m_steps.push_back({[=] { c->send(QStringLiteral("Compare that with reading it all at once.")); }, 0, true});
+    m_steps.push_back({[=, this] { c->send(QStringLiteral("Compare that with reading it all at once.")); }, 0, true});
     // A provider without a key: the message stays, with the reason and what to do.
-    m_steps.push_back({[=] { chats->newChat(); }, 500});
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] { chats->newChat(); }, 500});
+    m_steps.push_back({[=, this] {
         m_keylessChat = chats->currentChatId();
         c->chooseModel(QStringLiteral("anthropic"), QStringLiteral("claude-haiku-4-5"));
         c->send(QStringLiteral("Hello Claude, can you hear me?"));
     }, 1200});
     shoot(QStringLiteral("light"), [] {});
-    shoot(QStringLiteral("dark"), [=] { settings->setTheme(QStringLiteral("dark")); });
-    shoot(QStringLiteral("de"), [=] { settings->setTheme(QStringLiteral("light")); settings->setLanguage(QStringLiteral("de")); });
-    m_steps.push_back({[=] {
+    shoot(QStringLiteral("dark"), [=, this] { settings->setTheme(QStringLiteral("dark")); });
+    shoot(QStringLiteral("de"), [=, this] { settings->setTheme(QStringLiteral("light")); settings->setLanguage(QStringLiteral("de")); });
+    m_steps.push_back({[=, this] {
         settings->setLanguage({});
         settings->setTheme(QStringLiteral("dark"));
         QMetaObject::invokeMethod(m_window, "openSettings");
     }, 900});
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] {
         grab(QStringLiteral("settings-dark"));
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);

@@ -4,6 +4,7 @@
 #include "core/config.h"
 #include "core/logging.h"
 #include "generation/chattitler.h"
+#include "generation/turnparts.h"
 #include "db/sqlquery.h"
 #include "keys/keyservice.h"
 #include "providers/httpconnectionpool.h"
@@ -14,6 +15,10 @@
 #include <QTimer>
 
 namespace teehee {
+
+using turnparts::effectiveOptions;
+using turnparts::exchangeOf;
+using turnparts::withMessages;
 
 GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
                                      const ProviderRegistry &providers, QObject *parent)
@@ -142,36 +147,6 @@ Result<ChatRequest> GenerationManager::withContext(ChatRequest request, const QS
     return withMessages(std::move(request), std::move(context).value(), continuing);
 }
 
-ChatRequest GenerationManager::withMessages(ChatRequest request, QList<ChatMessage> messages, bool continuing)
-{
-    if (!messages.isEmpty() && messages.first().role == QLatin1String("system"))
-        request.systemPrompt = messages.takeFirst().text;
-    if (continuing) {
-        // The reply being extended is the last entry; an empty one is simply answered afresh.
-        if (!messages.isEmpty() && messages.last().role == QLatin1String("assistant") && messages.last().text.isEmpty())
-            messages.removeLast();
-        else
-            request.continuePartial = true;
-    }
-    request.messages = std::move(messages);
-    return request;
-}
-
-// A question and the reply under it, as an exchange writes them.
-std::pair<NewMessage, NewMessage> GenerationManager::exchangeOf(const QString &text, const MessageParent &parent,
-                                                                const QString &provider, const QString &model)
-{
-    NewMessage user;
-    user.role = QStringLiteral("user");
-    user.text = text;
-    user.parent = parent;
-    NewMessage reply;
-    reply.role = QStringLiteral("assistant");
-    reply.provider = provider;
-    reply.model = model;
-    return {user, reply};
-}
-
 Result<Generation *> GenerationManager::sendMessage(const QString &userId, const QString &chatId, const QString &text,
                                                     const MessageParent &parent, const GenerationOptions &options)
 {
@@ -287,26 +262,6 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
     if (!answer)
         return answer.error();
     return launchRemembering(userId, chat->id, options, answer->message, std::move(request).value(), false);
-}
-
-GenerationOptions GenerationManager::effectiveOptions(const GenerationOptions &requested, const ChatRecord &chat,
-                                                      const MessageRecord *fallback)
-{
-    GenerationOptions out = requested;
-    // The chat's choice, or (a chat from before chats kept one) the message's own.
-    const bool chatChose = !chat.provider.isEmpty();
-    const QString provider = chatChose ? chat.provider : fallback ? fallback->provider : QString();
-    const QString model = chatChose ? chat.model : fallback ? fallback->model : QString();
-    if (requested.provider.isEmpty() && requested.keyId.isEmpty()) {
-        out.provider = provider;
-        if (requested.model.isEmpty())
-            out.model = model;
-    } else if (requested.model.isEmpty() && requested.provider == provider) {
-        out.model = model; // the same provider again: its model too, not the provider's default
-    }
-    const auto stored = ChatOptions::fromJson(chat.options);
-    out.options = (stored ? stored.value() : ChatOptions{}).overriddenBy(requested.options);
-    return out;
 }
 
 void GenerationManager::rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,

@@ -7,6 +7,7 @@
 #include "core/fairworkqueue.h"
 #include "generation/generation.h"
 #include "generation/savebatcher.h"
+#include "generation/turnparts.h"
 #include "providers/chatrequest.h"
 #include "providers/providerregistry.h"
 
@@ -20,19 +21,6 @@ class ChatService;
 class ChatTitler;
 class Database;
 class KeyService;
-
-// Which provider and model to use; empty fields fall back to the chat's
-// settings, then to the message's own (continue, regenerate), then to the
-// provider's default model. Given ones become the chat's settings.
-struct GenerationOptions {
-    QString provider;
-    QString model;
-    // A stored custom endpoint by key id or label; with provider "custom" or
-    // empty it selects that endpoint (the same as provider "custom:<keyId>").
-    QString keyId;
-    // Model options for this reply only, over the chat's.
-    ChatOptions options;
-};
 
 // The generation engine every front end uses (QML app, WebSocket sessions,
 // SSE and HTTP routes). Lives on the backend thread. At most one generation
@@ -109,22 +97,14 @@ private:
                                      const GenerationOptions &options, bool continuing);
     Result<ChatRequest> withContext(ChatRequest request, const QString &userId, const QString &answeredMessageId,
                                     bool continuing) const;
-    // `messages`: the context, system prompt first when there is one.
-    static ChatRequest withMessages(ChatRequest request, QList<ChatMessage> messages, bool continuing);
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
                                 bool continued);
-    // The request's provider and model, else the chat's, else `fallback`'s
-    // (a message's own); the chat's options overridden by the request's.
-    static GenerationOptions effectiveOptions(const GenerationOptions &requested, const ChatRecord &chat,
-                                              const MessageRecord *fallback = nullptr);
     // A request that named its provider or model makes them the chat's.
     void rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                         const QString &provider, const QString &model);
     // launch(), then rememberChoice() once the reply runs.
     Result<Generation *> launchRemembering(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                                            const MessageRecord &assistant, ChatRequest request, bool continued);
-    static std::pair<NewMessage, NewMessage> exchangeOf(const QString &text, const MessageParent &parent,
-                                                        const QString &provider, const QString &model);
     Status checkIdle(const QString &chatId) const;
     // RateLimited when the user already has MAX_GENERATIONS_PER_USER replies running.
     Status checkCapacity(const QString &userId) const;

@@ -1,5 +1,6 @@
 #include "localchatclient.h"
 
+#include "accountrelay.h"
 #include "recordconversions.h"
 
 #include "auth/authservice.h"
@@ -98,7 +99,7 @@ void LocalChatClient::start()
                 userId = user.value();
                 // The machine's owner: their own Ollama or LM Studio on localhost is the normal case.
                 backend->keys().trustWithPrivateEndpoints(userId);
-                subscribe(userId);
+                relayAccountEvents(*backend, userId, this);
             }
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
         });
@@ -111,51 +112,6 @@ void LocalChatClient::started(const QString &userId, const QString &error)
     m_state = error.isEmpty() ? State::Ready : State::Failed;
     m_statusText = error.isEmpty() ? tr("Ready") : error;
     Q_EMIT stateChanged();
-}
-
-// On the backend thread: what the services announce for this user is
-// converted there and delivered here, queued.
-void LocalChatClient::subscribe(const QString &uid)
-{
-    ChatService *chats = &m_backend->chats();
-    auto deliver = [this](auto fn) { QMetaObject::invokeMethod(this, fn, Qt::QueuedConnection); };
-    connect(chats, &ChatService::chatCreated, m_backend, [this, uid, deliver](const ChatRecord &c) {
-        if (c.userId == uid)
-            deliver([this, info = convert::chat(c)] { Q_EMIT chatCreated(info); });
-    });
-    connect(chats, &ChatService::chatUpdated, m_backend, [this, uid, deliver](const ChatRecord &c) {
-        if (c.userId == uid)
-            deliver([this, info = convert::chat(c)] { Q_EMIT chatUpdated(info); });
-    });
-    connect(chats, &ChatService::chatDeleted, m_backend, [this, uid, deliver](const QString &user, const QString &chatId) {
-        if (user == uid)
-            deliver([this, chatId] { Q_EMIT chatDeleted(chatId); });
-    });
-    // Rows a reply writes arrive with its events; these are the others.
-    connect(chats, &ChatService::messageUpdated, m_backend, [this, uid, deliver](const QString &user, const PlacedMessage &m) {
-        if (user == uid && m.message.status != teehee::MessageStatus::Streaming)
-            deliver([this, info = convert::message(m)] { Q_EMIT messageChanged(info); });
-    });
-    connect(chats, &ChatService::activeBranchChanged, m_backend,
-            [this, uid, deliver](const QString &user, const QString &chatId, const QString &) {
-        if (user == uid)
-            deliver([this, chatId] { Q_EMIT branchChanged(chatId); });
-    });
-    GenerationManager *gens = &m_backend->generations();
-    connect(gens, &GenerationManager::generationCreated, m_backend, [this, uid, chats, deliver](Generation *g) {
-        if (g->userId() != uid)
-            return;
-        connect(g, &Generation::event, m_backend, [this, uid, chats, deliver](const GenerationEvent &e) {
-            TurnEvent event = convert::event(e);
-            if (e.type == GenerationEvent::Type::Started && !e.continued) {
-                // A new exchange or a new reply: the rows come with the event.
-                for (const QString &id : {e.parentMessageId, e.messageId})
-                    if (auto placed = chats->message(uid, id); placed && !id.isEmpty())
-                        event.rows << convert::message(placed.value());
-            }
-            deliver([this, event] { Q_EMIT turnEvent(event); });
-        });
-    });
 }
 
 template <typename Work, typename DoneFn>

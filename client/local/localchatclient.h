@@ -74,7 +74,6 @@ private:
     template <typename T, typename Work>
     void runAsync(QObject *context, Work work, Reply<T> reply);
     void started(const QString &userId, const QString &error);
-    void subscribe(const QString &userId);
 
     QThread m_thread;
     teehee::Backend *m_backend = nullptr; // lives on m_thread

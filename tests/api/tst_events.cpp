@@ -30,14 +30,6 @@ class TestEvents : public QObject {
                                            {{"Content-Type", "application/json"},
                                             {"Authorization", "Bearer " + (token.isEmpty() ? f->token : token)}});
     }
-    // The engine's work queue behind 20 jobs of 20 ms: a socket accepted now waits its turn there.
-    FairWorkQueue &busyWorkQueue()
-    {
-        FairWorkQueue &work = f->gens().workQueue();
-        for (int i = 0; i < 20; ++i)
-            work.post(&work, [] { QThread::msleep(20); });
-        return work;
-    }
 
 private Q_SLOTS:
     void init()
@@ -207,7 +199,7 @@ private Q_SLOTS:
 
     void whatAClientSendsBeforeAcceptanceIsKeptWithinTheSameLimit()
     {
-        FairWorkQueue &work = busyWorkQueue();
+        FairWorkQueue &work = f->busyWorkQueue();
         WsClient patient;
         QVERIFY(patient.open(eventsUrl(f->token)));
         const bool acceptedAlready = work.pending() == 0;
@@ -215,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(!acceptedAlready);
         QVERIFY(patient.waitFor(QStringLiteral("pong")));
 
-        busyWorkQueue();
+        f->busyWorkQueue();
         WsClient flood;
         QVERIFY(flood.open(eventsUrl(f->token)));
         for (int i = 0; i <= WebSocketHub::kMaxEarlyMessages; ++i)

@@ -17,7 +17,9 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 #include <memory>
 
@@ -237,11 +239,56 @@ public:
         auto m = MessageRepository(backend().database()).get(messageId);
         return m ? m.value() : MessageRecord{};
     }
+    // The engine's work queue behind 20 jobs of 20 ms, as when other clients
+    // start streams: a socket accepted now waits its turn there.
+    FairWorkQueue &busyWorkQueue()
+    {
+        FairWorkQueue &work = gens().workQueue();
+        for (int i = 0; i < 20; ++i)
+            work.post(&work, [] { QThread::msleep(20); });
+        return work;
+    }
     bool waitForRequests(int n, int ms = 10000)
     {
         return QTest::qWaitFor([&] { return fake.requests().size() >= n; }, ms);
     }
 };
+
+
+// One event of an SSE body: its name, id and JSON data.
+struct SseEvent {
+    QString event;
+    qint64 id = 0;
+    QJsonObject data;
+};
+
+inline QList<SseEvent> parseSse(const QByteArray &body)
+{
+    QList<SseEvent> out;
+    const QList<QByteArray> blocks = [&] {
+        QList<QByteArray> bs;
+        QByteArray b = body;
+        qsizetype at;
+        while ((at = b.indexOf("\n\n")) >= 0) {
+            bs.append(b.left(at));
+            b = b.mid(at + 2);
+        }
+        return bs;
+    }();
+    for (const QByteArray &block : blocks) {
+        SseEvent e;
+        for (const QByteArray &line : block.split('\n')) {
+            if (line.startsWith("event: "))
+                e.event = QString::fromUtf8(line.mid(7));
+            else if (line.startsWith("id: "))
+                e.id = line.mid(4).toLongLong();
+            else if (line.startsWith("data: "))
+                e.data = QJsonDocument::fromJson(line.mid(6)).object();
+        }
+        out.append(e);
+    }
+    return out;
+}
 
 } // namespace genfixture
 

@@ -74,32 +74,6 @@ QStringList keys(const QJsonObject &o)
     return out;
 }
 
-struct SseEvent {
-    QString event;
-    qint64 id = 0;
-    QJsonObject data;
-};
-
-QList<SseEvent> parseSse(const QByteArray &body)
-{
-    QList<SseEvent> out;
-    SseEvent e;
-    for (const QByteArray &line : body.split('\n')) {
-        if (line.isEmpty()) {
-            if (!e.event.isEmpty())
-                out.append(e);
-            e = {};
-        } else if (line.startsWith("event: ")) {
-            e.event = QString::fromUtf8(line.mid(7));
-        } else if (line.startsWith("id: ")) {
-            e.id = line.mid(4).toLongLong();
-        } else if (line.startsWith("data: ")) {
-            e.data = QJsonDocument::fromJson(line.mid(6)).object();
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 class TestReasoning : public QObject {

@@ -9,40 +9,6 @@ using namespace genfixture;
 
 namespace {
 
-struct SseEvent {
-    QString event;
-    qint64 id = 0;
-    QJsonObject data;
-};
-
-QList<SseEvent> parseSse(const QByteArray &body)
-{
-    QList<SseEvent> out;
-    const QList<QByteArray> blocks = [&] {
-        QList<QByteArray> bs;
-        QByteArray b = body;
-        qsizetype at;
-        while ((at = b.indexOf("\n\n")) >= 0) {
-            bs.append(b.left(at));
-            b = b.mid(at + 2);
-        }
-        return bs;
-    }();
-    for (const QByteArray &block : blocks) {
-        SseEvent e;
-        for (const QByteArray &line : block.split('\n')) {
-            if (line.startsWith("event: "))
-                e.event = QString::fromUtf8(line.mid(7));
-            else if (line.startsWith("id: "))
-                e.id = line.mid(4).toLongLong();
-            else if (line.startsWith("data: "))
-                e.data = QJsonDocument::fromJson(line.mid(6)).object();
-        }
-        out.append(e);
-    }
-    return out;
-}
-
 QStringList names(const QList<SseEvent> &events)
 {
     QStringList out;

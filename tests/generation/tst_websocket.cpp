@@ -23,15 +23,6 @@ class TestWebSocket : public QObject {
         return {{"type", "stream_message"}, {"content", content}, {"provider", provider}, {"model", modelFor(provider)}};
     }
 
-    // The engine's work queue behind 20 jobs of 20 ms, as when other clients start
-    // streams: a socket accepted now waits its turn there.
-    FairWorkQueue &busyWorkQueue()
-    {
-        FairWorkQueue &work = f->gens().workQueue();
-        for (int i = 0; i < 20; ++i)
-            work.post(&work, [] { QThread::msleep(20); });
-        return work;
-    }
 
 private Q_SLOTS:
     void init()
@@ -121,7 +112,7 @@ private Q_SLOTS:
         const QString chat = f->newChat();
         // Other clients' stream starts fill the work queue: this socket's
         // acceptance (token, chat) waits its turn behind them.
-        FairWorkQueue &work = busyWorkQueue();
+        FairWorkQueue &work = f->busyWorkQueue();
         WsClient c;
         QVERIFY(c.open(url(chat)));
         const bool acceptedAlready = work.pending() == 0;
@@ -137,7 +128,7 @@ private Q_SLOTS:
     void aClientThatFloodsBeforeItIsAcceptedIsClosed()
     {
         const QString chat = f->newChat();
-        FairWorkQueue &work = busyWorkQueue();
+        FairWorkQueue &work = f->busyWorkQueue();
         WsClient c;
         QVERIFY(c.open(url(chat)));
         const bool acceptedAlready = work.pending() == 0;
