@@ -19,6 +19,18 @@ T *singleton(QQmlEngine &engine, const char *name)
 {
     return engine.singletonInstance<T *>(qmlTypeId("Teehee", 1, 0, name));
 }
+
+// By visual parent: a list's delegates are not the list's QObject children.
+QQuickItem *findItem(QQuickItem *in, QLatin1String objectName)
+{
+    if (in->objectName() == objectName)
+        return in;
+    const auto children = in->childItems();
+    for (QQuickItem *child : children)
+        if (QQuickItem *found = findItem(child, objectName))
+            return found;
+    return nullptr;
+}
 } // namespace
 
 ScreenshotTour::ScreenshotTour(QQmlApplicationEngine &engine, QString directory, QObject *parent)
@@ -28,6 +40,8 @@ ScreenshotTour::ScreenshotTour(QQmlApplicationEngine &engine, QString directory,
 
 QQuickItem *ScreenshotTour::item(const char *objectName) const
 {
+    if (QQuickItem *found = findItem(m_window->contentItem(), QLatin1String(objectName)))
+        return found;
     return m_window->contentItem()->findChild<QQuickItem *>(QLatin1String(objectName));
 }
 
@@ -81,10 +95,20 @@ void ScreenshotTour::plan()
             if (QObject *popup = chip->findChild<QObject *>(QStringLiteral("modelPopup")))
                 QMetaObject::invokeMethod(popup, "close");
     };
+    // The reply with its thinking unfolded, from its top: thinking and code in one picture.
     const auto showThinking = [this] {
-        if (QQuickItem *toggle = item("thinkingToggle"))
-            if (toggle->parentItem())
-                toggle->parentItem()->setProperty("expanded", true);
+        QQuickItem *block = item("thinkingToggle");
+        while (block && !block->property("expanded").isValid())
+            block = block->parentItem();
+        if (!block)
+            qWarning("screenshots: no Thinking section to unfold");
+        else
+            block->setProperty("expanded", true);
+        if (QQuickItem *list = item("messageList")) {
+            if (list->parentItem())
+                list->parentItem()->setProperty("pinned", false);
+            QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, 1), Q_ARG(int, 0 /* ListView.Beginning */));
+        }
     };
     // Each look: the conversation with its thinking and code, the model popup, the kept keyless send.
     const auto shoot = [=, this](const QString &look, std::function<void()> apply) {

@@ -53,6 +53,7 @@ ApplicationWindow {
         Sidebar {
             id: sidebar
             objectName: "sidebar"
+            conversation: window.conversation
             Layout.fillHeight: true
             // Never so wide that the conversation is squeezed below a readable width.
             Layout.preferredWidth: window.sidebarOpen ? Math.min(SettingsController.sidebarWidth, Math.max(SettingsController.sidebarMinWidth, window.width - 420)) : 0

@@ -3,7 +3,9 @@ import QtQuick.Layouts
 import Teehee
 
 // The row under a message: branch switcher, then copy, edit or regenerate,
-// continue, fork, delete. Shown on hover and keyboard focus.
+// continue, fork, delete. Shown on hover and keyboard focus. A reply with no
+// text yet (refused, stopped at once) has nothing to copy or continue: its
+// notice offers Retry or Continue.
 RowLayout {
     id: root
     required property ConversationController conversation
@@ -24,10 +26,10 @@ RowLayout {
     Behavior on opacity { NumberAnimation { duration: Theme.animation } }
 
     BranchSwitcher { conversation: root.conversation; onSwitching: root.branchSwitching(); messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
-    IconButton { objectName: "copyMessageButton"; iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
+    IconButton { objectName: "copyMessageButton"; visible: root.text.length > 0; iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
     IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !root.conversation.streaming; onClicked: root.editRequested() }
     IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !root.conversation.streaming; onClicked: root.conversation.regenerate(root.messageId) }
-    IconButton { objectName: "continueIcon"; visible: !root.isUser && root.isPartial; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
+    IconButton { objectName: "continueIcon"; visible: !root.isUser && root.isPartial && root.text.length > 0; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
     IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: root.conversation.forkFrom(root.messageId) }
     IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !root.conversation.streaming; onClicked: root.conversation.deleteMessage(root.messageId) }
 }

@@ -178,7 +178,8 @@ FocusScope {
             Text {
                 objectName: "messageTime"
                 visible: root.hasTime && (hover.hovered || root.activeFocus)
-                text: root.hasTime ? root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+                // Formatted only when shown: a chat opens without a locale call per message.
+                text: visible ? root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
                 color: Theme.faintText
                 font.pointSize: Theme.smallSize
                 Accessible.role: Accessible.StaticText

@@ -8,6 +8,8 @@ import Teehee
 // New chat, title filter, the chats grouped by recency, and settings.
 Rectangle {
     id: sidebar
+    // The open conversation: Esc stops its reply before it clears a filter.
+    required property ConversationController conversation
     signal settingsRequested()
     signal shortcutsRequested()
     signal chatChosen()

@@ -15,9 +15,6 @@
     </message>
 </context>
 <context>
-    <name>BackendHost</name>
-</context>
-<context>
     <name>BranchSwitcher</name>
     <message>
         <location filename="../qml/BranchSwitcher.qml" line="18"/>
@@ -34,9 +31,6 @@
         <source>Next branch (Alt+→)</source>
         <translation>Nächster Zweig (Alt+→)</translation>
     </message>
-</context>
-<context>
-    <name>ChatController</name>
 </context>
 <context>
     <name>ChatHeader</name>
@@ -115,6 +109,11 @@
         <location filename="../qml/models/chatlistmodel.cpp" line="47"/>
         <source>Older</source>
         <translation>Älter</translation>
+    </message>
+    <message>
+        <location filename="../qml/models/chatlistmodel.cpp" line="52"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
     </message>
 </context>
 <context>
@@ -283,27 +282,27 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="96"/>
+        <location filename="../qml/Main.qml" line="97"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="139"/>
+        <location filename="../qml/Main.qml" line="140"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="139"/>
+        <location filename="../qml/Main.qml" line="140"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="160"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="160"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -311,32 +310,32 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="27"/>
+        <location filename="../qml/MessageActions.qml" line="29"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="28"/>
+        <location filename="../qml/MessageActions.qml" line="30"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="33"/>
         <source>Fork into a new chat from here</source>
         <translation>Ab hier als neuen Chat abzweigen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="32"/>
+        <location filename="../qml/MessageActions.qml" line="34"/>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
     </message>
@@ -539,17 +538,17 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="139"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="132"/>
         <source>Custom endpoint</source>
         <translation>Eigener Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/settingscontroller.cpp" line="211"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="204"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/controllers/settingscontroller.cpp" line="228"/>
+        <location filename="../qml/controllers/settingscontroller.cpp" line="221"/>
         <source>The key works: %n model(s) available.</source>
         <translation>
             <numerusform>Der Schlüssel funktioniert: %n Modell verfügbar.</numerusform>
@@ -794,52 +793,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="41"/>
+        <location filename="../qml/Sidebar.qml" line="43"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="43"/>
+        <location filename="../qml/Sidebar.qml" line="45"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Neuer Chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="51"/>
+        <location filename="../qml/Sidebar.qml" line="53"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Chats durchsuchen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="52"/>
+        <location filename="../qml/Sidebar.qml" line="54"/>
         <source>Filter chats by title</source>
         <translation>Chats nach Titel filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="88"/>
+        <location filename="../qml/Sidebar.qml" line="90"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="126"/>
+        <location filename="../qml/Sidebar.qml" line="128"/>
         <source>No chat matches</source>
         <translation>Kein passender Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="126"/>
+        <location filename="../qml/Sidebar.qml" line="128"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="137"/>
+        <location filename="../qml/Sidebar.qml" line="139"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139"/>
+        <location filename="../qml/Sidebar.qml" line="141"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="142"/>
+        <location filename="../qml/Sidebar.qml" line="144"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>

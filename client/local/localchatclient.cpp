@@ -270,6 +270,8 @@ void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Re
                     failed.errorReason = convert::failure(g.error());
                     failed.rows = {convert::message(kept->question), convert::message(kept->reply)};
                     QMetaObject::invokeMethod(this, [this, failed] { Q_EMIT turnEvent(failed); }, Qt::QueuedConnection);
+                    // The turn exists and has ended: its failure is told once, by that event.
+                    return Outcome<QString>{kept->reply.message.id, {}};
                 }
             }
             break;

@@ -11,7 +11,7 @@ using namespace teehee::client;
 namespace {
 ChatListModel::Chat rowOf(const ChatInfo &c)
 {
-    return {c.id, c.name, c.updatedAt};
+    return {c.id, c.name, c.updatedAt, c.untitled};
 }
 } // namespace
 
@@ -51,7 +51,7 @@ void ChatListController::onReady()
 QString ChatListController::currentChatName() const
 {
     const auto chat = m_chats.chat(m_currentId);
-    return chat ? chat->name : QString();
+    return chat ? ChatListModel::shownName(*chat) : QString();
 }
 
 std::optional<ChatInfo> ChatListController::chatInfo(const QString &chatId) const
@@ -135,6 +135,7 @@ void ChatListController::renameChat(const QString &chatId, const QString &name)
         return;
     if (auto chat = m_chats.chat(chatId)) { // show it at once; the client's signal confirms
         chat->name = trimmed;
+        chat->untitled = false;
         m_chats.upsert(*chat);
         Q_EMIT currentChatChanged();
     }

@@ -119,6 +119,10 @@ void ConversationController::open(const QString &chatId)
         m_streamingId.clear();
         Q_EMIT streamingChanged();
     }
+    if (!m_lastError.isEmpty()) {
+        m_lastError.clear(); // another chat's trouble is not this one's
+        Q_EMIT errorOccurred({});
+    }
     Q_EMIT chatChanged();
     Q_EMIT selectionChanged();
     if (chatId.isEmpty()) {

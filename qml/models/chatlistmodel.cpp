@@ -23,7 +23,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case IdRole: return c.id;
     case Qt::DisplayRole:
-    case NameRole: return c.name;
+    case NameRole: return shownName(c);
     case UpdatedAtRole: return c.updatedAt;
     case SectionRole: return sectionFor(c.updatedAt, now());
     }
@@ -47,9 +47,14 @@ QString ChatListModel::sectionFor(const QDateTime &when, const QDateTime &now)
     return tr("Older");
 }
 
+QString ChatListModel::shownName(const Chat &chat)
+{
+    return chat.untitled ? tr("New chat") : chat.name;
+}
+
 bool ChatListModel::matches(const Chat &chat) const
 {
-    return m_filter.isEmpty() || chat.id == m_kept || chat.name.contains(m_filter, Qt::CaseInsensitive);
+    return m_filter.isEmpty() || chat.id == m_kept || shownName(chat).contains(m_filter, Qt::CaseInsensitive);
 }
 
 void ChatListModel::rebuild()

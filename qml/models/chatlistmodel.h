@@ -28,7 +28,10 @@ public:
         QString id;
         QString name;
         QDateTime updatedAt;
+        bool untitled = false; // still the default name: shown as "New chat", translated
     };
+    // The name the sidebar shows (and the filter matches).
+    static QString shownName(const Chat &chat);
 
     explicit ChatListModel(QObject *parent = nullptr);
 

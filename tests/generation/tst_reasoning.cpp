@@ -249,8 +249,9 @@ private Q_SLOTS:
         full.send(streamMessage(QStringLiteral("q"), provider));
         QVERIFY(full.waitFor(QStringLiteral("stream_complete")));
         QVERIFY(compact.waitFor(QStringLiteral("stream_complete")));
-        QCOMPARE(full.types(), (QStringList{"message_created", "stream_start", "reasoning", "reasoning", "reasoning", "token",
-                                            "stream_complete"}));
+        // chat_updated: the named provider and model become the chat's.
+        QCOMPARE(full.types(), (QStringList{"message_created", "chat_updated", "stream_start", "reasoning", "reasoning",
+                                            "reasoning", "token", "stream_complete"}));
         const QString id = full.last("stream_start").value("message_id").toString();
         QString soFar;
         for (const QJsonObject &o : full.ofType(QStringLiteral("reasoning"))) {

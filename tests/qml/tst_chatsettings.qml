@@ -12,6 +12,7 @@ Item {
     width: 900; height: 700
     ConversationController { id: conversation; chatList: ChatListController }
     ConversationView { id: view; conversation: conversation; anchors.fill: parent }
+    SignalSpy { id: errors; target: conversation; signalName: "errorOccurred" }
 
     // A second view opened later: it knows only what is stored.
     Component {
@@ -65,8 +66,13 @@ Item {
         function test_2_aKeylessSendKeepsTheMessage() {
             const chat = freshChat()
             conversation.chooseModel("anthropic", "claude-haiku-4-5") // the test environment has no Anthropic key
+            errors.clear()
             verify(conversation.send("Will you answer?"))
             tryCompare(conversation.messages, "count", 2, 5000)
+            // Said once, in the reply's place: not again under the composer.
+            wait(200)
+            compare(errors.count, 0)
+            compare(conversation.lastError, "")
             const question = conversation.messages.get(0)
             const reply = conversation.messages.get(1)
             compare(question.text, "Will you answer?")
@@ -76,7 +82,7 @@ Item {
             verify(reply.error.length > 0)
             compare(conversation.streaming, false)
             // Nothing was answered: the chat is not named after the message.
-            compare(ChatListController.currentChatName, "New Chat")
+            compare(ChatListController.currentChatName, "New chat")
 
             // Reopened, the kept turn is still there with its reason.
             freshChat()

@@ -11,6 +11,7 @@ import TeeheeTest
 Item {
     id: root
     width: 900; height: 700
+    ConversationController { id: conversation; chatList: ChatListController }
 
     ShortcutsSheet { id: sheet }
     SystemPromptDialog { conversation: conversation; id: prompt }

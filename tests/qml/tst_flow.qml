@@ -30,11 +30,12 @@ Item {
 
         function initTestCase() {
             tryVerify(() => AppStatus.ready, 10000)
-            conversation.chooseModel("openai", "gpt-4o-mini")
             tryVerify(() => ChatListController.listLoaded, 10000)
             tryVerify(() => !conversation.loading)
             ChatListController.newChat()
             tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
+            // The model is the chat's: chosen once the (possibly reused) empty chat is open.
+            conversation.chooseModel("openai", "gpt-4o-mini")
         }
 
         function test_1_streamStopContinue() {

@@ -34,7 +34,7 @@ Item {
             const component = Qt.createComponent("qrc:/Teehee/MessageDelegate.qml")
             compare(component.status, Component.Ready, component.errorString())
             const d = component.createObject(loneArea, {
-                width: 800, index: 0, id: "lone", role: "assistant", text: "The answer.",
+                conversation: conversation, width: 800, index: 0, id: "lone", role: "assistant", text: "The answer.",
                 blocks: [{ kind: "text", text: "The answer." }], status: ConversationModel.Complete, isPartial: false,
                 siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
                 tokensIn: 3, tokensOut: 4, rateLimited: false, retryAt: 0, errorReason: "",
@@ -53,11 +53,12 @@ Item {
 
         function initTestCase() {
             tryVerify(() => AppStatus.ready, 10000)
-            conversation.chooseModel("openai", "gpt-4o-mini")
             tryVerify(() => ChatListController.listLoaded, 10000)
             tryVerify(() => !conversation.loading)
             ChatListController.newChat()
             tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
+            // The model is the chat's: chosen once the (possibly reused) empty chat is open.
+            conversation.chooseModel("openai", "gpt-4o-mini")
         }
         function cleanupTestCase() { SettingsController.theme = "light" }
 

@@ -60,6 +60,17 @@ private Q_SLOTS:
         model.setFilter({});
         QCOMPARE(model.rowCount(), 1);
     }
+    void anUntitledChatShowsOneTranslatableNameAndIsFoundByIt()
+    {
+        ChatListModel model;
+        const QDateTime now = QDateTime::currentDateTime();
+        ChatListModel::Chat untitled{QStringLiteral("n"), QStringLiteral("New Chat"), now, true};
+        model.setChats({untitled, chat("a", "Alpha", now.addSecs(-10))});
+        QCOMPARE(model.data(model.index(0), ChatListModel::NameRole).toString(), QStringLiteral("New chat"));
+        model.setFilter(QStringLiteral("new chat"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.idAt(0), QStringLiteral("n"));
+    }
     void tokensTouchOneRowAndOnlyTextRoles()
     {
         ConversationModel model;

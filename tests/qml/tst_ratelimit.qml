@@ -29,11 +29,12 @@ Item {
 
         function initTestCase() {
             tryVerify(() => AppStatus.ready, 10000)
-            conversation.chooseModel("openai", "gpt-4o-mini")
             tryVerify(() => ChatListController.listLoaded, 10000)
             tryVerify(() => !conversation.loading)
             ChatListController.newChat()
             tryVerify(() => ChatListController.currentChatId.length > 0 && conversation.messages.count === 0 && !conversation.loading, 5000)
+            // The model is the chat's: chosen once the (possibly reused) empty chat is open.
+            conversation.chooseModel("openai", "gpt-4o-mini")
         }
 
         function test_countdownThenRetry() {
@@ -42,26 +43,27 @@ Item {
             verify(conversation.send("Are you busy?"))
             tryCompare(conversation.messages, "count", 2, 5000)
             const reply = () => conversation.messages.get(1)
-            tryVerify(() => reply().status === ConversationModel.Error, 5000)
+            tryVerify(() => reply().status === ConversationModel.Error, 5000, "the refused reply")
             verify(reply().rateLimited)
             verify(reply().retryAt > Date.now())
 
             const notice = () => findVisible(view, "noticeText")
             const retry = () => findVisible(view, "retryButton")
-            tryVerify(() => notice() !== null && retry() !== null, 3000)
+            tryVerify(() => notice() !== null && retry() !== null, 3000, "the notice and its Retry")
             const counting = /^Rate limited — retry in (\d+) s$/
             verify(counting.test(notice().text), notice().text)
             const first = Number(counting.exec(notice().text)[1])
             verify(first >= 1 && first <= 3, String(first))
             verify(!retry().enabled)
-            // It counts down each second...
-            tryVerify(() => counting.test(notice().text) && Number(counting.exec(notice().text)[1]) === first - 1, 2500)
+            // It counts down (a busy machine may skip a second)...
+            tryVerify(() => counting.test(notice().text) && Number(counting.exec(notice().text)[1]) < first, 2500,
+                      "counting down from " + first + ": " + notice().text)
             verify(!retry().enabled)
             // ...and then Retry is available.
-            tryVerify(() => retry().enabled, 5000)
+            tryVerify(() => retry().enabled, 5000, "Retry once the wait is over")
             compare(notice().text, "Rate limited — you can retry now")
             mouseClick(retry())
-            tryVerify(() => reply().status === ConversationModel.Complete, 5000)
+            tryVerify(() => reply().status === ConversationModel.Complete, 5000, "the retried reply")
             compare(reply().text, "Answered after the wait.")
             verify(!reply().rateLimited)
             compare(findVisible(view, "retryButton"), null)

@@ -8,6 +8,7 @@ import Teehee
 Item {
     id: root
     width: 900; height: 600
+    ConversationController { id: conversation; chatList: ChatListController }
 
     Column {
         Field { id: field; width: 200; placeholderText: "x" }
@@ -16,7 +17,7 @@ Item {
         ChatHeader { conversation: conversation; id: header; width: 600 }
         Composer { conversation: conversation; id: composer; width: 600 }
     }
-    Sidebar { id: sidebar; x: 600; width: 300; height: 600 }
+    Sidebar { conversation: conversation; id: sidebar; x: 600; width: 300; height: 600 }
 
     TestCase {
         name: "Scale"
