@@ -117,15 +117,16 @@ Result<ChatRecord> ChatService::freshChat(const QString &userId)
     auto chats = m_chats.listForUser(userId);
     if (!chats)
         return chats.error();
-    if (!chats->isEmpty()) {
-        const ChatRecord &newest = chats->constFirst();
-        if (newest.name == kDefaultName && newest.rootMessageId.isEmpty() && newest.activeLeafId.isEmpty()) {
-            auto count = m_messages.countForChat(newest.id);
-            if (!count)
-                return count.error();
-            if (count.value() == 0)
-                return newest;
-        }
+    // The newest untitled chat without messages, wherever it sits (chats made
+    // in the same millisecond have no order but their id's).
+    for (const ChatRecord &c : std::as_const(chats.value())) {
+        if (c.name != kDefaultName || !c.rootMessageId.isEmpty() || !c.activeLeafId.isEmpty())
+            continue;
+        auto count = m_messages.countForChat(c.id);
+        if (!count)
+            return count.error();
+        if (count.value() == 0)
+            return c;
     }
     return createChat(userId);
 }

@@ -34,7 +34,7 @@ public:
     Result<ChatRecord> updateChat(const QString &userId, const QString &chatId, const ChatChanges &changes);
     Result<ChatRecord> renameChat(const QString &userId, const QString &chatId, const QString &name);
     Result<ChatRecord> setSystemPrompt(const QString &userId, const QString &chatId, const QString &prompt);
-    // A chat to write in: the user's newest chat if it is still empty and
+    // A chat to write in: the user's newest chat that is still empty and
     // unnamed (so empty chats never pile up), else a new one.
     Result<ChatRecord> freshChat(const QString &userId);
     // The chat's provider, model and model options, as every device shares them.

@@ -4,6 +4,8 @@
 // reused rather than piled up. Runs on SQLite and PostgreSQL.
 #include "chatfixture.h"
 
+#include <QThread>
+
 using namespace teehee;
 using namespace chattest;
 
@@ -136,6 +138,17 @@ private Q_SLOTS:
         auto again = f.chats().freshChat(user);
         QCOMPARE(again->id, first->id);
         QCOMPARE(f.chats().listChats(user)->size(), 2);
+    }
+
+    void freshChatFindsAnEmptyChatBelowNewerOnes()
+    {
+        auto empty = f.chats().freshChat(user);
+        QVERIFY(empty);
+        QThread::msleep(5); // activity times are in milliseconds: make "Trip plan" the newer
+        say(QStringLiteral("Trip plan is the newest now"));
+        QCOMPARE(f.chats().listChats(user)->constFirst().id, chat);
+        auto again = f.chats().freshChat(user);
+        QCOMPARE(again->id, empty->id);
     }
 
     void freshChatIsNewOnceTheEmptyOneHasMessages()
