@@ -53,6 +53,7 @@ struct ChatInfo {
     QDateTime createdAt;
     QDateTime updatedAt;
     bool untitled = false; // still has the default name
+    bool operator==(const ChatInfo &) const = default;
 };
 
 enum class MessageStatus { Complete, Streaming, Aborted, Error };

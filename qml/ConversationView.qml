@@ -25,7 +25,7 @@ Item {
         list.contentY = Math.max(top, Math.min(bottom, y))
     }
     // positionViewAtEnd leaves the bottom margin out: add it, so atYEnd holds.
-    function toEnd() { list.positionViewAtEnd(); scrollTo(Number.MAX_VALUE) }
+    function toEnd() { list.positionViewAtEnd(); if (!list.atYEnd) scrollTo(Number.MAX_VALUE) }
     function toStart() { pinned = false; list.positionViewAtBeginning(); scrollTo(-Number.MAX_VALUE); Qt.callLater(loadOlderAtTop) }
     function jumpToLatest() { pinned = true; toEnd() }
     // Scrolling by hand decides whether the view keeps following.
@@ -83,6 +83,7 @@ Item {
 
         delegate: MessageDelegate {
             conversation: root.conversation
+            keyboardItem: root.Window.activeFocusItem
             width: list.width
             isLast: index === list.count - 1
             onEditFinished: root.editFinished()

@@ -31,9 +31,10 @@ FocusScope {
     required property string reasoning
     required property bool reasoningStreaming
     required property bool deleted
-    required property var createdAt
-    readonly property bool hasTime: createdAt instanceof Date && !isNaN(createdAt.getTime())
+    required property real createdAt // ms since the epoch; NaN when unknown
     property bool isLast: false
+    // The window's focused item, from the view (one lookup for all messages).
+    property Item keyboardItem: null
     property bool editing: false
     readonly property bool isUser: role === "user"
     readonly property bool streaming: status === ConversationModel.Streaming
@@ -62,7 +63,7 @@ FocusScope {
         color: "transparent"
         border.width: 2
         border.color: Theme.focusRing
-        visible: root.Window.activeFocusItem === root && !root.editing
+        visible: root.keyboardItem === root && !root.editing
     }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
@@ -174,16 +175,19 @@ FocusScope {
                     onBranchSwitching: root.branchSwitching()
                 }
             }
-            // When it was written, on hover or keyboard focus.
-            Text {
-                objectName: "messageTime"
-                visible: root.hasTime && (hover.hovered || root.activeFocus)
-                // Formatted only when shown: a chat opens without a locale call per message.
-                text: visible ? root.createdAt.toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
-                color: Theme.faintText
-                font.pointSize: Theme.smallSize
-                Accessible.role: Accessible.StaticText
-                Accessible.name: qsTr("Sent %1").arg(text)
+            // When it was written, on hover or keyboard focus: built only then,
+            // so a chat opens without a text and a date per message.
+            Loader {
+                active: (hover.hovered || root.activeFocus) && !isNaN(root.createdAt)
+                visible: active
+                sourceComponent: Text {
+                    objectName: "messageTime"
+                    text: new Date(root.createdAt).toLocaleString(Qt.locale(), Locale.ShortFormat)
+                    color: Theme.faintText
+                    font.pointSize: Theme.smallSize
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: qsTr("Sent %1").arg(text)
+                }
             }
         }
     }

@@ -185,10 +185,13 @@ void ConversationController::showPage(const ChatPage &page, qint64 startedMs)
         rows << rowOf(m);
     // Rows the view already shows stay (a branch switch keeps the view where it is).
     m_model.mergePath(std::move(rows));
-    m_chat = page.chat;
     m_lastLoadMs = startedMs;
-    Q_EMIT chatChanged();
-    Q_EMIT selectionChanged();
+    // Opening showed the chat list's copy already: views re-read only what changed.
+    if (page.chat != m_chat) {
+        m_chat = page.chat;
+        Q_EMIT chatChanged();
+        Q_EMIT selectionChanged();
+    }
     Q_EMIT loaded();
     if (std::exchange(m_opening, false))
         Q_EMIT opened();

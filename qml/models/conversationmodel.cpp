@@ -1,5 +1,7 @@
 #include "conversationmodel.h"
 
+#include <QtNumeric>
+
 #include "markdownblocks.h"
 
 #include <utility>
@@ -52,7 +54,8 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case RetryAtRole: return m.retryAt;
     case ErrorReasonRole: return m.errorReason;
     case DeletedRole: return m.deleted;
-    case CreatedAtRole: return m.createdAt;
+    // A number, not a date: a delegate converts it only when the time is shown.
+    case CreatedAtRole: return m.createdAt.isValid() ? double(m.createdAt.toMSecsSinceEpoch()) : qQNaN();
     case ReasoningRole: return m.reasoning;
     case ReasoningStreamingRole: return m.reasoningGrows && m.status == Streaming;
     }

@@ -40,7 +40,7 @@ public:
         RetryAtRole,               // ms since the epoch when a rate-limited reply may be retried, 0 unknown
         ErrorReasonRole,           // why a turn was refused: "no_key", "no_model", ... or empty
         DeletedRole,               // the message was deleted (its text is a stub)
-        CreatedAtRole,             // QDateTime the message was written
+        CreatedAtRole,             // when it was written: ms since the epoch, NaN when unknown
         ReasoningRole,             // the provider's thinking, shown folded; never part of the text
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
     };

@@ -39,7 +39,7 @@ Item {
                 siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
                 tokensIn: 3, tokensOut: 4, rateLimited: false, retryAt: 0, errorReason: "",
                 reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
-                createdAt: extra && extra.createdAt ? new Date(extra.createdAt) : new Date(NaN)
+                createdAt: extra && extra.createdAt ? extra.createdAt : NaN
             })
             verify(d)
             return d
