@@ -3,7 +3,7 @@ import QtQuick.Layouts
 import Teehee
 
 // The row under a message: branch switcher, then copy, edit or regenerate,
-// continue, fork, delete. Shown on hover and keyboard focus. A reply with no
+// continue, fork, delete, and the time it was written. Shown on hover and keyboard focus. A reply with no
 // text yet (refused, stopped at once) has nothing to copy or continue: its
 // notice offers Retry or Continue.
 RowLayout {
@@ -17,6 +17,8 @@ RowLayout {
     property int siblingIndex
     property int siblingCount
     property bool revealed
+    property real createdAt: NaN // ms since the epoch
+    property bool showTime       // hovered or focused: the time it was written shows
     signal editRequested()
     signal branchSwitching()
 
@@ -32,4 +34,15 @@ RowLayout {
     IconButton { objectName: "continueIcon"; visible: !root.isUser && root.isPartial && root.text.length > 0; iconName: "continue"; tip: qsTr("Continue"); enabled: !root.conversation.streaming; onClicked: root.conversation.continueMessage(root.messageId) }
     IconButton { iconName: "fork"; tip: qsTr("Fork into a new chat from here"); onClicked: root.conversation.forkFrom(root.messageId) }
     IconButton { iconName: "delete"; tip: qsTr("Delete message"); enabled: !root.conversation.streaming; onClicked: root.conversation.deleteMessage(root.messageId) }
+    Text {
+        objectName: "messageTime"
+        visible: root.showTime && !isNaN(root.createdAt)
+        // Formatted only when shown.
+        text: visible ? new Date(root.createdAt).toLocaleString(Qt.locale(), Locale.ShortFormat) : ""
+        Layout.leftMargin: Theme.gap
+        color: Theme.faintText
+        font.pointSize: Theme.smallSize
+        Accessible.role: Accessible.StaticText
+        Accessible.name: qsTr("Sent %1").arg(text)
+    }
 }

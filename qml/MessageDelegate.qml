@@ -152,42 +152,27 @@ FocusScope {
             }
         }
 
-        RowLayout {
+        // Built only once needed: a long chat opens with few objects per message.
+        Loader {
+            id: actions
+            readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
             Layout.preferredHeight: Theme.iconButtonSize
-            spacing: Theme.gap
-            // Built only once needed: a long chat opens with few objects per message.
-            Loader {
-                id: actions
-                readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
-                active: revealed || item !== null
-                sourceComponent: MessageActions {
-                    conversation: root.conversation
-                    messageId: root.id
-                    text: root.text
-                    isUser: root.isUser
-                    isPartial: root.isPartial && !root.deleted
-                    streaming: root.streaming
-                    siblingIndex: root.siblingIndex
-                    siblingCount: root.siblingCount
-                    revealed: actions.revealed
-                    onEditRequested: { root.editing = true; editor.item.begin() }
-                    onBranchSwitching: root.branchSwitching()
-                }
-            }
-            // When it was written, on hover or keyboard focus: built only then,
-            // so a chat opens without a text and a date per message.
-            Loader {
-                active: (hover.hovered || root.activeFocus) && !isNaN(root.createdAt)
-                visible: active
-                sourceComponent: Text {
-                    objectName: "messageTime"
-                    text: new Date(root.createdAt).toLocaleString(Qt.locale(), Locale.ShortFormat)
-                    color: Theme.faintText
-                    font.pointSize: Theme.smallSize
-                    Accessible.role: Accessible.StaticText
-                    Accessible.name: qsTr("Sent %1").arg(text)
-                }
+            active: revealed || item !== null
+            sourceComponent: MessageActions {
+                conversation: root.conversation
+                messageId: root.id
+                text: root.text
+                isUser: root.isUser
+                isPartial: root.isPartial && !root.deleted
+                streaming: root.streaming
+                siblingIndex: root.siblingIndex
+                siblingCount: root.siblingCount
+                revealed: actions.revealed
+                createdAt: root.createdAt
+                showTime: hover.hovered || root.activeFocus
+                onEditRequested: { root.editing = true; editor.item.begin() }
+                onBranchSwitching: root.branchSwitching()
             }
         }
     }
