@@ -180,7 +180,7 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="171"/>
+        <location filename="../qml/ConversationView.qml" line="172"/>
         <source>Jump to latest</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
@@ -310,62 +310,62 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="33"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="32"/>
+        <location filename="../qml/MessageActions.qml" line="34"/>
         <source>Continue</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="33"/>
+        <location filename="../qml/MessageActions.qml" line="35"/>
         <source>Fork into a new chat from here</source>
         <translation>Ab hier als neuen Chat abzweigen</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="34"/>
+        <location filename="../qml/MessageActions.qml" line="36"/>
         <source>Delete message</source>
         <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="46"/>
+        <source>Sent %1</source>
+        <translation>Gesendet %1</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="87"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
-    </message>
-    <message>
-        <location filename="../qml/MessageDelegate.qml" line="185"/>
-        <source>Sent %1</source>
-        <translation>Gesendet %1</translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,7 @@
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="171"/>
+        <location filename="../qml/ConversationView.qml" line="172"/>
         <source>Jump to latest</source>
         <translation>Ir al más reciente</translation>
     </message>
@@ -310,62 +310,62 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Edit</source>
         <translation>Editar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="33"/>
         <source>Regenerate</source>
         <translation>Regenerar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="32"/>
+        <location filename="../qml/MessageActions.qml" line="34"/>
         <source>Continue</source>
         <translation>Continuar</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="33"/>
+        <location filename="../qml/MessageActions.qml" line="35"/>
         <source>Fork into a new chat from here</source>
         <translation>Crear un chat nuevo a partir de aquí</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="34"/>
+        <location filename="../qml/MessageActions.qml" line="36"/>
         <source>Delete message</source>
         <translation>Eliminar el mensaje</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="46"/>
+        <source>Sent %1</source>
+        <translation>Enviado %1</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="87"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
-    </message>
-    <message>
-        <location filename="../qml/MessageDelegate.qml" line="185"/>
-        <source>Sent %1</source>
-        <translation>Enviado %1</translation>
     </message>
 </context>
 <context>

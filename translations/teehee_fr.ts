@@ -180,7 +180,7 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="171"/>
+        <location filename="../qml/ConversationView.qml" line="172"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
@@ -310,62 +310,62 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Edit</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="33"/>
         <source>Regenerate</source>
         <translation>Régénérer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="32"/>
+        <location filename="../qml/MessageActions.qml" line="34"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="33"/>
+        <location filename="../qml/MessageActions.qml" line="35"/>
         <source>Fork into a new chat from here</source>
         <translation>Créer une nouvelle discussion à partir d’ici</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="34"/>
+        <location filename="../qml/MessageActions.qml" line="36"/>
         <source>Delete message</source>
         <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="46"/>
+        <source>Sent %1</source>
+        <translation>Envoyé %1</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="87"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
-    </message>
-    <message>
-        <location filename="../qml/MessageDelegate.qml" line="185"/>
-        <source>Sent %1</source>
-        <translation>Envoyé %1</translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,7 @@
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="171"/>
+        <location filename="../qml/ConversationView.qml" line="172"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
@@ -310,62 +310,62 @@
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../qml/MessageActions.qml" line="29"/>
+        <location filename="../qml/MessageActions.qml" line="31"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="30"/>
+        <location filename="../qml/MessageActions.qml" line="32"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="31"/>
+        <location filename="../qml/MessageActions.qml" line="33"/>
         <source>Regenerate</source>
         <translation>再生成</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="32"/>
+        <location filename="../qml/MessageActions.qml" line="34"/>
         <source>Continue</source>
         <translation>続ける</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="33"/>
+        <location filename="../qml/MessageActions.qml" line="35"/>
         <source>Fork into a new chat from here</source>
         <translation>ここから新しいチャットに分岐</translation>
     </message>
     <message>
-        <location filename="../qml/MessageActions.qml" line="34"/>
+        <location filename="../qml/MessageActions.qml" line="36"/>
         <source>Delete message</source>
         <translation>メッセージを削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageActions.qml" line="46"/>
+        <source>Sent %1</source>
+        <translation>送信 %1</translation>
     </message>
 </context>
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="47"/>
+        <location filename="../qml/MessageDelegate.qml" line="48"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="87"/>
+        <location filename="../qml/MessageDelegate.qml" line="88"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
-    </message>
-    <message>
-        <location filename="../qml/MessageDelegate.qml" line="185"/>
-        <source>Sent %1</source>
-        <translation>送信 %1</translation>
     </message>
 </context>
 <context>
