@@ -301,7 +301,7 @@ Result<ChatRecord> ChatService::switchSibling(const QString &userId, const QStri
     return m_chats.get(userId, chat->id);
 }
 
-Result<ChatPath> ChatService::pathTail(const QString &userId, const QString &chatId, int count) const
+Result<std::pair<ChatRecord, QString>> ChatService::chatWithLeaf(const QString &userId, const QString &chatId) const
 {
     auto chat = m_chats.get(userId, chatId);
     if (!chat)
@@ -309,26 +309,33 @@ Result<ChatPath> ChatService::pathTail(const QString &userId, const QString &cha
     auto leaf = m_tree.activeLeaf(chat.value());
     if (!leaf)
         return leaf.error();
-    if (leaf->isEmpty())
-        return ChatPath{std::move(chat).value(), {}, true};
-    auto tail = m_messages.pathTail(leaf.value(), count);
+    return std::pair{std::move(chat).value(), std::move(leaf).value()};
+}
+
+Result<ChatPath> ChatService::pathTail(const QString &userId, const QString &chatId, int count) const
+{
+    auto found = chatWithLeaf(userId, chatId);
+    if (!found)
+        return found.error();
+    auto [chat, leaf] = std::move(found).value();
+    if (leaf.isEmpty())
+        return ChatPath{std::move(chat), {}, true};
+    auto tail = m_messages.pathTail(leaf, count);
     if (!tail)
         return tail.error();
     const bool complete = tail->constFirst().message.parentId.isEmpty();
-    return ChatPath{std::move(chat).value(), std::move(tail).value(), complete};
+    return ChatPath{std::move(chat), std::move(tail).value(), complete};
 }
 
 Result<ChatDetail> ChatService::forkActiveBranch(const QString &userId, const QString &chatId)
 {
-    auto chat = m_chats.get(userId, chatId);
-    if (!chat)
-        return chat.error();
-    auto leaf = m_tree.activeLeaf(chat.value());
-    if (!leaf)
-        return leaf.error();
-    if (leaf->isEmpty())
+    auto found = chatWithLeaf(userId, chatId);
+    if (!found)
+        return found.error();
+    const auto &[chat, leaf] = found.value();
+    if (leaf.isEmpty())
         return Error::invalid(QStringLiteral("An empty chat has nothing to fork"));
-    return forkChat(userId, chat->id, leaf.value());
+    return forkChat(userId, chat.id, leaf);
 }
 
 Result<QList<ChatMessage>> ChatService::context(const QString &userId, const QString &messageId) const

@@ -11,6 +11,8 @@
 
 #include <QObject>
 
+#include <utility>
+
 namespace teehee {
 
 // Every chat use case, for every front end (QML app, HTTP, WebSocket). Lives
@@ -89,6 +91,8 @@ Q_SIGNALS:
 
 private:
     Result<ChatRecord> reload(const QString &userId, const QString &chatId);
+    // The user's chat and its active leaf (empty in an empty chat).
+    Result<std::pair<ChatRecord, QString>> chatWithLeaf(const QString &userId, const QString &chatId) const;
 
     const Database &m_db;
     ChatRepository m_chats;

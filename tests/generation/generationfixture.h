@@ -39,6 +39,12 @@ inline QString modelFor(const QString &provider)
     return QStringLiteral("gpt-4o-mini");
 }
 
+// A WebSocket stream_message asking `provider` (its test model) to answer `content`.
+inline QJsonObject streamMessage(const QString &content, const QString &provider = QStringLiteral("openai"))
+{
+    return {{"type", "stream_message"}, {"content", content}, {"provider", provider}, {"model", modelFor(provider)}};
+}
+
 inline QByteArray pieceEvent(const QString &provider, const QString &piece)
 {
     if (provider == u"anthropic")

@@ -88,10 +88,6 @@ class TestReasoning : public QObject {
         return {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + f->token}};
     }
     QUrl url(const QString &chat, const QString &extra = {}) const { return WsClient::url(f->port(), chat, f->token, extra); }
-    static QJsonObject streamMessage(const QString &content, const QString &provider = QStringLiteral("openai"))
-    {
-        return {{"type", "stream_message"}, {"content", content}, {"provider", provider}, {"model", modelFor(provider)}};
-    }
 
 private Q_SLOTS:
     void init()

@@ -21,10 +21,6 @@ class TestSessionEnd : public QObject {
         return f->server->client().request("POST", QStringLiteral("/auth/logout"), {},
                                            {{"Authorization", "Bearer " + token}});
     }
-    static QJsonObject streamMessage(const QString &content)
-    {
-        return {{"type", "stream_message"}, {"content", content}, {"provider", "openai"}, {"model", "gpt-4o-mini"}};
-    }
     // A token of the fixture's user that expires `seconds` from now.
     QByteArray expiringToken(int seconds)
     {

@@ -18,10 +18,6 @@ class TestWebSocket : public QObject {
     std::unique_ptr<Fixture> f;
 
     QUrl url(const QString &chat, const QString &extra = {}) const { return WsClient::url(f->port(), chat, f->token, extra); }
-    static QJsonObject streamMessage(const QString &content, const QString &provider = QStringLiteral("openai"))
-    {
-        return {{"type", "stream_message"}, {"content", content}, {"provider", provider}, {"model", modelFor(provider)}};
-    }
 
 
 private Q_SLOTS:
