@@ -39,7 +39,7 @@ public:
         RateLimitedRole,           // failed because the provider answered 429
         RetryAtRole,               // ms since the epoch when a rate-limited reply may be retried, 0 unknown
         ErrorReasonRole,           // why a turn was refused: "no_key", "no_model", ... or empty
-        DeletedRole,               // the message was deleted (its text is a stub)
+        DeletedRole,               // the message was deleted (its text is the deleted marker)
         CreatedAtRole,             // when it was written: ms since the epoch, NaN when unknown
         ReasoningRole,             // the provider's thinking, shown folded; never part of the text
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
