@@ -1,9 +1,8 @@
 #include "core/secretstore.h"
 
+#include "core/keychainthread.h"
 #include "core/logging.h"
 #include "core/privatefiles.h"
-
-#include <qt6keychain/keychain.h>
 
 #include <QDir>
 #include <QFile>
@@ -20,7 +19,7 @@ const QString kService = QStringLiteral("teehee");
 }
 
 SecretStore::SecretStore(QString dataDir, Backend backend, QObject *parent)
-    : QObject(parent), m_dataDir(std::move(dataDir)), m_backend(backend)
+    : QObject(parent), m_dataDir(std::move(dataDir)), m_backend(backend), m_keychain(new KeychainThread(this))
 {
 }
 
@@ -91,55 +90,49 @@ void SecretStore::obtain(const QString &name, Callback done)
 
 void SecretStore::readKeychain(const QString &name, Callback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
-    job->setAutoDelete(true);
-    job->setKey(name);
     auto finished = std::make_shared<bool>(false);
-    auto timer = new QTimer(job);
+    auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, name, done, finished] {
+    connect(timer, &QTimer::timeout, this, [this, timer, name, done, finished] {
+        timer->deleteLater();
         if (std::exchange(*finished, true))
             return;
         qCWarning(lcSecrets) << "keychain did not answer in" << m_keychainTimeoutMs << "ms while reading" << name;
         done(Error{ErrorCode::Unavailable,
                    QStringLiteral("the keychain did not answer within %1 s; unlock it and try again").arg(m_keychainTimeoutMs / 1000.0)});
     });
-    connect(job, &QKeychain::Job::finished, this, [this, job, name, done, finished] {
+    timer->start(m_keychainTimeoutMs);
+    m_keychain->read(kService, name, [this, timer, name, done, finished](const KeychainThread::Answer &a) {
         if (std::exchange(*finished, true))
             return;
-        if (job->error() == QKeychain::NoError && !job->binaryData().isEmpty()) {
-            done(job->binaryData());
-        } else if (job->error() == QKeychain::EntryNotFound) {
+        timer->stop();
+        timer->deleteLater();
+        if (a.ok && !a.data.isEmpty()) {
+            done(a.data);
+        } else if (a.notFound) {
             writeKeychain(name, generate(), done);
-        } else if (job->error() == QKeychain::AccessDenied) {
+        } else if (a.accessDenied) {
             // The keychain is there and may hold the secret: asking again is the only safe move.
-            qCWarning(lcSecrets) << "keychain refused access to" << name << ":" << job->errorString();
+            qCWarning(lcSecrets) << "keychain refused access to" << name << ":" << a.errorString;
             done(Error{ErrorCode::Unavailable, QStringLiteral("the keychain refused access; unlock it and try again")});
         } else {
             // No keychain service on this machine: nothing there can be replaced.
-            qCInfo(lcSecrets) << "keychain unavailable:" << job->errorString() << "- keeping" << name << "in" << fallbackFile();
+            qCInfo(lcSecrets) << "keychain unavailable:" << a.errorString << "- keeping" << name << "in" << fallbackFile();
             storeInFile(name, generate(), done);
         }
     });
-    timer->start(m_keychainTimeoutMs);
-    job->start();
 }
 
 void SecretStore::writeKeychain(const QString &name, const QByteArray &value, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(kService, this);
-    job->setAutoDelete(true);
-    job->setKey(name);
-    job->setBinaryData(value);
-    connect(job, &QKeychain::Job::finished, this, [this, job, name, value, done] {
-        if (job->error() == QKeychain::NoError) {
+    m_keychain->write(kService, name, value, [this, name, value, done](const KeychainThread::Answer &a) {
+        if (a.ok) {
             done(value);
             return;
         }
-        qCInfo(lcSecrets) << "keychain refused to store" << name << ":" << job->errorString();
+        qCInfo(lcSecrets) << "keychain refused to store" << name << ":" << a.errorString;
         storeInFile(name, value, done);
     });
-    job->start();
 }
 
 void SecretStore::storeInFile(const QString &name, const QByteArray &value, const Callback &done)

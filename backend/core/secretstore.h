@@ -7,6 +7,8 @@
 
 namespace teehee {
 
+class KeychainThread;
+
 // Keeps generated secrets (the JWT signing key, the key-encryption key) across
 // restarts: the OS keychain through QtKeychain, or, where no keychain answers
 // (headless servers, CI), a 0600 file in the data directory.
@@ -45,6 +47,7 @@ private:
     QString m_dataDir;
     Backend m_backend;
     int m_keychainTimeoutMs = 5000;
+    KeychainThread *m_keychain; // a child
 };
 
 } // namespace teehee

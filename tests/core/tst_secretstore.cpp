@@ -38,49 +38,6 @@ class TestSecretStore : public QObject {
     }
 
 private Q_SLOTS:
-    // First: Qt keeps one session bus connection per process, and the tests below kill theirs.
-    void aKeychainThatTimesOutNeverGetsANewSecret()
-    {
-        // A real session bus on which the KDE wallet service is there but never answers.
-        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-        QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (scripts/packages.txt installs it)");
-        QTemporaryDir dir;
-        QProcess bus;
-        bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address"),
-                           QStringLiteral("--address=unix:path=") + dir.filePath(QStringLiteral("bus"))});
-        QVERIFY(bus.waitForStarted());
-        auto stopBus = qScopeGuard([&bus] { bus.kill(); bus.waitForFinished(); });
-        QVERIFY(QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000));
-        const QByteArray address = bus.readLine().trimmed();
-        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
-        qputenv("XDG_CURRENT_DESKTOP", "KDE"); // QtKeychain then talks to kwalletd5
-        qputenv("KDE_SESSION_VERSION", "5");
-        auto restoreEnv = qScopeGuard([] { qunsetenv("XDG_CURRENT_DESKTOP"); qunsetenv("KDE_SESSION_VERSION"); });
-        QDBusConnection wallet = QDBusConnection::connectToBus(QString::fromUtf8(address), QStringLiteral("silent-wallet"));
-        QVERIFY(wallet.isConnected());
-        SilentObject silent;
-        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/modules/kwalletd5"), &silent, QDBusConnection::SubPath));
-        QVERIFY(wallet.registerService(QStringLiteral("org.kde.kwalletd5")));
-
-        SecretStore store(dir.path(), SecretStore::Backend::Auto);
-        store.setKeychainTimeout(2000);
-        bool called = false;
-        Result<QByteArray> got = Error::internal(QStringLiteral("no answer"));
-        store.obtain(QStringLiteral("secret-key"), [&](Result<QByteArray> r) {
-            called = true;
-            got = std::move(r);
-        });
-        QVERIFY(QTest::qWaitFor([&] { return called; }, 20000));
-        // A typed error the caller can show or retry on, and no new secret anywhere.
-        QVERIFY(!got);
-        QCOMPARE(got.error().code, ErrorCode::Unavailable);
-        QVERIFY2(got.error().message.contains(QStringLiteral("keychain")), qPrintable(got.error().message));
-        QVERIFY(!QFileInfo::exists(store.fallbackFile()));
-        QVERIFY(!store.readFromFile(QStringLiteral("secret-key")));
-
-        QDBusConnection::disconnectFromBus(QStringLiteral("silent-wallet"));
-    }
-
     void generatesAStrongSecretAndKeepsIt()
     {
         QTemporaryDir dir;
@@ -117,6 +74,52 @@ private Q_SLOTS:
         auto fromFile = store.readFromFile(QStringLiteral("secret-key"));
         QVERIFY(fromFile);
         QCOMPARE(fromFile.value(), secret);
+    }
+
+    // Last: the process keeps one session bus connection (Qt's, GLib's), and this test kills its bus.
+    void aKeychainThatTimesOutNeverGetsANewSecret()
+    {
+        // A real session bus on which the keychain services (the Secret Service
+        // that libsecret asks, and the KDE wallet) are there but never answer.
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (scripts/packages.txt installs it)");
+        QTemporaryDir dir;
+        QProcess bus;
+        bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address"),
+                           QStringLiteral("--address=unix:path=") + dir.filePath(QStringLiteral("bus"))});
+        QVERIFY(bus.waitForStarted());
+        auto stopBus = qScopeGuard([&bus] { bus.kill(); bus.waitForFinished(); });
+        QVERIFY(QTest::qWaitFor([&] { return bus.canReadLine(); }, 10000));
+        const QByteArray address = bus.readLine().trimmed();
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        qputenv("XDG_CURRENT_DESKTOP", "KDE"); // QtKeychain then talks to kwalletd5
+        qputenv("KDE_SESSION_VERSION", "5");
+        auto restoreEnv = qScopeGuard([] { qunsetenv("XDG_CURRENT_DESKTOP"); qunsetenv("KDE_SESSION_VERSION"); });
+        QDBusConnection wallet = QDBusConnection::connectToBus(QString::fromUtf8(address), QStringLiteral("silent-wallet"));
+        QVERIFY(wallet.isConnected());
+        SilentObject silent;
+        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/modules/kwalletd5"), &silent, QDBusConnection::SubPath));
+        QVERIFY(wallet.registerService(QStringLiteral("org.kde.kwalletd5")));
+        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &silent, QDBusConnection::SubPath));
+        QVERIFY(wallet.registerService(QStringLiteral("org.freedesktop.secrets")));
+
+        SecretStore store(dir.path(), SecretStore::Backend::Auto);
+        store.setKeychainTimeout(2000);
+        bool called = false;
+        Result<QByteArray> got = Error::internal(QStringLiteral("no answer"));
+        store.obtain(QStringLiteral("secret-key"), [&](Result<QByteArray> r) {
+            called = true;
+            got = std::move(r);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return called; }, 20000));
+        // A typed error the caller can show or retry on, and no new secret anywhere.
+        QVERIFY(!got);
+        QCOMPARE(got.error().code, ErrorCode::Unavailable);
+        QVERIFY2(got.error().message.contains(QStringLiteral("keychain")), qPrintable(got.error().message));
+        QVERIFY(!QFileInfo::exists(store.fallbackFile()));
+        QVERIFY(!store.readFromFile(QStringLiteral("secret-key")));
+
+        QDBusConnection::disconnectFromBus(QStringLiteral("silent-wallet"));
     }
 };
 
