@@ -175,16 +175,27 @@ Status ChatRepository::remove(const QString &userId, const QString &chatId) cons
 {
     if (!isUuid(userId) || !isUuid(chatId))
         return chatNotFound();
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st)
+        return st;
     auto db = m_db.connection();
     if (!db)
         return db.error();
+    // Messages first, unlinked from their parents: left to the cascade, each
+    // message would delete its replies one trigger level deeper, and SQLite
+    // stops at 1,000 levels (a chat of a thousand turns could not be deleted).
+    SqlQuery unlink(db.value(), QStringLiteral("UPDATE messages SET parent_message_id = NULL WHERE chat_session_id = :id"
+                                               " AND EXISTS (SELECT 1 FROM chat_sessions WHERE id = :id2 AND user_id = :user)"));
+    unlink.bind(QStringLiteral(":id"), chatId.toLower()).bind(QStringLiteral(":id2"), chatId.toLower()).bind(QStringLiteral(":user"), userId);
+    if (auto st = unlink.exec(); !st)
+        return st;
     SqlQuery q(db.value(), QStringLiteral("DELETE FROM chat_sessions WHERE id = :id AND user_id = :user"));
     q.bind(QStringLiteral(":id"), chatId.toLower()).bind(QStringLiteral(":user"), userId);
     if (auto st = q.exec(); !st)
         return st;
     if (q.rowsAffected() == 0)
         return chatNotFound();
-    return success();
+    return tx.commit();
 }
 
 Status ChatRepository::recordFork(const QString &newChatId, const QString &sourceChatId, const QString &baseMessageId) const

@@ -197,6 +197,29 @@ private Q_SLOTS:
         QCOMPARE(MessageRepository(*m_db).get(root.id).error().code, ErrorCode::NotFound);
     }
 
+    void aChatOrAnAccountOfAThousandTurnsCanBeDeleted()
+    {
+        // Each message the parent of the next, deeper than SQLite's 1,000 trigger levels.
+        QString parent;
+        for (int i = 0; i < 1200; ++i)
+            parent = add(parent, QStringLiteral("turn %1").arg(i), i % 2 ? QStringLiteral("assistant") : QStringLiteral("user")).id;
+        QVERIFY(!parent.isEmpty());
+        // Someone else's delete neither succeeds nor unlinks anything.
+        const QString eve = UserRepository(*m_db).create(UserRecord{{}, QStringLiteral("eve@example.com"), {}, {}, {}})->id;
+        QCOMPARE(ChatRepository(*m_db).remove(eve, m_chatId).error().code, ErrorCode::NotFound);
+        QCOMPARE(MessageRepository(*m_db).pathToRoot(parent).value().size(), 1200);
+
+        QVERIFY(ChatRepository(*m_db).remove(m_userId, m_chatId));
+        QCOMPARE(MessageRepository(*m_db).countForChat(m_chatId).value(), 0);
+
+        m_chatId = ChatRepository(*m_db).create(ChatRecord{{}, m_userId, QStringLiteral("Again"), {}, {}, {}, {}, {}})->id;
+        parent.clear();
+        for (int i = 0; i < 1200; ++i)
+            parent = add(parent, QStringLiteral("turn %1").arg(i)).id;
+        QVERIFY(UserRepository(*m_db).remove(m_userId));
+        QCOMPARE(MessageRepository(*m_db).countForChat(m_chatId).value(), 0);
+    }
+
     void aParentMustExist()
     {
         MessageRecord orphan;
