@@ -1,6 +1,8 @@
 #include "backend.h"
 
 #include "auth/authservice.h"
+#include "auth/deviceservice.h"
+#include "auth/pairingservice.h"
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
@@ -80,7 +82,9 @@ Status Backend::openDatabase()
             m_checkpointer = std::make_unique<WalCheckpointer>(*m_database, writer.value());
     }
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
-    m_auth = std::make_unique<AuthService>(m_config, *m_database);
+    m_devices = std::make_unique<DeviceService>(*m_database, m_config.deviceTokenDays);
+    m_auth = std::make_unique<AuthService>(m_config, *m_database, *m_devices);
+    m_pairing = std::make_unique<PairingService>(*m_database, *m_auth);
     m_keys = std::make_unique<KeyService>(m_config, *m_database);
     // Keys stored before they were bound to their rows are bound now (once; idempotent).
     if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)
@@ -88,6 +92,24 @@ Status Backend::openDatabase()
     m_providers = std::make_unique<ProviderService>(m_config, *m_keys);
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys, m_providers->registry());
     m_accountEvents = std::make_unique<AccountEvents>(*m_chats, *m_generations);
+    // Devices and pairing reach every device of the account through the same bus. Connected
+    // before any session watches a device, so device_revoked goes out before its sockets close.
+    connect(m_devices.get(), &DeviceService::deviceRevoked, m_accountEvents.get(),
+            [this](const QString &userId, const QString &deviceId) {
+        AccountEvent e;
+        e.type = AccountEvent::Type::DeviceRevoked;
+        e.userId = userId;
+        e.deviceId = deviceId;
+        m_accountEvents->publish(e);
+    });
+    connect(m_pairing.get(), &PairingService::pairRequested, m_accountEvents.get(),
+            [this](const PairingRequestRecord &request) {
+        AccountEvent e;
+        e.type = AccountEvent::Type::PairRequested;
+        e.userId = request.userId;
+        e.pairing = request;
+        m_accountEvents->publish(e);
+    });
     return success();
 }
 

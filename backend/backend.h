@@ -11,6 +11,8 @@ namespace teehee {
 
 class ChatService;
 class AuthService;
+class DeviceService;
+class PairingService;
 class KeyService;
 class ProviderService;
 class GenerationManager;
@@ -38,6 +40,9 @@ public:
     // Valid once the database is open.
     ChatService &chats() { return *m_chats; }
     AuthService &auth() { return *m_auth; }
+    // The signed-in devices of each account, and pairing new ones.
+    DeviceService &devices() { return *m_devices; }
+    PairingService &pairing() { return *m_pairing; }
     KeyService &keys() { return *m_keys; }
     ProviderService &providers() { return *m_providers; }
     GenerationManager &generations() { return *m_generations; }
@@ -52,7 +57,9 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only; stops before the database closes
     std::unique_ptr<ServerPresence> m_presence;
     std::unique_ptr<ChatService> m_chats;
+    std::unique_ptr<DeviceService> m_devices;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<KeyService> m_keys;
     std::unique_ptr<ProviderService> m_providers;
     // Destroyed early (after the event bus only), saving running replies while the services still exist.

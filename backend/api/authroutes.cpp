@@ -2,6 +2,7 @@
 #include "api/clientaddress.h"
 #include "api/routes.h"
 #include "auth/authservice.h"
+#include "auth/devicename.h"
 #include "backend.h"
 
 #include <QJsonObject>
@@ -27,7 +28,17 @@ AuthService::TokenCallback answerToken(Responder responder, int status)
 struct Credentials {
     QString email;
     QString password;
+    QString deviceName; // of the device this sign-in makes
 };
+
+// `device_name` from the body, else a name read from the User-Agent (auth/devicename.h).
+Result<QString> deviceNameOf(const ApiRequest &request, const QJsonObject &body)
+{
+    auto given = api::optionalString(body, QStringLiteral("device_name"));
+    if (!given)
+        return given.error();
+    return devicename::fromClient(given.value(), request.header("user-agent"));
+}
 
 std::optional<Credentials> readCredentials(const ApiRequest &request, Responder &responder)
 {
@@ -44,7 +55,12 @@ std::optional<Credentials> readCredentials(const ApiRequest &request, Responder 
         responder.send(Error::invalid(QStringLiteral("password: field required")));
         return std::nullopt;
     }
-    return Credentials{email.value(), pw.toString()};
+    auto deviceName = deviceNameOf(request, *body);
+    if (!deviceName) {
+        responder.send(deviceName.error());
+        return std::nullopt;
+    }
+    return Credentials{email.value(), pw.toString(), deviceName.value()};
 }
 
 } // namespace
@@ -58,14 +74,16 @@ void registerAuthRoutes(ApiContext &ctx)
         auto c = readCredentials(req, res);
         if (!c)
             return;
-        backend.auth().signUp(c->email, c->password, clientAddress(req, backend.config()).toString(), answerToken(res, 201));
+        backend.auth().signUp(c->email, c->password, clientAddress(req, backend.config()).toString(), c->deviceName,
+                              answerToken(res, 201));
     });
 
     r.post(QStringLiteral("/auth/signin"), [&backend](const ApiRequest &req, Responder res) {
         auto c = readCredentials(req, res);
         if (!c)
             return;
-        backend.auth().signIn(c->email, c->password, clientAddress(req, backend.config()).toString(), answerToken(res, 200));
+        backend.auth().signIn(c->email, c->password, clientAddress(req, backend.config()).toString(), c->deviceName,
+                              answerToken(res, 200));
     });
 
     auto sso = [&backend](const ApiRequest &req, Responder res, const QString &forcedProvider) {
@@ -88,7 +106,10 @@ void registerAuthRoutes(ApiContext &ctx)
             return res.send(token.error());
         if (token->isEmpty())
             return res.send(Error::invalid(QStringLiteral("id_token: field required")));
-        backend.auth().signInWithSso(provider, token->toUtf8(), answerToken(res, 200));
+        auto deviceName = deviceNameOf(req, *body);
+        if (!deviceName)
+            return res.send(deviceName.error());
+        backend.auth().signInWithSso(provider, token->toUtf8(), deviceName.value(), answerToken(res, 200));
     };
     r.post(QStringLiteral("/auth/sso"), [sso](const ApiRequest &req, Responder res) { sso(req, res, QString()); });
     r.post(QStringLiteral("/auth/google-sso"), [sso](const ApiRequest &req, Responder res) {

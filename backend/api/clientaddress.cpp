@@ -60,6 +60,14 @@ QHostAddress clientAddress(const QHostAddress &peerIn, const QByteArray &forward
     return client;
 }
 
+bool fromTrustedProxy(const ApiRequest &request, const Config &config)
+{
+    QList<QPair<QHostAddress, int>> ranges;
+    for (const QString &cidr : config.trustedProxies)
+        ranges << QHostAddress::parseSubnet(cidr);
+    return isTrusted(normalisedAddress(request.remoteAddress), ranges);
+}
+
 QHostAddress clientAddress(const ApiRequest &request, const Config &config)
 {
     return clientAddress(request.remoteAddress, request.header("x-forwarded-for"), config.trustedProxies);

@@ -17,5 +17,7 @@ QHostAddress clientAddress(const ApiRequest &request, const Config &config);
 // One form per client: ::ffff:a.b.c.d (a dual-stack socket) becomes a.b.c.d.
 QHostAddress normalisedAddress(const QHostAddress &address);
 QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor, const QStringList &trustedProxies);
+// Whether the request came straight from one of TRUSTED_PROXIES (whose X-Forwarded-* headers count).
+bool fromTrustedProxy(const ApiRequest &request, const Config &config);
 
 } // namespace teehee

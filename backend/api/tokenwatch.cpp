@@ -1,6 +1,7 @@
 #include "api/tokenwatch.h"
 
 #include "auth/authservice.h"
+#include "auth/deviceservice.h"
 
 #include <QDateTime>
 #include <limits>
@@ -13,6 +14,11 @@ TokenWatch::TokenWatch(AuthService &auth, const AuthUser &user, QObject *parent)
     connect(&auth, &AuthService::tokenRevoked, this, [this](const QString &jti) {
         if (!m_user.tokenId.isEmpty() && jti == m_user.tokenId)
             end(QStringLiteral("token revoked"));
+    });
+    // A device signed out (DELETE /devices/{id}, its logout, another server): every token of it.
+    connect(&auth.devices(), &DeviceService::deviceRevoked, this, [this](const QString &, const QString &deviceId) {
+        if (!m_user.deviceId.isEmpty() && deviceId == m_user.deviceId)
+            end(QStringLiteral("device signed out"));
     });
     if (!m_user.tokenExpiresAt.isValid())
         return;

@@ -11,8 +11,10 @@ class AuthService;
 
 // Watches the token a long-lived session (WebSocket, SSE stream) was opened
 // with: emits ended() once when that token is revoked (AuthService pushes the
-// jti on logout) or when it expires (one timer at its `exp`), so the session
-// ends within a second of its token, not when the client next speaks.
+// jti on logout), when its device is revoked (DeviceService pushes the device,
+// also when another server sharing the database revoked it) or when it
+// expires (one timer at its `exp`, or its device's lapse), so the session ends
+// within a second of its token, not when the client next speaks.
 class TokenWatch : public QObject {
     Q_OBJECT
 public:

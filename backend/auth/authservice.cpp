@@ -1,5 +1,6 @@
 #include "auth/authservice.h"
 
+#include "auth/deviceservice.h"
 #include "auth/oidcverifier.h"
 #include "core/logging.h"
 #include "db/keyrepository.h"
@@ -35,14 +36,14 @@ Status refuseControlCharacters(const QString &email)
 }
 } // namespace
 
-AuthService::AuthService(const Config &config, const Database &db, QObject *parent)
-    : AuthService(config, db, Limits{}, parent)
+AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, QObject *parent)
+    : AuthService(config, db, devices, Limits{}, parent)
 {
 }
 
-AuthService::AuthService(const Config &config, const Database &db, Limits limits, QObject *parent)
-    : QObject(parent), m_config(config), m_db(db), m_limits(limits),
-      m_tokens(config.secretKey, config.accessTokenExpireMinutes),
+AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, Limits limits, QObject *parent)
+    : QObject(parent), m_config(config), m_db(db), m_devices(devices), m_limits(limits),
+      m_tokens(config.secretKey, config.accessTokenExpireMinutes, config.deviceTokenDays),
       m_hasher(limits.hashQueue),
       m_accountThrottle(AccountThrottle::Policy{limits.failuresPerEmail, limits.accountFirstDelaySeconds, limits.windowSeconds}),
       m_addressLimiter(limits.failuresPerAddress, limits.windowSeconds),
@@ -82,12 +83,28 @@ Status AuthService::validateSignIn(const QString &email, const QString &password
     return success();
 }
 
-Result<QString> AuthService::issueFor(const UserRecord &user) const
+Result<QString> AuthService::issueFor(const UserRecord &user, const QString &deviceName) const
 {
-    return QString::fromLatin1(m_tokens.issue(user.id, user.email));
+    auto device = m_devices.add(user.id, deviceName);
+    if (!device)
+        return device.error();
+    return QString::fromLatin1(m_tokens.issueForDevice(user.id, user.email, device->id));
 }
 
-void AuthService::signUp(const QString &emailIn, const QString &password, const QString &clientAddress, TokenCallback done)
+Result<AuthService::DeviceToken> AuthService::signInDevice(const QString &userId, const QString &deviceName,
+                                                           const QString &deviceId) const
+{
+    auto user = UserRepository(m_db).findById(userId);
+    if (!user)
+        return user.error();
+    auto device = m_devices.add(user->id, deviceName, deviceId);
+    if (!device)
+        return device.error();
+    return DeviceToken{QString::fromLatin1(m_tokens.issueForDevice(user->id, user->email, device->id)), device->id};
+}
+
+void AuthService::signUp(const QString &emailIn, const QString &password, const QString &clientAddress,
+                         const QString &deviceName, TokenCallback done)
 {
     if (!m_config.allowSignup)
         return done(Error{ErrorCode::Forbidden, QStringLiteral("Sign-up is disabled on this server")}, 0);
@@ -108,7 +125,7 @@ void AuthService::signUp(const QString &emailIn, const QString &password, const 
         return done(Error::conflict(QStringLiteral("An account with this email already exists")), 0);
     if (existing.error().code != ErrorCode::NotFound)
         return done(existing.error(), 0);
-    const bool queued = m_hasher.hash(password.toUtf8(), this, [this, email, done](Result<QString> hash) {
+    const bool queued = m_hasher.hash(password.toUtf8(), this, [this, email, deviceName, done](Result<QString> hash) {
         if (!hash)
             return done(hash.error(), 0);
         UserRecord u;
@@ -118,7 +135,7 @@ void AuthService::signUp(const QString &emailIn, const QString &password, const 
         if (!created)
             return done(created.error(), 0);
         qCInfo(lcAuth).noquote() << "new account" << created->id;
-        done(issueFor(created.value()), 0);
+        done(issueFor(created.value(), deviceName), 0);
     });
     if (!queued) {
         m_signupLimiter.release(clientAddress, at);
@@ -126,7 +143,8 @@ void AuthService::signUp(const QString &emailIn, const QString &password, const 
     }
 }
 
-void AuthService::signIn(const QString &emailIn, const QString &password, const QString &clientAddress, TokenCallback done)
+void AuthService::signIn(const QString &emailIn, const QString &password, const QString &clientAddress,
+                         const QString &deviceName, TokenCallback done)
 {
     if (auto st = validateSignIn(emailIn, password); !st)
         return done(st.error(), 0);
@@ -159,18 +177,18 @@ void AuthService::signIn(const QString &emailIn, const QString &password, const 
     const QString stored = user ? user->passwordHash : QString();
     const QString userId = user ? user->id : QString();
     const bool queued = m_hasher.verify(stored, password.toUtf8(), this,
-                                        [this, email, password, address, at, userId, done](PasswordHasher::Verdict v) {
+                                        [this, email, password, address, at, userId, deviceName, done](PasswordHasher::Verdict v) {
         if (!v.valid || userId.isEmpty()) {
             qCInfo(lcAuth) << "failed sign-in";
             return done(wrongCredentials(), 0);
         }
         m_addressLimiter.release(address, at);
         m_accountThrottle.reset(email);
-        auto finish = [this, userId, done] {
+        auto finish = [this, userId, deviceName, done] {
             auto u = UserRepository(m_db).findById(userId);
             if (!u)
                 return done(u.error().code == ErrorCode::NotFound ? wrongCredentials() : u.error(), 0);
-            done(issueFor(u.value()), 0);
+            done(issueFor(u.value(), deviceName), 0);
         };
         if (!v.needsRehash)
             return finish();
@@ -224,9 +242,10 @@ Result<UserRecord> AuthService::linkSsoUser(const QString &subject, const QStrin
     return users.create(u);
 }
 
-void AuthService::signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done)
+void AuthService::signInWithSso(const QString &provider, const QByteArray &idToken, const QString &deviceName,
+                                TokenCallback done)
 {
-    m_oidc->verify(provider, idToken, this, [this, provider, done](Result<OidcIdentity> identity) {
+    m_oidc->verify(provider, idToken, this, [this, provider, deviceName, done](Result<OidcIdentity> identity) {
         if (!identity)
             return done(identity.error(), 0);
         // sso_id is namespaced by issuer so two issuers cannot collide.
@@ -235,7 +254,7 @@ void AuthService::signInWithSso(const QString &provider, const QByteArray &idTok
         if (!user)
             return done(user.error(), 0);
         qCInfo(lcAuth).noquote() << "SSO sign-in via" << provider << "for" << user->id;
-        done(issueFor(user.value()), 0);
+        done(issueFor(user.value(), deviceName), 0);
     });
 }
 
@@ -244,7 +263,17 @@ Result<AuthUser> AuthService::authenticate(const QByteArray &token) const
     auto claims = m_tokens.verify(token);
     if (!claims)
         return claims.error();
-    auto holder = UserRepository(m_db).findTokenHolder(claims->sub, claims->jti);
+    auto user = holderOf(claims->sub, claims->jti, claims->did);
+    if (!user)
+        return user;
+    if (user->deviceId.isEmpty())
+        user->tokenExpiresAt = QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC);
+    return user;
+}
+
+Result<AuthUser> AuthService::holderOf(const QString &userId, const QString &tokenId, const QString &deviceId) const
+{
+    auto holder = UserRepository(m_db).findTokenHolder(userId, tokenId, deviceId);
     if (!holder) {
         if (holder.error().code == ErrorCode::NotFound)
             return Error{ErrorCode::Unauthorized, QStringLiteral("The account of this token no longer exists")};
@@ -252,13 +281,26 @@ Result<AuthUser> AuthService::authenticate(const QByteArray &token) const
     }
     if (holder->tokenRevoked)
         return Error{ErrorCode::Unauthorized, QStringLiteral("Token has been revoked; sign in again")};
-    const UserRecord &user = holder->user;
-    return AuthUser{user.id, user.email, user.ssoId, user.createdAt, claims->jti,
-                    QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC)};
+    const UserRecord &u = holder->user;
+    AuthUser user{u.id, u.email, u.ssoId, u.createdAt, tokenId, QDateTime(), QString()};
+    if (deviceId.isEmpty())
+        return user;
+    if (!holder->device)
+        return Error{ErrorCode::Unauthorized, QStringLiteral("This device has been signed out; sign in again"),
+                     ErrorReason::DeviceSignedOut};
+    // The device's own lifetime: revoked, or unused for too long, it ends; used, it is renewed.
+    auto horizon = m_devices.admit(*holder->device);
+    if (!horizon)
+        return horizon.error();
+    user.deviceId = holder->device->id;
+    user.tokenExpiresAt = horizon.value();
+    return user;
 }
 
 Status AuthService::logout(const AuthUser &user)
 {
+    if (!user.deviceId.isEmpty())
+        return m_devices.revoke(user.id, user.deviceId); // every token of the device, and its sessions
     Status revoked = RevokedTokenRepository(m_db).revoke(user.tokenId, user.tokenExpiresAt);
     if (revoked)
         Q_EMIT tokenRevoked(user.tokenId);
@@ -269,14 +311,9 @@ Status AuthService::recheck(const AuthUser &user) const
 {
     if (user.tokenExpiresAt.isValid() && user.tokenExpiresAt <= QDateTime::currentDateTimeUtc())
         return Error{ErrorCode::Unauthorized, QStringLiteral("Token has expired; sign in again")};
-    auto holder = UserRepository(m_db).findTokenHolder(user.id, user.tokenId);
-    if (!holder) {
-        if (holder.error().code == ErrorCode::NotFound)
-            return Error{ErrorCode::Unauthorized, QStringLiteral("The account of this token no longer exists")};
+    auto holder = holderOf(user.id, user.tokenId, user.deviceId);
+    if (!holder)
         return holder.error();
-    }
-    if (holder->tokenRevoked)
-        return Error{ErrorCode::Unauthorized, QStringLiteral("Token has been revoked; sign in again")};
     return success();
 }
 

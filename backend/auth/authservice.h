@@ -14,11 +14,13 @@
 
 namespace teehee {
 
+class DeviceService;
 class OidcVerifier;
 
 // Accounts: sign-up, sign-in (password or SSO), token check, logout.
 // Everything slow (hashing, the issuer) is asynchronous; answers arrive on
 // this object's thread. Front ends (HTTP routes, the QML app) call this.
+// Every sign-in makes a device (DeviceService) and a token bound to it.
 class AuthService : public QObject {
     Q_OBJECT
 public:
@@ -37,26 +39,38 @@ public:
         int hashQueue = 16;
     };
 
-    AuthService(const Config &config, const Database &db, QObject *parent = nullptr);
-    AuthService(const Config &config, const Database &db, Limits limits, QObject *parent = nullptr);
+    AuthService(const Config &config, const Database &db, DeviceService &devices, QObject *parent = nullptr);
+    AuthService(const Config &config, const Database &db, DeviceService &devices, Limits limits, QObject *parent = nullptr);
     ~AuthService() override;
 
     // token on success; retryAfterSeconds > 0 with a RateLimited error.
     using TokenCallback = std::function<void(Result<QString> token, int retryAfterSeconds)>;
 
-    void signUp(const QString &email, const QString &password, const QString &clientAddress, TokenCallback done);
-    void signIn(const QString &email, const QString &password, const QString &clientAddress, TokenCallback done);
+    // `deviceName`: what the new device is called (auth/devicename.h).
+    void signUp(const QString &email, const QString &password, const QString &clientAddress, const QString &deviceName,
+                TokenCallback done);
+    void signIn(const QString &email, const QString &password, const QString &clientAddress, const QString &deviceName,
+                TokenCallback done);
     // provider: "google" or "oidc"; verifies the ID token, then links or creates the user.
-    void signInWithSso(const QString &provider, const QByteArray &idToken, TokenCallback done);
+    void signInWithSso(const QString &provider, const QByteArray &idToken, const QString &deviceName, TokenCallback done);
+
+    // A new device of an existing user and its token (pairing; `deviceId` when chosen already).
+    struct DeviceToken {
+        QString token;
+        QString deviceId;
+    };
+    Result<DeviceToken> signInDevice(const QString &userId, const QString &deviceName, const QString &deviceId = QString()) const;
 
     Result<AuthUser> authenticate(const QByteArray &token) const;
-    // Revokes the token, then tells open sessions holding it (tokenRevoked).
+    // Revokes the token's device (a token without one: the token), then tells
+    // open sessions holding it (DeviceService::deviceRevoked, tokenRevoked).
     Status logout(const AuthUser &user);
     // Whether an authenticated user's token still holds (not expired, not
     // revoked, the account still there): long-lived sessions ask before acting.
     Status recheck(const AuthUser &user) const;
 
     const TokenService &tokens() const { return m_tokens; }
+    DeviceService &devices() const { return m_devices; }
     OidcVerifier &oidc() { return *m_oidc; }
     const PasswordHasher &hasher() const { return m_hasher; }
 
@@ -77,11 +91,14 @@ Q_SIGNALS:
     void tokenRevoked(const QString &jti);
 
 private:
-    Result<QString> issueFor(const UserRecord &user) const;
+    Result<QString> issueFor(const UserRecord &user, const QString &deviceName) const;
+    // The user of a token's claims, its revocation and device checked.
+    Result<AuthUser> holderOf(const QString &userId, const QString &tokenId, const QString &deviceId) const;
     Result<UserRecord> linkSsoUser(const QString &subject, const QString &email, bool emailVerified) const;
 
     const Config &m_config;
     const Database &m_db;
+    DeviceService &m_devices;
     Limits m_limits;
     TokenService m_tokens;
     PasswordHasher m_hasher;

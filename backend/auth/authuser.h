@@ -12,7 +12,8 @@ struct AuthUser {
     QString ssoId;
     QDateTime createdAt;
     QString tokenId;          // jti of the token used, for logout
-    QDateTime tokenExpiresAt;
+    QDateTime tokenExpiresAt; // a device's token: when it lapses if not used again
+    QString deviceId;         // the token's device; empty for a token made before devices
 };
 
 } // namespace teehee

@@ -36,8 +36,9 @@ QByteArray fromBase64Url(const QByteArray &text, bool *ok)
     return r.decoded;
 }
 
-TokenService::TokenService(QByteArray secret, int expireMinutes)
-    : m_secret(std::move(secret)), m_expireMinutes(expireMinutes > 0 ? expireMinutes : 30)
+TokenService::TokenService(QByteArray secret, int expireMinutes, int deviceTokenDays)
+    : m_secret(std::move(secret)), m_expireMinutes(expireMinutes > 0 ? expireMinutes : 30),
+      m_deviceTokenDays(deviceTokenDays > 0 ? deviceTokenDays : 90)
 {
 }
 
@@ -53,12 +54,31 @@ QByteArray TokenService::issue(const QString &userId, const QString &email) cons
 
 QByteArray TokenService::issue(const QString &userId, const QString &email, qint64 now) const
 {
+    return write({{QStringLiteral("sub"), userId},
+                  {QStringLiteral("email"), email},
+                  {QStringLiteral("iat"), now},
+                  {QStringLiteral("exp"), now + qint64(m_expireMinutes) * 60},
+                  {QStringLiteral("jti"), newUuid()}});
+}
+
+QByteArray TokenService::issueForDevice(const QString &userId, const QString &email, const QString &deviceId) const
+{
+    return issueForDevice(userId, email, deviceId, QDateTime::currentSecsSinceEpoch());
+}
+
+QByteArray TokenService::issueForDevice(const QString &userId, const QString &email, const QString &deviceId, qint64 now) const
+{
+    return write({{QStringLiteral("sub"), userId},
+                  {QStringLiteral("email"), email},
+                  {QStringLiteral("did"), deviceId},
+                  {QStringLiteral("iat"), now},
+                  {QStringLiteral("exp"), now + deviceTokenSeconds()},
+                  {QStringLiteral("jti"), newUuid()}});
+}
+
+QByteArray TokenService::write(const QJsonObject &claims) const
+{
     static const QByteArray header = base64Url(R"({"alg":"HS256","typ":"JWT"})");
-    const QJsonObject claims{{QStringLiteral("sub"), userId},
-                             {QStringLiteral("email"), email},
-                             {QStringLiteral("iat"), now},
-                             {QStringLiteral("exp"), now + qint64(m_expireMinutes) * 60},
-                             {QStringLiteral("jti"), newUuid()}};
     const QByteArray input = header + '.' + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     return input + '.' + base64Url(sign(input));
 }
@@ -91,7 +111,8 @@ Result<TokenClaims> TokenService::verify(const QByteArray &token, qint64 now) co
             m_verified.clear();
         m_verified.insert(token, claims);
     }
-    if (claims.exp <= now)
+    // A device's token lives as long as its device is used (AuthService checks that).
+    if (claims.did.isEmpty() && claims.exp <= now)
         return unauthorized(QStringLiteral("expired"));
     if (claims.iat > now + kLeewaySeconds)
         return unauthorized(QStringLiteral("issued in the future"));
@@ -129,6 +150,12 @@ Result<TokenClaims> TokenService::verifySignature(const QByteArray &token) const
     if (c.sub.isEmpty() || c.jti.isEmpty() || !epochSeconds(payload.value(QStringLiteral("exp")), &c.exp)
         || !epochSeconds(payload.value(QStringLiteral("iat")), &c.iat))
         return unauthorized(QStringLiteral("missing claims"));
+    const QJsonValue did = payload.value(QStringLiteral("did"));
+    if (!did.isUndefined()) {
+        c.did = did.toString();
+        if (!isUuid(c.did))
+            return unauthorized(QStringLiteral("malformed claims"));
+    }
     return c;
 }
 

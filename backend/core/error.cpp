@@ -5,7 +5,7 @@
 
 namespace teehee {
 namespace {
-constexpr std::array<std::pair<ErrorReason, const char *>, 13> kNames{{
+constexpr std::array<std::pair<ErrorReason, const char *>, 16> kNames{{
     {ErrorReason::ForeignParent, "foreign_parent"},
     {ErrorReason::NoProvider, "no_provider"},
     {ErrorReason::UnknownProvider, "unknown_provider"},
@@ -19,6 +19,9 @@ constexpr std::array<std::pair<ErrorReason, const char *>, 13> kNames{{
     {ErrorReason::InvalidOption, "invalid_option"},
     {ErrorReason::KeyRejected, "key_rejected"},
     {ErrorReason::ProviderBusy, "rate_limited"},
+    {ErrorReason::DeviceSignedOut, "device_signed_out"},
+    {ErrorReason::PairingCodeInvalid, "pairing_code_invalid"},
+    {ErrorReason::PairingClosed, "pairing_closed"},
 }};
 } // namespace
 

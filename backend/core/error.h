@@ -39,6 +39,9 @@ enum class ErrorReason {
     InvalidOption,      // a model option out of range
     KeyRejected,        // the provider refused the API key (a reply's failure)
     ProviderBusy,       // the provider answered 429 (a reply's failure)
+    DeviceSignedOut,    // the token's device was revoked (signed out) or lapsed
+    PairingCodeInvalid, // a pairing code that is wrong, used or expired (one answer for all three)
+    PairingClosed,      // a pairing request no longer pending (approved, denied or expired)
 };
 
 // "no_key", "no_model", ...: the reason as clients read it from a saved message.

@@ -120,6 +120,41 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {6, QStringLiteral("devices of an account, pairing invitations and requests"),
+         {
+             QStringLiteral("CREATE TABLE devices ("
+                            " id {uuid} PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " name TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL,"
+                            " last_seen_at {ts} NOT NULL,"
+                            " revoked_at {ts})"),
+             QStringLiteral("CREATE INDEX ix_devices_user ON devices(user_id, last_seen_at)"),
+             // Servers sharing a database hear of each other's revocations by it.
+             QStringLiteral("CREATE INDEX ix_devices_revoked ON devices(revoked_at)"),
+             // Only the SHA-256 of a code is kept: a copy of the database pairs nothing.
+             QStringLiteral("CREATE TABLE pair_invitations ("
+                            " code_hash TEXT PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " created_at {ts} NOT NULL,"
+                            " expires_at {ts} NOT NULL,"
+                            " used_at {ts})"),
+             QStringLiteral("CREATE INDEX ix_pair_invitations_expiry ON pair_invitations(expires_at)"),
+             QStringLiteral("CREATE TABLE pair_requests ("
+                            " id {uuid} PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " device_name TEXT NOT NULL,"
+                            " verification TEXT NOT NULL,"
+                            " status TEXT NOT NULL DEFAULT 'pending',"
+                            " created_at {ts} NOT NULL,"
+                            " expires_at {ts} NOT NULL,"
+                            " device_id {uuid},"
+                            " delivered_at {ts})"),
+             QStringLiteral("CREATE INDEX ix_pair_requests_user ON pair_requests(user_id, status, created_at)"),
+             QStringLiteral("CREATE INDEX ix_pair_requests_expiry ON pair_requests(expires_at)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -71,6 +71,40 @@ struct MessageRecord {
     QString text() const { return content.value(QStringLiteral("text")).toString(); }
 };
 
+// One signed-in client of an account (a browser, a phone, another desktop).
+struct DeviceRecord {
+    QString id;
+    QString userId;
+    QString name;
+    QDateTime createdAt;
+    QDateTime lastSeenAt;   // moved forward as its token is used
+    QDateTime revokedAt;    // invalid while the device may still sign in
+
+    bool isRevoked() const { return revokedAt.isValid(); }
+};
+
+namespace PairingStatus {
+inline const QString Pending = QStringLiteral("pending");
+inline const QString Approved = QStringLiteral("approved");
+inline const QString Denied = QStringLiteral("denied");
+inline const QString Expired = QStringLiteral("expired"); // never stored: a pending row past expires_at
+}
+
+// A new device asking to join an account with a pairing code. The code itself
+// is never stored (only its hash, in pair_invitations); nor is the token the
+// device gets, which is made when it collects it.
+struct PairingRequestRecord {
+    QString id;             // the pairing_id
+    QString userId;         // the inviting account
+    QString deviceName;
+    QString verification;   // the 6 digits both sides show
+    QString status = PairingStatus::Pending;
+    QDateTime createdAt;
+    QDateTime expiresAt;    // pending: until then; approved: the token must be collected by then
+    QString deviceId;       // set when the token was collected
+    QDateTime deliveredAt;
+};
+
 // Where a message stands among the messages that share its parent.
 struct SiblingPosition {
     int index = 0;          // 0-based, oldest first

@@ -65,21 +65,41 @@ Result<UserRecord> UserRepository::findById(const QString &id) const
     return findOne(QStringLiteral("id"), id.toLower());
 }
 
-Result<UserRepository::TokenHolder> UserRepository::findTokenHolder(const QString &userId, const QString &tokenId) const
+Result<UserRepository::TokenHolder> UserRepository::findTokenHolder(const QString &userId, const QString &tokenId,
+                                                                    const QString &deviceId) const
 {
     if (!isUuid(userId))
         return Error::notFound(QStringLiteral("User not found"));
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    const QByteArray sql = "SELECT " + kColumns.toLatin1()
-        + ", EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $2) FROM users WHERE id = $1";
-    auto rows = NativeRows::select(db.value(), sql.constData(), {userId.toLower().toUtf8(), tokenId.toUtf8()});
+    const bool withDevice = !deviceId.isEmpty();
+    if (withDevice && !isUuid(deviceId))
+        return Error::notFound(QStringLiteral("Device not found"));
+    const QByteArray sql = withDevice
+        ? "SELECT u.id, u.email, u.sso_id, u.password_hash, u.created_at,"
+          " EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $2), d.id, d.name, d.created_at, d.last_seen_at, d.revoked_at"
+          " FROM users u LEFT JOIN devices d ON d.id = $3 AND d.user_id = u.id WHERE u.id = $1"
+        : "SELECT " + kColumns.toLatin1() + ", EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = $2) FROM users WHERE id = $1";
+    auto rows = withDevice
+        ? NativeRows::select(db.value(), sql.constData(), {userId.toLower().toUtf8(), tokenId.toUtf8(), deviceId.toLower().toUtf8()})
+        : NativeRows::select(db.value(), sql.constData(), {userId.toLower().toUtf8(), tokenId.toUtf8()});
     if (!rows)
         return rows.error();
     if (!rows->next())
         return rows->error() ? Result<TokenHolder>(*rows->error()) : Error::notFound(QStringLiteral("User not found"));
-    return TokenHolder{readUser(rows.value()), rows->boolean(5)};
+    TokenHolder holder{readUser(rows.value()), rows->boolean(5), std::nullopt};
+    if (withDevice && !rows->isNull(6)) {
+        DeviceRecord d;
+        d.id = rows->text(6);
+        d.userId = holder.user.id;
+        d.name = rows->text(7);
+        d.createdAt = rows->time(8);
+        d.lastSeenAt = rows->time(9);
+        d.revokedAt = rows->time(10);
+        holder.device = d;
+    }
+    return holder;
 }
 
 Result<UserRecord> UserRepository::findByEmail(const QString &email) const
@@ -116,12 +136,23 @@ Status UserRepository::setSsoId(const QString &id, const QString &ssoId) const
 
 Status UserRepository::remove(const QString &id) const
 {
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st)
+        return st;
     auto db = m_db.connection();
     if (!db)
         return db.error();
+    // As for one chat (ChatRepository::remove): no cascade a thousand levels deep.
+    SqlQuery unlink(db.value(), QStringLiteral("UPDATE messages SET parent_message_id = NULL"
+                                               " WHERE chat_session_id IN (SELECT id FROM chat_sessions WHERE user_id = :id)"));
+    unlink.bind(QStringLiteral(":id"), id);
+    if (auto st = unlink.exec(); !st)
+        return st;
     SqlQuery q(db.value(), QStringLiteral("DELETE FROM users WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
-    return q.exec();
+    if (auto st = q.exec(); !st)
+        return st;
+    return tx.commit();
 }
 
 } // namespace teehee

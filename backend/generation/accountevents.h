@@ -14,10 +14,9 @@ class GenerationManager;
 
 // One thing that happened in an account, for every device of that account
 // (spec/api.md "Live events for the whole account"), whichever front end
-// caused it. New kinds (a device revoked, a pairing request) are one more
-// Type and the fields they need.
+// caused it. A new kind is one more Type and the fields it needs.
 struct AccountEvent {
-    enum class Type { ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded };
+    enum class Type { ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded, DeviceRevoked, PairRequested };
 
     Type type = Type::ChatUpdated;
     QString userId;     // the account: only its devices hear of it
@@ -25,6 +24,8 @@ struct AccountEvent {
     ChatRecord chat;    // ChatCreated, ChatUpdated: the chat as it now stands
     QString messageId;  // StreamStarted, StreamEnded: the reply
     QString status;     // StreamEnded: "complete", "aborted" or "error"
+    QString deviceId;   // DeviceRevoked: the device signed out
+    PairingRequestRecord pairing; // PairRequested: the new device's request
 };
 
 // The account event bus: turns the chat service's changes and the replies'
@@ -36,7 +37,8 @@ class AccountEvents : public QObject {
 public:
     AccountEvents(ChatService &chats, GenerationManager &generations, QObject *parent = nullptr);
 
-    // An event from a source the bus does not follow itself (devices, pairing).
+    // An event from a source the bus does not follow itself (devices and
+    // pairing: Backend forwards them, the auth layer knows nothing of this bus).
     void publish(const teehee::AccountEvent &event);
 
 Q_SIGNALS:

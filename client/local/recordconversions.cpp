@@ -142,6 +142,9 @@ Failure failure(ErrorReason reason)
     case ErrorReason::InvalidOption: return Failure::Invalid;
     case ErrorReason::KeyRejected: return Failure::KeyRejected;
     case ErrorReason::ProviderBusy: return Failure::RateLimited;
+    case ErrorReason::DeviceSignedOut:    // by its code (Unauthorized), as any sign-in failure
+    case ErrorReason::PairingCodeInvalid:
+    case ErrorReason::PairingClosed:
     case ErrorReason::Unspecified: break;
     }
     return Failure::None;

@@ -138,6 +138,12 @@ Encoded encode(const AccountEvent &e)
     case AccountEvent::Type::StreamEnded:
         return Writer("stream_ended").field("chat_id", e.chatId).field("message_id", e.messageId)
             .field("status", e.status).done();
+    case AccountEvent::Type::DeviceRevoked: return Writer("device_revoked").field("device_id", e.deviceId).done();
+    case AccountEvent::Type::PairRequested:
+        return Writer("pair_requested").field("pairing_id", e.pairing.id).field("device_name", e.pairing.deviceName)
+            .field("verification", e.pairing.verification)
+            .field("created_at", e.pairing.createdAt.toUTC().toString(Qt::ISODateWithMs))
+            .field("expires_at", e.pairing.expiresAt.toUTC().toString(Qt::ISODateWithMs)).done();
     }
     return error(QStringLiteral("unknown event"));
 }
