@@ -1,5 +1,6 @@
 // teehee-server: the backend served headless over REST + WebSocket.
 #include "api/httpserver.h"
+#include "api/tls/tlsidentity.h"
 #include "backend.h"
 #include "core/commandline.h"
 #include "core/epolleventdispatcher.h"
@@ -37,6 +38,15 @@ int main(int argc, char *argv[])
         err << "teehee-server: " << cl.error().message << Qt::endl;
         return 2;
     }
+    if (cl->action == teehee::CommandLine::Action::PrintFingerprint) {
+        auto identity = teehee::TlsIdentity::fromConfig(cl->config);
+        if (!identity) {
+            err << "teehee-server: " << identity.error().message << Qt::endl;
+            return 2;
+        }
+        out << identity->fingerprint() << Qt::endl;
+        return 0;
+    }
     if (cl->action != teehee::CommandLine::Action::Run) {
         out << cl->output << Qt::flush;
         return 0;
@@ -60,15 +70,27 @@ int main(int argc, char *argv[])
             const auto &c = backend.config();
             return fail(status.error().message, c.secretKey.isEmpty() || c.encryptionKey.isEmpty() ? 2 : 1);
         }
+        const auto &config = backend.config();
         server = std::make_unique<teehee::HttpServer>(backend);
-        auto port = server->listen(backend.config().host, quint16(backend.config().port));
+        QString fingerprint;
+        if (config.usesTls()) {
+            auto identity = teehee::TlsIdentity::fromConfig(config);
+            if (!identity)
+                return fail(identity.error().message, 2);
+            server->useTls(identity->serverConfiguration());
+            fingerprint = identity->fingerprint();
+        }
+        auto port = server->listen(config.host, quint16(config.port));
         if (!port)
             return fail(port.error().message, 1);
-        out << "teehee-server " << TEEHEE_VERSION << " listening on http://" << backend.config().host << ':' << port.value() << Qt::endl;
-        if (!isLoopbackHost(backend.config().host))
-            qCWarning(lcHttp).noquote() << "listening on" << backend.config().host
+        out << "teehee-server " << TEEHEE_VERSION << " listening on " << (config.usesTls() ? "https://" : "http://")
+            << config.host << ':' << port.value() << Qt::endl;
+        if (!fingerprint.isEmpty())
+            out << "TLS certificate SHA-256 fingerprint: " << fingerprint << Qt::endl;
+        if (!config.usesTls() && !isLoopbackHost(config.host))
+            qCWarning(lcHttp).noquote() << "listening on" << config.host
                                         << "serves plain HTTP (no TLS) to the network: passwords and tokens travel in clear."
-                                        << "Put it behind an HTTPS reverse proxy (README, \"HTTPS reverse proxy\") and bind HOST=127.0.0.1.";
+                                        << "Set TLS=self-signed (or TLS_CERT_FILE and TLS_KEY_FILE), or put it behind an HTTPS reverse proxy (README, \"HTTPS reverse proxy\") and bind HOST=127.0.0.1.";
     });
     return app.exec();
 }

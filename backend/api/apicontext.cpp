@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "backend.h"
 
+#include <QSslError>
 #include <optional>
 
 namespace teehee {
@@ -10,6 +11,14 @@ namespace teehee {
 ApiContext::ApiContext(Backend &backend, Router &router, std::shared_ptr<const CorsPolicy> cors)
     : m_backend(backend), m_router(router), m_cors(std::move(cors))
 {
+}
+
+void ApiContext::setTlsCertificates(const QList<QSslCertificate> &chain)
+{
+    m_pinnedFingerprint.clear();
+    if (chain.isEmpty() || QSslCertificate::verify(chain).isEmpty())
+        return;
+    m_pinnedFingerprint = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex());
 }
 
 const Config &ApiContext::config() const

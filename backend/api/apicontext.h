@@ -4,6 +4,7 @@
 #include "api/router.h"
 #include "auth/authuser.h"
 
+#include <QSslCertificate>
 #include <optional>
 
 namespace teehee {
@@ -23,6 +24,12 @@ public:
     const Config &config() const;
     Router &router() const { return m_router; }
     const CorsPolicy &cors() const { return *m_cors; }
+    // The certificate chain HTTPS is served with.
+    void setTlsCertificates(const QList<QSslCertificate> &chain);
+    // What a new device pins before it trusts the server: the SHA-256 of a
+    // certificate no authority of this system vouches for (a self-signed
+    // one), in hex; empty otherwise, and without TLS.
+    QString pinnedFingerprint() const { return m_pinnedFingerprint; }
 
     // The user of the request's bearer token; Unauthorized otherwise.
     Result<AuthUser> authenticate(const ApiRequest &request) const;
@@ -33,6 +40,7 @@ private:
     Backend &m_backend;
     Router &m_router;
     std::shared_ptr<const CorsPolicy> m_cors;
+    QString m_pinnedFingerprint;
 };
 
 // Route helpers shared by the route files.

@@ -20,6 +20,7 @@ struct ApiRequest {
     QHash<QByteArray, QByteArray> headers;  // names lower-case
     QByteArray body;
     QHostAddress remoteAddress;
+    bool overTls = false;                   // the connection is TLS (HTTPS)
     QHash<QString, QString> params;         // path parameters by name
     QString requestId;
 

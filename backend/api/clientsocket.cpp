@@ -2,25 +2,46 @@
 
 namespace teehee {
 
-qint64 ClientSocket::writeData(const char *data, qint64 size)
+std::optional<QByteArray> UpgradeCorsFilter::rewritten(QByteArrayView bytes)
 {
-    const QByteArrayView bytes(data, size);
     if (!m_upgradeCors || !bytes.startsWith("HTTP/1.1 101 "))
-        return QTcpSocket::writeData(data, size);
+        return std::nullopt;
     const qsizetype end = bytes.indexOf("\r\n\r\n");
     if (end < 0)
-        return QTcpSocket::writeData(data, size);
+        return std::nullopt;
     QByteArray answer;
-    answer.reserve(size + m_upgradeCors->size());
+    answer.reserve(bytes.size() + m_upgradeCors->size());
     for (const QByteArray &line : bytes.first(end).toByteArray().split('\n')) {
         if (!line.trimmed().toLower().startsWith("access-control-"))
             answer += line.trimmed() + "\r\n";
     }
     answer += *std::exchange(m_upgradeCors, std::nullopt) + "\r\n";
     answer += bytes.sliced(end + 4);
-    const qint64 written = QTcpSocket::writeData(answer.constData(), answer.size());
-    // The caller counts its own bytes: all of them, or what failed.
-    return written == answer.size() ? size : qMin(written, size);
+    return answer;
+}
+
+namespace {
+// The caller counts its own bytes: all of them, or what failed.
+qint64 countedAsCallers(qint64 written, qint64 rewrittenSize, qint64 size)
+{
+    return written == rewrittenSize ? size : qMin(written, size);
+}
+} // namespace
+
+qint64 ClientSocket::writeData(const char *data, qint64 size)
+{
+    const auto answer = rewritten(QByteArrayView(data, size));
+    if (!answer)
+        return QTcpSocket::writeData(data, size);
+    return countedAsCallers(QTcpSocket::writeData(answer->constData(), answer->size()), answer->size(), size);
+}
+
+qint64 TlsClientSocket::writeData(const char *data, qint64 size)
+{
+    const auto answer = rewritten(QByteArrayView(data, size));
+    if (!answer)
+        return QSslSocket::writeData(data, size);
+    return countedAsCallers(QSslSocket::writeData(answer->constData(), answer->size()), answer->size(), size);
 }
 
 } // namespace teehee

@@ -143,7 +143,7 @@ void ConnectionGuard::upgrade()
     m_requestTimer.stop();
     disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     m_socket->setReadBufferSize(0); // a WebSocket frame is read whole, up to its own limit
-    if (auto *client = qobject_cast<ClientSocket *>(m_socket))
+    if (auto *client = dynamic_cast<UpgradeCorsFilter *>(m_socket))
         client->setUpgradeCors(headerLines(m_cors->headersFor(m_origin)));
     m_handlers->onUpgrade(m_socket);
 }

@@ -33,14 +33,38 @@ void GuardedTcpServer::refuse(QTcpSocket *socket, const char *why)
     socket->disconnectFromHost();
 }
 
-void GuardedTcpServer::incomingConnection(qintptr descriptor)
+QTcpSocket *GuardedTcpServer::accept(qintptr descriptor)
 {
-    auto *socket = new ClientSocket(this);
+    if (!m_tls) {
+        auto *socket = new ClientSocket(this);
+        if (socket->setSocketDescriptor(descriptor))
+            return socket;
+        qCWarning(lcHttp) << "cannot accept a connection:" << socket->errorString();
+        delete socket;
+        return nullptr;
+    }
+    auto *socket = new TlsClientSocket(this);
+    socket->setSslConfiguration(*m_tls);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcHttp) << "cannot accept a connection:" << socket->errorString();
         delete socket;
-        return;
+        return nullptr;
     }
+    // A client that does not speak TLS (plain HTTP on this port, a scanner)
+    // fails the handshake: the connection ends there, nothing is answered.
+    connect(socket, &QSslSocket::errorOccurred, socket, [socket](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError)
+            socket->abort();
+    });
+    socket->startServerEncryption();
+    return socket;
+}
+
+void GuardedTcpServer::incomingConnection(qintptr descriptor)
+{
+    QTcpSocket *socket = accept(descriptor);
+    if (!socket)
+        return;
     const QHostAddress peer = normalisedAddress(socket->peerAddress()); // one key per client, over IPv4 or mapped
     if (m_open >= m_limits.maxConnections)
         return refuse(socket, "MAX_CONNECTIONS reached");

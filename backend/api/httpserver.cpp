@@ -1,5 +1,7 @@
 #include "api/httpserver.h"
 
+#include <QSslSocket>
+
 #include "api/connectionguard.h"
 #include "api/guardedtcpserver.h"
 #include "api/routes.h"
@@ -82,6 +84,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     auto handlers = std::make_shared<HttpHandlers>();
     handlers->onRequest = [this](ConnectionGuard *guard, quint64 ticket, const HttpRequestHead &head, QByteArray body) {
         ApiRequest a = toApiRequest(head, std::move(body), guard->socket()->peerAddress());
+        a.overTls = qobject_cast<QSslSocket *>(guard->socket()) != nullptr;
         Responder responder(guard, ticket, a.method, a.path, a.requestId, m_cors->headersFor(a.header("origin")));
         dispatch(std::move(a), std::move(responder));
     };
@@ -95,6 +98,9 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerStreamRoutes(*m_context);
     m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets
     registerProviderRoutes(*m_context);
+    registerDeviceRoutes(*m_context);
+    registerPairRoutes(*m_context);
+    registerWebClientRoutes(*m_context);
 }
 
 HttpServer::~HttpServer() = default;
@@ -137,6 +143,8 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
         return Error::invalid(QStringLiteral("HOST: \"%1\" is not an IP address").arg(host));
     DescriptorTable::prepare(); // before the first accept, not during a burst of them
     auto *tcp = new GuardedTcpServer(m_limits, m_cors, m_handlers, this);
+    if (m_tls)
+        tcp->setTls(*m_tls);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -144,7 +152,7 @@ Result<quint16> HttpServer::listen(const QString &host, quint16 port)
     }
     m_webSockets->addServer(tcp);
     const quint16 bound = tcp->serverPort();
-    qCInfo(lcHttp).noquote() << "listening on" << QStringLiteral("http://%1:%2").arg(host).arg(bound);
+    qCInfo(lcHttp).noquote() << "listening on" << QStringLiteral("%1://%2:%3").arg(m_tls ? u"https" : u"http", host).arg(bound);
     return bound;
 }
 

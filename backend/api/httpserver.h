@@ -5,7 +5,9 @@
 #include "core/error.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <memory>
+#include <optional>
 
 namespace teehee {
 
@@ -27,6 +29,13 @@ public:
 
     // Listens on host:port (port 0 picks a free one). Returns the bound port.
     Result<quint16> listen(const QString &host, quint16 port);
+    // Later listen() calls serve HTTPS and WSS with this identity.
+    void useTls(const QSslConfiguration &configuration)
+    {
+        m_tls = configuration;
+        m_context->setTlsCertificates(configuration.localCertificateChain());
+    }
+    bool usesTls() const { return m_tls.has_value(); }
 
     Router &router() { return m_router; }
     ApiContext &context() { return *m_context; }
@@ -44,6 +53,7 @@ private:
     std::unique_ptr<ApiContext> m_context;
     std::shared_ptr<const HttpHandlers> m_handlers;
     WebSocketHub *m_webSockets = nullptr; // a child
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace teehee

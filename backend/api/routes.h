@@ -11,5 +11,9 @@ void registerKeyRoutes(ApiContext &ctx);
 void registerChatRoutes(ApiContext &ctx);
 void registerStreamRoutes(ApiContext &ctx);
 void registerProviderRoutes(ApiContext &ctx);
+void registerDeviceRoutes(ApiContext &ctx);
+void registerPairRoutes(ApiContext &ctx);
+// Last: the web client's files never shadow an API path.
+void registerWebClientRoutes(ApiContext &ctx);
 
 } // namespace teehee

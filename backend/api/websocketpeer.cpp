@@ -2,6 +2,7 @@
 
 #include "api/tokenwatch.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QWebSocket>
 
@@ -12,7 +13,9 @@ namespace teehee {
 WebSocketPeer::WebSocketPeer(AuthService &auth, std::unique_ptr<QWebSocket> socket, QTcpSocket *connection,
                              const AuthUser &user, bool compact, QObject *parent)
     : QObject(parent), m_socket(std::move(socket)), m_tcp(connection), m_userId(user.id), m_compact(compact),
-      m_token(new TokenWatch(auth, user, this))
+      m_token(new TokenWatch(auth, user, this)),
+      // Over TLS every byte goes through the socket's encryption: no write beside it.
+      m_plainConnection(!qobject_cast<QSslSocket *>(connection))
 {
     connect(m_token, &TokenWatch::ended, this, [this](const QString &reason) { close(kCloseUnauthorized, reason); });
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) { receive(text, false); });
@@ -60,7 +63,7 @@ void WebSocketPeer::sendFrame(const QByteArray &utf8, const QByteArray &frame)
     // event loop. What the kernel does not take goes through QTcpSocket, which
     // keeps the order, sends the rest when it can and reports errors.
     qsizetype written = 0;
-    if (m_tcp->bytesToWrite() == 0) {
+    if (m_plainConnection && m_tcp->bytesToWrite() == 0) {
         const ssize_t n = ::send(int(m_tcp->socketDescriptor()), frame.constData(), size_t(frame.size()),
                                  MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n > 0)

@@ -60,6 +60,7 @@ private:
     bool m_compact;
     bool m_closed = false;
     TokenWatch *m_token; // child
+    bool m_plainConnection; // frames may go straight to the kernel
 };
 
 } // namespace teehee

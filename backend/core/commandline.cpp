@@ -16,6 +16,7 @@ QString serverHelpText()
         "  --port <port>           listen port (PORT)\n"
         "  --database-url <url>    database (DATABASE_URL)\n"
         "  --env-file <path>       read variables from this file instead of ./.env\n"
+        "  --print-fingerprint     print the SHA-256 fingerprint of the TLS certificate and exit\n"
         "  -h, --help              show this help\n"
         "  -v, --version           show the version\n\n"
         "Environment variables:\n");
@@ -37,7 +38,8 @@ Result<CommandLine> parseServerCommandLine(const QStringList &arguments, bool re
     const QCommandLineOption envFile(QStringLiteral("env-file"), QString(), QStringLiteral("path"));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({host, port, databaseUrl, envFile, help, version});
+    const QCommandLineOption fingerprint(QStringLiteral("print-fingerprint"));
+    parser.addOptions({host, port, databaseUrl, envFile, help, version, fingerprint});
     if (!parser.parse(arguments))
         return Error::invalid(parser.errorText() + QStringLiteral(" (see --help)"));
     if (!parser.positionalArguments().isEmpty())
@@ -71,6 +73,11 @@ Result<CommandLine> parseServerCommandLine(const QStringList &arguments, bool re
     if (!config)
         return config.error();
     cl.config = config.value();
+    if (parser.isSet(fingerprint)) {
+        if (!cl.config.usesTls())
+            return Error::invalid(QStringLiteral("--print-fingerprint: TLS is off; set TLS=self-signed, or TLS_CERT_FILE and TLS_KEY_FILE"));
+        cl.action = CommandLine::Action::PrintFingerprint;
+    }
     return cl;
 }
 

@@ -16,6 +16,7 @@ struct Config {
     QByteArray secretKey;         // JWT signing key; generated and kept when unset
     QByteArray encryptionKey;     // provider-key encryption; generated and kept when unset
     int accessTokenExpireMinutes = 30;
+    int deviceTokenDays = 90;     // a device's token lapses after this many days without use
     QStringList corsOrigins{QStringLiteral("http://localhost:3000"), QStringLiteral("http://localhost:8080")};
     QString appName = QStringLiteral("Teehee");
     bool debug = false;
@@ -32,6 +33,12 @@ struct Config {
 
     QString host = QStringLiteral("127.0.0.1");
     int port = 8000;
+    // HTTPS and WSS on the same port: from these PEM files, or with a
+    // certificate generated once and kept in the data directory.
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tlsSelfSigned = false;
+    bool usesTls() const { return tlsSelfSigned || !tlsCertFile.isEmpty(); }
     bool allowSignup = true;
     qint64 maxRequestBytes = 1024 * 1024;
     qint64 maxMessageBytes = 1000 * 1000;

@@ -179,6 +179,7 @@ Result<Config> ConfigLoader::load() const
         c.field = v.value();                                                \
     }
     TEEHEE_INT(accessTokenExpireMinutes, "ACCESS_TOKEN_EXPIRE_MINUTES", 1, 60 * 24 * 365)
+    TEEHEE_INT(deviceTokenDays, "DEVICE_TOKEN_DAYS", 1, 3650)
     TEEHEE_INT(maxTokens, "MAX_TOKENS", 1, 10'000'000)
     TEEHEE_INT(streamTimeoutSeconds, "STREAM_TIMEOUT", 1, 24 * 3600)
     TEEHEE_INT(port, "PORT", 0, 65535)
@@ -254,6 +255,17 @@ Result<Config> ConfigLoader::load() const
         if (c.host.isEmpty())
             return Error::invalid(QStringLiteral("HOST: must not be empty"));
     }
+    c.tlsCertFile = get(QStringLiteral("TLS_CERT_FILE")).trimmed();
+    c.tlsKeyFile = get(QStringLiteral("TLS_KEY_FILE")).trimmed();
+    const QString tls = get(QStringLiteral("TLS")).trimmed().toLower();
+    if (tls == u"self-signed")
+        c.tlsSelfSigned = true;
+    else if (!tls.isEmpty() && tls != u"off")
+        return Error::invalid(QStringLiteral("TLS: \"%1\" is neither \"self-signed\" nor \"off\"").arg(tls.left(40)));
+    if (c.tlsCertFile.isEmpty() != c.tlsKeyFile.isEmpty())
+        return Error::invalid(QStringLiteral("TLS_CERT_FILE and TLS_KEY_FILE: set both or neither"));
+    if (c.tlsSelfSigned && !c.tlsCertFile.isEmpty())
+        return Error::invalid(QStringLiteral("TLS=self-signed and TLS_CERT_FILE: choose one"));
     c.openaiApiKey = get(QStringLiteral("OPENAI_API_KEY")).trimmed();
     c.anthropicApiKey = get(QStringLiteral("ANTHROPIC_API_KEY")).trimmed();
     c.mistralApiKey = get(QStringLiteral("MISTRAL_API_KEY")).trimmed();

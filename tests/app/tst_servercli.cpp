@@ -62,11 +62,11 @@ private Q_SLOTS:
     {
         const Run r = run({QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        for (const char *flag : {"--host", "--port", "--database-url", "--env-file", "--help", "--version"})
+        for (const char *flag : {"--host", "--port", "--database-url", "--env-file", "--help", "--version", "--print-fingerprint"})
             QVERIFY2(r.out.contains(QLatin1String(flag)), flag);
         // The documented variables, written out here rather than taken from the code's own
         // table: a variable dropped from that table must fail this test.
-        for (const char *name : {"DATABASE_URL", "SECRET_KEY", "ENCRYPTION_KEY", "ACCESS_TOKEN_EXPIRE_MINUTES",
+        for (const char *name : {"DATABASE_URL", "SECRET_KEY", "ENCRYPTION_KEY", "ACCESS_TOKEN_EXPIRE_MINUTES", "DEVICE_TOKEN_DAYS",
                                  "CORS_ORIGINS", "APP_NAME", "DEBUG", "OPENAI_API_KEY", "ANTHROPIC_API_KEY",
                                  "MISTRAL_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "MISTRAL_BASE_URL",
                                  "MAX_TOKENS", "STREAM_TIMEOUT", "HOST", "PORT", "ALLOW_SIGNUP", "MAX_REQUEST_BYTES",
@@ -74,7 +74,7 @@ private Q_SLOTS:
                                  "GOOGLE_ISSUER", "TEEHEE_DATA_DIR", "TEEHEE_SERVER_ID", "MAX_CONNECTIONS",
                                  "MAX_CONNECTIONS_PER_ADDRESS", "TRUSTED_PROXIES", "ALLOW_PRIVATE_ENDPOINTS",
                                  "ALLOWED_ENDPOINT_HOSTS", "MAX_GENERATIONS_PER_USER", "MAX_REPLY_BYTES",
-                                 "AUTO_TITLES", "TITLE_PROVIDER", "TITLE_MODEL"})
+                                 "AUTO_TITLES", "TITLE_PROVIDER", "TITLE_MODEL", "TLS_CERT_FILE", "TLS_KEY_FILE", "TLS"})
             QVERIFY2(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QLatin1String(name))).match(r.out).hasMatch(), name);
     }
 
@@ -96,6 +96,8 @@ private Q_SLOTS:
         QTest::newRow("placeholder secret") << "SECRET_KEY" << "your-secret-key-change-in-production" << true;
         QTest::newRow("short secret key") << "SECRET_KEY" << "Sh0rt-but-not-empty-7f3a9c" << true;
         QTest::newRow("short encryption key") << "ENCRYPTION_KEY" << "0123456789abcdef0123456789abcde" << true;
+        QTest::newRow("tls mode") << "TLS" << "maybe" << false;
+        QTest::newRow("tls cert without key") << "TLS_CERT_FILE" << "/etc/ssl/certs/ssl-cert-snakeoil.pem" << false;
     }
     void badConfigurationExitsWithTwoAndOneClearLine()
     {
@@ -124,6 +126,33 @@ private Q_SLOTS:
         QVERIFY(server.waitForStarted());
         QString out;
         QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(server.readAllStandardOutput()), out.contains(QStringLiteral("listening on"))), 20000);
+        server.terminate();
+        QVERIFY(server.waitForFinished(10000));
+    }
+
+    void theFingerprintIsPrintedAtStartAndOnRequest()
+    {
+        QCOMPARE(run({QStringLiteral("--print-fingerprint")}).code, 2); // TLS is off
+        QTemporaryDir data;
+        QProcessEnvironment env = cleanEnv(data.path());
+        env.insert(QStringLiteral("TLS"), QStringLiteral("self-signed"));
+        QProcess print;
+        print.setProcessEnvironment(env);
+        print.start(QStringLiteral(TEEHEE_SERVER_BINARY), {QStringLiteral("--print-fingerprint")});
+        QVERIFY(print.waitForFinished(20000));
+        QCOMPARE(print.exitCode(), 0);
+        const QString fingerprint = QString::fromUtf8(print.readAllStandardOutput()).trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral("^([0-9A-F]{2}:){31}[0-9A-F]{2}$")).match(fingerprint).hasMatch(),
+                 qPrintable(fingerprint));
+
+        QProcess server;
+        server.setProcessEnvironment(env);
+        server.setWorkingDirectory(data.path());
+        server.start(QStringLiteral(TEEHEE_SERVER_BINARY), {QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(server.waitForStarted());
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(server.readAllStandardOutput()), out.contains(fingerprint)), 20000);
+        QVERIFY2(out.contains(QStringLiteral("listening on https://")), qPrintable(out));
         server.terminate();
         QVERIFY(server.waitForFinished(10000));
     }
@@ -160,7 +189,8 @@ private Q_SLOTS:
 
     void aKeychainThatDoesNotAnswerStopsTheStartWithTwo()
     {
-        // A session bus on which the KDE wallet is there but silent: the server must not
+        // A session bus on which the keychain services (the Secret Service that libsecret
+        // asks, and the KDE wallet) are there but silent: the server must not
         // generate new secrets (they would replace the ones the keychain keeps).
         const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
         QVERIFY2(!daemon.isEmpty(), "dbus-daemon is missing (scripts/packages.txt installs it)");
@@ -178,6 +208,8 @@ private Q_SLOTS:
         SilentObject silent;
         QVERIFY(wallet.registerVirtualObject(QStringLiteral("/modules/kwalletd5"), &silent, QDBusConnection::SubPath));
         QVERIFY(wallet.registerService(QStringLiteral("org.kde.kwalletd5")));
+        QVERIFY(wallet.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &silent, QDBusConnection::SubPath));
+        QVERIFY(wallet.registerService(QStringLiteral("org.freedesktop.secrets")));
 
         QProcess server;
         QProcessEnvironment env = cleanEnv(data.filePath(QStringLiteral("data")));

@@ -1,6 +1,7 @@
 #include "httptestclient.h"
 
 #include "api/httpserver.h"
+#include "api/tls/tlsidentity.h"
 #include "backend.h"
 #include "testenv.h"
 
@@ -67,7 +68,9 @@ bool RawHttpConnection::tryParse(HttpTestResponse &out)
         QByteArray rest = m_buffer.mid(end + 4);
         QByteArray body;
         qsizetype consumed = 0;
-        if (headers.value("transfer-encoding").contains("chunked")) {
+        if (status == 204 || status == 304) {
+            // No content, whatever the headers say.
+        } else if (headers.value("transfer-encoding").contains("chunked")) {
             qsizetype pos = 0;
             for (;;) {
                 const qsizetype lineEnd = rest.indexOf("\r\n", pos);
@@ -140,9 +143,14 @@ HttpTestResponse HttpTestClient::request(const QByteArray &method, const QString
                                          const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs) const
 {
     RawHttpConnection c(m_port);
-    QByteArray req = method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    for (const auto &[n, v] : headers)
+    QByteArray req = method + ' ' + path.toUtf8() + " HTTP/1.1\r\n";
+    bool hasHost = false;
+    for (const auto &[n, v] : headers) {
         req += n + ": " + v + "\r\n";
+        hasHost = hasHost || n.compare("Host", Qt::CaseInsensitive) == 0;
+    }
+    if (!hasHost)
+        req += "Host: 127.0.0.1\r\n";
     if (!body.isEmpty() || method == "POST" || method == "PATCH" || method == "PUT")
         req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     req += "\r\n" + body;
@@ -190,6 +198,15 @@ TestApiServer::TestApiServer(const std::function<void(teehee::Config &)> &adjust
         return;
     }
     m_server = std::make_unique<teehee::HttpServer>(*m_backend, limits.value_or(teehee::HttpServer::limitsFrom(config)));
+    if (config.usesTls()) {
+        auto identity = teehee::TlsIdentity::fromConfig(config);
+        if (!identity) {
+            m_error = identity.error().message;
+            return;
+        }
+        m_tlsCertificate = identity->chain.first();
+        m_server->useTls(identity->serverConfiguration());
+    }
     auto port = m_server->listen(QStringLiteral("127.0.0.1"), 0);
     if (!port) {
         m_error = port.error().message;

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <optional>
@@ -87,6 +88,9 @@ public:
     teehee::Backend &backend() { return *m_backend; }
     teehee::HttpServer &server() { return *m_server; }
     const TestDatabase &database() const { return m_db; }
+    // With TLS in the settings: the server's certificate, for clients to trust.
+    const QSslCertificate &tlsCertificate() const { return m_tlsCertificate; }
+    QString dataDir() const { return m_dir.path(); }
 
 private:
     TestDatabase m_db;
@@ -95,6 +99,7 @@ private:
     std::unique_ptr<teehee::HttpServer> m_server;
     quint16 m_port = 0;
     QString m_error;
+    QSslCertificate m_tlsCertificate;
 };
 
 #define TEEHEE_REQUIRE_SERVER(s) QVERIFY2((s).isValid(), qPrintable((s).error()))
