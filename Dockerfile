@@ -10,6 +10,7 @@ RUN apt-get update \
       build-essential cmake ninja-build pkg-config dpkg-dev file \
       qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev \
       qtkeychain-qt6-dev libssl-dev libsodium-dev libcrypt-dev \
+      libjs-marked node-dompurify libjs-highlight.js brotli \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -98,7 +98,10 @@ void Responder::send(const HttpResponse &response)
         return;
     d->status = response.status;
     if (d->guard) {
-        const QByteArray framing = "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        // A 304 has no content, and no length that would describe one.
+        const QByteArray framing = response.status == 304
+            ? QByteArray()
+            : "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
         const QByteArray head = d->head(response.status, response.headers, response.contentType, framing);
         d->guard->write(d->ticket, d->headOnly ? head : head + response.body);
     }

@@ -20,7 +20,8 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
             const qsizetype colon = inner.indexOf(u':');
             seg.param = colon < 0 ? inner : inner.left(colon);
             seg.uuid = colon >= 0 && inner.mid(colon + 1) == u"uuid";
-            Q_ASSERT_X(!seg.param.isEmpty() && (colon < 0 || seg.uuid), "Router::add", qPrintable(pattern));
+            seg.rest = colon >= 0 && inner.mid(colon + 1) == u"path";
+            Q_ASSERT_X(!seg.param.isEmpty() && (colon < 0 || seg.uuid || seg.rest), "Router::add", qPrintable(pattern));
         } else {
             seg.literal = part;
         }
@@ -31,9 +32,10 @@ void Router::add(const QByteArray &method, const QString &pattern, Handler handl
 
 bool Router::matches(const Route &route, const QList<QStringView> &parts)
 {
-    if (route.segments.size() != size_t(parts.size()))
+    const bool takesRest = !route.segments.empty() && route.segments.back().rest;
+    if (takesRest ? route.segments.size() > size_t(parts.size()) : route.segments.size() != size_t(parts.size()))
         return false;
-    for (qsizetype i = 0; i < parts.size(); ++i) {
+    for (qsizetype i = 0; i < qsizetype(route.segments.size()); ++i) {
         const Segment &seg = route.segments[size_t(i)];
         if (seg.param.isEmpty() ? parts[i] != seg.literal : (seg.uuid && !isUuid(parts[i].toString())))
             return false;
@@ -70,10 +72,16 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         if (result.handler)
             continue; // first registration wins
         result.handler = &r.handler;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
+        for (qsizetype i = 0; i < qsizetype(r.segments.size()); ++i) {
             const Segment &seg = r.segments[size_t(i)];
-            if (!seg.param.isEmpty())
+            if (seg.rest) {
+                QStringList rest;
+                for (qsizetype j = i; j < parts.size(); ++j)
+                    rest << parts[j].toString();
+                result.params.insert(seg.param, rest.join(u'/'));
+            } else if (!seg.param.isEmpty()) {
                 result.params.insert(seg.param, seg.uuid ? parts[i].toString().toLower() : parts[i].toString());
+            }
         }
     }
     return result;

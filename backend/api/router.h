@@ -14,7 +14,8 @@ using Handler = std::function<void(const ApiRequest &, Responder)>;
 // (method, path pattern) → handler. Patterns are literal segments and
 // parameters: "/chats/{chat_id:uuid}/messages", "/providers/{name}".
 // `{x}` matches one segment; `{x:uuid}` only a UUID (handed over lower-case;
-// anything else does not match, hence 404). Every path also matches with a
+// anything else does not match, hence 404); `{x:path}`, last in a pattern,
+// one or more segments (handed over joined by "/"). Every path also matches with a
 // trailing slash. A path known under other methods answers 405 with Allow.
 class Router {
 public:
@@ -39,6 +40,7 @@ private:
         QString literal;    // matched as is, when param is empty
         QString param;      // a parameter's name
         bool uuid = false;  // the parameter must be a UUID
+        bool rest = false;  // the parameter takes every remaining segment
     };
     struct Route {
         QByteArray method;

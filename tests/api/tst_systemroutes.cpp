@@ -1,6 +1,7 @@
 // System routes: health, model lists, the OpenAPI document and the docs page;
 // the CORS answer every route carries, and the access log line every request writes.
 #include "api/httpserver.h"
+#include "api/webclientfiles.h"
 #include "backend.h"
 #include "core/logging.h"
 #include "support/httptestclient.h"
@@ -95,8 +96,13 @@ private Q_SLOTS:
                               "/user/keys", "/user/keys/{key_id}", "/chats", "/chats/{chat_id}", "/chats/{chat_id}/messages",
                               "/messages/{message_id}", "/stream/{message_id}/abort", "/events", "/providers", "/models", "/health"})
             QVERIFY2(paths.contains(QLatin1String(p)), p);
-        // Every route registered here is documented.
+        // Every API route registered here is documented; the web client's files are not API.
+        const QStringList webClientPaths = WebClientFiles::embedded().topLevelPaths();
         for (const auto &[method, pattern] : s.server().router().routes()) {
+            if (pattern.startsWith(u"/app/") || webClientPaths.contains(pattern)) {
+                QVERIFY2(!paths.contains(pattern), qPrintable(pattern));
+                continue;
+            }
             QString path = pattern;
             path.replace(QStringLiteral(":uuid}"), QStringLiteral("}"));
             QVERIFY2(paths.value(path).toObject().contains(QString::fromLatin1(method).toLower()), qPrintable(method + ' ' + path));

@@ -1,0 +1,140 @@
+// An open chat: its session, the message list and the composer, wired to
+// the shell (title, chat actions, announcements).
+import { t } from '../core/i18n.js';
+import { settings } from '../core/settings.js';
+import { router } from '../core/router.js';
+import { ChatSession } from '../chat/session.js';
+import { describeError, describeApiError } from '../chat/errors.js';
+import { choiceLabel, loadCatalogue } from '../chat/models.js';
+import { createComposer } from './composer.js';
+import { createMessageList } from './messagelist.js';
+import { openModelPicker } from './modelpicker.js';
+import { promptDialog } from './dialog.js';
+import { showToast } from './toast.js';
+
+// A first message typed on the new-chat screen, sent once the chat is open.
+const outbox = new Map();
+export const queueFirstMessage = (chatId, text) => outbox.set(chatId, text);
+
+export function openChatPage(shell, chatId, { openSettings }) {
+  const session = new ChatSession(chatId);
+  const pickModel = () => {
+    const chat = session.chat || {};
+    openModelPicker({
+      provider: chat.provider || settings.get('provider'), model: chat.model || settings.get('model'), options: chat.options || {},
+      onChoose: (provider, model) => {
+        settings.set({ provider, model });
+        session.update({ provider, model }).catch((e) => composer.showAlert(describeApiError(e).text));
+      },
+      onOptions: (options) => session.update({ options }).catch((e) => composer.showAlert(describeApiError(e).text)),
+    });
+  };
+  const editPrompt = async () => {
+    const value = await promptDialog({
+      title: t('systemPrompt'), label: t('systemPrompt'), value: session.chat?.system_prompt || '', multiline: true,
+      hint: t('systemPrompt.hint'),
+    });
+    if (value === null) return;
+    session.update({ system_prompt: value.trim() ? value : null }).catch((e) => composer.showAlert(describeApiError(e).text));
+  };
+  const composer = createComposer({
+    onSend: (text) => { composer.showAlert(''); session.send(text); },
+    onStop: () => session.stop(),
+    onModel: pickModel,
+    onSystemPrompt: editPrompt,
+  });
+  const list = createMessageList(session, { openSettings, openModelPicker: pickModel });
+  shell.main.replaceChildren(list.root, composer.root);
+
+  function showChat(chat) {
+    shell.setTitle(chat?.name || t('newChat'));
+    const provider = chat?.provider || settings.get('provider');
+    const model = chat?.model || settings.get('model');
+    const label = choiceLabel(provider, model) || t('chooseModel');
+    composer.setModel(label, `${t('model')}: ${label}`);
+    composer.setSystemPromptSet(!!chat?.system_prompt);
+  }
+
+  function syncRunning() {
+    composer.setRunning(!!session.running);
+    composer.setBusy(!!session.pending);
+    shell.setChatTools(true, { canFork: !!session.tree.leaf });
+  }
+
+  function actionsFor(words, retry) {
+    const buttons = [];
+    if (words.action === 'settings') buttons.push({ label: t('settings'), onClick: openSettings });
+    if (words.action === 'model') buttons.push({ label: t('pickModel'), onClick: pickModel });
+    if (words.action === 'retry' && retry) buttons.push({ label: t('retry'), onClick: retry });
+    return buttons;
+  }
+
+  // A socket down for more than a moment (while the network is up) is said, quietly.
+  let downTimer = 0;
+  const onConnection = (state) => {
+    if (state === 'open') {
+      clearTimeout(downTimer);
+      downTimer = 0;
+      shell.setReconnecting(false);
+    } else if (!downTimer) {
+      downTimer = setTimeout(() => shell.setReconnecting(true), 2500);
+    }
+  };
+  const offs = [
+    session.on('connection', onConnection),
+    () => { clearTimeout(downTimer); shell.setReconnecting(false); },
+    session.on('chat', showChat),
+    session.on('structure', syncRunning),
+    session.on('message', (id, what) => { if (what === 'status') syncRunning(); }),
+    session.on('finished', (m) => {
+      shell.announce(m.status === 'complete' ? t('replyFinished') : m.status === 'aborted' ? t('replyStopped') : t('replyFailed'));
+    }),
+    session.on('refused', ({ message, pending }) => {
+      const words = describeError({ message, provider: session.chat?.provider || settings.get('provider') });
+      if (pending) composer.setDraft(pending.text);
+      composer.showAlert(words.text, actionsFor(words, pending ? () => { composer.showAlert(''); composer.root.requestSubmit(); } : null));
+    }),
+    session.on('loaderror', (e) => {
+      const words = describeApiError(e);
+      composer.showAlert(words.text, [{ label: t('retry'), onClick: () => { composer.showAlert(''); session.refresh(); } }]);
+    }),
+    session.on('gone', () => {
+      showToast(t('chatGone'));
+      router.go('#/', { replace: true });
+    }),
+  ];
+  // Esc stops a reply from anywhere on the page (not from dialogs or the editor).
+  const onEscape = (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !session.running || document.querySelector('dialog[open]')) return;
+    if (e.target.closest?.('.editor, .sidebar')) return;
+    e.preventDefault();
+    session.stop();
+  };
+  document.addEventListener('keydown', onEscape);
+  offs.push(() => document.removeEventListener('keydown', onEscape));
+  // The chip shows custom endpoints by name once the catalogue is known.
+  loadCatalogue().then(() => showChat(session.chat), () => {});
+
+  showChat(session.chat);
+  syncRunning();
+  session.open().then(() => {
+    const first = outbox.get(chatId);
+    if (first) {
+      outbox.delete(chatId);
+      session.send(first);
+    }
+    list.toBottom();
+    composer.focus();
+  });
+
+  return {
+    session,
+    forkBase: () => session.tree.leaf,
+    destroy() {
+      offs.forEach((off) => off());
+      list.destroy();
+      composer.destroy();
+      session.close();
+    },
+  };
+}

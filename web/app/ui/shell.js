@@ -1,0 +1,97 @@
+// The signed-in frame: the sidebar (beside the conversation on wide
+// screens, a drawer on phones), the header with the chat's actions, the
+// offline status and the live region that announces finished replies.
+import { h, iconButton } from '../core/dom.js';
+import { t } from '../core/i18n.js';
+import { createSidebar } from './sidebar.js';
+import { mountToasts } from './toast.js';
+
+const wide = matchMedia('(min-width: 900px)');
+
+export function createShell(actions) {
+  const sidebar = createSidebar({
+    onNewChat: () => { closeDrawer(); actions.onNewChat(); },
+    onSettings: () => { closeDrawer(); actions.onSettings(); },
+    onNavigate: () => closeDrawer(),
+  });
+  const title = h('h1', { class: 'chat-title', text: '' });
+  const drawerButton = iconButton('sidebar', t('showChats'), () => openDrawer(), {
+    class: 'only-narrow', 'aria-controls': 'sidebar', 'aria-expanded': 'false',
+  });
+  const chatTools = h('div', { class: 'chat-tools', hidden: true },
+    iconButton('edit', t('rename'), () => actions.onRename()),
+    iconButton('fork', t('fork'), () => actions.onFork()),
+    iconButton('delete', t('delete'), () => actions.onDelete()));
+  // On narrow screens the chat's tools wrap to a row of their own, after New chat and Settings.
+  const header = h('header', { class: 'topbar' },
+    drawerButton, title,
+    iconButton('plus', t('newChat'), () => actions.onNewChat(), { class: 'only-narrow' }),
+    iconButton('settings', t('settings'), () => actions.onSettings(), { class: 'only-narrow' }),
+    chatTools);
+  const offline = h('div', { class: 'offline', role: 'status' });
+  const main = h('main', { class: 'conversation', id: 'main' });
+  const column = h('div', { class: 'column' }, header, offline, main);
+  const backdrop = h('div', { class: 'backdrop', onclick: () => closeDrawer() });
+  const announcer = h('div', { class: 'sr-only', 'aria-live': 'polite' });
+  const root = h('div', { class: 'shell' }, sidebar.root, backdrop, column, announcer);
+  mountToasts(root);
+
+  let isOffline = false;
+  let reconnecting = false;
+  function showStatus() {
+    const text = isOffline ? t('offline') : reconnecting ? t('reconnecting') : '';
+    if (offline.textContent !== text) offline.textContent = text;
+    offline.classList.toggle('shown', !!text);
+  }
+
+  function openDrawer() {
+    if (wide.matches) return;
+    root.classList.add('drawer-open');
+    column.inert = true;
+    drawerButton.setAttribute('aria-expanded', 'true');
+    (sidebar.root.querySelector('[aria-current="page"]') || sidebar.search).focus();
+  }
+
+  function closeDrawer() {
+    if (!root.classList.contains('drawer-open')) return;
+    root.classList.remove('drawer-open');
+    column.inert = false;
+    drawerButton.setAttribute('aria-expanded', 'false');
+    drawerButton.focus({ preventScroll: true });
+  }
+
+  sidebar.root.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeDrawer(); });
+  wide.addEventListener('change', () => { if (wide.matches) closeDrawer(); });
+
+  return {
+    root,
+    main,
+    sidebar,
+    setTitle(text) { title.textContent = text; document.title = text ? `${text} · Teehee` : 'Teehee'; },
+    setChatTools(visible, { canFork = true } = {}) {
+      chatTools.hidden = !visible;
+      chatTools.children[1].disabled = !canFork;
+    },
+    // Offline wins over reconnecting; both say the reply goes on.
+    setOffline(offlineNow) {
+      isOffline = offlineNow;
+      showStatus();
+    },
+    setReconnecting(value) {
+      reconnecting = value;
+      showStatus();
+    },
+    announce(text) {
+      // Cleared first so the same words are read again for the next reply.
+      announcer.textContent = '';
+      setTimeout(() => { announcer.textContent = text; }, 50);
+    },
+    closeDrawer,
+    focusSearch() {
+      if (!wide.matches) openDrawer();
+      sidebar.search.focus();
+      sidebar.search.select();
+    },
+    destroy() { sidebar.destroy(); },
+  };
+}
