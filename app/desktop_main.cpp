@@ -43,6 +43,7 @@ int main(int argc, char *argv[])
             QSettings().setValue(profileKey, client.userId());
     });
     ClientProvider::provide(&client);
+    ClientProvider::provideSharing(client.sharing());
     client.start();
 
     QQmlApplicationEngine engine;

@@ -3,7 +3,9 @@
 #include "appstatus.h"
 #include "chatlistcontroller.h"
 #include "conversationcontroller.h"
+#include "screenshotphone.h"
 #include "settingscontroller.h"
+#include "sharingcontroller.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -59,7 +61,7 @@ void ScreenshotTour::start()
         if (std::exchange(m_waitingForReply, false))
             QTimer::singleShot(600, this, &ScreenshotTour::next);
     });
-    QTimer::singleShot(90'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
+    QTimer::singleShot(120'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
     auto *status = singleton<AppStatus>(m_engine, "AppStatus");
     auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
@@ -148,11 +150,56 @@ void ScreenshotTour::plan()
         settings->setTheme(QStringLiteral("dark"));
         QMetaObject::invokeMethod(m_window, "openSettings");
     }, 900});
+    m_steps.push_back({[=, this] { grab(QStringLiteral("settings-dark")); }, 100});
+    planSharing();
     m_steps.push_back({[=, this] {
-        grab(QStringLiteral("settings-dark"));
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);
     }, 0});
+}
+
+// Settings → Sharing, on: the QR code, the fingerprint and a phone's request
+// with its number, in the light theme.
+void ScreenshotTour::planSharing()
+{
+    auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
+    auto *sharing = singleton<SharingController>(m_engine, "SharingController");
+    if (!sharing->available())
+        return;
+    m_steps.push_back({[=] {
+        settings->setTheme(QStringLiteral("light"));
+        sharing->setEnabled(true);
+    }, 2000});
+    m_steps.push_back({[=, this] {
+        if (sharing->pairingUrl().isEmpty()) {
+            qWarning("screenshots: sharing did not start: %s", qPrintable(sharing->failure()));
+            return;
+        }
+        m_phone = new ScreenshotPhone(this);
+        m_phone->redeem(sharing->pairingUrl(), QStringLiteral("Pixel 8"));
+    }, 1500});
+    m_steps.push_back({[this] { scrollTo("pairingQr"); }, 700}); // the code, the fingerprint and the request
+    m_steps.push_back({[=, this] {
+        grab(QStringLiteral("sharing-light"));
+        sharing->setEnabled(false);
+    }, 100});
+}
+
+// Scrolls the flickable around the item so that the item is at its top.
+void ScreenshotTour::scrollTo(const char *objectName)
+{
+    QQuickItem *target = item(objectName);
+    QQuickItem *flickable = target ? target->parentItem() : nullptr;
+    while (flickable && !flickable->property("contentY").isValid())
+        flickable = flickable->parentItem();
+    if (!flickable) {
+        qWarning("screenshots: no %s to scroll to", objectName);
+        return;
+    }
+    QQuickItem *content = flickable->property("contentItem").value<QQuickItem *>();
+    const qreal y = target->mapToItem(content, QPointF(0, 0)).y();
+    const qreal most = flickable->property("contentHeight").toReal() - flickable->height();
+    flickable->setProperty("contentY", qBound<qreal>(0, y - 16, qMax<qreal>(0, most)));
 }
 
 void ScreenshotTour::next()

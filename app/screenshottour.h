@@ -8,6 +8,7 @@
 #include <vector>
 
 class ConversationController;
+class ScreenshotPhone;
 class QQmlApplicationEngine;
 class QQuickItem;
 class QQuickWindow;
@@ -15,7 +16,8 @@ class QQuickWindow;
 // `teehee --screenshots DIR`: drives the real window through a short
 // conversation (a question answered after some thinking, with a code block;
 // a regenerated second branch; a follow-up with a table), a message sent to a
-// provider without a key, and the model popup with its parameters; saves
+// provider without a key, the model popup with its parameters, and Settings →
+// Sharing with its QR code and a phone's request waiting; saves
 // each in the light and the dark theme and in German as DIR/<name>-<look>.png,
 // then quits. Without any key it saves the first-run welcome card
 // (welcome-light.png). Used by scripts/screenshots.sh under Xvfb against a
@@ -38,6 +40,8 @@ private:
     void grab(const QString &name);
     void fail(const QString &why);
     QQuickItem *item(const char *objectName) const;
+    void planSharing();
+    void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;
     QString m_dir;
@@ -48,4 +52,5 @@ private:
     bool m_waitingForReply = false;
     QString m_codeChat;
     QString m_keylessChat;
+    ScreenshotPhone *m_phone = nullptr; // a child
 };

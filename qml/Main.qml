@@ -145,6 +145,16 @@ ApplicationWindow {
         target: SettingsController
         function onErrorOccurred(message) { toast.show(message, "", null) }
     }
+    // A device asking to join while Settings is closed: a notice that opens the Sharing panel.
+    Connections {
+        target: SharingController
+        function onPairingRequested(deviceName, verification) {
+            if (!settings.visible)
+                toast.show(qsTr("“%1” asks to use your chats (number %2)").arg(deviceName).arg(verification),
+                           qsTr("Review"), () => settings.open())
+        }
+        function onFailed(message) { toast.show(message, "", null) }
+    }
 
     // A finished reply is announced once to screen readers, never token by token.
     Text {

@@ -16,6 +16,7 @@ Dialog {
     width: Math.min(640, Overlay.overlay ? Overlay.overlay.width - 48 : 640)
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
+    onVisibleChanged: SharingController.panelOpen = visible
     onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys() }
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     Overlay.modal: Rectangle { color: Theme.scrim }
@@ -198,6 +199,9 @@ Dialog {
                     border.color: language.visualFocus ? Theme.focusRing : Theme.divider
                 }
             }
+
+            Section { text: qsTr("Sharing"); visible: SharingController.available }
+            SharingPanel { Layout.fillWidth: true; visible: SharingController.available }
 
             Section { text: qsTr("Data") }
             Note { text: qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }

@@ -297,12 +297,22 @@
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="153"/>
+        <source>“%1” asks to use your chats (number %2)</source>
+        <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="154"/>
+        <source>Review</source>
+        <translation>Ansehen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -564,152 +574,281 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="24"/>
+        <location filename="../qml/SettingsDialog.qml" line="25"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/SettingsDialog.qml" line="59"/>
         <source>Providers &amp; keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Test %1</source>
         <translation>%1 testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete the %1 key</source>
         <translation>%1-Schlüssel löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
         <source>No keys yet.</source>
         <translation>Noch keine Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Also available from the environment: %1</source>
         <translation>Auch aus der Umgebung verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Add or replace a key:</source>
         <translation>Schlüssel hinzufügen oder ersetzen:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Fügen Sie so viele hinzu, wie Sie nutzen: Jeder erscheint als eigene Wahl in der Modellauswahl. Speichern unter einem vorhandenen Namen ersetzt diesen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Name, e.g. Ollama</source>
         <translation>Name, z. B. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>API key (optional)</source>
         <translation>API-Schlüssel (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>Default model</source>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="125"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="132"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
+        <location filename="../qml/SettingsDialog.qml" line="133"/>
         <source>Text size</source>
         <translation>Textgröße</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="138"/>
-        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="139"/>
+        <location filename="../qml/SettingsDialog.qml" line="143"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <source>Sharing</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="207"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="208"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPanel</name>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <source>Share on this network</source>
+        <translation>In diesem Netzwerk freigeben</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="62"/>
+        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <source>Sharing could not start: %1</source>
+        <translation>Die Freigabe konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
+        <translation>Andere Geräte in diesem Netzwerk können deine Chats und Schlüssel nutzen, nachdem du sie hier zugelassen hast. Die Verbindung ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <source>Open on another device</source>
+        <translation>Auf einem anderen Gerät öffnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <source>Pair a phone or tablet</source>
+        <translation>Smartphone oder Tablet koppeln</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
+        <translation>Scanne diesen Code mit der Kamera des anderen Geräts und vergleiche dann die angezeigte Nummer mit der unten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <source>QR code of the pairing link</source>
+        <translation>QR-Code des Kopplungslinks</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <source>Valid for %1:%2</source>
+        <translation>Gültig für %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <source>Making a new code…</source>
+        <translation>Neuer Code wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <source>New code</source>
+        <translation>Neuer Code</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
+        <translation>Ein Gerät, das dich bittet, einem Zertifikat zu vertrauen, sollte genau diesen Fingerabdruck anzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <source>Waiting for approval</source>
+        <translation>Warten auf Zustimmung</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <source>Number %1</source>
+        <translation>Nummer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <source>Approve</source>
+        <translation>Zulassen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <source>Approve %1</source>
+        <translation>%1 zulassen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <source>Deny %1</source>
+        <translation>%1 ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <source>Paired devices</source>
+        <translation>Gekoppelte Geräte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <source>Last seen %1</source>
+        <translation>Zuletzt gesehen %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <source>Revoke %1</source>
+        <translation>%1 widerrufen</translation>
     </message>
 </context>
 <context>

@@ -297,12 +297,22 @@
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="153"/>
+        <source>“%1” asks to use your chats (number %2)</source>
+        <translation>«%1» quiere usar tus chats (número %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="154"/>
+        <source>Review</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -564,152 +574,281 @@
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="24"/>
+        <location filename="../qml/SettingsDialog.qml" line="25"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/SettingsDialog.qml" line="59"/>
         <source>Providers &amp; keys</source>
         <translation>Proveedores y claves</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Test %1</source>
         <translation>Probar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete the %1 key</source>
         <translation>Eliminar la clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
         <source>No keys yet.</source>
         <translation>Todavía no hay claves.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Also available from the environment: %1</source>
         <translation>También disponible desde el entorno: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Add or replace a key:</source>
         <translation>Añadir o reemplazar una clave:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Endpoint personalizado compatible con OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Añade tantos como uses: cada uno es una opción propia en el selector de modelo. Guardar con un nombre existente reemplaza ese endpoint.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="125"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="132"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
+        <location filename="../qml/SettingsDialog.qml" line="133"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="138"/>
-        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="139"/>
+        <location filename="../qml/SettingsDialog.qml" line="143"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <source>Sharing</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="207"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="208"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPanel</name>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <source>Share on this network</source>
+        <translation>Compartir en esta red</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="62"/>
+        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <source>Sharing could not start: %1</source>
+        <translation>No se pudo empezar a compartir: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
+        <translation>Otros dispositivos de esta red pueden usar tus chats y claves después de que los admitas aquí. La conexión está cifrada.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <source>Open on another device</source>
+        <translation>Abrir en otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <source>Pair a phone or tablet</source>
+        <translation>Vincular un teléfono o una tableta</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
+        <translation>Escanea este código con la cámara del otro dispositivo y compara el número que muestra con el de abajo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <source>QR code of the pairing link</source>
+        <translation>Código QR del enlace de vinculación</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <source>Valid for %1:%2</source>
+        <translation>Válido durante %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <source>Making a new code…</source>
+        <translation>Creando un código nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <source>New code</source>
+        <translation>Código nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>Huella digital SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
+        <translation>Un dispositivo que te pida confiar en un certificado debería mostrar esta misma huella.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <source>Waiting for approval</source>
+        <translation>Esperando aprobación</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <source>Number %1</source>
+        <translation>Número %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <source>Approve %1</source>
+        <translation>Aprobar %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <source>Deny</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <source>Deny %1</source>
+        <translation>Rechazar %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <source>Paired devices</source>
+        <translation>Dispositivos vinculados</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <source>Last seen %1</source>
+        <translation>Visto por última vez %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <source>Revoke %1</source>
+        <translation>Revocar %1</translation>
     </message>
 </context>
 <context>

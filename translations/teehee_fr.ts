@@ -297,12 +297,22 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="153"/>
+        <source>“%1” asks to use your chats (number %2)</source>
+        <translation>« %1 » demande à utiliser vos discussions (numéro %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="154"/>
+        <source>Review</source>
+        <translation>Examiner</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -564,152 +574,281 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="24"/>
+        <location filename="../qml/SettingsDialog.qml" line="25"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/SettingsDialog.qml" line="59"/>
         <source>Providers &amp; keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Test %1</source>
         <translation>Tester %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete the %1 key</source>
         <translation>Supprimer la clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
         <source>No keys yet.</source>
         <translation>Aucune clé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Also available from the environment: %1</source>
         <translation>Également disponible depuis l’environnement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Add or replace a key:</source>
         <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Point de terminaison personnalisé compatible OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Ajoutez-en autant que vous en utilisez : chacun est un choix distinct dans le sélecteur de modèle. Enregistrer sous un nom existant remplace ce point d’accès.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="125"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="132"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
+        <location filename="../qml/SettingsDialog.qml" line="133"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="138"/>
-        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="139"/>
+        <location filename="../qml/SettingsDialog.qml" line="143"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <source>Sharing</source>
+        <translation>Partage</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="207"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="208"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPanel</name>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <source>Share on this network</source>
+        <translation>Partager sur ce réseau</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="62"/>
+        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <source>Sharing could not start: %1</source>
+        <translation>Le partage n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
+        <translation>Les autres appareils de ce réseau peuvent utiliser vos discussions et vos clés une fois que vous les avez acceptés ici. La connexion est chiffrée.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <source>Open on another device</source>
+        <translation>Ouvrir sur un autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <source>Pair a phone or tablet</source>
+        <translation>Associer un téléphone ou une tablette</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
+        <translation>Scannez ce code avec l’appareil photo de l’autre appareil, puis comparez le numéro qu’il affiche avec celui ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <source>QR code of the pairing link</source>
+        <translation>Code QR du lien d’association</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <source>Valid for %1:%2</source>
+        <translation>Valable encore %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <source>Making a new code…</source>
+        <translation>Création d’un nouveau code…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <source>New code</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
+        <translation>Un appareil qui vous demande de faire confiance à un certificat doit afficher cette même empreinte.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <source>Waiting for approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <source>Number %1</source>
+        <translation>Numéro %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <source>Approve %1</source>
+        <translation>Approuver %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <source>Deny %1</source>
+        <translation>Refuser %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <source>Paired devices</source>
+        <translation>Appareils associés</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <source>Last seen %1</source>
+        <translation>Vu pour la dernière fois %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <source>Revoke %1</source>
+        <translation>Révoquer %1</translation>
     </message>
 </context>
 <context>

@@ -297,12 +297,22 @@
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="153"/>
+        <source>“%1” asks to use your chats (number %2)</source>
+        <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="154"/>
+        <source>Review</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -563,152 +573,281 @@
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="24"/>
+        <location filename="../qml/SettingsDialog.qml" line="25"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="58"/>
+        <location filename="../qml/SettingsDialog.qml" line="59"/>
         <source>Providers &amp; keys</source>
         <translation>プロバイダーとキー</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
-        <location filename="../qml/SettingsDialog.qml" line="109"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="67"/>
+        <location filename="../qml/SettingsDialog.qml" line="68"/>
         <source>Test %1</source>
         <translation>%1 をテスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="69"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="70"/>
         <source>Delete the %1 key</source>
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="91"/>
+        <location filename="../qml/SettingsDialog.qml" line="92"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="94"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>Also available from the environment: %1</source>
         <translation>環境変数からも利用可能: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="96"/>
+        <location filename="../qml/SettingsDialog.qml" line="97"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="99"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="101"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="102"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>使うものをいくつでも追加できます。それぞれがモデル選択で個別の選択肢になります。既存の名前で保存するとそのエンドポイントを置き換えます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="105"/>
+        <location filename="../qml/SettingsDialog.qml" line="106"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="107"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="108"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="115"/>
+        <location filename="../qml/SettingsDialog.qml" line="116"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="117"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="119"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="122"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="124"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="125"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="127"/>
-        <location filename="../qml/SettingsDialog.qml" line="132"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
+        <location filename="../qml/SettingsDialog.qml" line="133"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="138"/>
-        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="139"/>
+        <location filename="../qml/SettingsDialog.qml" line="143"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="202"/>
+        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <source>Sharing</source>
+        <translation>共有</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="207"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="204"/>
+        <location filename="../qml/SettingsDialog.qml" line="208"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="205"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharingPanel</name>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <source>Share on this network</source>
+        <translation>このネットワークで共有</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="62"/>
+        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <source>Sharing could not start: %1</source>
+        <translation>共有を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
+        <translation>ここで許可すると、このネットワーク上の他のデバイスがあなたのチャットとキーを使えるようになります。接続は暗号化されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <source>Open on another device</source>
+        <translation>別のデバイスで開く</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <source>Pair a phone or tablet</source>
+        <translation>スマートフォンやタブレットをペアリング</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
+        <translation>もう一方のデバイスのカメラでこのコードを読み取り、表示された番号と下の番号を比べてください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <source>QR code of the pairing link</source>
+        <translation>ペアリングリンクのQRコード</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <source>Valid for %1:%2</source>
+        <translation>有効期限まで %1:%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <source>Making a new code…</source>
+        <translation>新しいコードを作成しています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <source>New code</source>
+        <translation>新しいコード</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 フィンガープリント</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
+        <translation>証明書を信頼するよう求めるデバイスには、これと同じフィンガープリントが表示されるはずです。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <source>Waiting for approval</source>
+        <translation>承認待ち</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <source>Number %1</source>
+        <translation>番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <source>Approve %1</source>
+        <translation>%1 を承認</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <source>Deny</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <source>Deny %1</source>
+        <translation>%1 を拒否</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <source>Paired devices</source>
+        <translation>ペアリング済みのデバイス</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <source>Last seen %1</source>
+        <translation>最終接続 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>Revoke</source>
+        <translation>取り消す</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <source>Revoke %1</source>
+        <translation>%1 を取り消す</translation>
     </message>
 </context>
 <context>

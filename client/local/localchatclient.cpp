@@ -1,6 +1,7 @@
 #include "localchatclient.h"
 
 #include "accountrelay.h"
+#include "localsharing.h"
 #include "recordconversions.h"
 
 #include "auth/authservice.h"
@@ -63,6 +64,12 @@ LocalChatClient::LocalChatClient(const QString &storedUserId, QObject *parent)
     m_thread.setObjectName(QStringLiteral("teehee-backend"));
     m_backend = new Backend(config.value());
     m_backend->moveToThread(&m_thread);
+    m_sharing = new LocalSharing(*this, m_backend);
+}
+
+SharingClient *LocalChatClient::sharing() const
+{
+    return m_sharing;
 }
 
 QString LocalChatClient::envFile()
@@ -75,7 +82,11 @@ LocalChatClient::~LocalChatClient()
     if (m_thread.isRunning()) {
         // The database connection belongs to the backend thread: close it
         // there, after running replies are saved as stopped.
-        QMetaObject::invokeMethod(m_backend, [backend = m_backend] { delete backend; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(m_backend, [backend = m_backend, sharing = m_sharing] {
+            if (sharing)
+                sharing->shutDownOnBackendThread(); // the shared server goes before the services it serves
+            delete backend;
+        }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     } else {

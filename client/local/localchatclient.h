@@ -13,6 +13,9 @@ class Backend;
 
 namespace teehee::client {
 
+class LocalSharing;
+class SharingClient;
+
 // The ChatClient over the in-process backend: the Backend lives on its own
 // thread; every call runs there and answers on the caller's thread through
 // queued calls. Never blocks, except that destruction waits for the backend
@@ -32,6 +35,8 @@ public:
     // Starts the backend; stateChanged() tells when it is ready or failed.
     void start();
     QString userId() const { return m_userId; }
+    // "Share on this network" over this client's backend (a child).
+    SharingClient *sharing() const;
 
     State state() const override { return m_state; }
     QString statusText() const override { return m_statusText; }
@@ -84,6 +89,7 @@ private:
     QString m_location;
     QString m_dataDirectory;
     QList<ProviderInfo> m_providers;
+    LocalSharing *m_sharing = nullptr; // a child, made with the backend
 };
 
 } // namespace teehee::client

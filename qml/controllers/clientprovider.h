@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chatclient.h"
+#include "sharingclient.h"
 
 #include <QPointer>
 
@@ -12,7 +13,11 @@ class ClientProvider {
 public:
     static void provide(teehee::client::ChatClient *client) { s_client = client; }
     static teehee::client::ChatClient *client();
+    // "Share on this network", when the client can (may stay null).
+    static void provideSharing(teehee::client::SharingClient *sharing) { s_sharing = sharing; }
+    static teehee::client::SharingClient *sharing() { return s_sharing.data(); }
 
 private:
     static inline QPointer<teehee::client::ChatClient> s_client;
+    static inline QPointer<teehee::client::SharingClient> s_sharing;
 };

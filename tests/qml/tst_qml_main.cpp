@@ -5,6 +5,8 @@
 #include "clientprovider.h"
 #include "fakeprovidercontrol.h"
 #include "localchatclient.h"
+#include "pairingphone.h"
+#include "sharingclient.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -37,6 +39,8 @@ public Q_SLOTS:
         QQuickStyle::setStyle(QStringLiteral("Basic"));
         m_client = new teehee::client::LocalChatClient({}, this);
         ClientProvider::provide(m_client);
+        ClientProvider::provideSharing(m_client->sharing());
+        m_client->sharing()->setPort(0); // a free port, not the default one a real app may hold
         m_client->start();
     }
     void qmlEngineAvailable(QQmlEngine *engine)
@@ -45,12 +49,14 @@ public Q_SLOTS:
         engine->addImportPath(QStringLiteral("qrc:/"));
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "FakeProvider", m_fake);
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "SecondProvider", m_second);
+        qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "Phone", m_phone);
     }
 
 private:
     QTemporaryDir m_dir;
     FakeProviderControl *m_fake = nullptr;
     FakeProviderControl *m_second = nullptr;
+    PairingPhone *m_phone = new PairingPhone(this);
     teehee::client::LocalChatClient *m_client = nullptr;
 };
 

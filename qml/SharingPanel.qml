@@ -1,0 +1,182 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Teehee
+
+// Settings → Sharing: this computer serves its chats to the household's other
+// devices. The switch, the port, what to open, the pairing QR code with its
+// URL and countdown, the certificate's fingerprint, the requests waiting for
+// Approve / Deny and the paired devices with Revoke.
+ColumnLayout {
+    id: panel
+    spacing: Theme.gap
+    readonly property bool on: SharingController.state === "on"
+
+    component Note: Text {
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
+        color: Theme.mutedText
+        font.pointSize: Theme.smallSize
+    }
+    component Heading: Text {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.gap
+        color: Theme.text
+        font.pointSize: Theme.baseSize
+        font.weight: Font.DemiBold
+        Accessible.role: Accessible.Heading
+        Accessible.name: text
+    }
+    component Selectable: TextEdit {
+        Layout.fillWidth: true
+        readOnly: true
+        selectByMouse: true
+        wrapMode: TextEdit.WrapAnywhere
+        color: Theme.text
+        selectionColor: Theme.accent
+        selectedTextColor: Theme.accentText
+        font.family: Theme.monoFamily
+        font.pointSize: Theme.smallSize
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        Switch {
+            id: shareSwitch
+            objectName: "shareSwitch"
+            text: qsTr("Share on this network")
+            checked: SharingController.enabled
+            font.pointSize: Theme.baseSize
+            Accessible.name: text
+            onToggled: {
+                SharingController.enabled = checked
+                checked = Qt.binding(() => SharingController.enabled) // a failed start turns it back off
+            }
+            contentItem: Text {
+                leftPadding: shareSwitch.indicator.width + shareSwitch.spacing
+                text: shareSwitch.text
+                color: Theme.text
+                font: shareSwitch.font
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+        Item { Layout.fillWidth: true }
+        Text { text: qsTr("Port"); color: Theme.mutedText; font.pointSize: Theme.baseSize }
+        Field {
+            id: portField
+            objectName: "sharingPort"
+            Layout.preferredWidth: Theme.px(90)
+            label: qsTr("Port")
+            text: String(SharingController.port)
+            inputMethodHints: Qt.ImhDigitsOnly
+            validator: IntValidator { bottom: 1; top: 65535 }
+            onEditingFinished: if (acceptableInput) SharingController.port = Number(text)
+        }
+    }
+    Note {
+        text: SharingController.state === "failed"
+              ? qsTr("Sharing could not start: %1").arg(SharingController.failure)
+              : SharingController.state === "starting" ? qsTr("Starting…")
+              : qsTr("Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.")
+        color: SharingController.state === "failed" ? Theme.danger : Theme.mutedText
+    }
+
+    ColumnLayout {
+        Layout.fillWidth: true
+        visible: panel.on
+        spacing: Theme.gap
+
+        Heading { text: qsTr("Open on another device") }
+        Repeater {
+            model: SharingController.addresses
+            delegate: Selectable { required property string modelData; objectName: "sharingAddress"; text: modelData }
+        }
+
+        Heading { text: qsTr("Pair a phone or tablet") }
+        Note { text: qsTr("Scan this code with the other device's camera, then compare the number it shows with the one below.") }
+        QrCode {
+            objectName: "pairingQr"
+            Layout.preferredWidth: Theme.px(200)
+            Layout.preferredHeight: Theme.px(200)
+            text: SharingController.pairingUrl
+            color: "#000000"
+            background: "#FFFFFF"
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("QR code of the pairing link")
+        }
+        Selectable { objectName: "pairingUrl"; text: SharingController.pairingUrl }
+        RowLayout {
+            Layout.fillWidth: true
+            Note {
+                objectName: "pairingCountdown"
+                text: SharingController.secondsLeft > 0
+                      ? qsTr("Valid for %1:%2").arg(Math.floor(SharingController.secondsLeft / 60))
+                                                .arg(String(SharingController.secondsLeft % 60).padStart(2, "0"))
+                      : qsTr("Making a new code…")
+            }
+            TextButton { text: qsTr("New code"); onClicked: SharingController.newInvitation() }
+        }
+
+        Heading { text: qsTr("SHA-256 fingerprint") }
+        Selectable { objectName: "sharingFingerprint"; text: SharingController.fingerprint }
+        Note { text: qsTr("A device that asks you to trust a certificate should show this same fingerprint.") }
+
+        Heading { text: qsTr("Waiting for approval"); visible: SharingController.requests.length > 0 }
+        Repeater {
+            model: SharingController.requests
+            delegate: RowLayout {
+                id: request
+                required property var modelData
+                objectName: "pairingRequest"
+                Layout.fillWidth: true
+                Text { Layout.fillWidth: true; text: request.modelData.deviceName; color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+                Text {
+                    objectName: "verification"
+                    text: request.modelData.verification
+                    color: Theme.text
+                    font.family: Theme.monoFamily
+                    font.pointSize: Theme.titleSize
+                    font.letterSpacing: 2
+                    Accessible.name: qsTr("Number %1").arg(text.split("").join(" "))
+                }
+                TextButton {
+                    objectName: "approveButton"
+                    text: qsTr("Approve")
+                    primary: true
+                    Accessible.name: qsTr("Approve %1").arg(request.modelData.deviceName)
+                    onClicked: SharingController.approve(request.modelData.pairingId)
+                }
+                TextButton {
+                    objectName: "denyButton"
+                    text: qsTr("Deny")
+                    Accessible.name: qsTr("Deny %1").arg(request.modelData.deviceName)
+                    onClicked: SharingController.deny(request.modelData.pairingId)
+                }
+            }
+        }
+    }
+
+    Heading { text: qsTr("Paired devices"); visible: SharingController.devices.length > 0 }
+    Repeater {
+        model: SharingController.devices
+        delegate: RowLayout {
+            id: device
+            required property var modelData
+            objectName: "pairedDevice"
+            Layout.fillWidth: true
+            Text { Layout.fillWidth: true; text: device.modelData.name; color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+            Text {
+                text: qsTr("Last seen %1").arg(new Date(device.modelData.lastSeen).toLocaleString(Qt.locale(), Locale.ShortFormat))
+                color: Theme.mutedText
+                font.pointSize: Theme.smallSize
+            }
+            TextButton {
+                text: qsTr("Revoke")
+                danger: true
+                Accessible.name: qsTr("Revoke %1").arg(device.modelData.name)
+                onClicked: SharingController.revoke(device.modelData.id)
+            }
+        }
+    }
+}
