@@ -17,15 +17,17 @@ DeviceService::DeviceService(const Database &db, int tokenDays, QObject *parent)
 
 DeviceService::~DeviceService() = default;
 
-Result<DeviceRecord> DeviceService::add(const QString &userId, const QString &name, const QString &id) const
+Result<DeviceRecord> DeviceService::add(const QString &userId, const QString &name, const QString &id)
 {
     DeviceRecord d;
     d.id = id;
     d.userId = userId;
     d.name = name;
     auto created = DeviceRepository(m_db).create(d);
-    if (created)
+    if (created) {
         qCInfo(lcAuth).noquote() << "new device" << created->id << "for" << userId;
+        Q_EMIT deviceAdded(userId, created->id);
+    }
     return created;
 }
 

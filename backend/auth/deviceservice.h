@@ -25,7 +25,7 @@ public:
     ~DeviceService() override;
 
     // A new device of the user, seen now (`id` when given, else a new one).
-    Result<DeviceRecord> add(const QString &userId, const QString &name, const QString &id = QString()) const;
+    Result<DeviceRecord> add(const QString &userId, const QString &name, const QString &id = QString());
     // The user's devices that may still sign in, most recently seen first.
     Result<QList<DeviceRecord>> list(const QString &userId) const;
     // Revokes one of the user's devices: its tokens answer 401 from now on and
@@ -39,6 +39,8 @@ public:
     int tokenDays() const { return m_tokenDays; }
 
 Q_SIGNALS:
+    // A device joined the account here (a sign-in, a pairing collected).
+    void deviceAdded(const QString &userId, const QString &deviceId);
     // A device was revoked, here or by another server sharing the database.
     void deviceRevoked(const QString &userId, const QString &deviceId);
 

@@ -17,7 +17,6 @@ namespace teehee::client {
 namespace {
 
 constexpr int kSlowRefreshMs = 30 * 1000;
-constexpr int kFastRefreshMs = 1000;
 
 PairingRequestInfo toInfo(const PairingRequestRecord &r)
 {
@@ -71,16 +70,15 @@ ShareHost::ShareHost(Backend &backend, const QString &userId, Sink sink, QObject
         if (userId == m_userId)
             refreshDevices();
     });
+    // An approved device appears once it has collected its token (its next poll).
+    connect(&backend.devices(), &DeviceService::deviceAdded, this, [this](const QString &userId, const QString &) {
+        if (userId == m_userId)
+            refreshDevices();
+    });
     m_slowRefresh.setInterval(kSlowRefreshMs);
     connect(&m_slowRefresh, &QTimer::timeout, this, [this] {
         refreshDevices();
         refreshRequests();
-    });
-    m_fastRefresh.setInterval(kFastRefreshMs);
-    connect(&m_fastRefresh, &QTimer::timeout, this, [this] {
-        refreshDevices();
-        if (QDateTime::currentDateTimeUtc() > m_watchUntil)
-            m_fastRefresh.stop();
     });
 }
 
@@ -126,7 +124,6 @@ ShareHost::Started ShareHost::start(quint16 port)
 void ShareHost::stop()
 {
     m_slowRefresh.stop();
-    m_fastRefresh.stop();
     // The listeners and the connections they accepted (HTTP, WebSocket) are
     // the server's children: they close here, now, not at the next idle timeout.
     delete m_server;
@@ -155,8 +152,6 @@ Status ShareHost::approve(const QString &pairingId)
 {
     Status st = m_backend.pairing().approve(m_userId, pairingId);
     refreshRequests();
-    if (st)
-        watchForCollection(m_backend.pairing().limits().requestSeconds);
     return st;
 }
 
@@ -172,14 +167,6 @@ Status ShareHost::revoke(const QString &deviceId)
     Status st = m_backend.devices().revoke(m_userId, deviceId);
     refreshDevices(); // deviceRevoked may come later through the feed; this is now
     return st;
-}
-
-// The device and its token are made when the new device collects them (its
-// next poll), which the services do not announce: look until it has.
-void ShareHost::watchForCollection(int seconds)
-{
-    m_watchUntil = QDateTime::currentDateTimeUtc().addSecs(seconds);
-    m_fastRefresh.start();
 }
 
 void ShareHost::refreshDevices()

@@ -62,8 +62,6 @@ public:
     void refreshRequests();
 
 private:
-    void watchForCollection(int seconds);
-
     Backend &m_backend;
     QString m_userId;
     Sink m_sink;
@@ -75,8 +73,6 @@ private:
     bool m_haveDevices = false;
     bool m_haveRequests = false;
     QTimer m_slowRefresh;  // last-seen times, expired requests
-    QTimer m_fastRefresh;  // an approved device collecting its token
-    QDateTime m_watchUntil;
 };
 
 } // namespace teehee::client

@@ -6,6 +6,11 @@ import { api, enc } from '../core/api.js';
 import { auth } from '../core/session.js';
 import { deviceName } from './devicename.js';
 
+// As the desktop shows it: upper-case pairs separated by colons.
+function readableFingerprint(fp) {
+  return (fp.toUpperCase().match(/[0-9A-F]{2}/g) || []).join(':');
+}
+
 export function createPairing({ code, fp }, { onDone, onCancel }) {
   const status = h('p', { class: 'pair-status', role: 'status', text: t('pair.connecting') });
   const number = h('p', { class: 'pair-number', 'aria-label': t('pair.number'), hidden: true });
@@ -15,7 +20,7 @@ export function createPairing({ code, fp }, { onDone, onCancel }) {
     type: 'button', class: 'btn wide', text: auth.signedIn ? t('pair.backToChats') : t('pair.signInInstead'),
     onclick: () => { stop(); onCancel(); },
   });
-  const fingerprint = fp ? h('details', { class: 'pair-fp' }, h('summary', { text: t('pair.fingerprint') }), h('code', { text: fp })) : null;
+  const fingerprint = fp ? h('details', { class: 'pair-fp' }, h('summary', { text: t('pair.fingerprint') }), h('code', { text: readableFingerprint(fp) })) : null;
   const root = h('main', { class: 'signin' },
     h('div', { class: 'signin-card' },
       h('img', { src: '/icon.svg', alt: '', class: 'signin-logo', width: '56', height: '56' }),
