@@ -8,6 +8,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${TEEHEE_TEST_BUILD_DIR:-$root/build-test}
 
 bash "$root/scripts/setup.sh" "$build_dir" RelWithDebInfo -DTEEHEE_BUILD_TESTS=ON -DTEEHEE_BUILD_BENCH=ON
+# The browser tests' driver (playwright-core, from the npm registry; Chromium is Debian's).
+bash "$root/tests/web/setup.sh"
 
 pg_dir=$(mktemp -d /tmp/teehee-pg.XXXXXX)
 chmod 755 "$pg_dir"

@@ -14,8 +14,14 @@ function sameOrigin(src) {
   try { return new URL(src, location.href).origin === location.origin; } catch { return false; }
 }
 
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
 function configure(marked, purify) {
   marked.setOptions({ gfm: true, breaks: false, headerIds: false, mangle: false });
+  // HTML a model writes is shown as the text it is: it never reaches an HTML
+  // parser, so not even the sanitiser's parsing trips the page's CSP.
+  marked.use({ renderer: { html: (html) => escapeHtml(html) } });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (!sanitizingReply) return; // the hook is global: code colouring uses DOMPurify too
     // Classes only name a code block's language: no model text borrows our styles.

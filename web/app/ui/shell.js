@@ -18,16 +18,37 @@ export function createShell(actions) {
   const drawerButton = iconButton('sidebar', t('showChats'), () => openDrawer(), {
     class: 'only-narrow', 'aria-controls': 'sidebar', 'aria-expanded': 'false',
   });
-  const chatTools = h('div', { class: 'chat-tools', hidden: true },
-    iconButton('edit', t('rename'), () => actions.onRename()),
-    iconButton('fork', t('fork'), () => actions.onFork()),
-    iconButton('delete', t('delete'), () => actions.onDelete()));
-  // On narrow screens the chat's tools wrap to a row of their own, after New chat and Settings.
+  // The chat's own actions: in the bar on wide screens; on phones behind
+  // "Chat actions", so the bar keeps one row and the title its room.
+  const toolsMenu = h('div', { class: 'chat-tools-menu', id: 'chat-tools-menu' },
+    iconButton('edit', t('rename'), () => runTool(actions.onRename)),
+    iconButton('fork', t('fork'), () => runTool(actions.onFork)),
+    iconButton('delete', t('delete'), () => runTool(actions.onDelete)));
+  const moreButton = iconButton('more', t('chatActions'), () => setToolsOpen(!toolsOpen()), {
+    class: 'only-phone', 'aria-controls': 'chat-tools-menu', 'aria-expanded': 'false',
+  });
+  const chatTools = h('div', { class: 'chat-tools', hidden: true }, moreButton, toolsMenu);
   const header = h('header', { class: 'topbar' },
     drawerButton, title,
     iconButton('plus', t('newChat'), () => actions.onNewChat(), { class: 'only-narrow' }),
     iconButton('settings', t('settings'), () => actions.onSettings(), { class: 'only-narrow' }),
     chatTools);
+
+  function toolsOpen() { return chatTools.classList.contains('open'); }
+  function setToolsOpen(open) {
+    chatTools.classList.toggle('open', open);
+    moreButton.setAttribute('aria-expanded', String(open));
+  }
+  function runTool(action) {
+    const fromMenu = toolsOpen();
+    setToolsOpen(false);
+    if (fromMenu) moreButton.focus({ preventScroll: true });
+    action();
+  }
+  chatTools.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && toolsOpen()) { setToolsOpen(false); moreButton.focus(); e.stopPropagation(); }
+  });
+  document.addEventListener('pointerdown', (e) => { if (toolsOpen() && !chatTools.contains(e.target)) setToolsOpen(false); });
   const offline = h('div', { class: 'offline', role: 'status' });
   const main = h('main', { class: 'conversation', id: 'main' });
   const column = h('div', { class: 'column' }, header, offline, main);
@@ -70,7 +91,8 @@ export function createShell(actions) {
     setTitle(text) { title.textContent = text; document.title = text ? `${text} · Teehee` : 'Teehee'; },
     setChatTools(visible, { canFork = true } = {}) {
       chatTools.hidden = !visible;
-      chatTools.children[1].disabled = !canFork;
+      if (!visible) setToolsOpen(false);
+      toolsMenu.children[1].disabled = !canFork;
     },
     // Offline wins over reconnecting; both say the reply goes on.
     setOffline(offlineNow) {

@@ -28,8 +28,9 @@ export function createSignIn(reason) {
     h('label', { class: 'field-label', for: 'signin-email' }, h('span', { text: t('signin.email') })), email,
     h('label', { class: 'field-label', for: 'signin-password' }, h('span', { text: t('signin.password') })), password,
     error, signIn, create);
-  const notice = reason === 'expired' ? h('p', { class: 'signin-notice', text: t('signin.expired') })
-    : reason === 'user' ? h('p', { class: 'signin-notice', text: t('signin.signedOut') }) : null;
+  // Said once by screen readers too: why the page is back at sign-in.
+  const notice = reason === 'expired' ? h('p', { class: 'signin-notice', role: 'status', text: t('signin.expired') })
+    : reason === 'user' ? h('p', { class: 'signin-notice', role: 'status', text: t('signin.signedOut') }) : null;
   const root = h('main', { class: 'signin' },
     h('div', { class: 'signin-card' },
       h('img', { src: '/icon.svg', alt: '', class: 'signin-logo', width: '56', height: '56' }),
