@@ -162,6 +162,12 @@ Status EndpointPolicy::checkBaseUrl(const QString &baseUrl) const
     const QHostAddress literal(host);
     if (!literal.isNull() && !allowsAddress(host, literal))
         return Error::invalid(QStringLiteral("base_url: %1").arg(refusalText()));
+    // "localhost" and its subdomains are loopback by definition (RFC 6761):
+    // refused now, as 127.0.0.1 is, not only when a reply tries to connect.
+    const QString name = normalHost(host);
+    if (literal.isNull() && (name == u"localhost" || name.endsWith(u".localhost"))
+        && !allowsAddress(host, QHostAddress(QHostAddress::LocalHost)))
+        return Error::invalid(QStringLiteral("base_url: %1").arg(refusalText()));
     return success();
 }
 

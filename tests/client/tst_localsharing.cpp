@@ -169,6 +169,29 @@ private Q_SLOTS:
         QVERIFY(m_sharing->pairingUrl() != used);
     }
 
+    void anotherAccountOnTheShareCannotReachThisMachinesServers()
+    {
+        // A guest signs up on the share and points a custom endpoint at the
+        // desktop's own loopback (an Ollama there, say): refused, nothing kept.
+        PinnedHttps guest(port(), fingerprintHex());
+        const PinnedAnswer signedUp = guest.request("POST", QStringLiteral("/auth/signup"), {},
+            QJsonObject{{QStringLiteral("email"), QStringLiteral("guest@example.com")},
+                        {QStringLiteral("password"), QStringLiteral("a long enough password")}});
+        QCOMPARE(signedUp.status, 201);
+        const QByteArray token = signedUp.object().value(QStringLiteral("access_token")).toString().toLatin1();
+        for (const QString &url : {QStringLiteral("http://127.0.0.1:11434/v1"), QStringLiteral("http://localhost:1234/v1"),
+                                   QStringLiteral("http://[::1]:8080/v1")}) {
+            const PinnedAnswer added = guest.request("POST", QStringLiteral("/user/keys"), token,
+                QJsonObject{{QStringLiteral("provider_name"), QStringLiteral("custom")}, {QStringLiteral("label"), QStringLiteral("mine")},
+                            {QStringLiteral("base_url"), url}, {QStringLiteral("api_key"), QStringLiteral("k")}});
+            QVERIFY2(added.status == 403 || added.status == 422, qPrintable(url + QStringLiteral(": ") + QString::fromUtf8(added.body)));
+            QVERIFY2(added.object().value(QStringLiteral("detail")).toString().contains(QStringLiteral("base_url")), added.body.constData());
+        }
+        const PinnedAnswer keys = guest.request("GET", QStringLiteral("/user/keys"), token);
+        QCOMPARE(keys.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(keys.body).array().size(), 0);
+    }
+
     void revokingADeviceEndsItsToken()
     {
         QVERIFY(!m_deviceId.isEmpty());

@@ -114,6 +114,24 @@ private Q_SLOTS:
         QVERIFY(p.tag() != EndpointPolicy::publicOnly()->tag());
     }
 
+    void loopbackNamesAreRefusedWhenSaved()
+    {
+        // Loopback by definition: refused as the base URL is stored, like 127.0.0.1.
+        for (const QString &url : {QStringLiteral("http://127.0.0.1:11434/v1"), QStringLiteral("http://localhost:11434/v1"),
+                                   QStringLiteral("http://LocalHost.:1234/v1"), QStringLiteral("http://ollama.localhost/v1"),
+                                   QStringLiteral("http://[::1]:8080/v1")}) {
+            const Status st = EndpointPolicy::publicOnly()->checkBaseUrl(url);
+            QVERIFY2(!st, qPrintable(url));
+            QVERIFY(st.error().message.startsWith(QStringLiteral("base_url:")));
+            QVERIFY2(EndpointPolicy::anyAddress()->checkBaseUrl(url), qPrintable(url));
+        }
+        // Allowed by name or range, it is kept; a public name is never judged before it resolves.
+        QVERIFY(EndpointPolicy::make(false, {QStringLiteral("localhost")})->checkBaseUrl(QStringLiteral("http://localhost:1/v1")));
+        QVERIFY(EndpointPolicy::make(false, {QStringLiteral("127.0.0.0/8")})->checkBaseUrl(QStringLiteral("http://localhost:1/v1")));
+        QVERIFY(EndpointPolicy::publicOnly()->checkBaseUrl(QStringLiteral("https://api.example.com/v1")));
+        QVERIFY(EndpointPolicy::publicOnly()->checkBaseUrl(QStringLiteral("https://notlocalhost.example/v1")));
+    }
+
     void loopbackTargetsAreRefusedBeforeAnyConnection_data()
     {
         QTest::addColumn<QString>("host"); // %1 is the fake server's port
