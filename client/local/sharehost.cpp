@@ -1,5 +1,6 @@
 #include "sharehost.h"
 
+#include "dnssdannouncer.h"
 #include "lanaddresses.h"
 
 #include "api/httpserver.h"
@@ -57,8 +58,14 @@ bool hasIPv6()
 } // namespace
 
 ShareHost::ShareHost(Backend &backend, const QString &userId, Sink sink, QObject *parent)
-    : QObject(parent), m_backend(backend), m_userId(userId), m_sink(std::move(sink))
+    : ShareHost(backend, userId, std::move(sink), new DnsSdAnnouncer(), parent)
 {
+}
+
+ShareHost::ShareHost(Backend &backend, const QString &userId, Sink sink, DnsSdAnnouncer *announcer, QObject *parent)
+    : QObject(parent), m_backend(backend), m_userId(userId), m_sink(std::move(sink)), m_announcer(announcer)
+{
+    m_announcer->setParent(this);
     connect(&backend.pairing(), &PairingService::pairRequested, this, [this](const PairingRequestRecord &request) {
         if (request.userId != m_userId)
             return;
@@ -114,6 +121,9 @@ ShareHost::Started ShareHost::start(quint16 port)
     started.port = m_port;
     started.fingerprint = identity->fingerprint();
     started.fingerprintHex = m_fingerprintHex;
+    // Other devices can find the share by name; "fp" is what they pin.
+    m_announcer->announce(QStringLiteral("Teehee on %1").arg(QHostInfo::localHostName()).left(63), m_port,
+                          {QByteArrayLiteral("v=1"), "fp=" + m_fingerprintHex.toLatin1(), QByteArrayLiteral("path=/")});
     m_slowRefresh.start();
     m_haveDevices = m_haveRequests = false; // the other side forgot the requests when sharing stopped
     refreshDevices();
@@ -124,6 +134,7 @@ ShareHost::Started ShareHost::start(quint16 port)
 void ShareHost::stop()
 {
     m_slowRefresh.stop();
+    m_announcer->withdraw();
     // The listeners and the connections they accepted (HTTP, WebSocket) are
     // the server's children: they close here, now, not at the next idle timeout.
     delete m_server;

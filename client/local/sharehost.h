@@ -17,6 +17,8 @@ struct PairingRequestRecord;
 
 namespace teehee::client {
 
+class DnsSdAnnouncer;
+
 // The backend-thread side of LocalSharing: the HTTPS server over the
 // window's own Backend (the same services and generation engine), the
 // invitations, and the lists of devices and pairing requests, kept live from
@@ -42,6 +44,8 @@ public:
     };
 
     ShareHost(Backend &backend, const QString &userId, Sink sink, QObject *parent = nullptr);
+    // With the announcer to use (tests: one on a bus of their own); it becomes a child.
+    ShareHost(Backend &backend, const QString &userId, Sink sink, DnsSdAnnouncer *announcer, QObject *parent = nullptr);
     ~ShareHost() override;
 
     // Listens on 0.0.0.0 (and :: when the machine has IPv6) with TLS.
@@ -73,6 +77,7 @@ private:
     bool m_haveDevices = false;
     bool m_haveRequests = false;
     QTimer m_slowRefresh;  // last-seen times, expired requests
+    DnsSdAnnouncer *m_announcer; // a child
 };
 
 } // namespace teehee::client
