@@ -27,6 +27,9 @@ public:
     // Where the chats live: a database location or a server address, without secrets.
     virtual QString location() const = 0;
     virtual QString dataDirectory() const = 0;
+    // Ready, but the server is out of reach for now: what is shown stays,
+    // and replies resume when it is back (stateChanged() tells).
+    virtual bool reconnecting() const { return false; }
 
     // Chats
     virtual void listChats(QObject *context, Reply<QList<ChatInfo>> reply) = 0;

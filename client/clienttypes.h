@@ -26,6 +26,7 @@ enum class Failure {
     RateLimited,
     Unauthorized,
     Unavailable,    // the backend or server cannot be reached
+    CertificateRejected, // the server's certificate is not the one confirmed (or not trusted)
     Internal,
 };
 

@@ -44,7 +44,14 @@ HttpResponse errorResponse(const Error &error, int retryAfterSeconds)
     const int status = httpStatusFor(error.code);
     // Database and internal details stay in the log; the client gets a plain sentence.
     const QString detail = status == 500 ? QStringLiteral("Internal server error") : error.message;
-    auto r = detailResponse(status, detail);
+    QJsonObject body{{QStringLiteral("detail"), detail}};
+    // An addition to {"detail"}: the typed cause ("reply_running", "no_key"),
+    // so a client words it in its own language instead of parsing English.
+    if (const QString reason = errorReasonName(error.reason); status != 500 && !reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    auto r = jsonResponse(body, status);
+    if (status == 401)
+        r.withHeader("WWW-Authenticate", "Bearer");
     if (status == 429 && retryAfterSeconds > 0)
         r.withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
     return r;

@@ -130,6 +130,24 @@ void registerStreamRoutes(ApiContext &ctx)
         answerWhenDone(std::move(res), g.value());
     }));
 
+    // Another reply to the same question: a new sibling of the assistant
+    // message (the WebSocket's "regenerate"), for clients that stream over HTTP.
+    r.post(QStringLiteral("/stream/{message_id:uuid}/regenerate"),
+           ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
+        auto body = api::jsonBody(req, res);
+        if (!body)
+            return;
+        const DecodedTurn turn = decodeTurn(TurnKind::Regenerate, *body, req.param(QStringLiteral("message_id")));
+        if (!turn)
+            return res.send(turn.error.toError());
+        auto g = backend.generations().regenerate(user.id, turn->messageId, turn->generationOptions());
+        if (!g)
+            return res.send(g.error());
+        if (wantsEventStream(req))
+            return streamGeneration(req, std::move(res), g.value(), 0, backend.auth(), user);
+        answerWhenDone(std::move(res), g.value());
+    }));
+
     r.post(QStringLiteral("/chats/{chat_id:uuid}/stream"),
            ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {
         auto body = api::jsonBody(req, res);

@@ -28,9 +28,13 @@ QJsonArray providersJson(const ProviderService &providers)
         QJsonArray models;
         for (const auto &m : ModelCatalogue::forProvider(p.name))
             models.append(m.name);
+        // Beyond {name, models, description}: what a remote desktop shows
+        // before the person has a key (never whether the server holds one).
         out.append(QJsonObject{{QStringLiteral("name"), p.name},
                                {QStringLiteral("models"), models},
-                               {QStringLiteral("description"), p.description}});
+                               {QStringLiteral("description"), p.description},
+                               {QStringLiteral("display_name"), p.displayName},
+                               {QStringLiteral("default_model"), p.defaultModel}});
     }
     return out;
 }

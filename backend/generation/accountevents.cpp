@@ -18,6 +18,19 @@ AccountEvents::AccountEvents(ChatService &chats, GenerationManager &generations,
     connect(&chats, &ChatService::chatDeleted, this, [this](const QString &userId, const QString &chatId) {
         publish({AccountEvent::Type::ChatDeleted, userId, chatId, {}, {}, {}});
     });
+    // Other devices show an edit, a deletion or another branch at once; the
+    // rows a reply writes travel with its own stream instead.
+    connect(&chats, &ChatService::messageUpdated, this, [this](const QString &userId, const PlacedMessage &m) {
+        if (m.message.status == MessageStatus::Streaming)
+            return;
+        AccountEvent e{AccountEvent::Type::MessageUpdated, userId, m.message.chatId, {}, m.message.id, {}};
+        e.message = m;
+        publish(e);
+    });
+    connect(&chats, &ChatService::activeBranchChanged, this,
+            [this](const QString &userId, const QString &chatId, const QString &leafId) {
+        publish({AccountEvent::Type::BranchChanged, userId, chatId, {}, leafId, {}});
+    });
     connect(&generations, &GenerationManager::generationCreated, this, &AccountEvents::follow);
     for (Generation *g : generations.active())
         follow(g);

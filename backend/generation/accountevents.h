@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/messagerepository.h"
 #include "db/records.h"
 
 #include <QMetaType>
@@ -16,16 +17,20 @@ class GenerationManager;
 // (spec/api.md "Live events for the whole account"), whichever front end
 // caused it. A new kind is one more Type and the fields it needs.
 struct AccountEvent {
-    enum class Type { ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded, DeviceRevoked, PairRequested };
+    enum class Type {
+        ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded, DeviceRevoked, PairRequested,
+        MessageUpdated, BranchChanged
+    };
 
     Type type = Type::ChatUpdated;
     QString userId;     // the account: only its devices hear of it
     QString chatId;
     ChatRecord chat;    // ChatCreated, ChatUpdated: the chat as it now stands
-    QString messageId;  // StreamStarted, StreamEnded: the reply
+    QString messageId;  // StreamStarted, StreamEnded: the reply; BranchChanged: the new active leaf
     QString status;     // StreamEnded: "complete", "aborted" or "error"
     QString deviceId;   // DeviceRevoked: the device signed out
     PairingRequestRecord pairing; // PairRequested: the new device's request
+    PlacedMessage message; // MessageUpdated: edited, deleted or placed outside a reply
 };
 
 // The account event bus: turns the chat service's changes and the replies'

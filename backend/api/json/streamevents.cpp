@@ -144,6 +144,10 @@ Encoded encode(const AccountEvent &e)
             .field("verification", e.pairing.verification)
             .field("created_at", e.pairing.createdAt.toUTC().toString(Qt::ISODateWithMs))
             .field("expires_at", e.pairing.expiresAt.toUTC().toString(Qt::ISODateWithMs)).done();
+    case AccountEvent::Type::MessageUpdated:
+        return Writer("message_updated").json("message", chatjson::messageBytes(e.message)).done();
+    case AccountEvent::Type::BranchChanged:
+        return Writer("branch_changed").field("chat_id", e.chatId).field("message_id", e.messageId).done();
     }
     return error(QStringLiteral("unknown event"));
 }
