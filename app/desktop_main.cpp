@@ -1,15 +1,12 @@
-// teehee: the desktop chat app. Its composition root: the client the views
-// talk to (today the in-process backend), the language, then the QML.
-#include "clientprovider.h"
+// teehee: the desktop chat app. Its composition root: the language, then the
+// session (the client the views talk to, this computer's backend or a
+// server account, and the QML over it).
+#include "desktopsession.h"
 #include "languagecontroller.h"
-#include "localchatclient.h"
-#include "screenshottour.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
 #include <QQuickStyle>
-#include <QSettings>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(TeeheePlugin)
@@ -36,25 +33,7 @@ int main(int argc, char *argv[])
     // The saved (or the system's) language from the first frame on.
     LanguageController::applyStartupLanguage();
 
-    const QString profileKey = QStringLiteral("profile/localUserId");
-    teehee::client::LocalChatClient client(QSettings().value(profileKey).toString());
-    QObject::connect(&client, &teehee::client::ChatClient::stateChanged, &client, [&client, profileKey] {
-        if (!client.userId().isEmpty())
-            QSettings().setValue(profileKey, client.userId());
-    });
-    ClientProvider::provide(&client);
-    ClientProvider::provideSharing(client.sharing());
-    client.start();
-
-    QQmlApplicationEngine engine;
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-    // Qt 6.4 has no loadFromModule(): load the module's resource path.
-    engine.load(QUrl(QStringLiteral("qrc:/Teehee/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
-    ScreenshotTour tour(engine, parser.value(screenshots));
-    if (parser.isSet(screenshots))
-        tour.start();
+    DesktopSession session(parser.value(screenshots));
+    session.start();
     return app.exec();
 }

@@ -81,6 +81,27 @@ ApplicationWindow {
                 onToggleSidebar: window.sidebarOpen = !window.sidebarOpen
             }
 
+            // A server account whose server is out of reach for a moment.
+            Rectangle {
+                objectName: "reconnectingBanner"
+                Layout.fillWidth: true
+                visible: AppStatus.reconnecting
+                implicitHeight: reconnecting.implicitHeight + Theme.gap
+                color: Theme.raised
+                Text {
+                    id: reconnecting
+                    anchors.centerIn: parent
+                    width: parent.width - 2 * Theme.gap3
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    font.pointSize: Theme.smallSize
+                    text: qsTr("Reconnecting… Replies go on on the server and continue here when it is back.")
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+            }
+
             // The backend could not start (database, keychain): say so plainly.
             Rectangle {
                 Layout.fillWidth: true

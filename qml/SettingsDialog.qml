@@ -6,8 +6,8 @@ import QtQuick.Controls.impl
 import QtQuick.Layouts
 import Teehee
 
-// Settings in sections: providers and keys, custom endpoint, models,
-// appearance, language, data.
+// Settings in sections: account, providers and keys, custom endpoint,
+// models, appearance, language, sharing, data.
 Dialog {
     id: dialog
     title: qsTr("Settings")
@@ -55,6 +55,9 @@ Dialog {
             width: parent.width - 2 * Theme.gap3
             x: Theme.gap3
             spacing: Theme.gap
+
+            Section { text: qsTr("Account"); visible: AccountController.available; Layout.topMargin: 0 }
+            AccountPanel { Layout.fillWidth: true; visible: AccountController.available }
 
             Section { text: qsTr("Providers & keys") }
             Repeater {
@@ -204,8 +207,9 @@ Dialog {
             SharingPanel { Layout.fillWidth: true; visible: SharingController.available }
 
             Section { text: qsTr("Data") }
-            Note { text: qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }
-            Note { text: qsTr("Data folder: %1").arg(AppStatus.dataDirectory) }
+            Note { text: AccountController.remote ? qsTr("Chats are kept by %1").arg(AppStatus.databaseLocation)
+                                                  : qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }
+            Note { visible: AppStatus.dataDirectory !== ""; text: qsTr("Data folder: %1").arg(AppStatus.dataDirectory) }
             Note { text: qsTr("Teehee %1").arg(AppStatus.version); Layout.bottomMargin: Theme.gap3 }
         }
     }

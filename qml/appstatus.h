@@ -15,6 +15,8 @@ class AppStatus : public QObject {
     Q_PROPERTY(bool ready READ ready NOTIFY statusChanged)
     Q_PROPERTY(bool failed READ failed NOTIFY statusChanged)
     Q_PROPERTY(QString statusText READ statusText NOTIFY statusChanged)
+    // The server is out of reach for now; what is shown stays, replies resume.
+    Q_PROPERTY(bool reconnecting READ reconnecting NOTIFY statusChanged)
     Q_PROPERTY(QString databaseLocation READ databaseLocation NOTIFY statusChanged)
     Q_PROPERTY(QString dataDirectory READ dataDirectory NOTIFY statusChanged)
     Q_PROPERTY(QString version READ version CONSTANT)
@@ -25,6 +27,7 @@ public:
     bool ready() const;
     bool failed() const;
     QString statusText() const;
+    bool reconnecting() const { return m_client && m_client->reconnecting(); }
     QString databaseLocation() const;
     QString dataDirectory() const;
     QString version() const { return QStringLiteral(TEEHEE_VERSION); }

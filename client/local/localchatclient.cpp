@@ -72,6 +72,11 @@ SharingClient *LocalChatClient::sharing() const
     return m_sharing;
 }
 
+QString LocalChatClient::defaultDataDirectory()
+{
+    return ConfigLoader::defaultDataDir();
+}
+
 QString LocalChatClient::envFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/teehee/teehee.env");

@@ -31,6 +31,8 @@ public:
 
     // ~/.config/teehee/teehee.env: never a .env from the working directory.
     static QString envFile();
+    // Where the desktop keeps its data unless its settings say otherwise.
+    static QString defaultDataDirectory();
 
     // Starts the backend; stateChanged() tells when it is ready or failed.
     void start();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountclient.h"
 #include "remotechatclient.h"
 
 #include <QObject>
@@ -15,16 +16,9 @@ namespace teehee::client {
 class RemoteSignIn : public QObject {
     Q_OBJECT
 public:
-    enum class Step {
-        Idle,
-        Checking,           // reaching the server
-        ConfirmCertificate, // self-signed: the person compares the fingerprint
-        Reachable,          // ready for a password or a code
-        SigningIn,
-        WaitingForApproval, // paired: another device approves (verification shown)
-        Done,
-        Failed,
-    };
+    // Idle, Checking, ConfirmCertificate, Reachable, SigningIn,
+    // WaitingForApproval, Done, Failed: as the account settings show them.
+    using Step = AccountClient::Step;
 
     explicit RemoteSignIn(QObject *parent = nullptr);
     ~RemoteSignIn() override;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountclient.h"
 #include "chatclient.h"
 #include "sharingclient.h"
 
@@ -17,7 +18,12 @@ public:
     static void provideSharing(teehee::client::SharingClient *sharing) { s_sharing = sharing; }
     static teehee::client::SharingClient *sharing() { return s_sharing.data(); }
 
+    // Which account the desktop shows, and joining a server (may stay null).
+    static void provideAccount(teehee::client::AccountClient *account) { s_account = account; }
+    static teehee::client::AccountClient *account() { return s_account.data(); }
+
 private:
     static inline QPointer<teehee::client::ChatClient> s_client;
+    static inline QPointer<teehee::client::AccountClient> s_account;
     static inline QPointer<teehee::client::SharingClient> s_sharing;
 };

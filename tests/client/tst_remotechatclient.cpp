@@ -9,9 +9,13 @@
 #include "localchatclient.h"
 #include "remotechatclient.h"
 #include "remotesignin.h"
+#include "serveraccounts.h"
+#include "serverlink.h"
 #include "sharingclient.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
+#include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -331,6 +335,75 @@ private Q_SLOTS:
         QCOMPARE(tokensOf(id), full); // every token once, none lost
         QTRY_VERIFY_WITH_TIMEOUT(!m_remote->reconnecting(), 15000);
         compareViews();
+    }
+
+    void anAccountSignedInWithAPasswordIsKeptAndLeftAgain()
+    {
+        // Someone else's account on the share, made with a password.
+        const QString server = QStringLiteral("https://127.0.0.1:%1").arg(m_sharing->port());
+        teehee::client::ServerLink link{QUrl(server)};
+        link.setPinnedFingerprint(m_sharing->fingerprint().remove(u':').toLower());
+        const auto made = await<QJsonDocument>([&](auto r) {
+            link.send("POST", QStringLiteral("/auth/signup"),
+                      QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("kim@example.com")},
+                                                {QStringLiteral("password"), QStringLiteral("kim's long password")}}),
+                      this, r);
+        });
+        QVERIFY2(made.ok(), qPrintable(made.error.detail));
+
+        QTemporaryDir data;
+        std::optional<ServerAccounts> accounts(std::in_place, data.path());
+        QVERIFY(!accounts->remote());
+        QSignalSpy switched(&*accounts, &ServerAccounts::switchRequested);
+        accounts->check(QStringLiteral("127.0.0.1:%1").arg(m_sharing->port()));
+        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::ConfirmCertificate, 15000);
+        accounts->confirmCertificate();
+        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::Reachable, 15000);
+        accounts->signIn(QStringLiteral("kim@example.com"), QStringLiteral("a wrong password"));
+        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::Failed, 15000);
+        QCOMPARE(accounts->error().reason, Failure::Unauthorized);
+        accounts->signIn(QStringLiteral("kim@example.com"), QStringLiteral("kim's long password"));
+        QVERIFY(switched.wait(15000));
+        QVERIFY(accounts->remote());
+        QCOMPARE(accounts->serverUrl(), server);
+
+        // Kept across runs: the server and pin in the settings, the token
+        // apart from them (no keychain here: the data directory's secrets file).
+        accounts.emplace(data.path());
+        QVERIFY(accounts->remote());
+        std::optional<std::optional<RemoteChatClient::Account>> restored;
+        accounts->restore([&](std::optional<RemoteChatClient::Account> a) { restored = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), 10000);
+        QVERIFY(restored->has_value());
+        const RemoteChatClient::Account kept = **restored;
+        QVERIFY(!kept.token.isEmpty());
+        QSettings().sync();
+        QDirIterator files(m_home.filePath(QStringLiteral("settings")), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(kept.token), qPrintable(f.fileName()));
+        }
+        RemoteChatClient kim(kept);
+        kim.start();
+        QTRY_VERIFY_WITH_TIMEOUT(kim.state() == ChatClient::State::Ready, 15000);
+        // Someone else's account: the desk's chats are not theirs.
+        const auto theirs = await<QList<ChatInfo>>([&](auto r) { kim.listChats(this, r); });
+        QVERIFY(theirs.ok());
+        QVERIFY(theirs.value.isEmpty());
+
+        // Back to this computer: the server forgets the device, the token goes.
+        accounts->setCurrent(&kim);
+        QSignalSpy back(&*accounts, &ServerAccounts::switchRequested);
+        accounts->useThisComputer();
+        QVERIFY(!back.isEmpty() || back.wait(10000));
+        QVERIFY(!accounts->remote());
+        QTRY_VERIFY_WITH_TIMEOUT(await<QList<ChatInfo>>([&](auto r) { kim.listChats(this, r); }).error.reason
+                                     == Failure::Unauthorized, 10000);
+        std::optional<std::optional<RemoteChatClient::Account>> none;
+        accounts->restore([&](std::optional<RemoteChatClient::Account> a) { none = a; });
+        QTRY_VERIFY_WITH_TIMEOUT(none.has_value(), 10000);
+        QVERIFY(!none->has_value());
     }
 
     void aRevokedDeviceIsSignedOut()
