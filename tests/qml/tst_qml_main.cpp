@@ -6,6 +6,7 @@
 #include "fakeprovidercontrol.h"
 #include "localchatclient.h"
 #include "pairingphone.h"
+#include "serveraccounts.h"
 #include "sharingclient.h"
 
 #include <QQmlEngine>
@@ -42,6 +43,9 @@ public Q_SLOTS:
         ClientProvider::provideSharing(m_client->sharing());
         m_client->sharing()->setPort(0); // a free port, not the default one a real app may hold
         m_client->start();
+        // Settings → Account, joining a server: here the test's own share.
+        m_accounts = new teehee::client::ServerAccounts(m_dir.filePath(QStringLiteral("accounts")), this);
+        ClientProvider::provideAccount(m_accounts);
     }
     void qmlEngineAvailable(QQmlEngine *engine)
     {
@@ -58,6 +62,7 @@ private:
     FakeProviderControl *m_second = nullptr;
     PairingPhone *m_phone = new PairingPhone(this);
     teehee::client::LocalChatClient *m_client = nullptr;
+    teehee::client::ServerAccounts *m_accounts = nullptr;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qml, Setup)
