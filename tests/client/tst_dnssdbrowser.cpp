@@ -9,11 +9,13 @@
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusVirtualObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <functional>
 
@@ -127,6 +129,8 @@ private Q_SLOTS:
         avahi.hosts.insert(QStringLiteral("Teehee on kitchen"),
                            {QStringLiteral("kitchen.local"), QStringLiteral("192.168.1.20"), QStringLiteral("2001:db8::20"),
                             8765, {"garbage", "FP=" + kFingerprint, "fp=" + QByteArray(64, 'b'), "path=/"}});
+        avahi.hosts.insert(QStringLiteral("Teehee on garage"),
+                           {QStringLiteral("garage.local"), {}, QStringLiteral("fe80::1"), 7000, {"fp=" + kFingerprint}});
         avahi.hosts.insert(QStringLiteral("Teehee on attic"),
                            {QStringLiteral("attic.local"), QStringLiteral("192.168.1.30"), {}, 9000,
                             {"v=1", "fp=nothex", "=x", "path=/"}});
@@ -172,12 +176,23 @@ private Q_SLOTS:
             QVERIFY(changed.wait(10000));
             QCOMPARE(browser.servers(), QList<DiscoveredServer>{both.first()});
 
+            // Only a link-local IPv6 address: usable with its interface named in the URL.
+            avahi.item(avahiSide, QStringLiteral("ItemNew"), kInet6, QStringLiteral("Teehee on garage"));
+            QVERIFY(changed.wait(10000));
+            const QString zone = QNetworkInterface::interfaceNameFromIndex(2);
+            QCOMPARE(browser.servers().at(1).url,
+                     QStringLiteral("https://[fe80::1%25%1]:7000").arg(zone.isEmpty() ? QStringLiteral("2") : zone));
+            QVERIFY(QUrl(browser.servers().at(1).url).isValid());
+            avahi.item(avahiSide, QStringLiteral("ItemRemove"), kInet6, QStringLiteral("Teehee on garage"));
+            QVERIFY(changed.wait(10000));
+            QCOMPARE(browser.servers(), QList<DiscoveredServer>{both.first()});
+
             // Bounded: a flood of services keeps the first 64.
             for (int i = 0; i < 70; ++i)
                 avahi.item(avahiSide, QStringLiteral("ItemNew"), kInet, QStringLiteral("bulk %1").arg(i, 2, 10, QChar(u'0')));
             QVERIFY(QTest::qWaitFor([&] { return browser.servers().size() == DnsSdBrowser::kMaxServers; }, 20000));
             QVERIFY(roundTrip(bus));
-            QCOMPARE(avahi.resolves, 3 + 63);
+            QCOMPARE(avahi.resolves, 4 + 63);
             QCOMPARE(browser.servers().size(), DnsSdBrowser::kMaxServers);
             QCOMPARE(browser.servers().last().name, QStringLiteral("Teehee on attic"));
             QCOMPARE(browser.servers().at(62).name, QStringLiteral("bulk 62"));
