@@ -1,12 +1,11 @@
 #pragma once
 
 #include <QDBusConnection>
+#include <QDBusMessage>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
-
-class QDBusMessage;
 
 namespace teehee::client {
 
@@ -21,7 +20,7 @@ struct DiscoveredServer {
 
 // Lists the Teehee servers announced on the local network with DNS-SD
 // ("_teehee._tcp"), through Avahi's D-Bus API, without ever blocking. Where
-// there is no Avahi (no system bus, no daemon) it says so once in the log,
+// there is no Avahi (no system bus, no daemon) it says so in the log (once),
 // emits unavailable() and stays empty: servers can still be typed in.
 // Everything it is told comes from the network and is bounded and checked.
 class DnsSdBrowser : public QObject {
