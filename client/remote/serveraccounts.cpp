@@ -9,9 +9,11 @@ const QString kServerKey = QStringLiteral("account/server");
 const QString kPinKey = QStringLiteral("account/pin");
 }
 
-ServerAccounts::ServerAccounts(const QString &dataDir, QObject *parent)
-    : AccountClient(parent), m_vault(dataDir)
+ServerAccounts::ServerAccounts(const QString &dataDir, QDBusConnection bus, QObject *parent)
+    : AccountClient(parent), m_vault(dataDir), m_browser(std::move(bus))
 {
+    connect(&m_browser, &DnsSdBrowser::serversChanged, this, &AccountClient::foundServersChanged);
+    m_browser.start();
     const QSettings settings;
     m_server = QUrl(settings.value(kServerKey).toString());
     m_pin = settings.value(kPinKey).toString();
@@ -45,6 +47,14 @@ void ServerAccounts::restore(std::function<void(std::optional<RemoteChatClient::
         }
         done(RemoteChatClient::Account{m_server, token, m_pin});
     });
+}
+
+QList<AccountClient::FoundServer> ServerAccounts::foundServers() const
+{
+    QList<FoundServer> out;
+    for (const DiscoveredServer &s : m_browser.servers())
+        out << FoundServer{s.name, s.url, s.fingerprint};
+    return out;
 }
 
 void ServerAccounts::setCurrent(RemoteChatClient *client)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accountclient.h"
+#include "dnssdbrowser.h"
 #include "remotechatclient.h"
 #include "remotesignin.h"
 #include "tokenvault.h"
@@ -18,7 +19,9 @@ namespace teehee::client {
 class ServerAccounts : public AccountClient {
     Q_OBJECT
 public:
-    explicit ServerAccounts(const QString &dataDir, QObject *parent = nullptr);
+    // `bus`: where Avahi is asked for the servers on the network (the system bus).
+    explicit ServerAccounts(const QString &dataDir, QDBusConnection bus = QDBusConnection::systemBus(),
+                            QObject *parent = nullptr);
 
     // The server account to start with, its token read from the vault;
     // nullopt for this computer (or when the token is gone).
@@ -37,7 +40,7 @@ public:
     QString verification() const override { return m_signIn.verification(); }
     QString pairingCode() const override { return m_signIn.codeFromUrl(); }
     ClientError error() const override { return m_signIn.error(); }
-    QList<FoundServer> foundServers() const override { return m_found; }
+    QList<FoundServer> foundServers() const override;
 
     void check(const QString &address) override { m_signIn.check(address); }
     void confirmCertificate() override { m_signIn.confirmCertificate(); }
@@ -63,7 +66,7 @@ private:
     QString m_signedOutFrom;
     bool m_storing = false;
     QPointer<RemoteChatClient> m_current;
-    QList<FoundServer> m_found;
+    DnsSdBrowser m_browser; // Teehee servers announced on the local network
 };
 
 } // namespace teehee::client

@@ -44,7 +44,8 @@ public Q_SLOTS:
         m_client->sharing()->setPort(0); // a free port, not the default one a real app may hold
         m_client->start();
         // Settings → Account, joining a server: here the test's own share.
-        m_accounts = new teehee::client::ServerAccounts(m_dir.filePath(QStringLiteral("accounts")), this);
+        m_accounts = new teehee::client::ServerAccounts(m_dir.filePath(QStringLiteral("accounts")),
+                                                        QDBusConnection::systemBus(), this);
         ClientProvider::provideAccount(m_accounts);
     }
     void qmlEngineAvailable(QQmlEngine *engine)
