@@ -100,6 +100,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerProviderRoutes(*m_context);
     registerDeviceRoutes(*m_context);
     registerPairRoutes(*m_context);
+    registerUsageRoutes(*m_context);
     registerWebClientRoutes(*m_context);
 }
 

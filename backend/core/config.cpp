@@ -48,6 +48,7 @@ const QList<ConfigVariable> &configVariables()
         {"AUTO_TITLES", "true", "whether a chat still called \"New Chat\" is named after its first reply"},
         {"TITLE_PROVIDER", "", "provider asked for chat titles; empty: the provider of the reply"},
         {"TITLE_MODEL", "", "model asked for chat titles; empty: the model of the reply (or the title provider's default)"},
+        {"PRICES_FILE", "", "JSON file of prices per model (USD per million tokens) over the built-in, dated table; a reply's cost_usd comes from it"},
     };
     return vars;
 }

@@ -63,6 +63,7 @@ struct Config {
     bool autoTitles = true;       // a "New Chat" is named after its first reply
     QString titleProvider;        // empty: the provider of that reply
     QString titleModel;           // empty: the model of that reply (or the title provider's default)
+    QString pricesFile;           // JSON prices over the built-in table; empty: the built-in one
 };
 
 // One documented variable: what `--help` and `.env.example` print.

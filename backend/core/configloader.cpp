@@ -273,6 +273,7 @@ Result<Config> ConfigLoader::load() const
     c.googleClientId = get(QStringLiteral("GOOGLE_CLIENT_ID")).trimmed();
     c.titleProvider = get(QStringLiteral("TITLE_PROVIDER")).trimmed();
     c.titleModel = get(QStringLiteral("TITLE_MODEL")).trimmed();
+    c.pricesFile = get(QStringLiteral("PRICES_FILE")).trimmed();
 
     if (isSet(QStringLiteral("TRUSTED_PROXIES"))) {
         auto v = parseList(QStringLiteral("TRUSTED_PROXIES"), get(QStringLiteral("TRUSTED_PROXIES")));

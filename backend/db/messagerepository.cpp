@@ -54,6 +54,14 @@ QVariant MessageRepository::streamOwner(const MessageRecord &m) const
     return m_db.serverId();
 }
 
+// content.usage.cost_usd, the one place a reply's cost is written: the
+// column follows it, so usage totals need no JSON functions.
+static QVariant costOf(const MessageRecord &m)
+{
+    const QJsonValue cost = m.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cost_usd"));
+    return cost.isDouble() ? QVariant(cost.toDouble()) : QVariant(QMetaType::fromType<double>());
+}
+
 Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
 {
     auto db = m_db.connection();
@@ -69,9 +77,9 @@ Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
         m.updatedAt = m.timestamp;
     SqlQuery q(db.value(), QStringLiteral(
         "INSERT INTO messages (id, chat_session_id, parent_message_id, role, content, timestamp, is_partial,"
-        " model, provider, status, seq, finish_reason, tokens_in, tokens_out, updated_at, stream_owner)"
+        " model, provider, status, seq, finish_reason, tokens_in, tokens_out, updated_at, stream_owner, cost_usd)"
         " VALUES (:id, :chat, :parent, :role, :content, :ts, :partial, :model, :provider, :status, :seq,"
-        " :finish, :tin, :tout, :updated, :owner)"));
+        " :finish, :tin, :tout, :updated, :owner, :cost)"));
     q.bind(QStringLiteral(":id"), m.id).bind(QStringLiteral(":chat"), m.chatId)
         .bindText(QStringLiteral(":parent"), m.parentId).bind(QStringLiteral(":role"), m.role)
         .bindJson(QStringLiteral(":content"), m.content).bindTime(QStringLiteral(":ts"), m.timestamp)
@@ -79,7 +87,8 @@ Result<MessageRecord> MessageRepository::insert(MessageRecord m) const
         .bindText(QStringLiteral(":provider"), m.provider).bind(QStringLiteral(":status"), m.status)
         .bind(QStringLiteral(":seq"), m.seq).bindText(QStringLiteral(":finish"), m.finishReason)
         .bind(QStringLiteral(":tin"), optionalValue(m.tokensIn)).bind(QStringLiteral(":tout"), optionalValue(m.tokensOut))
-        .bindTime(QStringLiteral(":updated"), m.updatedAt).bind(QStringLiteral(":owner"), streamOwner(m));
+        .bindTime(QStringLiteral(":updated"), m.updatedAt).bind(QStringLiteral(":owner"), streamOwner(m))
+        .bind(QStringLiteral(":cost"), costOf(m));
     if (auto st = q.exec(); !st)
         return st.error();
     return m;
@@ -299,13 +308,14 @@ Status MessageRepository::update(const MessageRecord &m) const
     SqlQuery q(db.value(), QStringLiteral(
         "UPDATE messages SET content = :content, is_partial = :partial, status = :status, model = :model,"
         " provider = :provider, finish_reason = :finish, tokens_in = :tin, tokens_out = :tout, updated_at = :updated,"
-        " stream_owner = :owner WHERE id = :id"));
+        " stream_owner = :owner, cost_usd = :cost WHERE id = :id"));
     q.bindJson(QStringLiteral(":content"), m.content).bind(QStringLiteral(":partial"), m.isPartial)
         .bind(QStringLiteral(":status"), m.status).bindText(QStringLiteral(":model"), m.model)
         .bindText(QStringLiteral(":provider"), m.provider).bindText(QStringLiteral(":finish"), m.finishReason)
         .bind(QStringLiteral(":tin"), optionalValue(m.tokensIn)).bind(QStringLiteral(":tout"), optionalValue(m.tokensOut))
         .bindTime(QStringLiteral(":updated"), m.updatedAt.isValid() ? m.updatedAt : QDateTime::currentDateTimeUtc())
-        .bind(QStringLiteral(":owner"), streamOwner(m)).bind(QStringLiteral(":id"), m.id);
+        .bind(QStringLiteral(":owner"), streamOwner(m)).bind(QStringLiteral(":cost"), costOf(m))
+        .bind(QStringLiteral(":id"), m.id);
     if (auto st = q.exec(); !st)
         return st;
     if (q.rowsAffected() == 0)

@@ -155,6 +155,19 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {11, QStringLiteral("what each reply cost, for usage totals"),
+         {
+             // content.usage.cost_usd, copied where totals can be summed.
+             QStringLiteral("ALTER TABLE messages ADD COLUMN cost_usd DOUBLE PRECISION"),
+         },
+         {
+             QStringLiteral("UPDATE messages SET cost_usd = json_extract(content, '$.usage.cost_usd')"
+                            " WHERE json_valid(content) AND json_extract(content, '$.usage.cost_usd') IS NOT NULL"),
+         },
+         {
+             QStringLiteral("UPDATE messages SET cost_usd = (content->'usage'->>'cost_usd')::double precision"
+                            " WHERE content->'usage' ? 'cost_usd'"),
+         }},
     };
     return migrations;
 }

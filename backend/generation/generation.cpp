@@ -1,5 +1,7 @@
 #include "generation/generation.h"
 
+#include "providers/pricetable.h"
+
 #include "core/logging.h"
 #include "generation/generationsaver.h"
 
@@ -165,6 +167,13 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
     ending.finishReason = stream->finishReason();
     ending.inputTokens = stream->inputTokens();
     ending.outputTokens = stream->outputTokens();
+    ending.cachedTokens = stream->cachedTokens();
+    if (m_prices) {
+        const MessageRecord &reply = m_saver->record();
+        if (auto cost = m_prices->costUsd(reply.provider, reply.model, ending.inputTokens, ending.outputTokens,
+                                          ending.cachedTokens))
+            ending.costUsd = *cost;
+    }
     if (m_overLimit) {
         // Our own cut, not the client's abort: an error the client can read, the text kept.
         end = ProviderStream::End::Failed;
@@ -176,6 +185,8 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
         e.finishReason = ending.finishReason;
         e.inputTokens = ending.inputTokens;
         e.outputTokens = ending.outputTokens;
+        e.cachedTokens = ending.cachedTokens;
+        e.costUsd = ending.costUsd;
         ending.status = MessageStatus::Complete;
         ending.isPartial = false;
         break;

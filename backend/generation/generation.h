@@ -13,6 +13,8 @@
 
 namespace teehee {
 
+class PriceTable;
+
 class GenerationSaver;
 class SaveBatcher;
 
@@ -66,6 +68,8 @@ public:
     // past it the upstream request is closed and the reply ends as an error
     // with finish reason "length", its text kept.
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    // Where a completed reply's cost comes from (none: no cost).
+    void setPrices(const PriceTable *prices) { m_prices = prices; }
     const std::optional<GenerationEvent> &terminalEvent() const { return m_terminal; }
     int commits() const;
 
@@ -106,6 +110,7 @@ private:
     std::optional<GenerationEvent> m_terminal;
     mutable qint64 m_contentsRebuilt = 0;
     qint64 m_maxReplyBytes = 0;
+    const PriceTable *m_prices = nullptr;
     qint64 m_replyBytes = 0;  // UTF-8 bytes of the text and reasoning this reply added
     bool m_overLimit = false; // m_maxReplyBytes reached: the stream's end is a failure
 };

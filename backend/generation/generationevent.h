@@ -27,6 +27,8 @@ struct GenerationEvent {
     QString finishReason;      // Completed: "stop", "length", ... (may be empty)
     int inputTokens = -1;      // Completed: usage as the provider reported it (-1 unknown)
     int outputTokens = -1;
+    int cachedTokens = -1;     // Completed: of inputTokens, read from the provider's cache
+    double costUsd = -1;       // Completed: from the price table (-1: no price known)
 
     bool isTerminal() const { return type == Type::Completed || type == Type::Aborted || type == Type::Failed; }
     // The message status this event leaves the reply in.

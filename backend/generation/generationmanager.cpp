@@ -28,6 +28,13 @@ GenerationManager::GenerationManager(const Config &config, const Database &db, C
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
 {
     m_connections = new HttpConnectionPool(this);
+    m_prices = PriceTable::builtIn();
+    if (!config.pricesFile.isEmpty()) {
+        if (auto file = PriceTable::withFile(config.pricesFile))
+            m_prices = file.value();
+        else // the built-in prices still hold; costs from the file are what is missing
+            qCWarning(lcGeneration).noquote() << file.error().message;
+    }
     // Titles are asked with the provider, key and limits a reply of that user would get.
     m_titler = new ChatTitler(config, chats, m_registry, [this](const QString &userId, const QString &provider,
                                                                 const QString &model) {
@@ -297,6 +304,7 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
         return stream.error();
     auto *g = new Generation(m_db, m_batcher, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
     g->setMaxReplyBytes(m_config.maxReplyBytes);
+    g->setPrices(&m_prices);
     // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
     m_byChat.insert(g->chatId(), g);
     m_byMessage.insert(g->messageId(), g);

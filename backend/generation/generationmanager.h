@@ -9,6 +9,7 @@
 #include "generation/savebatcher.h"
 #include "generation/turnparts.h"
 #include "providers/chatrequest.h"
+#include "providers/pricetable.h"
 #include "providers/providerregistry.h"
 
 #include <QHash>
@@ -33,6 +34,9 @@ public:
     GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
                       const ProviderRegistry &providers, QObject *parent = nullptr);
     ~GenerationManager() override;
+
+    // Where replies' costs come from (dated, with its source).
+    const PriceTable &prices() const { return m_prices; }
 
     // Adds the user's message (under `parent`) and starts the reply to it.
     // The user message is the generation's parentMessageId().
@@ -112,6 +116,7 @@ private:
     void releaseSlot(const QString &userId);
 
     const Config &m_config;
+    PriceTable m_prices; // the built-in table, with PRICES_FILE over it
     const Database &m_db;
     ChatService &m_chats;
     KeyService &m_keys;

@@ -147,9 +147,14 @@ void GenerationSaver::end(const Ending &ending)
         m_record.tokensOut = ending.outputTokens;
     if (ending.inputTokens >= 0 || ending.outputTokens >= 0) {
         const int in = qMax(ending.inputTokens, 0), out = qMax(ending.outputTokens, 0);
-        m_record.content.insert(QStringLiteral("usage"), QJsonObject{{QStringLiteral("input_tokens"), in},
-                                                                     {QStringLiteral("output_tokens"), out},
-                                                                     {QStringLiteral("total_tokens"), in + out}});
+        QJsonObject usage{{QStringLiteral("input_tokens"), in},
+                          {QStringLiteral("output_tokens"), out},
+                          {QStringLiteral("total_tokens"), in + out}};
+        if (ending.cachedTokens >= 0)
+            usage.insert(QStringLiteral("cached_tokens"), ending.cachedTokens);
+        if (ending.costUsd >= 0)
+            usage.insert(QStringLiteral("cost_usd"), ending.costUsd);
+        m_record.content.insert(QStringLiteral("usage"), usage);
     }
     if (!ending.error.isEmpty())
         m_record.content.insert(QStringLiteral("error"), ending.error);

@@ -36,6 +36,8 @@ public:
         QString finishReason;
         int inputTokens = -1; // -1: not reported
         int outputTokens = -1;
+        int cachedTokens = -1;
+        double costUsd = -1; // -1: no price known
         QString error; // empty: none
         QString errorReason; // errorReasonName() of a typed cause, else empty
     };

@@ -158,6 +158,7 @@ void AnthropicStream::handleEvent(const SseEvent &event)
         m_inputTokens = u.value(QLatin1String("input_tokens")).toInt()
             + u.value(QLatin1String("cache_creation_input_tokens")).toInt()
             + u.value(QLatin1String("cache_read_input_tokens")).toInt();
+        m_cacheReadTokens = u.value(QLatin1String("cache_read_input_tokens")).toInt(-1);
         // output_tokens here is a placeholder; the real count comes with message_delta.
     } else if (type == QLatin1String("message_delta")) {
         const QString stop = obj.value(QLatin1String("delta")).toObject().value(QLatin1String("stop_reason")).toString();
@@ -168,8 +169,10 @@ void AnthropicStream::handleEvent(const SseEvent &event)
             m_inputTokens = u.value(QLatin1String("input_tokens")).toInt()
                 + u.value(QLatin1String("cache_creation_input_tokens")).toInt()
                 + u.value(QLatin1String("cache_read_input_tokens")).toInt();
+        if (u.contains(QLatin1String("cache_read_input_tokens")))
+            m_cacheReadTokens = u.value(QLatin1String("cache_read_input_tokens")).toInt();
         if (u.contains(QLatin1String("output_tokens")))
-            emitUsage(m_inputTokens, u.value(QLatin1String("output_tokens")).toInt());
+            emitUsage(m_inputTokens, u.value(QLatin1String("output_tokens")).toInt(), m_cacheReadTokens);
     } else if (type == QLatin1String("message_stop")) {
         completeStream();
     } else if (type == QLatin1String("error") || event.type == QLatin1String("error")) {

@@ -30,10 +30,11 @@ protected:
     QByteArray requestBody() const override;
     void handleEvent(const SseEvent &event) override;
     ContinuationJoiner::Options continuationOptions() const override;
-    void resetAttemptState() override { m_inputTokens = 0; }
+    void resetAttemptState() override { m_inputTokens = 0; m_cacheReadTokens = -1; }
 
 private:
     int m_inputTokens = 0;
+    int m_cacheReadTokens = -1; // cache_read_input_tokens, once reported
 };
 
 } // namespace teehee

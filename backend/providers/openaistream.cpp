@@ -199,7 +199,9 @@ void OpenAiStream::handleChunk(const QJsonObject &chunk)
     const QJsonObject usageObj = chunk.value(QLatin1String("usage")).toObject();
     if (!usageObj.isEmpty())
         emitUsage(usageObj.value(QLatin1String("prompt_tokens")).toInt(),
-                  usageObj.value(QLatin1String("completion_tokens")).toInt());
+                  usageObj.value(QLatin1String("completion_tokens")).toInt(),
+                  usageObj.value(QLatin1String("prompt_tokens_details")).toObject()
+                      .value(QLatin1String("cached_tokens")).toInt(-1));
 }
 
 } // namespace teehee

@@ -19,9 +19,13 @@ void ProviderStream::emitReasoning(const QString &text)
     Q_EMIT reasoningDelta(text);
 }
 
-void ProviderStream::emitUsage(int inputTokens, int outputTokens)
+void ProviderStream::emitUsage(int inputTokens, int outputTokens, int cachedTokens)
 {
-    if (isFinished() || (inputTokens == m_inputTokens && outputTokens == m_outputTokens))
+    if (isFinished())
+        return;
+    if (cachedTokens >= 0)
+        m_cachedTokens = cachedTokens;
+    if (inputTokens == m_inputTokens && outputTokens == m_outputTokens)
         return;
     m_inputTokens = inputTokens;
     m_outputTokens = outputTokens;

@@ -32,6 +32,7 @@ public:
     QString finishReason() const { return m_finishReason; } // "stop", "length", ... or empty
     int inputTokens() const { return m_inputTokens; }       // -1 until reported
     int outputTokens() const { return m_outputTokens; }
+    int cachedTokens() const { return m_cachedTokens; }     // of inputTokens, read from a cache (-1 unknown)
     QString text() const { return m_text; }                  // every textDelta so far, joined
     bool hasEmittedContent() const { return m_emittedContent; }
 
@@ -47,7 +48,7 @@ Q_SIGNALS:
 protected:
     void emitText(const QString &text);
     void emitReasoning(const QString &text);
-    void emitUsage(int inputTokens, int outputTokens);
+    void emitUsage(int inputTokens, int outputTokens, int cachedTokens = -1);
     void setFinishReason(const QString &reason);
     // The one terminal transition; later calls are ignored.
     void endWith(End end, const ProviderError &error = {});
@@ -61,6 +62,7 @@ private:
     QString m_text;
     int m_inputTokens = -1;
     int m_outputTokens = -1;
+    int m_cachedTokens = -1;
     bool m_emittedContent = false;
 };
 

@@ -82,6 +82,9 @@ Encoded completed(const GenerationEvent &e)
     count("input_tokens", e.inputTokens);
     count("output_tokens", e.outputTokens);
     count("total_tokens", e.inputTokens >= 0 && e.outputTokens >= 0 ? e.inputTokens + e.outputTokens : -1);
+    count("cached_tokens", e.cachedTokens);
+    if (e.costUsd >= 0) // a price known; absent otherwise, never a guess
+        usage.append(usage.size() > 1 ? "," : "").append("\"cost_usd\":").append(QByteArray::number(e.costUsd, 'g', 12));
     usage.append('}');
     Writer w("stream_complete", 3 * e.content.size());
     w.field("message_id", e.messageId).field("status", e.status()).json("usage", usage);
