@@ -26,6 +26,14 @@ struct PairingRequestInfo {
     QDateTime expiresAt;
 };
 
+// One of the owner's built-in provider keys, and whether the other accounts
+// of this machine (people the owner made accounts for) may use it.
+struct KeyShare {
+    QString provider;    // "openai"
+    QString displayName; // "OpenAI"
+    bool shared = false;
+};
+
 // "Share on this network" (spec/sharing.md): the desktop's own backend served
 // to the household's other devices over HTTPS. Like ChatClient, every call is
 // asynchronous and every change arrives as a signal; the getters answer at once
@@ -54,6 +62,9 @@ public:
     virtual QString fingerprint() const = 0;
     virtual QList<SharedDevice> devices() const = 0;
     virtual QList<PairingRequestInfo> pendingRequests() const = 0;
+    // The providers the owner has a key for, and whether it is shared
+    // (default: no). Other accounts can always add keys of their own.
+    virtual QList<KeyShare> keyShares() const = 0;
 
     // On: listen on the LAN on port(); Off: close the listener and every
     // connection it accepted at once. stateChanged() follows.
@@ -66,12 +77,15 @@ public:
     virtual void deny(QObject *context, const QString &pairingId, Done done) = 0;
     // Its tokens answer 401 from now on and its sockets close.
     virtual void revokeDevice(QObject *context, const QString &deviceId, Done done) = 0;
+    // Lets other accounts use the owner's key for this provider, or stops it.
+    virtual void setKeyShared(QObject *context, const QString &provider, bool shared, Done done) = 0;
 
 Q_SIGNALS:
     void stateChanged();   // state, failure reason, port, addresses, fingerprint
     void invitationChanged();
     void devicesChanged();
     void pendingRequestsChanged();
+    void keySharesChanged();
     // A new device asks to join (for a notice while the settings are closed).
     void pairingRequested(const teehee::client::PairingRequestInfo &request);
 };

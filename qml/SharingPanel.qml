@@ -157,6 +157,33 @@ ColumnLayout {
         }
     }
 
+    Heading { text: qsTr("Your keys"); visible: SharingController.keyShares.length > 0 }
+    Note {
+        visible: SharingController.keyShares.length > 0
+        text: qsTr("People with their own account here can always add their own keys. Yours stay hidden from them either way.")
+    }
+    Repeater {
+        model: SharingController.keyShares
+        delegate: Switch {
+            id: keyShare
+            required property var modelData
+            objectName: "keyShare_" + modelData.provider
+            text: qsTr("Let other people use my %1 key").arg(modelData.displayName)
+            checked: modelData.shared
+            font.pointSize: Theme.baseSize
+            Accessible.name: text
+            onToggled: SharingController.setKeyShared(modelData.provider, checked)
+            contentItem: Text {
+                leftPadding: keyShare.indicator.width + keyShare.spacing
+                text: keyShare.text
+                color: Theme.text
+                font: keyShare.font
+                wrapMode: Text.Wrap
+                verticalAlignment: Text.AlignVCenter
+            }
+        }
+    }
+
     Heading { text: qsTr("Paired devices"); visible: SharingController.devices.length > 0 }
     Repeater {
         model: SharingController.devices

@@ -155,6 +155,19 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {7, QStringLiteral("the owner's provider keys that other accounts of the server may use"),
+         {
+             // A row per provider the owner shares; none means not shared (the
+             // default). Kept apart from provider_keys so that replacing a key
+             // keeps the choice.
+             QStringLiteral("CREATE TABLE shared_provider_keys ("
+                            " owner_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " provider_name TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL,"
+                            " PRIMARY KEY (owner_id, provider_name))"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

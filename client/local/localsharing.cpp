@@ -2,6 +2,7 @@
 
 #include "lanaddresses.h"
 #include "localchatclient.h"
+#include "ownerchoices.h"
 #include "recordconversions.h"
 #include "sharehost.h"
 
@@ -33,6 +34,7 @@ LocalSharing::LocalSharing(LocalChatClient &client, Backend *backend)
         if (m_client.state() == ChatClient::State::Ready) {
             // The paired devices are shown (and may be revoked) while not sharing too.
             QMetaObject::invokeMethod(m_backend, [this] { host()->refreshDevices(); }, Qt::QueuedConnection);
+            refreshKeyShares();
         }
         if (m_wanted && m_state == State::Starting && m_client.state() == ChatClient::State::Ready)
             startNow();
@@ -217,6 +219,35 @@ void LocalSharing::deny(QObject *context, const QString &pairingId, Done done)
 void LocalSharing::revokeDevice(QObject *context, const QString &deviceId, Done done)
 {
     runDone(context, [deviceId](ShareHost &h) { return h.revoke(deviceId); }, std::move(done));
+}
+
+void LocalSharing::refreshKeyShares()
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, backend = m_backend, userId = m_client.userId()] {
+        auto shares = owner::keyShares(*backend, userId);
+        if (!shares)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, list = shares.value()] {
+            if (!self)
+                return;
+            self->m_keyShares = list;
+            Q_EMIT self->keySharesChanged();
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::setKeyShared(QObject *context, const QString &provider, bool shared, Done done)
+{
+    runDone(context, [this, provider, shared](ShareHost &) {
+        return owner::setKeyShared(*m_backend, m_client.userId(), provider, shared);
+    }, [this, done](const ClientError &error) {
+        refreshKeyShares();
+        if (done)
+            done(error);
+    });
 }
 
 } // namespace teehee::client

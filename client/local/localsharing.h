@@ -32,6 +32,7 @@ public:
     QString fingerprint() const override { return m_fingerprint; }
     QList<SharedDevice> devices() const override { return m_devices; }
     QList<PairingRequestInfo> pendingRequests() const override { return m_requests; }
+    QList<KeyShare> keyShares() const override { return m_keyShares; }
 
     void setEnabled(bool on) override;
     void setPort(quint16 port) override;
@@ -39,6 +40,10 @@ public:
     void approve(QObject *context, const QString &pairingId, Done done) override;
     void deny(QObject *context, const QString &pairingId, Done done) override;
     void revokeDevice(QObject *context, const QString &deviceId, Done done) override;
+    void setKeyShared(QObject *context, const QString &provider, bool shared, Done done) override;
+
+    // Re-reads the owner's keys and what is shared of them (a key was added or removed).
+    void refreshKeyShares();
 
     // Called by the LocalChatClient on the backend thread before the Backend
     // goes: the server closes there.
@@ -66,6 +71,7 @@ private:
     QString m_fingerprint;
     QList<SharedDevice> m_devices;
     QList<PairingRequestInfo> m_requests;
+    QList<KeyShare> m_keyShares;
 };
 
 } // namespace teehee::client

@@ -25,6 +25,7 @@ SharingController::SharingController(SharingClient *sharing, QObject *parent) : 
     });
     connect(sharing, &SharingClient::devicesChanged, this, &SharingController::devicesChanged);
     connect(sharing, &SharingClient::pendingRequestsChanged, this, &SharingController::requestsChanged);
+    connect(sharing, &SharingClient::keySharesChanged, this, &SharingController::keySharesChanged);
     connect(sharing, &SharingClient::pairingRequested, this, [this](const teehee::client::PairingRequestInfo &r) {
         Q_EMIT pairingRequested(r.deviceName, r.verification);
     });
@@ -114,6 +115,23 @@ QVariantList SharingController::requests() const
         list << QVariantMap{{QStringLiteral("pairingId"), r.pairingId}, {QStringLiteral("deviceName"), r.deviceName},
                             {QStringLiteral("verification"), r.verification}};
     return list;
+}
+
+QVariantList SharingController::keyShares() const
+{
+    QVariantList list;
+    if (!m_sharing)
+        return list;
+    for (const auto &k : m_sharing->keyShares())
+        list << QVariantMap{{QStringLiteral("provider"), k.provider}, {QStringLiteral("displayName"), k.displayName},
+                            {QStringLiteral("shared"), k.shared}};
+    return list;
+}
+
+void SharingController::setKeyShared(const QString &provider, bool shared)
+{
+    if (m_sharing)
+        m_sharing->setKeyShared(this, provider, shared, reportFailure());
 }
 
 void SharingController::setPanelOpen(bool open)

@@ -30,6 +30,8 @@ class SharingController : public QObject {
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
     // [{pairingId, deviceName, verification}]
     Q_PROPERTY(QVariantList requests READ requests NOTIFY requestsChanged)
+    // The owner's provider keys and whether other accounts may use them: [{provider, displayName, shared}]
+    Q_PROPERTY(QVariantList keyShares READ keyShares NOTIFY keySharesChanged)
     // While true, an invitation that runs out is replaced by a new one.
     Q_PROPERTY(bool panelOpen READ panelOpen WRITE setPanelOpen NOTIFY panelOpenChanged)
 public:
@@ -49,6 +51,7 @@ public:
     int secondsLeft() const { return m_secondsLeft; }
     QVariantList devices() const;
     QVariantList requests() const;
+    QVariantList keyShares() const;
     bool panelOpen() const { return m_panelOpen; }
     void setPanelOpen(bool open);
 
@@ -56,6 +59,7 @@ public:
     Q_INVOKABLE void deny(const QString &pairingId);
     Q_INVOKABLE void revoke(const QString &deviceId);
     Q_INVOKABLE void newInvitation();
+    Q_INVOKABLE void setKeyShared(const QString &provider, bool shared);
 
 Q_SIGNALS:
     void stateChanged();
@@ -63,6 +67,7 @@ Q_SIGNALS:
     void secondsLeftChanged();
     void devicesChanged();
     void requestsChanged();
+    void keySharesChanged();
     void panelOpenChanged();
     // A new device asks to join (the window shows a notice while Settings is closed).
     void pairingRequested(const QString &deviceName, const QString &verification);

@@ -1,0 +1,133 @@
+// What the owner of a sharing desktop decides for the other people on it,
+// through the desktop's client: which of the owner's provider keys they may
+// use (never seeing them).
+#include "localchatclient.h"
+#include "pinnedhttps.h"
+#include "sharingclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using teehee::client::ChatClient;
+using teehee::client::ClientError;
+using teehee::client::KeyShare;
+using teehee::client::LocalChatClient;
+using teehee::client::SharingClient;
+
+namespace {
+const QString kOwnerKey = QStringLiteral("sk-owner-SECRET-key-0000wxyz");
+}
+
+class TestSharingAccounts : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    std::unique_ptr<LocalChatClient> m_client;
+    SharingClient *m_sharing = nullptr;
+
+    QString fingerprintHex() const { return m_sharing->fingerprint().remove(u':').toLower(); }
+    quint16 port() const { return m_sharing->port(); }
+
+    ClientError done(const std::function<void(SharingClient::Done)> &call)
+    {
+        std::optional<ClientError> got;
+        call([&got](const ClientError &e) { got = e; });
+        if (!QTest::qWaitFor([&] { return got.has_value(); }, 10000))
+            return {teehee::client::Failure::Unavailable, QStringLiteral("no answer")};
+        return *got;
+    }
+
+    std::optional<KeyShare> keyShare(const QString &provider) const
+    {
+        for (const KeyShare &k : m_sharing->keyShares()) {
+            if (k.provider == provider)
+                return k;
+        }
+        return std::nullopt;
+    }
+
+    // Signs up on the share (as anyone on the network may) and answers the token.
+    QByteArray signUpOnTheShare(const QString &email)
+    {
+        PinnedHttps guest(port(), fingerprintHex());
+        const PinnedAnswer signedUp = guest.request("POST", QStringLiteral("/auth/signup"), {},
+            QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), QStringLiteral("a long enough password")}});
+        return signedUp.status == 201 ? signedUp.object().value(QStringLiteral("access_token")).toString().toLatin1() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        for (const char *name : {"DATABASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY"})
+            qunsetenv(name);
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("TEEHEE_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
+        qputenv("SECRET_KEY", QByteArray(48, 's'));
+        qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        QCoreApplication::setOrganizationName(QStringLiteral("TeeheeSharingAccountsTest"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
+
+        m_client = std::make_unique<LocalChatClient>(QString());
+        m_sharing = m_client->sharing();
+        QVERIFY(m_sharing);
+        m_sharing->setPort(0);
+        m_sharing->setEnabled(true);
+        m_client->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
+        QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
+    }
+
+    void theOwnerChoosesPerProviderWhetherOthersUseTheKey()
+    {
+        QVERIFY(m_sharing->keyShares().isEmpty()); // no key yet, nothing to share
+        QSignalSpy changed(m_sharing, &SharingClient::keySharesChanged);
+        std::optional<ClientError> saved;
+        m_client->saveKey(this, QStringLiteral("openai"), kOwnerKey, [&saved](const ClientError &e) { saved = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 10000);
+        QVERIFY2(saved->ok(), qPrintable(saved->detail));
+        QTRY_VERIFY_WITH_TIMEOUT(keyShare(QStringLiteral("openai")).has_value(), 10000);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(keyShare(QStringLiteral("openai"))->displayName, QStringLiteral("OpenAI"));
+        QVERIFY(!keyShare(QStringLiteral("openai"))->shared); // default: no
+        QCOMPARE(m_sharing->keyShares().size(), 1); // only providers with a key
+
+        const ClientError shared = done([&](auto d) { m_sharing->setKeyShared(this, QStringLiteral("openai"), true, d); });
+        QVERIFY2(shared.ok(), qPrintable(shared.detail));
+        QTRY_VERIFY_WITH_TIMEOUT(keyShare(QStringLiteral("openai"))->shared, 10000);
+
+        // Another account on the share lists no keys: not the owner's, nor its hint.
+        const QByteArray token = signUpOnTheShare(QStringLiteral("neighbour@example.com"));
+        QVERIFY(!token.isEmpty());
+        PinnedHttps guest(port(), fingerprintHex());
+        const PinnedAnswer keys = guest.request("GET", QStringLiteral("/user/keys"), token);
+        QCOMPARE(keys.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(keys.body).array().size(), 0);
+        QVERIFY(!keys.body.contains("wxyz"));
+
+        // A custom endpoint is never shared.
+        const ClientError custom = done([&](auto d) { m_sharing->setKeyShared(this, QStringLiteral("custom"), true, d); });
+        QVERIFY(!custom.ok());
+
+        const ClientError unshared = done([&](auto d) { m_sharing->setKeyShared(this, QStringLiteral("openai"), false, d); });
+        QVERIFY2(unshared.ok(), qPrintable(unshared.detail));
+        QTRY_VERIFY_WITH_TIMEOUT(!keyShare(QStringLiteral("openai"))->shared, 10000);
+    }
+
+    void cleanupTestCase()
+    {
+        m_client.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSharingAccounts)
+#include "tst_sharingaccounts.moc"
