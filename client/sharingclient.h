@@ -34,6 +34,14 @@ struct KeyShare {
     bool shared = false;
 };
 
+// An account the owner made for another person on this machine: they sign in
+// with the name and the password the owner gave them, and have chats of their own.
+struct PersonAccount {
+    QString id;
+    QString name;
+    QDateTime createdAt;
+};
+
 // "Share on this network" (spec/sharing.md): the desktop's own backend served
 // to the household's other devices over HTTPS. Like ChatClient, every call is
 // asynchronous and every change arrives as a signal; the getters answer at once
@@ -65,6 +73,8 @@ public:
     // The providers the owner has a key for, and whether it is shared
     // (default: no). Other accounts can always add keys of their own.
     virtual QList<KeyShare> keyShares() const = 0;
+    // The accounts the owner made for other people, oldest first.
+    virtual QList<PersonAccount> accounts() const = 0;
 
     // On: listen on the LAN on port(); Off: close the listener and every
     // connection it accepted at once. stateChanged() follows.
@@ -79,6 +89,11 @@ public:
     virtual void revokeDevice(QObject *context, const QString &deviceId, Done done) = 0;
     // Lets other accounts use the owner's key for this provider, or stops it.
     virtual void setKeyShared(QObject *context, const QString &provider, bool shared, Done done) = 0;
+    // An account for another person (name: 1–64 characters, no '@'; password:
+    // at least 8 characters). A name taken in any case is refused.
+    virtual void createAccount(QObject *context, const QString &name, const QString &password, Done done) = 0;
+    // Its devices' sessions end at once; its chats and keys go with it.
+    virtual void removeAccount(QObject *context, const QString &accountId, Done done) = 0;
 
 Q_SIGNALS:
     void stateChanged();   // state, failure reason, port, addresses, fingerprint
@@ -86,6 +101,7 @@ Q_SIGNALS:
     void devicesChanged();
     void pendingRequestsChanged();
     void keySharesChanged();
+    void accountsChanged();
     // A new device asks to join (for a notice while the settings are closed).
     void pairingRequested(const teehee::client::PairingRequestInfo &request);
 };

@@ -7,7 +7,8 @@ import Teehee
 // Settings → Sharing: this computer serves its chats to the household's other
 // devices. The switch, the port, what to open, the pairing QR code with its
 // URL and countdown, the certificate's fingerprint, the requests waiting for
-// Approve / Deny and the paired devices with Revoke.
+// Approve / Deny, the owner's keys others may use, the accounts made for
+// other people, and the paired devices with Revoke.
 ColumnLayout {
     id: panel
     spacing: Theme.gap
@@ -180,6 +181,60 @@ ColumnLayout {
                 font: keyShare.font
                 wrapMode: Text.Wrap
                 verticalAlignment: Text.AlignVCenter
+            }
+        }
+    }
+
+    Heading { text: qsTr("Accounts for other people") }
+    Note { text: qsTr("Each person gets chats of their own. They sign in on the shared address with the name and password you give them.") }
+    RowLayout {
+        Layout.fillWidth: true
+        Field {
+            id: personName
+            objectName: "personName"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Name")
+        }
+        Field {
+            id: personPassword
+            objectName: "personPassword"
+            Layout.fillWidth: true
+            placeholderText: qsTr("Password (8 characters or more)")
+            echoMode: TextInput.Password
+        }
+        TextButton {
+            objectName: "createAccountButton"
+            text: qsTr("Create account")
+            enabled: personName.text.trim().length > 0 && personPassword.text.length >= 8
+            onClicked: SharingController.createAccount(personName.text, personPassword.text)
+        }
+    }
+    Connections {
+        target: SharingController
+        function onAccountCreated() {
+            personName.text = ""
+            personPassword.text = ""
+        }
+    }
+    Repeater {
+        model: SharingController.accounts
+        delegate: RowLayout {
+            id: person
+            required property var modelData
+            objectName: "personAccount"
+            Layout.fillWidth: true
+            Text { Layout.fillWidth: true; text: person.modelData.name; color: Theme.text; font.pointSize: Theme.baseSize; elide: Text.ElideRight }
+            Text {
+                text: qsTr("Since %1").arg(new Date(person.modelData.createdAt).toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+                color: Theme.mutedText
+                font.pointSize: Theme.smallSize
+            }
+            TextButton {
+                objectName: "removeAccountButton"
+                text: qsTr("Remove")
+                danger: true
+                Accessible.name: qsTr("Remove %1").arg(person.modelData.name)
+                onClicked: SharingController.removeAccount(person.modelData.id)
             }
         }
     }

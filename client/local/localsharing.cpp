@@ -35,6 +35,7 @@ LocalSharing::LocalSharing(LocalChatClient &client, Backend *backend)
             // The paired devices are shown (and may be revoked) while not sharing too.
             QMetaObject::invokeMethod(m_backend, [this] { host()->refreshDevices(); }, Qt::QueuedConnection);
             refreshKeyShares();
+            refreshAccounts();
         }
         if (m_wanted && m_state == State::Starting && m_client.state() == ChatClient::State::Ready)
             startNow();
@@ -245,6 +246,54 @@ void LocalSharing::setKeyShared(QObject *context, const QString &provider, bool 
         return owner::setKeyShared(*m_backend, m_client.userId(), provider, shared);
     }, [this, done](const ClientError &error) {
         refreshKeyShares();
+        if (done)
+            done(error);
+    });
+}
+
+void LocalSharing::refreshAccounts()
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, backend = m_backend, userId = m_client.userId()] {
+        auto listed = owner::accounts(*backend, userId);
+        if (!listed)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, list = listed.value()] {
+            if (!self)
+                return;
+            self->m_accounts = list;
+            Q_EMIT self->accountsChanged();
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::createAccount(QObject *context, const QString &name, const QString &password, Done done)
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<QObject> guard(context);
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, guard, done, name, password, backend = m_backend, userId = m_client.userId()] {
+        owner::createAccount(*backend, userId, name, password, [self, guard, done](const Status &st) {
+            const ClientError error = statusError(st);
+            QMetaObject::invokeMethod(self.data(), [self, guard, done, error] {
+                if (self)
+                    self->refreshAccounts();
+                if (guard && done)
+                    done(error);
+            }, Qt::QueuedConnection);
+        });
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::removeAccount(QObject *context, const QString &accountId, Done done)
+{
+    runDone(context, [this, accountId](ShareHost &) {
+        return owner::removeAccount(*m_backend, m_client.userId(), accountId);
+    }, [this, done](const ClientError &error) {
+        refreshAccounts();
         if (done)
             done(error);
     });

@@ -33,6 +33,7 @@ public:
     QList<SharedDevice> devices() const override { return m_devices; }
     QList<PairingRequestInfo> pendingRequests() const override { return m_requests; }
     QList<KeyShare> keyShares() const override { return m_keyShares; }
+    QList<PersonAccount> accounts() const override { return m_accounts; }
 
     void setEnabled(bool on) override;
     void setPort(quint16 port) override;
@@ -41,9 +42,12 @@ public:
     void deny(QObject *context, const QString &pairingId, Done done) override;
     void revokeDevice(QObject *context, const QString &deviceId, Done done) override;
     void setKeyShared(QObject *context, const QString &provider, bool shared, Done done) override;
+    void createAccount(QObject *context, const QString &name, const QString &password, Done done) override;
+    void removeAccount(QObject *context, const QString &accountId, Done done) override;
 
     // Re-reads the owner's keys and what is shared of them (a key was added or removed).
     void refreshKeyShares();
+    void refreshAccounts();
 
     // Called by the LocalChatClient on the backend thread before the Backend
     // goes: the server closes there.
@@ -72,6 +76,7 @@ private:
     QList<SharedDevice> m_devices;
     QList<PairingRequestInfo> m_requests;
     QList<KeyShare> m_keyShares;
+    QList<PersonAccount> m_accounts;
 };
 
 } // namespace teehee::client

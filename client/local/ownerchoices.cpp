@@ -1,5 +1,6 @@
 #include "ownerchoices.h"
 
+#include "auth/ownedaccounts.h"
 #include "backend.h"
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
@@ -30,6 +31,29 @@ Result<QList<KeyShare>> keyShares(Backend &backend, const QString &ownerId)
 Status setKeyShared(Backend &backend, const QString &ownerId, const QString &provider, bool shared)
 {
     return backend.keys().setKeyShared(ownerId, provider, shared);
+}
+
+Result<QList<PersonAccount>> accounts(Backend &backend, const QString &ownerId)
+{
+    auto listed = OwnedAccounts(backend.database(), backend.auth()).list(ownerId);
+    if (!listed)
+        return listed.error();
+    QList<PersonAccount> out;
+    for (const OwnedAccountRecord &a : listed.value())
+        out << PersonAccount{a.userId, a.name, a.createdAt};
+    return out;
+}
+
+void createAccount(Backend &backend, const QString &ownerId, const QString &name, const QString &password,
+                   std::function<void(Status)> done)
+{
+    OwnedAccounts(backend.database(), backend.auth()).create(ownerId, name, password, &backend,
+        [done](Result<OwnedAccountRecord> made) { done(made ? success() : Status(made.error())); });
+}
+
+Status removeAccount(Backend &backend, const QString &ownerId, const QString &accountId)
+{
+    return OwnedAccounts(backend.database(), backend.auth()).remove(ownerId, accountId);
 }
 
 } // namespace teehee::client::owner

@@ -1,6 +1,6 @@
 // What the owner of a sharing desktop decides for the other people on it,
 // through the desktop's client: which of the owner's provider keys they may
-// use (never seeing them).
+// use (never seeing them), and the accounts made for them.
 #include "localchatclient.h"
 #include "pinnedhttps.h"
 #include "sharingclient.h"
@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <memory>
 #include <optional>
@@ -121,6 +122,50 @@ private Q_SLOTS:
         const ClientError unshared = done([&](auto d) { m_sharing->setKeyShared(this, QStringLiteral("openai"), false, d); });
         QVERIFY2(unshared.ok(), qPrintable(unshared.detail));
         QTRY_VERIFY_WITH_TIMEOUT(!keyShare(QStringLiteral("openai"))->shared, 10000);
+    }
+
+    void theOwnerMakesAnAccountForSomeoneAndRemovesIt()
+    {
+        QVERIFY(m_sharing->accounts().isEmpty());
+        QSignalSpy changed(m_sharing, &SharingClient::accountsChanged);
+        const ClientError made = done([&](auto d) { m_sharing->createAccount(this, QStringLiteral("Sam"), QStringLiteral("sam's password"), d); });
+        QVERIFY2(made.ok(), qPrintable(made.detail));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sharing->accounts().size(), 1, 10000);
+        QVERIFY(changed.count() >= 1);
+        const auto account = m_sharing->accounts().constFirst();
+        QCOMPARE(account.name, QStringLiteral("Sam"));
+        QVERIFY(account.createdAt.isValid());
+
+        // The same name again, or a short password: refused, in the client's terms.
+        const ClientError again = done([&](auto d) { m_sharing->createAccount(this, QStringLiteral("sam"), QStringLiteral("another password"), d); });
+        QVERIFY(!again.ok());
+        const ClientError weak = done([&](auto d) { m_sharing->createAccount(this, QStringLiteral("Kim"), QStringLiteral("short"), d); });
+        QVERIFY(!weak.ok());
+        QCOMPARE(m_sharing->accounts().size(), 1);
+
+        // Sam signs in on the share by name and keeps a socket open.
+        PinnedHttps phone(port(), fingerprintHex());
+        const PinnedAnswer signedIn = phone.request("POST", QStringLiteral("/auth/signin"), {},
+            QJsonObject{{QStringLiteral("email"), QStringLiteral("sam")}, {QStringLiteral("password"), QStringLiteral("sam's password")}});
+        QCOMPARE(signedIn.status, 200);
+        const QByteArray token = signedIn.object().value(QStringLiteral("access_token")).toString().toLatin1();
+        QWebSocket events;
+        pin(events, fingerprintHex());
+        QSignalSpy connected(&events, &QWebSocket::connected);
+        events.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/events?token=%2").arg(port()).arg(QString::fromUtf8(token))));
+        QVERIFY(connected.wait(10000));
+        QTest::qWait(200); // past the socket's sign-in check
+        QCOMPARE(events.state(), QAbstractSocket::ConnectedState);
+
+        const ClientError removed = done([&](auto d) { m_sharing->removeAccount(this, account.id, d); });
+        QVERIFY2(removed.ok(), qPrintable(removed.detail));
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->accounts().isEmpty(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(events.state(), QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(events.closeCode(), QWebSocketProtocol::CloseCode(4001));
+        PinnedHttps later(port(), fingerprintHex());
+        QCOMPARE(later.request("GET", QStringLiteral("/devices"), token).status, 401);
+        const ClientError twice = done([&](auto d) { m_sharing->removeAccount(this, account.id, d); });
+        QVERIFY(!twice.ok());
     }
 
     void cleanupTestCase()
