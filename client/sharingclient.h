@@ -42,6 +42,16 @@ struct PersonAccount {
     QDateTime createdAt;
 };
 
+// A reply streaming now that another device of the owner's account started.
+struct RemoteStream {
+    QString messageId;
+    QString chatId;
+    QString chatName;
+    QString deviceId;
+    QString deviceName;
+    QDateTime startedAt;
+};
+
 // "Share on this network" (spec/sharing.md): the desktop's own backend served
 // to the household's other devices over HTTPS. Like ChatClient, every call is
 // asynchronous and every change arrives as a signal; the getters answer at once
@@ -75,6 +85,8 @@ public:
     virtual QList<KeyShare> keyShares() const = 0;
     // The accounts the owner made for other people, oldest first.
     virtual QList<PersonAccount> accounts() const = 0;
+    // The replies running now that other devices started, oldest first.
+    virtual QList<RemoteStream> remoteStreams() const = 0;
 
     // On: listen on the LAN on port(); Off: close the listener and every
     // connection it accepted at once. stateChanged() follows.
@@ -102,6 +114,7 @@ Q_SIGNALS:
     void pendingRequestsChanged();
     void keySharesChanged();
     void accountsChanged();
+    void remoteStreamsChanged();
     // A new device asks to join (for a notice while the settings are closed).
     void pairingRequested(const teehee::client::PairingRequestInfo &request);
 };

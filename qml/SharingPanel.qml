@@ -7,7 +7,7 @@ import Teehee
 // Settings → Sharing: this computer serves its chats to the household's other
 // devices. The switch, the port, what to open, the pairing QR code with its
 // URL and countdown, the certificate's fingerprint, the requests waiting for
-// Approve / Deny, the owner's keys others may use, the accounts made for
+// Approve / Deny, the replies other devices are streaming, the owner's keys others may use, the accounts made for
 // other people, and the paired devices with Revoke.
 ColumnLayout {
     id: panel
@@ -154,6 +154,30 @@ ColumnLayout {
                     Accessible.name: qsTr("Deny %1").arg(request.modelData.deviceName)
                     onClicked: SharingController.deny(request.modelData.pairingId)
                 }
+            }
+        }
+    }
+
+    Heading { text: qsTr("Replies running from other devices"); visible: SharingController.streams.length > 0 }
+    Repeater {
+        model: SharingController.streams
+        delegate: RowLayout {
+            id: stream
+            required property var modelData
+            objectName: "remoteStream"
+            Layout.fillWidth: true
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("%1 in “%2”").arg(stream.modelData.deviceName || qsTr("Another device"))
+                                        .arg(stream.modelData.chatName || qsTr("New chat"))
+                color: Theme.text
+                font.pointSize: Theme.baseSize
+                elide: Text.ElideRight
+            }
+            Text {
+                text: qsTr("Since %1").arg(new Date(stream.modelData.startedAt).toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+                color: Theme.mutedText
+                font.pointSize: Theme.smallSize
             }
         }
     }

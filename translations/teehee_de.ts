@@ -832,76 +832,97 @@
     </message>
     <message>
         <location filename="../qml/SharingPanel.qml" line="161"/>
+        <source>Replies running from other devices</source>
+        <translation>Antworten, die von anderen Geräten laufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 in „%2“</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Another device</source>
+        <translation>Ein anderes Gerät</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="185"/>
         <source>Your keys</source>
         <translation>Ihre Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="164"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Personen mit eigenem Konto hier können jederzeit eigene Schlüssel hinzufügen. Ihre Schlüssel bleiben für sie in jedem Fall verborgen.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="196"/>
         <source>Let other people use my %1 key</source>
         <translation>Andere Personen meinen %1-Schlüssel verwenden lassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="212"/>
         <source>Accounts for other people</source>
         <translation>Konten für andere Personen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="189"/>
+        <location filename="../qml/SharingPanel.qml" line="213"/>
         <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
         <translation>Jede Person bekommt eigene Chats. Sie meldet sich unter der freigegebenen Adresse mit dem Namen und Passwort an, die Sie ihr geben.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="220"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="202"/>
+        <location filename="../qml/SharingPanel.qml" line="226"/>
         <source>Password (8 characters or more)</source>
         <translation>Passwort (mindestens 8 Zeichen)</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="207"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Create account</source>
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="228"/>
+        <location filename="../qml/SharingPanel.qml" line="178"/>
+        <location filename="../qml/SharingPanel.qml" line="252"/>
         <source>Since %1</source>
         <translation>Seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="234"/>
+        <location filename="../qml/SharingPanel.qml" line="258"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="236"/>
+        <location filename="../qml/SharingPanel.qml" line="260"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="242"/>
+        <location filename="../qml/SharingPanel.qml" line="266"/>
         <source>Paired devices</source>
         <translation>Gekoppelte Geräte</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="276"/>
         <source>Last seen %1</source>
         <translation>Zuletzt gesehen %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="257"/>
+        <location filename="../qml/SharingPanel.qml" line="281"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="259"/>
+        <location filename="../qml/SharingPanel.qml" line="283"/>
         <source>Revoke %1</source>
         <translation>%1 widerrufen</translation>
     </message>

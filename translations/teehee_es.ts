@@ -832,76 +832,97 @@
     </message>
     <message>
         <location filename="../qml/SharingPanel.qml" line="161"/>
+        <source>Replies running from other devices</source>
+        <translation>Respuestas en curso desde otros dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 en «%2»</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Another device</source>
+        <translation>Otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>New chat</source>
+        <translation>Chat nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="185"/>
         <source>Your keys</source>
         <translation>Tus claves</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="164"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Las personas con su propia cuenta aquí siempre pueden añadir sus propias claves. Las tuyas les quedan ocultas en cualquier caso.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="196"/>
         <source>Let other people use my %1 key</source>
         <translation>Permitir que otras personas usen mi clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="212"/>
         <source>Accounts for other people</source>
         <translation>Cuentas para otras personas</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="189"/>
+        <location filename="../qml/SharingPanel.qml" line="213"/>
         <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
         <translation>Cada persona tiene sus propios chats. Inicia sesión en la dirección compartida con el nombre y la contraseña que le des.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="220"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="202"/>
+        <location filename="../qml/SharingPanel.qml" line="226"/>
         <source>Password (8 characters or more)</source>
         <translation>Contraseña (8 caracteres o más)</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="207"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Create account</source>
         <translation>Crear cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="228"/>
+        <location filename="../qml/SharingPanel.qml" line="178"/>
+        <location filename="../qml/SharingPanel.qml" line="252"/>
         <source>Since %1</source>
         <translation>Desde %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="234"/>
+        <location filename="../qml/SharingPanel.qml" line="258"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="236"/>
+        <location filename="../qml/SharingPanel.qml" line="260"/>
         <source>Remove %1</source>
         <translation>Quitar a %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="242"/>
+        <location filename="../qml/SharingPanel.qml" line="266"/>
         <source>Paired devices</source>
         <translation>Dispositivos vinculados</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="276"/>
         <source>Last seen %1</source>
         <translation>Visto por última vez %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="257"/>
+        <location filename="../qml/SharingPanel.qml" line="281"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="259"/>
+        <location filename="../qml/SharingPanel.qml" line="283"/>
         <source>Revoke %1</source>
         <translation>Revocar %1</translation>
     </message>

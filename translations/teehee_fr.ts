@@ -832,76 +832,97 @@
     </message>
     <message>
         <location filename="../qml/SharingPanel.qml" line="161"/>
+        <source>Replies running from other devices</source>
+        <translation>Réponses en cours depuis d’autres appareils</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 dans « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Another device</source>
+        <translation>Un autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>New chat</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="185"/>
         <source>Your keys</source>
         <translation>Vos clés</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="164"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Les personnes qui ont leur propre compte ici peuvent toujours ajouter leurs propres clés. Les vôtres leur restent cachées dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="196"/>
         <source>Let other people use my %1 key</source>
         <translation>Permettre aux autres personnes d’utiliser ma clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="212"/>
         <source>Accounts for other people</source>
         <translation>Comptes pour d’autres personnes</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="189"/>
+        <location filename="../qml/SharingPanel.qml" line="213"/>
         <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
         <translation>Chaque personne a ses propres conversations. Elle se connecte à l’adresse partagée avec le nom et le mot de passe que vous lui donnez.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="220"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="202"/>
+        <location filename="../qml/SharingPanel.qml" line="226"/>
         <source>Password (8 characters or more)</source>
         <translation>Mot de passe (8 caractères ou plus)</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="207"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Create account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="228"/>
+        <location filename="../qml/SharingPanel.qml" line="178"/>
+        <location filename="../qml/SharingPanel.qml" line="252"/>
         <source>Since %1</source>
         <translation>Depuis le %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="234"/>
+        <location filename="../qml/SharingPanel.qml" line="258"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="236"/>
+        <location filename="../qml/SharingPanel.qml" line="260"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="242"/>
+        <location filename="../qml/SharingPanel.qml" line="266"/>
         <source>Paired devices</source>
         <translation>Appareils associés</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="276"/>
         <source>Last seen %1</source>
         <translation>Vu pour la dernière fois %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="257"/>
+        <location filename="../qml/SharingPanel.qml" line="281"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="259"/>
+        <location filename="../qml/SharingPanel.qml" line="283"/>
         <source>Revoke %1</source>
         <translation>Révoquer %1</translation>
     </message>

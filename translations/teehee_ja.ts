@@ -831,76 +831,97 @@
     </message>
     <message>
         <location filename="../qml/SharingPanel.qml" line="161"/>
+        <source>Replies running from other devices</source>
+        <translation>他のデバイスから実行中の返信</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>%1 in “%2”</source>
+        <translation>%1（「%2」）</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Another device</source>
+        <translation>別のデバイス</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="185"/>
         <source>Your keys</source>
         <translation>あなたのキー</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="164"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>ここに自分のアカウントを持つ人は、いつでも自分のキーを追加できます。あなたのキーはどちらの場合も相手には見えません。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="196"/>
         <source>Let other people use my %1 key</source>
         <translation>他の人に自分の %1 キーの使用を許可する</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="212"/>
         <source>Accounts for other people</source>
         <translation>他の人のアカウント</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="189"/>
+        <location filename="../qml/SharingPanel.qml" line="213"/>
         <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
         <translation>各自が自分のチャットを持ちます。共有アドレスで、あなたが伝えた名前とパスワードでサインインします。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="220"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="202"/>
+        <location filename="../qml/SharingPanel.qml" line="226"/>
         <source>Password (8 characters or more)</source>
         <translation>パスワード（8 文字以上）</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="207"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Create account</source>
         <translation>アカウントを作成</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="228"/>
+        <location filename="../qml/SharingPanel.qml" line="178"/>
+        <location filename="../qml/SharingPanel.qml" line="252"/>
         <source>Since %1</source>
         <translation>%1 から</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="234"/>
+        <location filename="../qml/SharingPanel.qml" line="258"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="236"/>
+        <location filename="../qml/SharingPanel.qml" line="260"/>
         <source>Remove %1</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="242"/>
+        <location filename="../qml/SharingPanel.qml" line="266"/>
         <source>Paired devices</source>
         <translation>ペアリング済みのデバイス</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="276"/>
         <source>Last seen %1</source>
         <translation>最終接続 %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="257"/>
+        <location filename="../qml/SharingPanel.qml" line="281"/>
         <source>Revoke</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="259"/>
+        <location filename="../qml/SharingPanel.qml" line="283"/>
         <source>Revoke %1</source>
         <translation>%1 を取り消す</translation>
     </message>

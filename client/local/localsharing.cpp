@@ -73,6 +73,14 @@ ShareHost *LocalSharing::host()
                     Q_EMIT self->pairingRequested(request);
             }, Qt::QueuedConnection);
         };
+        sink.streams = [self](const QList<RemoteStream> &streams) {
+            QMetaObject::invokeMethod(self.data(), [self, streams] {
+                if (self) {
+                    self->m_streams = streams;
+                    Q_EMIT self->remoteStreamsChanged();
+                }
+            }, Qt::QueuedConnection);
+        };
         m_host = new ShareHost(*m_backend, m_client.userId(), std::move(sink));
     }
     return m_host;

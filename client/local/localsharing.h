@@ -34,6 +34,7 @@ public:
     QList<PairingRequestInfo> pendingRequests() const override { return m_requests; }
     QList<KeyShare> keyShares() const override { return m_keyShares; }
     QList<PersonAccount> accounts() const override { return m_accounts; }
+    QList<RemoteStream> remoteStreams() const override { return m_streams; }
 
     void setEnabled(bool on) override;
     void setPort(quint16 port) override;
@@ -77,6 +78,7 @@ private:
     QList<PairingRequestInfo> m_requests;
     QList<KeyShare> m_keyShares;
     QList<PersonAccount> m_accounts;
+    QList<RemoteStream> m_streams;
 };
 
 } // namespace teehee::client

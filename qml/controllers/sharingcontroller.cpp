@@ -27,6 +27,7 @@ SharingController::SharingController(SharingClient *sharing, QObject *parent) : 
     connect(sharing, &SharingClient::pendingRequestsChanged, this, &SharingController::requestsChanged);
     connect(sharing, &SharingClient::keySharesChanged, this, &SharingController::keySharesChanged);
     connect(sharing, &SharingClient::accountsChanged, this, &SharingController::accountsChanged);
+    connect(sharing, &SharingClient::remoteStreamsChanged, this, &SharingController::streamsChanged);
     connect(sharing, &SharingClient::pairingRequested, this, [this](const teehee::client::PairingRequestInfo &r) {
         Q_EMIT pairingRequested(r.deviceName, r.verification);
     });
@@ -143,6 +144,18 @@ QVariantList SharingController::accounts() const
     for (const auto &a : m_sharing->accounts())
         list << QVariantMap{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name},
                             {QStringLiteral("createdAt"), a.createdAt.toLocalTime()}};
+    return list;
+}
+
+QVariantList SharingController::streams() const
+{
+    QVariantList list;
+    if (!m_sharing)
+        return list;
+    for (const auto &s : m_sharing->remoteStreams())
+        list << QVariantMap{{QStringLiteral("messageId"), s.messageId}, {QStringLiteral("chatId"), s.chatId},
+                            {QStringLiteral("chatName"), s.chatName}, {QStringLiteral("deviceName"), s.deviceName},
+                            {QStringLiteral("startedAt"), s.startedAt.toLocalTime()}};
     return list;
 }
 

@@ -34,6 +34,8 @@ class SharingController : public QObject {
     Q_PROPERTY(QVariantList keyShares READ keyShares NOTIFY keySharesChanged)
     // The accounts the owner made for other people: [{id, name, createdAt}]
     Q_PROPERTY(QVariantList accounts READ accounts NOTIFY accountsChanged)
+    // Replies other devices started, running now: [{messageId, chatId, chatName, deviceName, startedAt}]
+    Q_PROPERTY(QVariantList streams READ streams NOTIFY streamsChanged)
     // While true, an invitation that runs out is replaced by a new one.
     Q_PROPERTY(bool panelOpen READ panelOpen WRITE setPanelOpen NOTIFY panelOpenChanged)
 public:
@@ -55,6 +57,7 @@ public:
     QVariantList requests() const;
     QVariantList keyShares() const;
     QVariantList accounts() const;
+    QVariantList streams() const;
     bool panelOpen() const { return m_panelOpen; }
     void setPanelOpen(bool open);
 
@@ -74,6 +77,7 @@ Q_SIGNALS:
     void requestsChanged();
     void keySharesChanged();
     void accountsChanged();
+    void streamsChanged();
     // createAccount succeeded (the form empties).
     void accountCreated(const QString &name);
     void panelOpenChanged();

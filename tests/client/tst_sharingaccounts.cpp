@@ -1,6 +1,8 @@
 // What the owner of a sharing desktop decides for the other people on it,
 // through the desktop's client: which of the owner's provider keys they may
-// use (never seeing them), and the accounts made for them.
+// use (never seeing them), and the accounts made for them; and the replies
+// the owner's other devices are streaming, live.
+#include "fakeproviderserver.h"
 #include "localchatclient.h"
 #include "pinnedhttps.h"
 #include "sharingclient.h"
@@ -11,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 #include <memory>
@@ -21,6 +24,8 @@ using teehee::client::ClientError;
 using teehee::client::KeyShare;
 using teehee::client::LocalChatClient;
 using teehee::client::SharingClient;
+using teehee::test::FakeProviderServer;
+using teehee::test::FakeResponse;
 
 namespace {
 const QString kOwnerKey = QStringLiteral("sk-owner-SECRET-key-0000wxyz");
@@ -30,6 +35,7 @@ class TestSharingAccounts : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_home;
+    FakeProviderServer m_provider;
     std::unique_ptr<LocalChatClient> m_client;
     SharingClient *m_sharing = nullptr;
 
@@ -63,6 +69,24 @@ class TestSharingAccounts : public QObject {
         return signedUp.status == 201 ? signedUp.object().value(QStringLiteral("access_token")).toString().toLatin1() : QByteArray();
     }
 
+    // A new device of the owner's account, paired as a phone does; its token.
+    QByteArray pair(const QString &name)
+    {
+        if (!QTest::qWaitFor([&] { return !m_sharing->pairingUrl().isEmpty(); }, 10000))
+            return {};
+        const QString code = QUrlQuery(QUrl(m_sharing->pairingUrl()).fragment()).queryItemValue(QStringLiteral("pair"));
+        PinnedHttps phone(port(), fingerprintHex());
+        const PinnedAnswer redeemed = phone.request("POST", QStringLiteral("/pair"), {},
+            {{QStringLiteral("code"), code}, {QStringLiteral("device_name"), name}});
+        const QString pairingId = redeemed.object().value(QStringLiteral("pairing_id")).toString();
+        if (!QTest::qWaitFor([&] { return !m_sharing->pendingRequests().isEmpty(); }, 10000))
+            return {};
+        if (!done([&](auto d) { m_sharing->approve(this, pairingId, d); }).ok())
+            return {};
+        return phone.request("GET", QStringLiteral("/pair/") + pairingId).object()
+            .value(QStringLiteral("access_token")).toString().toLatin1();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -74,6 +98,10 @@ private Q_SLOTS:
         qputenv("SECRET_KEY", QByteArray(48, 's'));
         qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        QVERIFY(m_provider.listen());
+        qputenv("OPENAI_BASE_URL", m_provider.baseUrl(QStringLiteral("/v1")).toUtf8());
+        qputenv("AUTO_TITLES", "false");
+        qputenv("OPENAI_API_KEY", "sk-server-key-for-the-fake-provider");
         QCoreApplication::setOrganizationName(QStringLiteral("TeeheeSharingAccountsTest"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
@@ -166,6 +194,44 @@ private Q_SLOTS:
         QCOMPARE(later.request("GET", QStringLiteral("/devices"), token).status, 401);
         const ClientError twice = done([&](auto d) { m_sharing->removeAccount(this, account.id, d); });
         QVERIFY(!twice.ok());
+    }
+
+    void theRepliesOtherDevicesStreamShowLive()
+    {
+        QVERIFY(m_sharing->remoteStreams().isEmpty());
+        const QByteArray token = pair(QStringLiteral("Kitchen tablet"));
+        QVERIFY(!token.isEmpty());
+        PinnedHttps tablet(port(), fingerprintHex());
+        const PinnedAnswer chat = tablet.request("POST", QStringLiteral("/chats"), token,
+                                                 {{QStringLiteral("name"), QStringLiteral("Soup recipes")}});
+        QCOMPARE(chat.status, 201);
+        const QString chatId = chat.object().value(QStringLiteral("id")).toString();
+
+        // The provider sends a first piece, then keeps the reply open.
+        m_provider.enqueue(FakeResponse::sse().send(teehee::test::wire::openAiChunk("Leek")).hang());
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+        QSignalSpy changed(m_sharing, &SharingClient::remoteStreamsChanged);
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+            {QStringLiteral("content"), QStringLiteral("A leek soup?")}, {QStringLiteral("provider"), QStringLiteral("openai")},
+            {QStringLiteral("model"), QStringLiteral("gpt-4o-mini")}})
+            .toJson(QJsonDocument::Compact);
+        // Sent by hand: the answer comes only when the reply ends.
+        tablet.socket().write("POST /chats/" + chatId.toUtf8() + "/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                              + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sharing->remoteStreams().size(), 1, 10000);
+        QVERIFY(changed.count() >= 1);
+        const auto stream = m_sharing->remoteStreams().constFirst();
+        QCOMPARE(stream.chatId, chatId);
+        QCOMPARE(stream.chatName, QStringLiteral("Soup recipes"));
+        QCOMPARE(stream.deviceName, QStringLiteral("Kitchen tablet"));
+        QVERIFY(!stream.deviceId.isEmpty());
+        QVERIFY(!stream.messageId.isEmpty());
+        QVERIFY(stream.startedAt >= before && stream.startedAt <= QDateTime::currentDateTimeUtc());
+
+        // Stopped from the desktop window: gone from the list.
+        m_client->stopTurn(chatId);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->remoteStreams().isEmpty(), 10000);
     }
 
     void cleanupTestCase()
