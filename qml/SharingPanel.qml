@@ -96,32 +96,42 @@ ColumnLayout {
 
         Heading { text: qsTr("Pair a phone or tablet") }
         Note { text: qsTr("Scan this code with the other device's camera, then compare the number it shows with the one below.") }
-        QrCode {
-            objectName: "pairingQr"
-            Layout.preferredWidth: Theme.px(200)
-            Layout.preferredHeight: Theme.px(200)
-            text: SharingController.pairingUrl
-            color: "#000000"
-            background: "#FFFFFF"
-            Accessible.role: Accessible.Graphic
-            Accessible.name: qsTr("QR code of the pairing link")
-        }
-        Selectable { objectName: "pairingUrl"; text: SharingController.pairingUrl }
+        // The code beside what it says, so that the requests below stay in view with it.
         RowLayout {
             Layout.fillWidth: true
-            Note {
-                objectName: "pairingCountdown"
-                text: SharingController.secondsLeft > 0
-                      ? qsTr("Valid for %1:%2").arg(Math.floor(SharingController.secondsLeft / 60))
-                                                .arg(String(SharingController.secondsLeft % 60).padStart(2, "0"))
-                      : qsTr("Making a new code…")
+            spacing: Theme.gap * 2
+            QrCode {
+                objectName: "pairingQr"
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: Theme.px(200)
+                Layout.preferredHeight: Theme.px(200)
+                text: SharingController.pairingUrl
+                color: "#000000"
+                background: "#FFFFFF"
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("QR code of the pairing link")
             }
-            TextButton { text: qsTr("New code"); onClicked: SharingController.newInvitation() }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gap
+                Selectable { objectName: "pairingUrl"; text: SharingController.pairingUrl }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Note {
+                        objectName: "pairingCountdown"
+                        text: SharingController.secondsLeft > 0
+                              ? qsTr("Valid for %1:%2").arg(Math.floor(SharingController.secondsLeft / 60))
+                                                        .arg(String(SharingController.secondsLeft % 60).padStart(2, "0"))
+                              : qsTr("Making a new code…")
+                    }
+                    TextButton { text: qsTr("New code"); onClicked: SharingController.newInvitation() }
+                }
+                Heading { text: qsTr("SHA-256 fingerprint") }
+                Selectable { objectName: "sharingFingerprint"; text: SharingController.fingerprint }
+                Note { text: qsTr("A device that asks you to trust a certificate should show this same fingerprint.") }
+            }
         }
-
-        Heading { text: qsTr("SHA-256 fingerprint") }
-        Selectable { objectName: "sharingFingerprint"; text: SharingController.fingerprint }
-        Note { text: qsTr("A device that asks you to trust a certificate should show this same fingerprint.") }
 
         Heading { text: qsTr("Waiting for approval"); visible: SharingController.requests.length > 0 }
         Repeater {
@@ -210,20 +220,22 @@ ColumnLayout {
     }
 
     Heading { text: qsTr("Accounts for other people") }
-    Note { text: qsTr("Each person gets chats of their own. They sign in on the shared address with the name and password you give them.") }
+    Note { text: qsTr("Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).") }
     RowLayout {
         Layout.fillWidth: true
         Field {
             id: personName
             objectName: "personName"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1 // both fields share the row equally
             placeholderText: qsTr("Name")
         }
         Field {
             id: personPassword
             objectName: "personPassword"
             Layout.fillWidth: true
-            placeholderText: qsTr("Password (8 characters or more)")
+            Layout.preferredWidth: 1 // both fields share the row equally
+            placeholderText: qsTr("Password")
             echoMode: TextInput.Password
         }
         TextButton {

@@ -771,158 +771,158 @@
         <translation>Scanne diesen Code mit der Kamera des anderen Geräts und vergleiche dann die angezeigte Nummer mit der unten.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="107"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>QR-Code des Kopplungslinks</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Gültig für %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="117"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Neuer Code wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="119"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="124"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Ein Gerät, das dich bittet, einem Zertifikat zu vertrauen, sollte genau diesen Fingerabdruck anzeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="126"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>Warten auf Zustimmung</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Nummer %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="146"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="148"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>%1 zulassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="153"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="154"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="161"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
         <source>Replies running from other devices</source>
         <translation>Antworten, die von anderen Geräten laufen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>%1 in “%2”</source>
         <translation>%1 in „%2“</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>Another device</source>
         <translation>Ein anderes Gerät</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="185"/>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
         <source>Your keys</source>
         <translation>Ihre Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Personen mit eigenem Konto hier können jederzeit eigene Schlüssel hinzufügen. Ihre Schlüssel bleiben für sie in jedem Fall verborgen.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
         <source>Let other people use my %1 key</source>
         <translation>Andere Personen meinen %1-Schlüssel verwenden lassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="212"/>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
         <source>Accounts for other people</source>
         <translation>Konten für andere Personen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="213"/>
-        <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
-        <translation>Jede Person bekommt eigene Chats. Sie meldet sich unter der freigegebenen Adresse mit dem Namen und Passwort an, die Sie ihr geben.</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="220"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="226"/>
-        <source>Password (8 characters or more)</source>
-        <translation>Passwort (mindestens 8 Zeichen)</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
         <source>Create account</source>
         <translation>Konto erstellen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="178"/>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
         <source>Since %1</source>
         <translation>Seit %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="258"/>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Jede Person bekommt eigene Chats. Sie meldet sich unter der freigegebenen Adresse mit dem Namen und dem Passwort an, die Sie ihr geben (mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="260"/>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="266"/>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Gekoppelte Geräte</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="276"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Zuletzt gesehen %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="281"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="283"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>%1 widerrufen</translation>
     </message>

@@ -771,158 +771,158 @@
         <translation>Escanea este código con la cámara del otro dispositivo y compara el número que muestra con el de abajo.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="107"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>Código QR del enlace de vinculación</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Válido durante %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="117"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Creando un código nuevo…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="119"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Código nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>Huella digital SHA-256</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="124"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Un dispositivo que te pida confiar en un certificado debería mostrar esta misma huella.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="126"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>Esperando aprobación</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Número %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="146"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="148"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>Aprobar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="153"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="154"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>Rechazar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="161"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
         <source>Replies running from other devices</source>
         <translation>Respuestas en curso desde otros dispositivos</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>%1 in “%2”</source>
         <translation>%1 en «%2»</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>Another device</source>
         <translation>Otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
         <source>New chat</source>
         <translation>Chat nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="185"/>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
         <source>Your keys</source>
         <translation>Tus claves</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Las personas con su propia cuenta aquí siempre pueden añadir sus propias claves. Las tuyas les quedan ocultas en cualquier caso.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
         <source>Let other people use my %1 key</source>
         <translation>Permitir que otras personas usen mi clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="212"/>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
         <source>Accounts for other people</source>
         <translation>Cuentas para otras personas</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="213"/>
-        <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
-        <translation>Cada persona tiene sus propios chats. Inicia sesión en la dirección compartida con el nombre y la contraseña que le des.</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="220"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="226"/>
-        <source>Password (8 characters or more)</source>
-        <translation>Contraseña (8 caracteres o más)</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
         <source>Create account</source>
         <translation>Crear cuenta</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="178"/>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
         <source>Since %1</source>
         <translation>Desde %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="258"/>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Cada persona tiene sus propios chats. Inicia sesión en la dirección compartida con el nombre y la contraseña que le des (8 caracteres o más).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="260"/>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
         <source>Remove %1</source>
         <translation>Quitar a %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="266"/>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Dispositivos vinculados</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="276"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Visto por última vez %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="281"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="283"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>Revocar %1</translation>
     </message>

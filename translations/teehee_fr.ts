@@ -771,158 +771,158 @@
         <translation>Scannez ce code avec l’appareil photo de l’autre appareil, puis comparez le numéro qu’il affiche avec celui ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="107"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>Code QR du lien d’association</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Valable encore %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="117"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Création d’un nouveau code…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="119"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>Empreinte SHA-256</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="124"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Un appareil qui vous demande de faire confiance à un certificat doit afficher cette même empreinte.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="126"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>En attente d’approbation</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Numéro %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="146"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="148"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>Approuver %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="153"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="154"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>Refuser %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="161"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
         <source>Replies running from other devices</source>
         <translation>Réponses en cours depuis d’autres appareils</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>%1 in “%2”</source>
         <translation>%1 dans « %2 »</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>Another device</source>
         <translation>Un autre appareil</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
         <source>New chat</source>
         <translation>Nouvelle conversation</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="185"/>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
         <source>Your keys</source>
         <translation>Vos clés</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>Les personnes qui ont leur propre compte ici peuvent toujours ajouter leurs propres clés. Les vôtres leur restent cachées dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
         <source>Let other people use my %1 key</source>
         <translation>Permettre aux autres personnes d’utiliser ma clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="212"/>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
         <source>Accounts for other people</source>
         <translation>Comptes pour d’autres personnes</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="213"/>
-        <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
-        <translation>Chaque personne a ses propres conversations. Elle se connecte à l’adresse partagée avec le nom et le mot de passe que vous lui donnez.</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="220"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="226"/>
-        <source>Password (8 characters or more)</source>
-        <translation>Mot de passe (8 caractères ou plus)</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
         <source>Create account</source>
         <translation>Créer le compte</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="178"/>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
         <source>Since %1</source>
         <translation>Depuis le %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="258"/>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Chaque personne a ses propres conversations. Elle se connecte à l’adresse partagée avec le nom et le mot de passe que vous lui donnez (8 caractères ou plus).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="260"/>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="266"/>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Appareils associés</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="276"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Vu pour la dernière fois %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="281"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="283"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>Révoquer %1</translation>
     </message>

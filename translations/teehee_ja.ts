@@ -770,158 +770,158 @@
         <translation>もう一方のデバイスのカメラでこのコードを読み取り、表示された番号と下の番号を比べてください。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="107"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>ペアリングリンクのQRコード</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>有効期限まで %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="117"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>新しいコードを作成しています…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="119"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>新しいコード</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="124"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>証明書を信頼するよう求めるデバイスには、これと同じフィンガープリントが表示されるはずです。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="126"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>承認待ち</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="146"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="148"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>%1 を承認</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="153"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="154"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>%1 を拒否</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="161"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
         <source>Replies running from other devices</source>
         <translation>他のデバイスから実行中の返信</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>%1 in “%2”</source>
         <translation>%1（「%2」）</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
         <source>Another device</source>
         <translation>別のデバイス</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="185"/>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
         <source>Your keys</source>
         <translation>あなたのキー</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
         <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
         <translation>ここに自分のアカウントを持つ人は、いつでも自分のキーを追加できます。あなたのキーはどちらの場合も相手には見えません。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="196"/>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
         <source>Let other people use my %1 key</source>
         <translation>他の人に自分の %1 キーの使用を許可する</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="212"/>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
         <source>Accounts for other people</source>
         <translation>他の人のアカウント</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="213"/>
-        <source>Each person gets chats of their own. They sign in on the shared address with the name and password you give them.</source>
-        <translation>各自が自分のチャットを持ちます。共有アドレスで、あなたが伝えた名前とパスワードでサインインします。</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="220"/>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="226"/>
-        <source>Password (8 characters or more)</source>
-        <translation>パスワード（8 文字以上）</translation>
-    </message>
-    <message>
-        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
         <source>Create account</source>
         <translation>アカウントを作成</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="178"/>
-        <location filename="../qml/SharingPanel.qml" line="252"/>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
         <source>Since %1</source>
         <translation>%1 から</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="258"/>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>各自が自分のチャットを持ちます。共有アドレスで、あなたが伝えた名前とパスワード（8 文字以上）でサインインします。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="260"/>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
         <source>Remove %1</source>
         <translation>%1 を削除</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="266"/>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>ペアリング済みのデバイス</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="276"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>最終接続 %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="281"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="283"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>%1 を取り消す</translation>
     </message>
