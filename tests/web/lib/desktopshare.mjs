@@ -119,6 +119,22 @@ export async function startDesktopShare({ binary, providerOrigin, ownerKey, verb
             if (!m[1].startsWith('approved'))
                 throw new Error(`the desktop share refused to approve ${verification}: ${m[1]}`);
         },
+        // An account for another person, as the owner makes it in the Sharing panel.
+        async makeAccount(name, password) {
+            const from = lines.length;
+            send(`account ${password} ${name}`);
+            const m = await expect(/^(account-made .*|error .*)$/, `"account-made ${name}"`, { from });
+            if (!m[1].startsWith('account-made'))
+                throw new Error(`the desktop share made no account for ${name}: ${m[1]}`);
+        },
+        // The owner's switch "Let other people use my … key".
+        async shareKey(provider) {
+            const from = lines.length;
+            send(`share-key ${provider}`);
+            const m = await expect(/^(key-shared .*|error .*)$/, `"key-shared ${provider}"`, { from });
+            if (!m[1].startsWith('key-shared'))
+                throw new Error(`the desktop share did not share its ${provider} key: ${m[1]}`);
+        },
         async stop() {
             if (child.exitCode === null) {
                 const exited = new Promise((resolve) => child.once('exit', resolve));

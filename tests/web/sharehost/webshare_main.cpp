@@ -8,9 +8,11 @@
 //   share https://127.0.0.1:<port> <sha-256 fingerprint, hex>
 //   pairing-url <url>            (after start and after each "invite")
 //   request <6 digits> <device name>
-//   approved <6 digits> | error <text>
+//   approved <6 digits> | account-made <name> | key-shared <provider> | error <text>
 // In (stdin): "invite", "approve <6 digits>" (what the owner's Approve
-// button does, after comparing the numbers), "quit"; end of input quits too.
+// button does, after comparing the numbers), "account <password> <name>"
+// (an account for another person), "share-key <provider>" (the owner lets
+// other accounts use that key), "quit"; end of input quits too.
 #include "localchatclient.h"
 #include "sharingclient.h"
 
@@ -135,6 +137,20 @@ private:
                 }
             }
             return say(QStringLiteral("error no pending request shows %1").arg(words[1]));
+        }
+        if (words[0] == u"account" && words.size() >= 3) {
+            const QString name = QStringList(words.mid(2)).join(u' ');
+            m_sharing->createAccount(this, name, words[1], [name](const ClientError &error) {
+                say(error.ok() ? QStringLiteral("account-made ") + name : QStringLiteral("error ") + error.detail);
+            });
+            return;
+        }
+        if (words[0] == u"share-key" && words.size() == 2) {
+            const QString provider = words[1];
+            m_sharing->setKeyShared(this, provider, true, [provider](const ClientError &error) {
+                say(error.ok() ? QStringLiteral("key-shared ") + provider : QStringLiteral("error ") + error.detail);
+            });
+            return;
         }
         say(QStringLiteral("error unknown command: ") + line);
     }
