@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "db/keyrepository.h"
 #include "db/keysharingrepository.h"
+#include "db/ownedaccountrepository.h"
 #include "db/sqlquery.h"
 #include "providers/endpointpolicy.h"
 
@@ -70,6 +71,11 @@ Result<ResolvedKey> KeyService::ownersSharedKey(const QString &userId, const QSt
 {
     if (m_owner.isEmpty() || userId.toLower() == m_owner || isCustom(providerName))
         return Error::notFound({});
+    // Only the people the owner made accounts for: anyone else who signed up
+    // on the network spends their own keys.
+    auto owned = OwnedAccountRepository(m_db).get(m_owner, userId);
+    if (!owned)
+        return owned.error();
     auto shared = KeySharingRepository(m_db).isShared(m_owner, providerName);
     if (!shared)
         return shared.error();

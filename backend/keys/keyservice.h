@@ -39,10 +39,10 @@ public:
     void trustWithPrivateEndpoints(const QString &userId);
     std::shared_ptr<const EndpointPolicy> endpointPolicyFor(const QString &userId) const;
 
-    // The machine's owner (the desktop's own user): other accounts of this
-    // server use the owner's key for a built-in provider when the owner shares
-    // it (setKeyShared) and they have none of their own. They never see it,
-    // nor its hint. Call on the backend's thread.
+    // The machine's owner (the desktop's own user): the accounts the owner
+    // made for other people (OwnedAccounts) use the owner's key for a built-in
+    // provider when the owner shares it (setKeyShared) and they have none of
+    // their own. They never see it, nor its hint. Call on the backend's thread.
     void setKeyOwner(const QString &ownerId);
     QString keyOwner() const { return m_owner; }
     // Built-in providers only: a custom endpoint is the owner's own network.

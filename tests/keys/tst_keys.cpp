@@ -2,6 +2,7 @@
 #include "api/httpserver.h"
 #include "backend.h"
 #include "db/keyrepository.h"
+#include "db/ownedaccountrepository.h"
 #include "keys/keycipher.h"
 #include "keys/keyservice.h"
 #include "support/httptestclient.h"
@@ -179,6 +180,12 @@ private Q_SLOTS:
         QCOMPARE(c.post(QStringLiteral("/user/keys"), keyBody(QStringLiteral("anthropic"), kSecret + QStringLiteral("A")), ownerToken).status, 201);
         KeyService &keys = s.backend().keys();
         keys.setKeyOwner(ownerId);
+        // Someone who signed up on their own never gets the owner's key, shared or not.
+        const QByteArray strangerToken = signUp(c, QStringLiteral("stranger@example.com"));
+        const QString strangerId = c.get(QStringLiteral("/auth/session"), strangerToken).object().value(QStringLiteral("id")).toString();
+        // The guest is one the owner made an account for.
+        QVERIFY(OwnedAccountRepository(s.backend().database())
+                    .add({guestId, ownerId, QStringLiteral("Guest"), QDateTime::currentDateTimeUtc()}));
 
         // Not shared by default.
         QCOMPARE(keys.sharedProviders(ownerId).value(), QStringList());
@@ -193,6 +200,7 @@ private Q_SLOTS:
         QVERIFY(shared);
         QCOMPARE(shared->apiKey, kSecret);
         QVERIFY(shared->keyId.isEmpty()); // the owner's row is not named to the guest
+        QCOMPARE(keys.resolve(strangerId, QStringLiteral("openai")).error().code, ErrorCode::NotFound);
         // Per provider: anthropic stays the owner's alone.
         QVERIFY(!keys.resolve(guestId, QStringLiteral("anthropic")));
         // The owner's own resolution is unchanged.
@@ -222,9 +230,11 @@ private Q_SLOTS:
         QVERIFY(!custom);
         QCOMPARE(custom.error().code, ErrorCode::InvalidInput);
         // Without an owner, nothing is shared.
+        QVERIFY(OwnedAccountRepository(s.backend().database())
+                    .add({strangerId, ownerId, QStringLiteral("Stranger"), QDateTime::currentDateTimeUtc()}));
+        QCOMPARE(keys.resolveKey(strangerId, QStringLiteral("openai")).value(), kSecret);
         keys.setKeyOwner(QString());
-        QCOMPARE(keys.resolveKey(QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("openai")).error().code,
-                 ErrorCode::NotFound);
+        QCOMPARE(keys.resolveKey(strangerId, QStringLiteral("openai")).error().code, ErrorCode::NotFound);
     }
 
     void keysNeedAToken()
