@@ -3,6 +3,7 @@
 #include "appstatus.h"
 #include "chatlistcontroller.h"
 #include "conversationcontroller.h"
+#include "screenshotdevice.h"
 #include "screenshotphone.h"
 #include "settingscontroller.h"
 #include "sharingcontroller.h"
@@ -158,8 +159,9 @@ void ScreenshotTour::plan()
     }, 0});
 }
 
-// Settings → Sharing, on: the QR code, the fingerprint and a phone's request
-// with its number, in the light theme.
+// Settings → Sharing, on: the QR code, the fingerprint, a phone's request
+// with its number, a tablet (paired first) streaming a reply, the owner's
+// OpenAI key shared and an account for another person, in the light theme.
 void ScreenshotTour::planSharing()
 {
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
@@ -168,13 +170,41 @@ void ScreenshotTour::planSharing()
         return;
     m_steps.push_back({[=] {
         settings->setTheme(QStringLiteral("light"));
+        // The owner's own key (the fake's, as in the environment): one to share.
+        settings->saveKey(QStringLiteral("openai"), QStringLiteral("sk-fake"));
+        sharing->createAccount(QStringLiteral("Robin"), QStringLiteral("robin's password"));
         sharing->setEnabled(true);
     }, 2000});
     m_steps.push_back({[=, this] {
+        sharing->setKeyShared(QStringLiteral("openai"), true);
         if (sharing->pairingUrl().isEmpty()) {
             qWarning("screenshots: sharing did not start: %s", qPrintable(sharing->failure()));
             return;
         }
+        m_device = new ScreenshotDevice(this);
+        m_device->pairAndStream(sharing->pairingUrl(), QStringLiteral("Galaxy Tab"), QStringLiteral("Weekend in Lisbon"),
+                                QStringLiteral("Plan a weekend in Lisbon #slow"), [sharing](const QString &verification) {
+            // The owner compares the numbers, then approves (the request shows a moment later).
+            auto *approve = new QTimer(sharing);
+            approve->setInterval(100);
+            QObject::connect(approve, &QTimer::timeout, sharing, [sharing, approve, verification] {
+                for (const QVariant &r : sharing->requests()) {
+                    const QVariantMap request = r.toMap();
+                    if (request.value(QStringLiteral("verification")).toString() == verification) {
+                        sharing->approve(request.value(QStringLiteral("pairingId")).toString());
+                        approve->deleteLater();
+                        approve->stop();
+                    }
+                }
+            });
+            approve->start();
+        });
+    }, 3500});
+    // The tablet used the first code: a fresh one for the phone and the picture.
+    m_steps.push_back({[=] { sharing->newInvitation(); }, 1000});
+    m_steps.push_back({[=, this] {
+        if (sharing->streams().isEmpty())
+            qWarning("screenshots: no reply from the tablet is running");
         m_phone = new ScreenshotPhone(this);
         m_phone->redeem(sharing->pairingUrl(), QStringLiteral("Pixel 8"));
     }, 1500});

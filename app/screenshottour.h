@@ -8,6 +8,7 @@
 #include <vector>
 
 class ConversationController;
+class ScreenshotDevice;
 class ScreenshotPhone;
 class QQmlApplicationEngine;
 class QQuickItem;
@@ -17,7 +18,8 @@ class QQuickWindow;
 // conversation (a question answered after some thinking, with a code block;
 // a regenerated second branch; a follow-up with a table), a message sent to a
 // provider without a key, the model popup with its parameters, and Settings →
-// Sharing with its QR code and a phone's request waiting; saves
+// Sharing with its QR code, a phone's request waiting, a paired device
+// streaming a reply, the owner's key shared and an account for another person; saves
 // each in the light and the dark theme and in German as DIR/<name>-<look>.png,
 // then quits. Without any key it saves the first-run welcome card
 // (welcome-light.png). Used by scripts/screenshots.sh under Xvfb against a
@@ -53,4 +55,5 @@ private:
     QString m_codeChat;
     QString m_keylessChat;
     ScreenshotPhone *m_phone = nullptr; // a child
+    ScreenshotDevice *m_device = nullptr; // a child: a paired device streaming a reply
 };

@@ -2,7 +2,8 @@
 # Starts the real desktop app under Xvfb against a fake OpenAI provider, lets
 # it drive a short conversation (thinking, a code block, a regenerated second
 # branch, a table), a message to a provider without a key, the model popup and
-# Settings → Sharing (the pairing QR code and a phone's request waiting),
+# Settings → Sharing (the pairing QR code, a phone's request waiting, a paired tablet streaming
+# a reply, the owner's key shared, an account for another person),
 # and saves them in the light and dark themes and in German.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build) → BUILD_DIR/screenshots/*.png
 set -euo pipefail

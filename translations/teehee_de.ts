@@ -730,123 +730,199 @@
 <context>
     <name>SharingPanel</name>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <location filename="../qml/SharingPanel.qml" line="49"/>
         <source>Share on this network</source>
         <translation>In diesem Netzwerk freigeben</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="62"/>
-        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <location filename="../qml/SharingPanel.qml" line="66"/>
+        <location filename="../qml/SharingPanel.qml" line="71"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <location filename="../qml/SharingPanel.qml" line="80"/>
         <source>Sharing could not start: %1</source>
         <translation>Die Freigabe konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <location filename="../qml/SharingPanel.qml" line="81"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <location filename="../qml/SharingPanel.qml" line="82"/>
         <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
         <translation>Andere Geräte in diesem Netzwerk können deine Chats und Schlüssel nutzen, nachdem du sie hier zugelassen hast. Die Verbindung ist verschlüsselt.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <location filename="../qml/SharingPanel.qml" line="91"/>
         <source>Open on another device</source>
         <translation>Auf einem anderen Gerät öffnen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <location filename="../qml/SharingPanel.qml" line="97"/>
         <source>Pair a phone or tablet</source>
         <translation>Smartphone oder Tablet koppeln</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <location filename="../qml/SharingPanel.qml" line="98"/>
         <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
         <translation>Scanne diesen Code mit der Kamera des anderen Geräts und vergleiche dann die angezeigte Nummer mit der unten.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>QR-Code des Kopplungslinks</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Gültig für %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Neuer Code wird erstellt…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Neuer Code</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Ein Gerät, das dich bittet, einem Zertifikat zu vertrauen, sollte genau diesen Fingerabdruck anzeigen.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>Warten auf Zustimmung</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Nummer %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Zulassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>%1 zulassen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Ablehnen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Replies running from other devices</source>
+        <translation>Antworten, die von anderen Geräten laufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 in „%2“</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>Another device</source>
+        <translation>Ein anderes Gerät</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
+        <source>New chat</source>
+        <translation>Neuer Chat</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
+        <source>Your keys</source>
+        <translation>Ihre Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
+        <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
+        <translation>Personen mit eigenem Konto hier können jederzeit eigene Schlüssel hinzufügen. Ihre Schlüssel bleiben für sie in jedem Fall verborgen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
+        <source>Let other people use my %1 key</source>
+        <translation>Andere Personen meinen %1-Schlüssel verwenden lassen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
+        <source>Accounts for other people</source>
+        <translation>Konten für andere Personen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
+        <source>Create account</source>
+        <translation>Konto erstellen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
+        <source>Since %1</source>
+        <translation>Seit %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Jede Person bekommt eigene Chats. Sie meldet sich unter der freigegebenen Adresse mit dem Namen und dem Passwort an, die Sie ihr geben (mindestens 8 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Gekoppelte Geräte</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Zuletzt gesehen %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>%1 widerrufen</translation>
     </message>

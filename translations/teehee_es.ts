@@ -730,123 +730,199 @@
 <context>
     <name>SharingPanel</name>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <location filename="../qml/SharingPanel.qml" line="49"/>
         <source>Share on this network</source>
         <translation>Compartir en esta red</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="62"/>
-        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <location filename="../qml/SharingPanel.qml" line="66"/>
+        <location filename="../qml/SharingPanel.qml" line="71"/>
         <source>Port</source>
         <translation>Puerto</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <location filename="../qml/SharingPanel.qml" line="80"/>
         <source>Sharing could not start: %1</source>
         <translation>No se pudo empezar a compartir: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <location filename="../qml/SharingPanel.qml" line="81"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <location filename="../qml/SharingPanel.qml" line="82"/>
         <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
         <translation>Otros dispositivos de esta red pueden usar tus chats y claves después de que los admitas aquí. La conexión está cifrada.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <location filename="../qml/SharingPanel.qml" line="91"/>
         <source>Open on another device</source>
         <translation>Abrir en otro dispositivo</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <location filename="../qml/SharingPanel.qml" line="97"/>
         <source>Pair a phone or tablet</source>
         <translation>Vincular un teléfono o una tableta</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <location filename="../qml/SharingPanel.qml" line="98"/>
         <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
         <translation>Escanea este código con la cámara del otro dispositivo y compara el número que muestra con el de abajo.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>Código QR del enlace de vinculación</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Válido durante %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Creando un código nuevo…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Código nuevo</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>Huella digital SHA-256</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Un dispositivo que te pida confiar en un certificado debería mostrar esta misma huella.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>Esperando aprobación</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Número %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>Aprobar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>Rechazar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Replies running from other devices</source>
+        <translation>Respuestas en curso desde otros dispositivos</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 en «%2»</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>Another device</source>
+        <translation>Otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
+        <source>New chat</source>
+        <translation>Chat nuevo</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
+        <source>Your keys</source>
+        <translation>Tus claves</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
+        <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
+        <translation>Las personas con su propia cuenta aquí siempre pueden añadir sus propias claves. Las tuyas les quedan ocultas en cualquier caso.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
+        <source>Let other people use my %1 key</source>
+        <translation>Permitir que otras personas usen mi clave de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
+        <source>Accounts for other people</source>
+        <translation>Cuentas para otras personas</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
+        <source>Since %1</source>
+        <translation>Desde %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Cada persona tiene sus propios chats. Inicia sesión en la dirección compartida con el nombre y la contraseña que le des (8 caracteres o más).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
+        <source>Remove %1</source>
+        <translation>Quitar a %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Dispositivos vinculados</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Visto por última vez %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>Revocar %1</translation>
     </message>

@@ -730,123 +730,199 @@
 <context>
     <name>SharingPanel</name>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <location filename="../qml/SharingPanel.qml" line="49"/>
         <source>Share on this network</source>
         <translation>Partager sur ce réseau</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="62"/>
-        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <location filename="../qml/SharingPanel.qml" line="66"/>
+        <location filename="../qml/SharingPanel.qml" line="71"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <location filename="../qml/SharingPanel.qml" line="80"/>
         <source>Sharing could not start: %1</source>
         <translation>Le partage n’a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <location filename="../qml/SharingPanel.qml" line="81"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <location filename="../qml/SharingPanel.qml" line="82"/>
         <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
         <translation>Les autres appareils de ce réseau peuvent utiliser vos discussions et vos clés une fois que vous les avez acceptés ici. La connexion est chiffrée.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <location filename="../qml/SharingPanel.qml" line="91"/>
         <source>Open on another device</source>
         <translation>Ouvrir sur un autre appareil</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <location filename="../qml/SharingPanel.qml" line="97"/>
         <source>Pair a phone or tablet</source>
         <translation>Associer un téléphone ou une tablette</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <location filename="../qml/SharingPanel.qml" line="98"/>
         <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
         <translation>Scannez ce code avec l’appareil photo de l’autre appareil, puis comparez le numéro qu’il affiche avec celui ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>Code QR du lien d’association</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>Valable encore %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>Création d’un nouveau code…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>Nouveau code</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>Empreinte SHA-256</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>Un appareil qui vous demande de faire confiance à un certificat doit afficher cette même empreinte.</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>En attente d’approbation</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>Numéro %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>Approuver %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>Refuser</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>Refuser %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Replies running from other devices</source>
+        <translation>Réponses en cours depuis d’autres appareils</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>%1 in “%2”</source>
+        <translation>%1 dans « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>Another device</source>
+        <translation>Un autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
+        <source>New chat</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
+        <source>Your keys</source>
+        <translation>Vos clés</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
+        <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
+        <translation>Les personnes qui ont leur propre compte ici peuvent toujours ajouter leurs propres clés. Les vôtres leur restent cachées dans tous les cas.</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
+        <source>Let other people use my %1 key</source>
+        <translation>Permettre aux autres personnes d’utiliser ma clé %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
+        <source>Accounts for other people</source>
+        <translation>Comptes pour d’autres personnes</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
+        <source>Create account</source>
+        <translation>Créer le compte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
+        <source>Since %1</source>
+        <translation>Depuis le %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>Chaque personne a ses propres conversations. Elle se connecte à l’adresse partagée avec le nom et le mot de passe que vous lui donnez (8 caractères ou plus).</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>Appareils associés</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>Vu pour la dernière fois %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>Révoquer %1</translation>
     </message>

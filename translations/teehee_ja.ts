@@ -729,123 +729,199 @@
 <context>
     <name>SharingPanel</name>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="48"/>
+        <location filename="../qml/SharingPanel.qml" line="49"/>
         <source>Share on this network</source>
         <translation>このネットワークで共有</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="62"/>
-        <location filename="../qml/SharingPanel.qml" line="67"/>
+        <location filename="../qml/SharingPanel.qml" line="66"/>
+        <location filename="../qml/SharingPanel.qml" line="71"/>
         <source>Port</source>
         <translation>ポート</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="76"/>
+        <location filename="../qml/SharingPanel.qml" line="80"/>
         <source>Sharing could not start: %1</source>
         <translation>共有を開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="77"/>
+        <location filename="../qml/SharingPanel.qml" line="81"/>
         <source>Starting…</source>
         <translation>開始しています…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="78"/>
+        <location filename="../qml/SharingPanel.qml" line="82"/>
         <source>Other devices on this network can use your chats and keys after you let them in here. The connection is encrypted.</source>
         <translation>ここで許可すると、このネットワーク上の他のデバイスがあなたのチャットとキーを使えるようになります。接続は暗号化されます。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="87"/>
+        <location filename="../qml/SharingPanel.qml" line="91"/>
         <source>Open on another device</source>
         <translation>別のデバイスで開く</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="93"/>
+        <location filename="../qml/SharingPanel.qml" line="97"/>
         <source>Pair a phone or tablet</source>
         <translation>スマートフォンやタブレットをペアリング</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="94"/>
+        <location filename="../qml/SharingPanel.qml" line="98"/>
         <source>Scan this code with the other device&apos;s camera, then compare the number it shows with the one below.</source>
         <translation>もう一方のデバイスのカメラでこのコードを読み取り、表示された番号と下の番号を比べてください。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="103"/>
+        <location filename="../qml/SharingPanel.qml" line="112"/>
         <source>QR code of the pairing link</source>
         <translation>ペアリングリンクのQRコード</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="111"/>
+        <location filename="../qml/SharingPanel.qml" line="124"/>
         <source>Valid for %1:%2</source>
         <translation>有効期限まで %1:%2</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="113"/>
+        <location filename="../qml/SharingPanel.qml" line="126"/>
         <source>Making a new code…</source>
         <translation>新しいコードを作成しています…</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="115"/>
+        <location filename="../qml/SharingPanel.qml" line="128"/>
         <source>New code</source>
         <translation>新しいコード</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="118"/>
+        <location filename="../qml/SharingPanel.qml" line="130"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256 フィンガープリント</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="120"/>
+        <location filename="../qml/SharingPanel.qml" line="132"/>
         <source>A device that asks you to trust a certificate should show this same fingerprint.</source>
         <translation>証明書を信頼するよう求めるデバイスには、これと同じフィンガープリントが表示されるはずです。</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="122"/>
+        <location filename="../qml/SharingPanel.qml" line="136"/>
         <source>Waiting for approval</source>
         <translation>承認待ち</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="138"/>
+        <location filename="../qml/SharingPanel.qml" line="152"/>
         <source>Number %1</source>
         <translation>番号 %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="142"/>
+        <location filename="../qml/SharingPanel.qml" line="156"/>
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="144"/>
+        <location filename="../qml/SharingPanel.qml" line="158"/>
         <source>Approve %1</source>
         <translation>%1 を承認</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="149"/>
+        <location filename="../qml/SharingPanel.qml" line="163"/>
         <source>Deny</source>
         <translation>拒否</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="150"/>
+        <location filename="../qml/SharingPanel.qml" line="164"/>
         <source>Deny %1</source>
         <translation>%1 を拒否</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="157"/>
+        <location filename="../qml/SharingPanel.qml" line="171"/>
+        <source>Replies running from other devices</source>
+        <translation>他のデバイスから実行中の返信</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>%1 in “%2”</source>
+        <translation>%1（「%2」）</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="181"/>
+        <source>Another device</source>
+        <translation>別のデバイス</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="182"/>
+        <source>New chat</source>
+        <translation>新しいチャット</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="195"/>
+        <source>Your keys</source>
+        <translation>あなたのキー</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="198"/>
+        <source>People with their own account here can always add their own keys. Yours stay hidden from them either way.</source>
+        <translation>ここに自分のアカウントを持つ人は、いつでも自分のキーを追加できます。あなたのキーはどちらの場合も相手には見えません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="206"/>
+        <source>Let other people use my %1 key</source>
+        <translation>他の人に自分の %1 キーの使用を許可する</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="222"/>
+        <source>Accounts for other people</source>
+        <translation>他の人のアカウント</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="231"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="243"/>
+        <source>Create account</source>
+        <translation>アカウントを作成</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="188"/>
+        <location filename="../qml/SharingPanel.qml" line="264"/>
+        <source>Since %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="223"/>
+        <source>Each person gets chats of their own. They sign in on the shared address with the name and the password you give them (8 characters or more).</source>
+        <translation>各自が自分のチャットを持ちます。共有アドレスで、あなたが伝えた名前とパスワード（8 文字以上）でサインインします。</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="238"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="270"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="272"/>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/SharingPanel.qml" line="278"/>
         <source>Paired devices</source>
         <translation>ペアリング済みのデバイス</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="167"/>
+        <location filename="../qml/SharingPanel.qml" line="288"/>
         <source>Last seen %1</source>
         <translation>最終接続 %1</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="172"/>
+        <location filename="../qml/SharingPanel.qml" line="293"/>
         <source>Revoke</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../qml/SharingPanel.qml" line="174"/>
+        <location filename="../qml/SharingPanel.qml" line="295"/>
         <source>Revoke %1</source>
         <translation>%1 を取り消す</translation>
     </message>

@@ -122,7 +122,9 @@ void registerStreamRoutes(ApiContext &ctx)
         const DecodedTurn turn = decodeTurn(TurnKind::Continue, *body, req.param(QStringLiteral("message_id")));
         if (!turn)
             return res.send(turn.error.toError());
-        auto g = backend.generations().continueMessage(user.id, turn->messageId, turn->generationOptions());
+        GenerationOptions options = turn->generationOptions();
+        options.deviceId = user.deviceId;
+        auto g = backend.generations().continueMessage(user.id, turn->messageId, options);
         if (!g)
             return res.send(g.error());
         if (wantsEventStream(req))
@@ -156,8 +158,10 @@ void registerStreamRoutes(ApiContext &ctx)
         const DecodedTurn turn = decodeTurn(TurnKind::Send, *body);
         if (!turn)
             return res.send(turn.error.toError());
+        GenerationOptions options = turn->generationOptions();
+        options.deviceId = user.deviceId;
         auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), turn->text,
-                                                   turn->parent, turn->generationOptions());
+                                                   turn->parent, options);
         if (!g)
             return res.send(g.error());
         QList<streamevents::Encoded> first;

@@ -19,7 +19,7 @@ WebSocketSession::WebSocketSession(Backend &backend, FairWorkQueue &work, std::u
                                    QTcpSocket *connection, const AuthUser &user, QString chatId, bool compact,
                                    QObject *parent)
     : WebSocketPeer(backend.auth(), std::move(socket), connection, user, compact, parent), m_backend(backend),
-      m_work(work), m_userId(user.id), m_chatId(std::move(chatId))
+      m_work(work), m_userId(user.id), m_deviceId(user.deviceId), m_chatId(std::move(chatId))
 {
 }
 
@@ -94,7 +94,8 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
         return;
     if (!tokenStillValid())
         return;
-    const GenerationOptions options = turn->generationOptions();
+    GenerationOptions options = turn->generationOptions();
+    options.deviceId = m_deviceId;
     auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options)
                  : kind == TurnKind::Regenerate ? generations.regenerate(m_userId, turn->messageId, options)
                                                 : generations.continueMessage(m_userId, turn->messageId, options);

@@ -40,6 +40,7 @@ private:
     Backend &m_backend;
     FairWorkQueue &m_work;
     QString m_userId; // userId(), at hand for the handlers
+    QString m_deviceId; // the token's device: who started a reply
     QString m_chatId;
 };
 

@@ -73,6 +73,8 @@ public:
     DeviceService &devices() const { return m_devices; }
     OidcVerifier &oidc() { return *m_oidc; }
     const PasswordHasher &hasher() const { return m_hasher; }
+    // Accounts made elsewhere (OwnedAccounts) hash on the same bounded pool.
+    PasswordHasher &hasher() { return m_hasher; }
 
     // The one account of the single-user desktop app: found by its stored id,
     // else by its fixed e-mail (a new data directory), else created without a

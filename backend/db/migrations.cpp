@@ -155,6 +155,27 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {7, QStringLiteral("the owner's provider keys that other accounts may use; accounts the owner made for other people"),
+         {
+             // A row per provider the owner shares; none means not shared (the
+             // default). Kept apart from provider_keys so that replacing a key
+             // keeps the choice.
+             QStringLiteral("CREATE TABLE shared_provider_keys ("
+                            " owner_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " provider_name TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL,"
+                            " PRIMARY KEY (owner_id, provider_name))"),
+             // The accounts a desktop's owner made for other people: a name to
+             // show, and whose they are (removing the owner removes them too).
+             QStringLiteral("CREATE TABLE owned_accounts ("
+                            " user_id {uuid} PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,"
+                            " owner_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " name TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL)"),
+             QStringLiteral("CREATE INDEX ix_owned_accounts_owner ON owned_accounts(owner_id, created_at)"),
+         },
+         {},
+         {}},
         {11, QStringLiteral("what each reply cost, for usage totals"),
          {
              // content.usage.cost_usd, copied where totals can be summed.

@@ -6,6 +6,7 @@
 #include "db/records.h"
 #include "providers/providerstream.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -36,6 +37,10 @@ public:
     QString parentMessageId() const { return m_parentId; }
     QString provider() const { return m_provider; }
     QString model() const { return m_model; }
+    // The device that started it (GenerationOptions::deviceId), and when.
+    QString deviceId() const { return m_deviceId; }
+    void setDeviceId(const QString &deviceId) { m_deviceId = deviceId; }
+    QDateTime createdAt() const { return m_createdAt; }
 
     // The terminal event went out: the row holds the end.
     bool isFinished() const { return m_terminal.has_value(); }
@@ -96,6 +101,8 @@ private:
     void publish(GenerationEvent e);
 
     QString m_userId, m_chatId, m_messageId, m_parentId, m_provider, m_model;
+    QString m_deviceId;
+    QDateTime m_createdAt = QDateTime::currentDateTimeUtc();
     bool m_continued;
     QPointer<ProviderStream> m_stream;
     GenerationSaver *m_saver;

@@ -183,7 +183,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (!exchange)
         return exchange.error();
     ChatRequest request = withMessages(std::move(resolved).value(), ChatService::contextOf(chat.value(), exchange->path), false);
-    return launch(userId, exchange->reply.message, std::move(request), false);
+    return launch(userId, exchange->reply.message, std::move(request), false, options.deviceId);
 }
 
 Result<MessageTree::Exchange> GenerationManager::keepRefusedTurn(const QString &userId, const QString &chatId,
@@ -290,14 +290,14 @@ Result<Generation *> GenerationManager::launchRemembering(const QString &userId,
 {
     const QString provider = request.provider;
     const QString model = request.model;
-    auto g = launch(userId, assistant, std::move(request), continued);
+    auto g = launch(userId, assistant, std::move(request), continued, requested.deviceId);
     if (g)
         rememberChoice(userId, chatId, requested, provider, model);
     return g;
 }
 
 Result<Generation *> GenerationManager::launch(const QString &userId, const MessageRecord &assistant,
-                                               ChatRequest request, bool continued)
+                                               ChatRequest request, bool continued, const QString &deviceId)
 {
     auto stream = m_registry.createStream(request);
     if (!stream)
@@ -305,6 +305,7 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
     auto *g = new Generation(m_db, m_batcher, userId, assistant, continued, stream.value(), [this] { return ++m_seq; }, this);
     g->setMaxReplyBytes(m_config.maxReplyBytes);
     g->setPrices(&m_prices);
+    g->setDeviceId(deviceId); // before generationCreated: listeners see who asked
     // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
     m_byChat.insert(g->chatId(), g);
     m_byMessage.insert(g->messageId(), g);

@@ -102,7 +102,7 @@ private:
     Result<ChatRequest> withContext(ChatRequest request, const QString &userId, const QString &answeredMessageId,
                                     bool continuing) const;
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
-                                bool continued);
+                                bool continued, const QString &deviceId);
     // A request that named its provider or model makes them the chat's.
     void rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                         const QString &provider, const QString &model);

@@ -23,6 +23,9 @@ struct GenerationOptions {
     QString keyId;
     // Model options for this reply only, over the chat's.
     ChatOptions options;
+    // The signed-in device that asked (empty: the desktop window, or a token
+    // without a device). Shown to the owner as "streaming from …".
+    QString deviceId;
 };
 
 // The pure pieces of a turn, apart from the engine that runs it: what it

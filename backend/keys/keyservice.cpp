@@ -2,6 +2,8 @@
 
 #include "core/logging.h"
 #include "db/keyrepository.h"
+#include "db/keysharingrepository.h"
+#include "db/ownedaccountrepository.h"
 #include "db/sqlquery.h"
 #include "providers/endpointpolicy.h"
 
@@ -45,6 +47,48 @@ void KeyService::trustWithPrivateEndpoints(const QString &userId)
 std::shared_ptr<const EndpointPolicy> KeyService::endpointPolicyFor(const QString &userId) const
 {
     return m_trusted.contains(userId.toLower()) ? EndpointPolicy::anyAddress() : m_policy;
+}
+
+void KeyService::setKeyOwner(const QString &ownerId)
+{
+    m_owner = ownerId.toLower();
+}
+
+Status KeyService::setKeyShared(const QString &ownerId, const QString &providerIn, bool shared) const
+{
+    const QString provider = providerIn.trimmed().toLower();
+    if (!knownProviders().contains(provider) || isCustom(provider))
+        return Error::invalid(QStringLiteral("provider_name: only the keys of built-in providers can be shared"));
+    return KeySharingRepository(m_db).setShared(ownerId, provider, shared);
+}
+
+Result<QStringList> KeyService::sharedProviders(const QString &ownerId) const
+{
+    return KeySharingRepository(m_db).sharedProviders(ownerId);
+}
+
+Result<ResolvedKey> KeyService::ownersSharedKey(const QString &userId, const QString &providerName) const
+{
+    if (m_owner.isEmpty() || userId.toLower() == m_owner || isCustom(providerName))
+        return Error::notFound({});
+    // Only the people the owner made accounts for: anyone else who signed up
+    // on the network spends their own keys.
+    auto owned = OwnedAccountRepository(m_db).get(m_owner, userId);
+    if (!owned)
+        return owned.error();
+    auto shared = KeySharingRepository(m_db).isShared(m_owner, providerName);
+    if (!shared)
+        return shared.error();
+    if (!shared.value())
+        return Error::notFound({});
+    auto record = KeyRepository(m_db).findByProvider(m_owner, providerName);
+    if (!record)
+        return record.error();
+    auto key = decryptRecord(record.value());
+    if (!key)
+        return key.error();
+    // No key id: it names a row of another account.
+    return ResolvedKey{key.value(), {}, {}, {}, {}};
 }
 
 const QStringList &KeyService::knownProviders()
@@ -195,6 +239,11 @@ Result<ResolvedKey> KeyService::resolve(const QString &userId, const QString &pr
     }
     if (own.error().code != ErrorCode::NotFound)
         return own.error();
+    auto owners = ownersSharedKey(userId, providerName);
+    if (owners)
+        return owners;
+    if (owners.error().code != ErrorCode::NotFound)
+        return owners.error();
     const QString server = serverKey(providerName);
     if (!server.isEmpty())
         return ResolvedKey{server, {}, {}, {}};

@@ -39,6 +39,16 @@ public:
     void trustWithPrivateEndpoints(const QString &userId);
     std::shared_ptr<const EndpointPolicy> endpointPolicyFor(const QString &userId) const;
 
+    // The machine's owner (the desktop's own user): the accounts the owner
+    // made for other people (OwnedAccounts) use the owner's key for a built-in
+    // provider when the owner shares it (setKeyShared) and they have none of
+    // their own. They never see it, nor its hint. Call on the backend's thread.
+    void setKeyOwner(const QString &ownerId);
+    QString keyOwner() const { return m_owner; }
+    // Built-in providers only: a custom endpoint is the owner's own network.
+    Status setKeyShared(const QString &ownerId, const QString &providerName, bool shared) const;
+    Result<QStringList> sharedProviders(const QString &ownerId) const;
+
     // Re-encrypts the rows still in the first stored form (bound to the owner
     // only) in the current one. Idempotent and safe with several servers on
     // one database. Returns how many rows it upgraded.
@@ -58,7 +68,8 @@ public:
                               const QString &baseUrl = {}, const QString &label = {}) const;
 
     // The key to call providerName with for this user: their own, else the
-    // server-wide one from the configuration; NotFound with advice otherwise.
+    // owner's when shared with them, else the server-wide one from the
+    // configuration; NotFound with advice otherwise.
     Result<QString> resolveKey(const QString &userId, const QString &providerName) const;
     // As resolveKey, with the endpoint. Each custom endpoint is its own
     // provider choice, "custom:<key id or label>"; plain "custom" means the
@@ -73,6 +84,8 @@ public:
 
 private:
     QString serverKey(const QString &providerName) const;
+    // The owner's key for another user, when the owner shares it; NotFound otherwise.
+    Result<ResolvedKey> ownersSharedKey(const QString &userId, const QString &providerName) const;
     // The key of a stored row; a row of the first form is upgraded on the way.
     Result<QString> decryptRecord(const KeyRecord &record) const;
     Status upgradeRecord(const KeyRecord &record, const QString &plaintext) const;
@@ -82,6 +95,7 @@ private:
     KeyCipher m_cipher;
     std::shared_ptr<const EndpointPolicy> m_policy;
     QSet<QString> m_trusted; // user ids
+    QString m_owner;         // empty: nobody's keys are shared
 };
 
 } // namespace teehee

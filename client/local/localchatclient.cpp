@@ -115,6 +115,8 @@ void LocalChatClient::start()
                 userId = user.value();
                 // The machine's owner: their own Ollama or LM Studio on localhost is the normal case.
                 backend->keys().trustWithPrivateEndpoints(userId);
+                // Other accounts on the share may use the keys the owner shares with them.
+                backend->keys().setKeyOwner(userId);
                 relayAccountEvents(*backend, userId, this);
             }
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
@@ -327,7 +329,8 @@ void LocalChatClient::listKeys(QObject *context, Reply<QList<KeyInfo>> reply)
 
 void LocalChatClient::saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done)
 {
-    run(context, [provider, apiKey](Backend &b, const QString &uid) { return statusError(b.keys().replace(uid, provider, apiKey)); }, done);
+    run(context, [provider, apiKey](Backend &b, const QString &uid) { return statusError(b.keys().replace(uid, provider, apiKey)); },
+        keysChanged(done));
 }
 
 void LocalChatClient::saveEndpoint(QObject *context, const QString &label, const QString &baseUrl, const QString &apiKey,
@@ -340,7 +343,19 @@ void LocalChatClient::saveEndpoint(QObject *context, const QString &label, const
 
 void LocalChatClient::deleteKey(QObject *context, const QString &keyId, Done done)
 {
-    run(context, [keyId](Backend &b, const QString &uid) { return statusError(b.keys().remove(uid, keyId)); }, done);
+    run(context, [keyId](Backend &b, const QString &uid) { return statusError(b.keys().remove(uid, keyId)); },
+        keysChanged(done));
+}
+
+ChatClient::Done LocalChatClient::keysChanged(Done done)
+{
+    // Sharing lists the owner's keys (to share them or not): it hears of changes here.
+    return [sharing = QPointer<LocalSharing>(m_sharing), done](const ClientError &error) {
+        if (sharing)
+            sharing->refreshKeyShares();
+        if (done)
+            done(error);
+    };
 }
 
 void LocalChatClient::listModels(QObject *context, const QString &provider, const QString &typedKey,

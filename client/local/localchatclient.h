@@ -81,6 +81,8 @@ private:
     template <typename T, typename Work>
     void runAsync(QObject *context, Work work, Reply<T> reply);
     void started(const QString &userId, const QString &error);
+    // `done`, after telling sharing that the owner's keys changed.
+    Done keysChanged(Done done);
 
     QThread m_thread;
     teehee::Backend *m_backend = nullptr; // lives on m_thread

@@ -2,6 +2,7 @@
 
 #include "lanaddresses.h"
 #include "localchatclient.h"
+#include "ownerchoices.h"
 #include "recordconversions.h"
 #include "sharehost.h"
 
@@ -33,6 +34,8 @@ LocalSharing::LocalSharing(LocalChatClient &client, Backend *backend)
         if (m_client.state() == ChatClient::State::Ready) {
             // The paired devices are shown (and may be revoked) while not sharing too.
             QMetaObject::invokeMethod(m_backend, [this] { host()->refreshDevices(); }, Qt::QueuedConnection);
+            refreshKeyShares();
+            refreshAccounts();
         }
         if (m_wanted && m_state == State::Starting && m_client.state() == ChatClient::State::Ready)
             startNow();
@@ -68,6 +71,14 @@ ShareHost *LocalSharing::host()
             QMetaObject::invokeMethod(self.data(), [self, request] {
                 if (self)
                     Q_EMIT self->pairingRequested(request);
+            }, Qt::QueuedConnection);
+        };
+        sink.streams = [self](const QList<RemoteStream> &streams) {
+            QMetaObject::invokeMethod(self.data(), [self, streams] {
+                if (self) {
+                    self->m_streams = streams;
+                    Q_EMIT self->remoteStreamsChanged();
+                }
             }, Qt::QueuedConnection);
         };
         m_host = new ShareHost(*m_backend, m_client.userId(), std::move(sink));
@@ -217,6 +228,83 @@ void LocalSharing::deny(QObject *context, const QString &pairingId, Done done)
 void LocalSharing::revokeDevice(QObject *context, const QString &deviceId, Done done)
 {
     runDone(context, [deviceId](ShareHost &h) { return h.revoke(deviceId); }, std::move(done));
+}
+
+void LocalSharing::refreshKeyShares()
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, backend = m_backend, userId = m_client.userId()] {
+        auto shares = owner::keyShares(*backend, userId);
+        if (!shares)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, list = shares.value()] {
+            if (!self)
+                return;
+            self->m_keyShares = list;
+            Q_EMIT self->keySharesChanged();
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::setKeyShared(QObject *context, const QString &provider, bool shared, Done done)
+{
+    runDone(context, [this, provider, shared](ShareHost &) {
+        return owner::setKeyShared(*m_backend, m_client.userId(), provider, shared);
+    }, [this, done](const ClientError &error) {
+        refreshKeyShares();
+        if (done)
+            done(error);
+    });
+}
+
+void LocalSharing::refreshAccounts()
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, backend = m_backend, userId = m_client.userId()] {
+        auto listed = owner::accounts(*backend, userId);
+        if (!listed)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, list = listed.value()] {
+            if (!self)
+                return;
+            self->m_accounts = list;
+            Q_EMIT self->accountsChanged();
+        }, Qt::QueuedConnection);
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::createAccount(QObject *context, const QString &name, const QString &password, Done done)
+{
+    if (m_client.state() != ChatClient::State::Ready)
+        return;
+    QPointer<QObject> guard(context);
+    QPointer<LocalSharing> self(this);
+    QMetaObject::invokeMethod(m_backend, [self, guard, done, name, password, backend = m_backend, userId = m_client.userId()] {
+        owner::createAccount(*backend, userId, name, password, [self, guard, done](const Status &st) {
+            const ClientError error = statusError(st);
+            QMetaObject::invokeMethod(self.data(), [self, guard, done, error] {
+                if (self)
+                    self->refreshAccounts();
+                if (guard && done)
+                    done(error);
+            }, Qt::QueuedConnection);
+        });
+    }, Qt::QueuedConnection);
+}
+
+void LocalSharing::removeAccount(QObject *context, const QString &accountId, Done done)
+{
+    runDone(context, [this, accountId](ShareHost &) {
+        return owner::removeAccount(*m_backend, m_client.userId(), accountId);
+    }, [this, done](const ClientError &error) {
+        refreshAccounts();
+        if (done)
+            done(error);
+    });
 }
 
 } // namespace teehee::client

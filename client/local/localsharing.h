@@ -32,6 +32,9 @@ public:
     QString fingerprint() const override { return m_fingerprint; }
     QList<SharedDevice> devices() const override { return m_devices; }
     QList<PairingRequestInfo> pendingRequests() const override { return m_requests; }
+    QList<KeyShare> keyShares() const override { return m_keyShares; }
+    QList<PersonAccount> accounts() const override { return m_accounts; }
+    QList<RemoteStream> remoteStreams() const override { return m_streams; }
 
     void setEnabled(bool on) override;
     void setPort(quint16 port) override;
@@ -39,6 +42,13 @@ public:
     void approve(QObject *context, const QString &pairingId, Done done) override;
     void deny(QObject *context, const QString &pairingId, Done done) override;
     void revokeDevice(QObject *context, const QString &deviceId, Done done) override;
+    void setKeyShared(QObject *context, const QString &provider, bool shared, Done done) override;
+    void createAccount(QObject *context, const QString &name, const QString &password, Done done) override;
+    void removeAccount(QObject *context, const QString &accountId, Done done) override;
+
+    // Re-reads the owner's keys and what is shared of them (a key was added or removed).
+    void refreshKeyShares();
+    void refreshAccounts();
 
     // Called by the LocalChatClient on the backend thread before the Backend
     // goes: the server closes there.
@@ -66,6 +76,9 @@ private:
     QString m_fingerprint;
     QList<SharedDevice> m_devices;
     QList<PairingRequestInfo> m_requests;
+    QList<KeyShare> m_keyShares;
+    QList<PersonAccount> m_accounts;
+    QList<RemoteStream> m_streams;
 };
 
 } // namespace teehee::client

@@ -2,6 +2,7 @@
 
 #include "dnssdannouncer.h"
 #include "lanaddresses.h"
+#include "remotestreams.h"
 
 #include "api/httpserver.h"
 #include "api/tls/tlsidentity.h"
@@ -66,6 +67,10 @@ ShareHost::ShareHost(Backend &backend, const QString &userId, Sink sink, DnsSdAn
     : QObject(parent), m_backend(backend), m_userId(userId), m_sink(std::move(sink)), m_announcer(announcer)
 {
     m_announcer->setParent(this);
+    m_streams = new RemoteStreams(backend, userId, [this](const QList<RemoteStream> &streams) {
+        if (m_sink.streams)
+            m_sink.streams(streams);
+    }, this);
     connect(&backend.pairing(), &PairingService::pairRequested, this, [this](const PairingRequestRecord &request) {
         if (request.userId != m_userId)
             return;

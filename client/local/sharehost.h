@@ -18,6 +18,7 @@ struct PairingRequestRecord;
 namespace teehee::client {
 
 class DnsSdAnnouncer;
+class RemoteStreams;
 
 // The backend-thread side of LocalSharing: the HTTPS server over the
 // window's own Backend (the same services and generation engine), the
@@ -31,6 +32,7 @@ public:
         std::function<void(const QList<SharedDevice> &)> devices;
         std::function<void(const QList<PairingRequestInfo> &)> requests;
         std::function<void(const PairingRequestInfo &)> pairRequested;
+        std::function<void(const QList<RemoteStream> &)> streams;
     };
     struct Started {
         QString error;        // empty when listening
@@ -78,6 +80,7 @@ private:
     bool m_haveRequests = false;
     QTimer m_slowRefresh;  // last-seen times, expired requests
     DnsSdAnnouncer *m_announcer; // a child
+    RemoteStreams *m_streams;    // a child: replies other devices started, while sharing or not
 };
 
 } // namespace teehee::client

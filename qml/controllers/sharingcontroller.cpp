@@ -25,6 +25,9 @@ SharingController::SharingController(SharingClient *sharing, QObject *parent) : 
     });
     connect(sharing, &SharingClient::devicesChanged, this, &SharingController::devicesChanged);
     connect(sharing, &SharingClient::pendingRequestsChanged, this, &SharingController::requestsChanged);
+    connect(sharing, &SharingClient::keySharesChanged, this, &SharingController::keySharesChanged);
+    connect(sharing, &SharingClient::accountsChanged, this, &SharingController::accountsChanged);
+    connect(sharing, &SharingClient::remoteStreamsChanged, this, &SharingController::streamsChanged);
     connect(sharing, &SharingClient::pairingRequested, this, [this](const teehee::client::PairingRequestInfo &r) {
         Q_EMIT pairingRequested(r.deviceName, r.verification);
     });
@@ -114,6 +117,64 @@ QVariantList SharingController::requests() const
         list << QVariantMap{{QStringLiteral("pairingId"), r.pairingId}, {QStringLiteral("deviceName"), r.deviceName},
                             {QStringLiteral("verification"), r.verification}};
     return list;
+}
+
+QVariantList SharingController::keyShares() const
+{
+    QVariantList list;
+    if (!m_sharing)
+        return list;
+    for (const auto &k : m_sharing->keyShares())
+        list << QVariantMap{{QStringLiteral("provider"), k.provider}, {QStringLiteral("displayName"), k.displayName},
+                            {QStringLiteral("shared"), k.shared}};
+    return list;
+}
+
+void SharingController::setKeyShared(const QString &provider, bool shared)
+{
+    if (m_sharing)
+        m_sharing->setKeyShared(this, provider, shared, reportFailure());
+}
+
+QVariantList SharingController::accounts() const
+{
+    QVariantList list;
+    if (!m_sharing)
+        return list;
+    for (const auto &a : m_sharing->accounts())
+        list << QVariantMap{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name},
+                            {QStringLiteral("createdAt"), a.createdAt.toLocalTime()}};
+    return list;
+}
+
+QVariantList SharingController::streams() const
+{
+    QVariantList list;
+    if (!m_sharing)
+        return list;
+    for (const auto &s : m_sharing->remoteStreams())
+        list << QVariantMap{{QStringLiteral("messageId"), s.messageId}, {QStringLiteral("chatId"), s.chatId},
+                            {QStringLiteral("chatName"), s.chatName}, {QStringLiteral("deviceName"), s.deviceName},
+                            {QStringLiteral("startedAt"), s.startedAt.toLocalTime()}};
+    return list;
+}
+
+void SharingController::createAccount(const QString &name, const QString &password)
+{
+    if (!m_sharing)
+        return;
+    m_sharing->createAccount(this, name, password, [this, name](const teehee::client::ClientError &error) {
+        if (error.ok())
+            Q_EMIT accountCreated(name);
+        else
+            Q_EMIT failed(failureText(error));
+    });
+}
+
+void SharingController::removeAccount(const QString &accountId)
+{
+    if (m_sharing)
+        m_sharing->removeAccount(this, accountId, reportFailure());
 }
 
 void SharingController::setPanelOpen(bool open)

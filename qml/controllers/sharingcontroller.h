@@ -30,6 +30,12 @@ class SharingController : public QObject {
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
     // [{pairingId, deviceName, verification}]
     Q_PROPERTY(QVariantList requests READ requests NOTIFY requestsChanged)
+    // The owner's provider keys and whether other accounts may use them: [{provider, displayName, shared}]
+    Q_PROPERTY(QVariantList keyShares READ keyShares NOTIFY keySharesChanged)
+    // The accounts the owner made for other people: [{id, name, createdAt}]
+    Q_PROPERTY(QVariantList accounts READ accounts NOTIFY accountsChanged)
+    // Replies other devices started, running now: [{messageId, chatId, chatName, deviceName, startedAt}]
+    Q_PROPERTY(QVariantList streams READ streams NOTIFY streamsChanged)
     // While true, an invitation that runs out is replaced by a new one.
     Q_PROPERTY(bool panelOpen READ panelOpen WRITE setPanelOpen NOTIFY panelOpenChanged)
 public:
@@ -49,6 +55,9 @@ public:
     int secondsLeft() const { return m_secondsLeft; }
     QVariantList devices() const;
     QVariantList requests() const;
+    QVariantList keyShares() const;
+    QVariantList accounts() const;
+    QVariantList streams() const;
     bool panelOpen() const { return m_panelOpen; }
     void setPanelOpen(bool open);
 
@@ -56,6 +65,9 @@ public:
     Q_INVOKABLE void deny(const QString &pairingId);
     Q_INVOKABLE void revoke(const QString &deviceId);
     Q_INVOKABLE void newInvitation();
+    Q_INVOKABLE void setKeyShared(const QString &provider, bool shared);
+    Q_INVOKABLE void createAccount(const QString &name, const QString &password);
+    Q_INVOKABLE void removeAccount(const QString &accountId);
 
 Q_SIGNALS:
     void stateChanged();
@@ -63,6 +75,11 @@ Q_SIGNALS:
     void secondsLeftChanged();
     void devicesChanged();
     void requestsChanged();
+    void keySharesChanged();
+    void accountsChanged();
+    void streamsChanged();
+    // createAccount succeeded (the form empties).
+    void accountCreated(const QString &name);
     void panelOpenChanged();
     // A new device asks to join (the window shows a notice while Settings is closed).
     void pairingRequested(const QString &deviceName, const QString &verification);

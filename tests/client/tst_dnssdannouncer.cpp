@@ -24,6 +24,7 @@ public:
     struct Service { QString name, type; quint16 port = 0; QByteArrayList txt; QString group; };
     QList<Service> added;
     QStringList committed, freed;
+    QStringList taken; // names a service of this machine has already: AddService collides
 
     QString introspect(const QString &) const override { return {}; }
     bool handleMessage(const QDBusMessage &message, const QDBusConnection &connection) override
@@ -32,8 +33,20 @@ public:
         QVariantList answer;
         if (member == u"EntryGroupNew" && message.path() == u"/") {
             answer << QVariant::fromValue(QDBusObjectPath(QStringLiteral("/Client1/EntryGroup%1").arg(++m_groups)));
+        } else if (member == u"GetAlternativeServiceName" && message.path() == u"/") {
+            // Avahi's rule: "name" → "name #2" → "name #3"…
+            const QString name = message.arguments().value(0).toString();
+            const qsizetype hash = name.lastIndexOf(QStringLiteral(" #"));
+            bool numbered = false;
+            const int n = hash > 0 ? name.mid(hash + 2).toInt(&numbered) : 0;
+            answer << (numbered ? name.left(hash) + QStringLiteral(" #%1").arg(n + 1) : name + QStringLiteral(" #2"));
         } else if (member == u"AddService") {
             const QVariantList a = message.arguments();
+            if (taken.contains(a.value(3).toString())) {
+                connection.send(message.createErrorReply(QStringLiteral("org.freedesktop.Avahi.CollisionError"),
+                                                         QStringLiteral("Local name collision")));
+                return true;
+            }
             Service s{a.value(3).toString(), a.value(4).toString(), quint16(a.value(7).toUInt()), {}, message.path()};
             a.value(8).value<QDBusArgument>() >> s.txt;
             added << s;
@@ -108,6 +121,78 @@ private Q_SLOTS:
         avahiSide.unregisterService(QStringLiteral("org.freedesktop.Avahi"));
         QDBusConnection::disconnectFromBus(QStringLiteral("avahi"));
         QDBusConnection::disconnectFromBus(QStringLiteral("share"));
+    }
+
+    void aNameTakenOnTheNetworkIsReplacedByAvahisAlternative()
+    {
+        QDBusConnection avahiSide = QDBusConnection::connectToBus(m_address, QStringLiteral("avahi2"));
+        FakeAvahi avahi;
+        avahi.taken = QStringList{QStringLiteral("Teehee on kitchen"), QStringLiteral("Teehee on kitchen #2")};
+        QVERIFY(avahiSide.registerVirtualObject(QStringLiteral("/"), &avahi, QDBusConnection::SubPath));
+        QVERIFY(avahiSide.registerService(QStringLiteral("org.freedesktop.Avahi")));
+        {
+            DnsSdAnnouncer announcer(QDBusConnection::connectToBus(m_address, QStringLiteral("share2")));
+            QSignalSpy announced(&announcer, &DnsSdAnnouncer::announced);
+            QSignalSpy renamed(&announcer, &DnsSdAnnouncer::renamed);
+            // Taken at once by services of this machine: AddService refuses, twice.
+            announcer.announce(QStringLiteral("Teehee on kitchen"), 8765, {"v=1", "fp=ab12"});
+            QVERIFY(announced.wait(10000));
+            QCOMPARE(renamed.size(), 2);
+            QCOMPARE(announcer.name(), QStringLiteral("Teehee on kitchen #3"));
+            QCOMPARE(avahi.added.size(), 1);
+            QCOMPARE(avahi.added.last().name, QStringLiteral("Teehee on kitchen #3"));
+            QCOMPARE(avahi.added.last().port, quint16(8765));
+            QCOMPARE(avahi.added.last().txt, (QByteArrayList{"v=1", "fp=ab12"}));
+            // The groups that collided were given back.
+            QVERIFY(QTest::qWaitFor([&] { return avahi.freed.size() == 2; }, 5000));
+
+            // Later another host takes the name: the group says so, and the share moves on.
+            const QString group = announcer.entryGroup();
+            QDBusMessage collision = QDBusMessage::createSignal(group, QStringLiteral("org.freedesktop.Avahi.EntryGroup"),
+                                                                QStringLiteral("StateChanged"));
+            collision << 3 << QStringLiteral("org.freedesktop.Avahi.CollisionError");
+            QVERIFY(avahiSide.send(collision));
+            QVERIFY(announced.wait(10000));
+            QCOMPARE(announcer.name(), QStringLiteral("Teehee on kitchen #4"));
+            QCOMPARE(avahi.added.last().name, QStringLiteral("Teehee on kitchen #4"));
+            QVERIFY(QTest::qWaitFor([&] { return avahi.freed.contains(group); }, 5000));
+            QVERIFY(announcer.entryGroup() != group);
+
+            // Other states of the group (registering, established) change nothing.
+            QDBusMessage established = QDBusMessage::createSignal(announcer.entryGroup(),
+                QStringLiteral("org.freedesktop.Avahi.EntryGroup"), QStringLiteral("StateChanged"));
+            established << 2 << QString();
+            QVERIFY(avahiSide.send(established));
+            QTest::qWait(200);
+            QCOMPARE(renamed.size(), 3);
+        }
+        avahiSide.unregisterService(QStringLiteral("org.freedesktop.Avahi"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("avahi2"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("share2"));
+    }
+
+    void aNameThatAlwaysCollidesIsGivenUp()
+    {
+        QDBusConnection avahiSide = QDBusConnection::connectToBus(m_address, QStringLiteral("avahi3"));
+        FakeAvahi avahi;
+        avahi.taken << QStringLiteral("Busy");
+        for (int i = 2; i < 40; ++i)
+            avahi.taken << QStringLiteral("Busy #%1").arg(i);
+        QVERIFY(avahiSide.registerVirtualObject(QStringLiteral("/"), &avahi, QDBusConnection::SubPath));
+        QVERIFY(avahiSide.registerService(QStringLiteral("org.freedesktop.Avahi")));
+        {
+            DnsSdAnnouncer announcer(QDBusConnection::connectToBus(m_address, QStringLiteral("share3")));
+            QSignalSpy unavailable(&announcer, &DnsSdAnnouncer::unavailable);
+            QSignalSpy renamed(&announcer, &DnsSdAnnouncer::renamed);
+            announcer.announce(QStringLiteral("Busy"), 8765, {});
+            QVERIFY(unavailable.wait(10000));
+            QCOMPARE(renamed.size(), DnsSdAnnouncer::kMaxRenames);
+            QVERIFY(avahi.added.isEmpty());
+            QVERIFY(announcer.entryGroup().isEmpty());
+        }
+        avahiSide.unregisterService(QStringLiteral("org.freedesktop.Avahi"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("avahi3"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("share3"));
     }
 
     void withoutAvahiTheShareGoesOnUnannounced()

@@ -2,6 +2,7 @@
 #include "api/httpserver.h"
 #include "backend.h"
 #include "db/keyrepository.h"
+#include "db/ownedaccountrepository.h"
 #include "keys/keycipher.h"
 #include "keys/keyservice.h"
 #include "support/httptestclient.h"
@@ -164,6 +165,76 @@ private Q_SLOTS:
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
         QVERIFY(none.error().message.contains(QStringLiteral("MISTRAL_API_KEY")));
+    }
+
+    void theOwnersKeyIsSharedPerProviderWithoutShowingIt()
+    {
+        TestApiServer s;
+        TEEHEE_REQUIRE_SERVER(s);
+        auto c = s.client();
+        const QByteArray ownerToken = signUp(c, QStringLiteral("owner@example.com"));
+        const QByteArray guestToken = signUp(c, QStringLiteral("guest@example.com"));
+        const QString ownerId = c.get(QStringLiteral("/auth/session"), ownerToken).object().value(QStringLiteral("id")).toString();
+        const QString guestId = c.get(QStringLiteral("/auth/session"), guestToken).object().value(QStringLiteral("id")).toString();
+        QCOMPARE(c.post(QStringLiteral("/user/keys"), keyBody(QStringLiteral("openai"), kSecret), ownerToken).status, 201);
+        QCOMPARE(c.post(QStringLiteral("/user/keys"), keyBody(QStringLiteral("anthropic"), kSecret + QStringLiteral("A")), ownerToken).status, 201);
+        KeyService &keys = s.backend().keys();
+        keys.setKeyOwner(ownerId);
+        // Someone who signed up on their own never gets the owner's key, shared or not.
+        const QByteArray strangerToken = signUp(c, QStringLiteral("stranger@example.com"));
+        const QString strangerId = c.get(QStringLiteral("/auth/session"), strangerToken).object().value(QStringLiteral("id")).toString();
+        // The guest is one the owner made an account for.
+        QVERIFY(OwnedAccountRepository(s.backend().database())
+                    .add({guestId, ownerId, QStringLiteral("Guest"), QDateTime::currentDateTimeUtc()}));
+
+        // Not shared by default.
+        QCOMPARE(keys.sharedProviders(ownerId).value(), QStringList());
+        auto none = keys.resolve(guestId, QStringLiteral("openai"));
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, ErrorCode::NotFound);
+
+        QVERIFY(keys.setKeyShared(ownerId, QStringLiteral("openai"), true));
+        QVERIFY(keys.setKeyShared(ownerId, QStringLiteral("OpenAI"), true)); // twice is fine
+        QCOMPARE(keys.sharedProviders(ownerId).value(), QStringList{QStringLiteral("openai")});
+        auto shared = keys.resolve(guestId, QStringLiteral("openai"));
+        QVERIFY(shared);
+        QCOMPARE(shared->apiKey, kSecret);
+        QVERIFY(shared->keyId.isEmpty()); // the owner's row is not named to the guest
+        QCOMPARE(keys.resolve(strangerId, QStringLiteral("openai")).error().code, ErrorCode::NotFound);
+        // Per provider: anthropic stays the owner's alone.
+        QVERIFY(!keys.resolve(guestId, QStringLiteral("anthropic")));
+        // The owner's own resolution is unchanged.
+        QCOMPARE(keys.resolveKey(ownerId, QStringLiteral("anthropic")).value(), kSecret + QStringLiteral("A"));
+
+        // The guest's key list shows neither the key nor its hint.
+        const auto listed = c.get(QStringLiteral("/user/keys"), guestToken);
+        QCOMPARE(listed.status, 200);
+        QVERIFY(listed.body.contains("[]"));
+        QVERIFY(!listed.body.contains("abcd"));
+        QVERIFY(!listed.body.contains(kSecret.toUtf8()));
+
+        // A key of their own comes first.
+        QCOMPARE(c.post(QStringLiteral("/user/keys"), keyBody(QStringLiteral("openai"), QStringLiteral("sk-guest-own-key-9999")), guestToken).status, 201);
+        QCOMPARE(keys.resolveKey(guestId, QStringLiteral("openai")).value(), QStringLiteral("sk-guest-own-key-9999"));
+
+        // Unsharing takes it back at once; the choice outlives a replaced key.
+        QVERIFY(keys.setKeyShared(ownerId, QStringLiteral("anthropic"), true));
+        QVERIFY(keys.replace(ownerId, QStringLiteral("anthropic"), QStringLiteral("sk-ant-new-key-7777")));
+        QCOMPARE(keys.resolveKey(guestId, QStringLiteral("anthropic")).value(), QStringLiteral("sk-ant-new-key-7777"));
+        QVERIFY(keys.setKeyShared(ownerId, QStringLiteral("anthropic"), false));
+        QVERIFY(!keys.resolve(guestId, QStringLiteral("anthropic")));
+        QCOMPARE(keys.sharedProviders(ownerId).value(), QStringList{QStringLiteral("openai")});
+
+        // Custom endpoints are the owner's own network: never shared.
+        auto custom = keys.setKeyShared(ownerId, QStringLiteral("custom"), true);
+        QVERIFY(!custom);
+        QCOMPARE(custom.error().code, ErrorCode::InvalidInput);
+        // Without an owner, nothing is shared.
+        QVERIFY(OwnedAccountRepository(s.backend().database())
+                    .add({strangerId, ownerId, QStringLiteral("Stranger"), QDateTime::currentDateTimeUtc()}));
+        QCOMPARE(keys.resolveKey(strangerId, QStringLiteral("openai")).value(), kSecret);
+        keys.setKeyOwner(QString());
+        QCOMPARE(keys.resolveKey(strangerId, QStringLiteral("openai")).error().code, ErrorCode::NotFound);
     }
 
     void keysNeedAToken()

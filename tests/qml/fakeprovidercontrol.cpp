@@ -35,8 +35,10 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
             : askedToThink ? QStringLiteral("The person asked me to think first, so here I am, thinking it over.") : QString();
         for (const QString &word : thinking.split(QLatin1Char(' '), Qt::SkipEmptyParts))
             response.send(wire::openAiReasoningChunk(word + QLatin1Char(' ')), m_delayMs);
+        const bool slow = !messages.isEmpty()
+            && messages.last().toObject().value(QStringLiteral("content")).toString().contains(QLatin1String("#slow"));
         for (const QString &piece : std::as_const(m_pieces))
-            response.send(wire::openAiChunk(piece), m_delayMs);
+            response.send(wire::openAiChunk(piece), slow ? std::max(m_delayMs, kSlowDelayMs) : m_delayMs);
         response.send(wire::openAiChunk({}, "stop"));
         response.send(wire::openAiUsageChunk(9, int(m_pieces.size())));
         response.send(wire::openAiDone());

@@ -10,6 +10,8 @@
 // long enough reply can be stopped mid-way); /models lists two models.
 // A request whose last message holds "#think", or any request while
 // `thinking` is set, streams that thinking first as `reasoning_content`.
+// One whose last message holds "#slow" streams its pieces at least
+// kSlowDelayMs apart (a reply still running when the screenshots are taken).
 class FakeProviderControl : public QObject {
     Q_OBJECT
     Q_PROPERTY(QStringList pieces MEMBER m_pieces NOTIFY changed)
@@ -18,6 +20,7 @@ class FakeProviderControl : public QObject {
     Q_PROPERTY(int requestCount READ requestCount NOTIFY changed)
     Q_PROPERTY(QString baseUrl READ baseUrl CONSTANT)
 public:
+    static constexpr int kSlowDelayMs = 400;
     explicit FakeProviderControl(QObject *parent = nullptr);
     bool listen() { return m_server.listen(); }
     QString baseUrl() const { return m_server.baseUrl(QStringLiteral("/v1")); }

@@ -75,5 +75,55 @@ Item {
             tryCompare(SharingController, "state", "off")
             compare(findVisible(settings.contentItem, "pairingQr"), null)
         }
+
+        function keyShare(provider) {
+            return SharingController.keyShares.find(k => k.provider === provider)
+        }
+
+        function test_theOwnersKeysAndAccountsForOtherPeople() {
+            settings.open()
+            tryCompare(settings, "opened", true)
+
+            // A switch per provider with a key, off by default.
+            compare(findVisible(settings.contentItem, "keyShare_mistral"), null)
+            SettingsController.saveKey("mistral", "mk-sharing-test-key-1234")
+            tryVerify(() => findVisible(settings.contentItem, "keyShare_mistral") !== null, 10000)
+            const sw = findVisible(settings.contentItem, "keyShare_mistral")
+            verify(!sw.checked)
+            verify(sw.text.indexOf("Mistral") >= 0, sw.text)
+            sw.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryVerify(() => keyShare("mistral") && keyShare("mistral").shared, 10000)
+            verify(findVisible(settings.contentItem, "keyShare_mistral").checked)
+            findVisible(settings.contentItem, "keyShare_mistral").forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryVerify(() => keyShare("mistral") && !keyShare("mistral").shared, 10000)
+            const key = SettingsController.keys.find(k => k.provider === "mistral")
+            verify(key)
+            SettingsController.deleteKey(key.id)
+            tryVerify(() => findVisible(settings.contentItem, "keyShare_mistral") === null, 10000)
+
+            // An account for another person: made from the form, listed, removed.
+            const name = findVisible(settings.contentItem, "personName")
+            const password = findVisible(settings.contentItem, "personPassword")
+            const create = findVisible(settings.contentItem, "createAccountButton")
+            verify(name && password && create)
+            verify(!create.enabled)
+            name.text = "Robin"
+            password.text = "robin's password"
+            verify(create.enabled)
+            create.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryVerify(() => findVisible(settings.contentItem, "personAccount") !== null, 10000)
+            compare(SharingController.accounts.length, 1)
+            compare(SharingController.accounts[0].name, "Robin")
+            compare(name.text, "") // the form empties for the next one
+            compare(password.text, "")
+            const remove = findVisible(settings.contentItem, "removeAccountButton")
+            remove.forceActiveFocus()
+            keyClick(Qt.Key_Space)
+            tryVerify(() => findVisible(settings.contentItem, "personAccount") === null, 10000)
+            compare(SharingController.accounts.length, 0)
+        }
     }
 }

@@ -24,6 +24,7 @@ function parseArgs(argv) {
             return argv[++i];
         };
         if (a === '--server') args.server = resolve(value());
+        else if (a === '--desktop-share') args.desktopShare = resolve(value());
         else if (a === '--only') args.only = value().split(',').map((s) => s.trim()).filter(Boolean);
         else if (a === '--viewport') args.viewports = value().split(',');
         else if (a === '--out') args.out = resolve(value());
@@ -40,6 +41,8 @@ function parseArgs(argv) {
 const HELP = `usage: node tests/web/run.mjs [--server PATH] [--only NAME[,NAME]] [--viewport phone|desktop]
                             [--out DIR] [--screenshots DIR] [--verbose] [--list]
   --server       teehee-server binary (default: $TEEHEE_SERVER or build-test/app/teehee-server)
+  --desktop-share  teehee-webshare binary: run the desktop-share scenarios against the desktop
+                 app's share (TLS, self-signed) instead of teehee-server
   --only         run only these scenarios (see --list)
   --viewport     phone (390x844, touch), desktop (1280x800), or both (default)
   --out          where failure screenshots go (default: $TMPDIR/teehee-web-results)
@@ -62,12 +65,16 @@ async function main() {
             console.log(`${s.name.padEnd(14)} ${s.title}`);
         return 0;
     }
-    if (!existsSync(args.server)) {
+    if (args.desktopShare && !existsSync(args.desktopShare)) {
+        console.error(`web: no teehee-webshare at ${args.desktopShare}`);
+        return 2;
+    }
+    if (!args.desktopShare && !existsSync(args.server)) {
         console.error(`web: no teehee-server at ${args.server} (give --server)`);
         return 2;
     }
     const { startEnvironment, runScenario } = await import('./lib/harness.mjs');
-    const env = await startEnvironment({ serverBinary: args.server, verbose: args.verbose });
+    const env = await startEnvironment({ serverBinary: args.server, desktopShare: args.desktopShare, verbose: args.verbose });
     try {
         if (args.screenshots) {
             const { writeScreenshots } = await import('./screenshots.mjs');
@@ -82,9 +89,19 @@ async function main() {
 
 // The server must serve the web client at "/" at all; otherwise every scenario would wait in vain.
 async function preflight(env) {
-    const res = await fetch(`${env.server.origin}/`).catch((e) => ({ status: 0, error: e }));
-    const type = res.headers?.get('content-type') ?? '';
-    const body = res.status === 200 ? await res.text() : '';
+    let res;
+    let type = '';
+    let body = '';
+    if (env.desktopShare) {
+        const { pinnedGet } = await import('./lib/desktopshare.mjs');
+        res = await pinnedGet(`${env.server.origin}/`, env.server.fingerprint).catch((e) => ({ status: 0, error: e }));
+        type = res.type ?? '';
+        body = res.status === 200 ? res.body : String(res.error ?? '');
+    } else {
+        res = await fetch(`${env.server.origin}/`).catch((e) => ({ status: 0, error: e }));
+        type = res.headers?.get('content-type') ?? '';
+        body = res.status === 200 ? await res.text() : '';
+    }
     if (res.status !== 200 || !type.startsWith('text/html') || !/<script[^>]+type="module"/.test(body)) {
         console.log(`FAIL  preflight: expected GET / to serve the web client (200, text/html, a module script)`);
         console.log(`      seen: ${res.status} ${type} ${body.slice(0, 120).replace(/\s+/g, ' ')}`);
@@ -102,7 +119,9 @@ async function runAll(env, args, scenarios, runScenario) {
         console.error(`web: no scenario named ${unknown.join(', ')} (try --list)`);
         return 2;
     }
-    const selected = scenarios.filter((s) => !args.only || args.only.includes(s.name));
+    // The desktop share runs its own scenarios; teehee-server all the others.
+    const selected = scenarios.filter((s) => Boolean(s.desktopShare) === Boolean(args.desktopShare)
+        && (!args.only || args.only.includes(s.name)));
     let passed = 0;
     let skipped = 0;
     const failed = [];

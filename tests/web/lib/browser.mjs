@@ -46,8 +46,10 @@ function pageTraps() {
 
 // A browser context for one viewport with the guards installed. allowedOrigins: the only
 // origins the page may request; anything else is recorded as a problem.
-export async function newGuardedContext(browser, { viewportName, colorScheme = 'light', allowedOrigins, allowConsole = [] }) {
+export async function newGuardedContext(browser, { viewportName, colorScheme = 'light', allowedOrigins, allowConsole = [],
+                                                   ignoreHTTPSErrors = false }) {
     const context = await browser.newContext({
+        ignoreHTTPSErrors,
         ...VIEWPORTS[viewportName],
         colorScheme,
         locale: 'en-US',

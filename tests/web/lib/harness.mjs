@@ -6,24 +6,29 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FakeProvider } from './fakeprovider.mjs';
 import { startServer } from './server.mjs';
+import { startDesktopShare } from './desktopshare.mjs';
 import { NetProxy } from './netproxy.mjs';
 import { launchBrowser, newGuardedContext } from './browser.mjs';
 import { newAccount, Api } from './api.mjs';
 import { Failure, Skip } from './check.mjs';
 
-export async function startEnvironment({ serverBinary, verbose }) {
+// `desktopShare`: the desktop app's share host (teehee-webshare) instead of teehee-server,
+// with the fake's key saved as the desktop owner's.
+export async function startEnvironment({ serverBinary, desktopShare, verbose }) {
     const providerKey = `sk-fake-${randomBytes(12).toString('hex')}`;
     const fake = await new FakeProvider({ apiKey: providerKey }).start();
     let server;
     try {
-        server = await startServer({ binary: serverBinary, providerOrigin: fake.origin, verbose });
+        server = desktopShare
+            ? await startDesktopShare({ binary: desktopShare, providerOrigin: fake.origin, ownerKey: providerKey, verbose })
+            : await startServer({ binary: serverBinary, providerOrigin: fake.origin, verbose });
     } catch (e) {
         await fake.stop();
         throw e;
     }
     const browser = await launchBrowser();
     return {
-        fake, server, browser, providerKey,
+        fake, server, browser, providerKey, desktopShare: Boolean(desktopShare),
         async stop() {
             await browser.close().catch(() => {});
             await server.stop();
@@ -41,6 +46,7 @@ class ScenarioContext {
         this.isPhone = viewportName === 'phone';
         this.origin = proxy.origin;
         this.serverOrigin = env.server.origin;
+        this.share = env.desktopShare ? env.server : null; // the desktop share's handle (invitations, Approve)
         this.fake = env.fake;
         this.currentStep = '(start)';
         this.notes = [];
@@ -94,6 +100,8 @@ export async function runScenario(env, scenario, viewportName, { outDir }) {
     const proxy = await new NetProxy(env.server.origin).start();
     const { context, guards } = await newGuardedContext(env.browser, {
         viewportName,
+        // The share's certificate is self-signed: its fingerprint is checked apart (pinnedGet).
+        ignoreHTTPSErrors: env.desktopShare,
         allowedOrigins: [proxy.origin, env.server.origin],
         allowConsole: scenario.allowConsole ?? [],
     });

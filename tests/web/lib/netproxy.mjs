@@ -7,6 +7,7 @@ import net from 'node:net';
 export class NetProxy {
     constructor(targetOrigin) {
         const u = new URL(targetOrigin);
+        this.scheme = u.protocol; // bytes pass through: TLS ends at the target
         this.targetHost = u.hostname;
         this.targetPort = Number(u.port);
         this.offline = false;
@@ -37,7 +38,7 @@ export class NetProxy {
 
     async start() {
         await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-        this.origin = `http://127.0.0.1:${this.server.address().port}`;
+        this.origin = `${this.scheme}//127.0.0.1:${this.server.address().port}`;
         return this;
     }
 

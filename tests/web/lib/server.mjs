@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 // Every variable the server reads (teehee-server --help): none may leak in from the caller.
-const CONFIG_VARIABLES = [
+export const CONFIG_VARIABLES = [
     'DATABASE_URL', 'SECRET_KEY', 'ENCRYPTION_KEY', 'ACCESS_TOKEN_EXPIRE_MINUTES', 'CORS_ORIGINS', 'APP_NAME', 'DEBUG',
     'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'MISTRAL_API_KEY', 'OPENAI_BASE_URL', 'ANTHROPIC_BASE_URL', 'MISTRAL_BASE_URL',
     'MAX_TOKENS', 'STREAM_TIMEOUT', 'HOST', 'PORT', 'ALLOW_SIGNUP', 'MAX_REQUEST_BYTES', 'MAX_MESSAGE_BYTES',

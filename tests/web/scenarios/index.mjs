@@ -16,6 +16,8 @@ import pairing from './pairing.mjs';
 import modelprompt from './modelprompt.mjs';
 import chatactions from './chatactions.mjs';
 import keyboard from './keyboard.mjs';
+import sharepairing from './sharepairing.mjs';
+import sharepeople from './sharepeople.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard];
+    modelprompt, chatactions, keyboard, sharepairing, sharepeople];
