@@ -57,6 +57,11 @@ public:
     // Stops the reply being written (a message id) or the chat's running reply.
     virtual void stopTurn(const QString &messageOrChatId) = 0;
 
+    // What replies used and cost from `from` to `to` (inclusive, UTC days),
+    // grouped by "day", "model" or "chat".
+    virtual void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
+                       Reply<UsageReport> reply) = 0;
+
     // Providers and keys
     // The providers this client offers: known from the start, before Ready.
     virtual QList<ProviderInfo> providers() const = 0;

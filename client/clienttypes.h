@@ -78,6 +78,7 @@ struct MessageInfo {
     bool rateLimited = false;
     int tokensIn = -1;
     int tokensOut = -1;
+    double costUsd = -1; // from the server's price table; -1: no price known
     QDateTime createdAt;
 };
 
@@ -121,6 +122,7 @@ struct TurnEvent {
     QString finishReason;
     int inputTokens = -1;
     int outputTokens = -1;
+    double costUsd = -1;      // Completed: what the reply cost (-1: no price known)
     // Started of a new exchange: the rows it created (question, then reply),
     // so a view adds them without asking again.
     QList<MessageInfo> rows;
@@ -151,6 +153,26 @@ struct ModelInfo {
     QString provider;
     QString description;
     int contextTokens = 0;
+};
+
+// What replies used and cost over some days, in totals and groups.
+struct UsageGroup {
+    QString key;   // "2026-12-06", a model, a chat id
+    QString label; // the model's provider, the chat's name
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = -1; // -1: no reply in it had a price
+    qint64 replies = 0;
+};
+
+struct UsageReport {
+    QDate from;
+    QDate to; // inclusive
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = -1;
+    QList<UsageGroup> groups;
+    QString pricesAsOf; // the price table's date
 };
 
 struct LocalServerInfo {

@@ -25,6 +25,7 @@ FocusScope {
     required property string error
     required property int tokensIn
     required property int tokensOut
+    required property real costUsd
     required property bool rateLimited
     required property real retryAt
     required property string errorReason
@@ -86,6 +87,7 @@ FocusScope {
             ToolTip.delay: 400
             ToolTip.text: SettingsController.providerDisplayName(root.provider) + " · " + root.model
                           + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
+                          + (root.costUsd >= 0 ? "\n" + qsTr("Cost: %1").arg(UsageController.money(root.costUsd)) : "")
         }
 
         // The model's reasoning, folded; built only for replies that have some.

@@ -7,7 +7,7 @@ import QtQuick.Layouts
 import Teehee
 
 // Settings in sections: account, providers and keys, custom endpoint,
-// models, appearance, language, sharing, data.
+// models, appearance, language, sharing, usage, data.
 Dialog {
     id: dialog
     title: qsTr("Settings")
@@ -17,7 +17,7 @@ Dialog {
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
     onVisibleChanged: SharingController.panelOpen = visible
-    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys() }
+    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys(); UsageController.refresh() }
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     Overlay.modal: Rectangle { color: Theme.scrim }
     header: RowLayout {
@@ -205,6 +205,9 @@ Dialog {
 
             Section { text: qsTr("Sharing"); visible: SharingController.available }
             SharingPanel { Layout.fillWidth: true; visible: SharingController.available }
+
+            Section { text: qsTr("Usage") }
+            UsagePanel { Layout.fillWidth: true }
 
             Section { text: qsTr("Data") }
             Note { text: AccountController.remote ? qsTr("Chats are kept by %1").arg(AppStatus.databaseLocation)

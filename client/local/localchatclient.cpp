@@ -1,6 +1,7 @@
 #include "localchatclient.h"
 
 #include "accountrelay.h"
+#include "backendcalls.h"
 #include "localsharing.h"
 #include "recordconversions.h"
 
@@ -130,37 +131,6 @@ void LocalChatClient::started(const QString &userId, const QString &error)
     m_state = error.isEmpty() ? State::Ready : State::Failed;
     m_statusText = error.isEmpty() ? tr("Ready") : error;
     Q_EMIT stateChanged();
-}
-
-template <typename Work, typename DoneFn>
-void LocalChatClient::run(QObject *context, Work work, DoneFn done)
-{
-    if (m_state != State::Ready)
-        return; // views ask once stateChanged() says Ready
-    QPointer<QObject> guard(context);
-    QMetaObject::invokeMethod(m_backend, [this, work, done, guard] {
-        auto result = work(*m_backend, m_userId);
-        QMetaObject::invokeMethod(this, [guard, done, result] {
-            if (guard)
-                done(result);
-        }, Qt::QueuedConnection);
-    }, Qt::QueuedConnection);
-}
-
-template <typename T, typename Work>
-void LocalChatClient::runAsync(QObject *context, Work work, Reply<T> reply)
-{
-    if (m_state != State::Ready)
-        return;
-    QPointer<QObject> guard(context);
-    QMetaObject::invokeMethod(m_backend, [this, work, reply, guard] {
-        work(*m_backend, m_userId, [this, reply, guard](const Outcome<T> &outcome) {
-            QMetaObject::invokeMethod(this, [guard, reply, outcome] {
-                if (guard)
-                    reply(outcome);
-            }, Qt::QueuedConnection);
-        });
-    }, Qt::QueuedConnection);
 }
 
 void LocalChatClient::listChats(QObject *context, Reply<QList<ChatInfo>> reply)
@@ -356,49 +326,6 @@ ChatClient::Done LocalChatClient::keysChanged(Done done)
         if (done)
             done(error);
     };
-}
-
-void LocalChatClient::listModels(QObject *context, const QString &provider, const QString &typedKey,
-                                 const QString &typedBaseUrl, Reply<QList<ModelInfo>> reply)
-{
-    runAsync<QList<ModelInfo>>(context, [provider, typedKey, typedBaseUrl](Backend &b, const QString &uid, auto deliver) {
-        b.providers().listModels(uid, provider, typedKey, typedBaseUrl, [deliver](const ModelListing &listing) {
-            Outcome<QList<ModelInfo>> out;
-            if (listing.refused)
-                out.error = convert::error(*listing.refused);
-            else if (listing.failure.isError())
-                out.error = {listing.failure.kind == ProviderError::Authentication ? Failure::NoKey : Failure::Unavailable,
-                             listing.failure.message};
-            for (const ModelFacts &m : listing.models)
-                out.value << convert::model(m);
-            deliver(out);
-        });
-    }, reply);
-}
-
-void LocalChatClient::probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply)
-{
-    runAsync<QList<LocalServerInfo>>(context, [](Backend &b, const QString &, auto deliver) {
-        b.providers().probeLocalServers(ProviderService::localCandidates(), 800, [deliver](const QList<LocalServer> &found) {
-            Outcome<QList<LocalServerInfo>> out;
-            for (const LocalServer &s : found)
-                out.value << LocalServerInfo{s.name, s.baseUrl, s.models};
-            deliver(out);
-        });
-    }, reply);
-}
-
-QList<ModelInfo> LocalChatClient::knownModels(const QString &provider) const
-{
-    QList<ModelInfo> out;
-    for (const ModelFacts &m : ProviderService::catalogue(provider))
-        out << convert::model(m);
-    return out;
-}
-
-QString LocalChatClient::defaultModel(const QString &provider) const
-{
-    return ProviderService::defaultModel(provider);
 }
 
 } // namespace teehee::client

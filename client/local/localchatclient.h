@@ -69,6 +69,8 @@ public:
                     Reply<QList<ModelInfo>> reply) override;
     void probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply) override;
     QList<ModelInfo> knownModels(const QString &provider) const override;
+    void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
+               Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
 private:

@@ -57,6 +57,7 @@ MessageInfo message(const PlacedMessage &placed)
     m.errorReason = failure(errorReasonFromName(r.content.value(QStringLiteral("error_reason")).toString()));
     m.tokensIn = r.tokensIn.value_or(-1);
     m.tokensOut = r.tokensOut.value_or(-1);
+    m.costUsd = r.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cost_usd")).toDouble(-1);
     m.createdAt = r.timestamp;
     return m;
 }
@@ -112,6 +113,7 @@ TurnEvent event(const GenerationEvent &e)
     t.finishReason = e.finishReason;
     t.inputTokens = e.inputTokens;
     t.outputTokens = e.outputTokens;
+    t.costUsd = e.costUsd;
     return t;
 }
 
@@ -124,6 +126,14 @@ KeyInfo key(const KeyRecord &k)
 ModelInfo model(const ModelFacts &f)
 {
     return {f.name, f.provider, f.description, f.contextTokens};
+}
+
+UsageReport usage(const UsageService::Report &r, const QString &pricesAsOf)
+{
+    UsageReport out{r.from, r.to, r.inputTokens, r.outputTokens, r.costUsd.value_or(-1), {}, pricesAsOf};
+    for (const UsageRepository::Group &g : r.groups)
+        out.groups << UsageGroup{g.key, g.label, g.inputTokens, g.outputTokens, g.costUsd.value_or(-1), g.replies};
+    return out;
 }
 
 Failure failure(ErrorReason reason)

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "db/records.h"
 #include "generation/generationevent.h"
+#include "chat/usageservice.h"
 #include "keys/providerservice.h"
 
 // The backend's records as the client's plain values, converted once on the
@@ -20,6 +21,7 @@ ChatPage page(const ChatDetail &detail);
 TurnEvent event(const GenerationEvent &event);
 KeyInfo key(const KeyRecord &record);
 ModelInfo model(const ModelFacts &facts);
+UsageReport usage(const UsageService::Report &report, const QString &pricesAsOf);
 Failure failure(ErrorReason reason); // None when unspecified
 Failure failure(const Error &error);
 ClientError error(const Error &error);

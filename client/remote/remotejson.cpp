@@ -67,6 +67,7 @@ MessageInfo message(const QJsonObject &o)
     const QJsonObject usage = content.value(u"usage").toObject();
     m.tokensIn = count(usage, "input_tokens");
     m.tokensOut = count(usage, "output_tokens");
+    m.costUsd = usage.value(u"cost_usd").toDouble(-1);
     m.createdAt = time(o.value(u"timestamp"));
     return m;
 }
@@ -150,10 +151,35 @@ std::optional<TurnEvent> turnEvent(const QString &type, const QJsonObject &o, co
         const QJsonObject usage = o.value(u"usage").toObject();
         t.inputTokens = count(usage, "input_tokens");
         t.outputTokens = count(usage, "output_tokens");
+        t.costUsd = usage.value(u"cost_usd").toDouble(-1);
     } else {
         return std::nullopt;
     }
     return t;
+}
+
+UsageReport usage(const QJsonObject &o)
+{
+    auto amounts = [](const QJsonObject &a, auto &into) {
+        into.inputTokens = a.value(u"input_tokens").toInteger();
+        into.outputTokens = a.value(u"output_tokens").toInteger();
+        into.costUsd = a.value(u"cost_usd").toDouble(-1);
+    };
+    UsageReport r;
+    r.from = QDate::fromString(o.value(u"from").toString(), Qt::ISODate);
+    r.to = QDate::fromString(o.value(u"to").toString(), Qt::ISODate);
+    amounts(o.value(u"totals").toObject(), r);
+    r.pricesAsOf = o.value(u"prices").toObject().value(u"as_of").toString();
+    for (const QJsonValue &v : o.value(u"groups").toArray()) {
+        const QJsonObject g = v.toObject();
+        UsageGroup group;
+        group.key = g.value(u"key").toString();
+        group.label = g.value(u"name").toString(g.value(u"provider").toString());
+        group.replies = g.value(u"replies").toInteger();
+        amounts(g, group);
+        r.groups << group;
+    }
+    return r;
 }
 
 Failure failureForReason(const QString &reason)

@@ -16,6 +16,7 @@ ChatPage page(const QJsonObject &detail, int count);
 KeyInfo key(const QJsonObject &o);
 ModelInfo model(const QJsonObject &o);
 ProviderInfo provider(const QJsonObject &o, const QString &defaultModel);
+UsageReport usage(const QJsonObject &o);
 
 // One stream event (SSE `event:` type and its JSON) of a reply in `chatId`;
 // nullopt for events that are not part of a reply (message_created, pong).

@@ -1,5 +1,5 @@
 // RemoteChatClient, continued: providers, keys and custom endpoints over
-// /providers, /models and /user/keys.
+// /providers, /models and /user/keys; usage over /usage.
 #include "remotechatclient.h"
 
 #include "remotejson.h"
@@ -106,6 +106,19 @@ void RemoteChatClient::probeLocalServers(QObject *context, Reply<QList<LocalServ
 {
     // Servers on this machine are not the server's to reach.
     QTimer::singleShot(0, context, [reply] { reply({}); });
+}
+
+void RemoteChatClient::usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
+                             Reply<UsageReport> reply)
+{
+    m_link.get(QStringLiteral("/usage?from=%1&to=%2&group_by=%3")
+                   .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                        QString::fromLatin1(QUrl::toPercentEncoding(groupBy))),
+               context, [reply](const Outcome<QJsonDocument> &out) {
+        if (!out.ok())
+            return reply(failed<UsageReport>(out.error));
+        reply({remotejson::usage(out.value.object()), {}});
+    });
 }
 
 QList<ModelInfo> RemoteChatClient::knownModels(const QString &provider) const

@@ -328,6 +328,7 @@ void ConversationController::onEnded(const TurnEvent &e)
         updated.isPartial = e.type != TurnEvent::Type::Completed || e.finishReason == QLatin1String("length");
         updated.tokensIn = e.inputTokens;
         updated.tokensOut = e.outputTokens;
+        updated.costUsd = e.costUsd;
         // The notice counts down to this moment; an absolute time survives
         // delegates being recreated while the view scrolls.
         updated.rateLimited = e.rateLimited;

@@ -36,6 +36,7 @@ ConversationModel::Message rowOf(const MessageInfo &m)
     row.createdAt = m.createdAt;
     row.tokensIn = m.tokensIn;
     row.tokensOut = m.tokensOut;
+    row.costUsd = m.costUsd;
     row.rateLimited = m.rateLimited;
     return row;
 }

@@ -50,6 +50,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case ParentIdRole: return m.parentId;
     case TokensInRole: return m.tokensIn;
     case TokensOutRole: return m.tokensOut;
+    case CostRole: return m.costUsd;
     case RateLimitedRole: return m.rateLimited;
     case RetryAtRole: return m.retryAt;
     case ErrorReasonRole: return m.errorReason;
@@ -68,7 +69,7 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {StatusRole, "status"}, {IsPartialRole, "isPartial"}, {SiblingIndexRole, "siblingIndex"},
             {SiblingCountRole, "siblingCount"}, {ModelRole, "model"}, {ProviderRole, "provider"},
             {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
-            {TokensOutRole, "tokensOut"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
+            {TokensOutRole, "tokensOut"}, {CostRole, "costUsd"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
             {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"},
             {ReasoningRole, "reasoning"}, {ReasoningStreamingRole, "reasoningStreaming"}};
 }

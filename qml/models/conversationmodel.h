@@ -43,6 +43,7 @@ public:
         CreatedAtRole,             // when it was written: ms since the epoch, NaN when unknown
         ReasoningRole,             // the provider's thinking, shown folded; never part of the text
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
+        CostRole,                  // what the reply cost in USD, -1 when no price is known
     };
     Q_ENUM(Role)
 
@@ -64,6 +65,7 @@ public:
         QString error;
         int tokensIn = -1;
         int tokensOut = -1;
+        double costUsd = -1;
         // Only known for a failure seen live: Retry-After is not stored with the message.
         bool rateLimited = false;
         qint64 retryAt = 0;

@@ -37,7 +37,7 @@ Item {
                 conversation: conversation, width: 800, index: 0, id: "lone", role: "assistant", text: "The answer.",
                 blocks: [{ kind: "text", text: "The answer." }], status: ConversationModel.Complete, isPartial: false,
                 siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
-                tokensIn: 3, tokensOut: 4, rateLimited: false, retryAt: 0, errorReason: "",
+                tokensIn: 3, tokensOut: 4, costUsd: 0.0012, rateLimited: false, retryAt: 0, errorReason: "",
                 reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
                 createdAt: extra && extra.createdAt ? extra.createdAt : NaN
             })
