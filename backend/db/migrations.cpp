@@ -9,6 +9,12 @@
 
 namespace teehee {
 
+// Whether a message row (new or old, in a SQLite trigger) belongs in the
+// search index, and the text it is indexed with.
+#define TEEHEE_SEARCHABLE(row) \
+    row ".status <> 'streaming' AND json_valid(" row ".content) AND coalesce(json_extract(" row ".content, '$.deleted'), 0) = 0"
+#define TEEHEE_SEARCH_TEXT(row) "coalesce(json_extract(" row ".content, '$.text'), '')"
+
 // Version 1 is the schema of the original Teehee Chat Backend; later versions
 // add what the product needs. Never edit a released step: add a new one.
 const QList<Migration> &Migrator::all()
@@ -155,6 +161,97 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {8, QStringLiteral("full-text search over message texts and chat names"),
+         {},
+         // SQLite: contentless FTS5 indexes through the "teehee" tokenizer
+         // (db/searchtokenizer.h), kept by triggers. An index row is keyed by
+         // a row of *_search_rows, whose INTEGER PRIMARY KEY survives VACUUM
+         // (the rowid of messages would not). A contentless index forgets a
+         // row only when told the text it indexed, which the triggers derive
+         // again from the old row. Streaming replies are indexed once they
+         // end (not at every save); deleted messages never.
+         {
+             QStringLiteral("CREATE TABLE message_search_rows (rowid INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE)"),
+             QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TABLE chat_search_rows (rowid INTEGER PRIMARY KEY, chat_id TEXT NOT NULL UNIQUE)"),
+             QStringLiteral("CREATE VIRTUAL TABLE chat_search USING fts5(name, content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TRIGGER messages_search_insert AFTER INSERT ON messages"
+                            " WHEN " TEEHEE_SEARCHABLE("new") " BEGIN"
+                            " INSERT INTO message_search_rows (message_id) VALUES (new.id);"
+                            " INSERT INTO message_search (rowid, body) VALUES (last_insert_rowid(), " TEEHEE_SEARCH_TEXT("new") ");"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN"
+                            " INSERT INTO message_search (message_search, rowid, body)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") " FROM message_search_rows WHERE message_id = old.id;"
+                            " DELETE FROM message_search_rows WHERE message_id = old.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER messages_search_update AFTER UPDATE OF content, status ON messages BEGIN"
+                            " INSERT INTO message_search (message_search, rowid, body)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") " FROM message_search_rows WHERE message_id = old.id;"
+                            " DELETE FROM message_search_rows WHERE message_id = old.id;"
+                            " INSERT INTO message_search_rows (message_id) SELECT new.id WHERE " TEEHEE_SEARCHABLE("new") ";"
+                            " INSERT INTO message_search (rowid, body)"
+                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") " FROM message_search_rows WHERE message_id = new.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_insert AFTER INSERT ON chat_sessions BEGIN"
+                            " INSERT INTO chat_search_rows (chat_id) VALUES (new.id);"
+                            " INSERT INTO chat_search (rowid, name) VALUES (last_insert_rowid(), new.name);"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_delete AFTER DELETE ON chat_sessions BEGIN"
+                            " INSERT INTO chat_search (chat_search, rowid, name)"
+                            "  SELECT 'delete', rowid, old.name FROM chat_search_rows WHERE chat_id = old.id;"
+                            " DELETE FROM chat_search_rows WHERE chat_id = old.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_update AFTER UPDATE OF name ON chat_sessions"
+                            " WHEN old.name IS NOT new.name BEGIN"
+                            " INSERT INTO chat_search (chat_search, rowid, name)"
+                            "  SELECT 'delete', rowid, old.name FROM chat_search_rows WHERE chat_id = old.id;"
+                            " INSERT INTO chat_search (rowid, name)"
+                            "  SELECT rowid, new.name FROM chat_search_rows WHERE chat_id = new.id;"
+                            " END"),
+             // Existing rows.
+             QStringLiteral("INSERT INTO message_search_rows (message_id) SELECT id FROM messages AS new WHERE " TEEHEE_SEARCHABLE("new")),
+             QStringLiteral("INSERT INTO message_search (rowid, body) SELECT r.rowid, " TEEHEE_SEARCH_TEXT("new")
+                            " FROM message_search_rows r JOIN messages AS new ON new.id = r.message_id"),
+             QStringLiteral("INSERT INTO chat_search_rows (chat_id) SELECT id FROM chat_sessions"),
+             QStringLiteral("INSERT INTO chat_search (rowid, name) SELECT r.rowid, c.name FROM chat_search_rows r JOIN chat_sessions c ON c.id = r.chat_id"),
+         },
+         // PostgreSQL: stored tsvector columns with GIN indexes (built for the
+         // existing rows by ADD COLUMN, kept by PostgreSQL itself). The text is
+         // normalised first: lower case, Latin accents removed, and every CJK
+         // character made a word of its own, so that a phrase of characters
+         // finds them inside a sentence written without spaces.
+         {
+             QStringLiteral("CREATE FUNCTION teehee_search_text(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$"
+                            " SELECT regexp_replace(translate(lower(coalesce(t, '')),"
+                            " 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįİĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹøđħłŧı',"
+                            " 'aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyyodhlti'),"
+                            " '([\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f\\U00020000-\\U0003ffff])',"
+                            " ' \\1 ', 'g') $f$"),
+             // Every word must match (each a phrase of its tokens); the last
+             // one also as a prefix. With phrase = true: the words together,
+             // in order, as one phrase (ranks a hit higher).
+             QStringLiteral("CREATE FUNCTION teehee_search_query(q text, phrase boolean) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE AS $f$"
+                            " DECLARE words text[] := string_to_array(q, ' '); result tsquery; part tsquery;"
+                            " n int := coalesce(array_length(words, 1), 0);"
+                            " BEGIN"
+                            "  IF phrase THEN words := ARRAY[q]; n := 1; END IF;"
+                            "  FOR i IN 1..n LOOP"
+                            "   part := phraseto_tsquery('simple', teehee_search_text(words[i]));"
+                            "   CONTINUE WHEN numnode(part) = 0;"
+                            "   IF i = n THEN part := (part::text || ':*')::tsquery; END IF;"
+                            "   result := CASE WHEN result IS NULL THEN part ELSE result && part END;"
+                            "  END LOOP;"
+                            "  RETURN coalesce(result, ''::tsquery);"
+                            " END $f$"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+                            " CASE WHEN status <> 'streaming' AND coalesce(content->>'deleted', 'false') <> 'true'"
+                            " THEN to_tsvector('simple'::regconfig, teehee_search_text(content->>'text')) END) STORED"),
+             QStringLiteral("CREATE INDEX ix_messages_search ON messages USING GIN (search_vector)"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+                            " to_tsvector('simple'::regconfig, teehee_search_text(name))) STORED"),
+             QStringLiteral("CREATE INDEX ix_chat_sessions_search ON chat_sessions USING GIN (search_vector)"),
+         }},
     };
     return migrations;
 }

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/error.h"
+#include "db/database.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+#include <optional>
+
+namespace teehee {
+
+// One hit of a search: a chat whose name matches (messageId empty) or a message.
+struct SearchHit {
+    int rank = 0;           // 0 chat name, 1 message holding the words as a phrase, 2 the words anywhere
+    QDateTime timestamp;    // the message's; a chat's last activity
+    QString chatId;
+    QString chatName;
+    QString messageId;
+    QString role;
+    QString text;           // the message's text (empty for a chat)
+
+    QString key() const { return messageId.isEmpty() ? chatId : messageId; }
+};
+
+// Where a page ended: the next page holds the hits ordered after it.
+struct SearchPosition {
+    int rank = 0;
+    QDateTime timestamp;
+    QString key;
+};
+
+// Full-text search over a user's chat names and messages (migration 8): on
+// SQLite the FTS5 tables message_search/chat_search, on PostgreSQL the
+// search_vector columns. Deleted messages and replies still streaming are not
+// in the index. Ordered by rank, then newest first, then by id.
+class SearchRepository {
+public:
+    explicit SearchRepository(const Database &db) : m_db(db) {}
+
+    // `words`: each with at least one letter or digit; every one must match,
+    // the last also as a prefix. `chatId` empty: every chat (and chat names).
+    Result<QList<SearchHit>> search(const QString &userId, const QStringList &words, const QString &chatId,
+                                    const std::optional<SearchPosition> &after, int limit) const;
+
+    static constexpr int kMaxWords = 16;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace teehee
