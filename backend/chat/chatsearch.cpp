@@ -18,7 +18,8 @@ QString encodeCursor(const SearchHit &last)
 {
     const QJsonObject o{{QStringLiteral("r"), last.rank},
                         {QStringLiteral("t"), sqlvalue::isoTime(last.timestamp)},
-                        {QStringLiteral("k"), last.key()}};
+                        {QStringLiteral("k"), last.key()},
+                        {QStringLiteral("n"), QString::number(last.row)}};
     return QString::fromLatin1(QJsonDocument(o).toJson(QJsonDocument::Compact)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
@@ -42,7 +43,10 @@ Result<SearchPosition> decodeCursor(const QString &cursor)
     pos.rank = rank.toInt(-1);
     pos.timestamp = sqlvalue::parseUtc(o.value(QStringLiteral("t")).toString().toUtf8());
     pos.key = o.value(QStringLiteral("k")).toString();
-    if (!rank.isDouble() || pos.rank < 0 || pos.rank > 2 || !pos.timestamp.isValid() || !isUuid(pos.key))
+    bool rowOk = false;
+    pos.row = o.value(QStringLiteral("n")).toString().toLongLong(&rowOk);
+    if (!rank.isDouble() || pos.rank < 0 || pos.rank > 2 || !pos.timestamp.isValid() || !isUuid(pos.key) || !rowOk
+        || pos.row < 0)
         return bad;
     pos.key = pos.key.toLower();
     return pos;

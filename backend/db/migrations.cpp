@@ -164,57 +164,73 @@ const QList<Migration> &Migrator::all()
         {8, QStringLiteral("full-text search over message texts and chat names"),
          {},
          // SQLite: contentless FTS5 indexes through the "teehee" tokenizer
-         // (db/searchtokenizer.h), kept by triggers. An index row is keyed by
-         // a row of *_search_rows, whose INTEGER PRIMARY KEY survives VACUUM
-         // (the rowid of messages would not). A contentless index forgets a
-         // row only when told the text it indexed, which the triggers derive
-         // again from the old row. Streaming replies are indexed once they
-         // end (not at every save); deleted messages never.
+         // (db/searchtokenizer.h), kept by triggers. Each index row is keyed
+         // by a row of *_search_rows, whose INTEGER PRIMARY KEY survives
+         // VACUUM (the rowid of messages would not) and grows as messages are
+         // added, so the index reads newest first and stops after a page.
+         // The owner's and the chat's ids (hex, one token each) are indexed
+         // beside the text: the index itself keeps a search to one account
+         // or one chat. A contentless index forgets a row only when told what
+         // it indexed: the text comes again from the old row, the ids from
+         // *_search_rows. Streaming replies are indexed once they end (not at
+         // every save); deleted messages never.
          {
-             QStringLiteral("CREATE TABLE message_search_rows (rowid INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE)"),
-             QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, content='', tokenize='teehee', prefix='2 3')"),
-             QStringLiteral("CREATE TABLE chat_search_rows (rowid INTEGER PRIMARY KEY, chat_id TEXT NOT NULL UNIQUE)"),
-             QStringLiteral("CREATE VIRTUAL TABLE chat_search USING fts5(name, content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TABLE message_search_rows (rowid INTEGER PRIMARY KEY,"
+                            " message_id TEXT NOT NULL UNIQUE, owner TEXT NOT NULL, chat TEXT NOT NULL)"),
+             QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, owner, chat,"
+                            " content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TABLE chat_search_rows (rowid INTEGER PRIMARY KEY, chat_id TEXT NOT NULL UNIQUE, owner TEXT NOT NULL)"),
+             QStringLiteral("CREATE VIRTUAL TABLE chat_search USING fts5(name, owner, content='', tokenize='teehee', prefix='2 3')"),
              QStringLiteral("CREATE TRIGGER messages_search_insert AFTER INSERT ON messages"
                             " WHEN " TEEHEE_SEARCHABLE("new") " BEGIN"
-                            " INSERT INTO message_search_rows (message_id) VALUES (new.id);"
-                            " INSERT INTO message_search (rowid, body) VALUES (last_insert_rowid(), " TEEHEE_SEARCH_TEXT("new") ");"
+                            " INSERT INTO message_search_rows (message_id, owner, chat)"
+                            "  SELECT new.id, replace(user_id, '-', ''), replace(id, '-', '') FROM chat_sessions WHERE id = new.chat_session_id;"
+                            " INSERT INTO message_search (rowid, body, owner, chat)"
+                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") ", owner, chat FROM message_search_rows WHERE message_id = new.id;"
                             " END"),
              QStringLiteral("CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN"
-                            " INSERT INTO message_search (message_search, rowid, body)"
-                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") " FROM message_search_rows WHERE message_id = old.id;"
+                            " INSERT INTO message_search (message_search, rowid, body, owner, chat)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") ", owner, chat FROM message_search_rows WHERE message_id = old.id;"
                             " DELETE FROM message_search_rows WHERE message_id = old.id;"
                             " END"),
+             // An edited message keeps its place (its row); one that is
+             // deleted leaves the index, a reply that ended joins it.
              QStringLiteral("CREATE TRIGGER messages_search_update AFTER UPDATE OF content, status ON messages BEGIN"
-                            " INSERT INTO message_search (message_search, rowid, body)"
-                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") " FROM message_search_rows WHERE message_id = old.id;"
-                            " DELETE FROM message_search_rows WHERE message_id = old.id;"
-                            " INSERT INTO message_search_rows (message_id) SELECT new.id WHERE " TEEHEE_SEARCHABLE("new") ";"
-                            " INSERT INTO message_search (rowid, body)"
-                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") " FROM message_search_rows WHERE message_id = new.id;"
+                            " INSERT INTO message_search (message_search, rowid, body, owner, chat)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") ", owner, chat FROM message_search_rows WHERE message_id = old.id;"
+                            " DELETE FROM message_search_rows WHERE message_id = old.id AND NOT (" TEEHEE_SEARCHABLE("new") ");"
+                            " INSERT OR IGNORE INTO message_search_rows (message_id, owner, chat)"
+                            "  SELECT new.id, replace(user_id, '-', ''), replace(id, '-', '') FROM chat_sessions"
+                            "  WHERE id = new.chat_session_id AND " TEEHEE_SEARCHABLE("new") ";"
+                            " INSERT INTO message_search (rowid, body, owner, chat)"
+                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") ", owner, chat FROM message_search_rows WHERE message_id = new.id;"
                             " END"),
              QStringLiteral("CREATE TRIGGER chats_search_insert AFTER INSERT ON chat_sessions BEGIN"
-                            " INSERT INTO chat_search_rows (chat_id) VALUES (new.id);"
-                            " INSERT INTO chat_search (rowid, name) VALUES (last_insert_rowid(), new.name);"
+                            " INSERT INTO chat_search_rows (chat_id, owner) VALUES (new.id, replace(new.user_id, '-', ''));"
+                            " INSERT INTO chat_search (rowid, name, owner) SELECT rowid, new.name, owner FROM chat_search_rows WHERE chat_id = new.id;"
                             " END"),
              QStringLiteral("CREATE TRIGGER chats_search_delete AFTER DELETE ON chat_sessions BEGIN"
-                            " INSERT INTO chat_search (chat_search, rowid, name)"
-                            "  SELECT 'delete', rowid, old.name FROM chat_search_rows WHERE chat_id = old.id;"
+                            " INSERT INTO chat_search (chat_search, rowid, name, owner)"
+                            "  SELECT 'delete', rowid, old.name, owner FROM chat_search_rows WHERE chat_id = old.id;"
                             " DELETE FROM chat_search_rows WHERE chat_id = old.id;"
                             " END"),
              QStringLiteral("CREATE TRIGGER chats_search_update AFTER UPDATE OF name ON chat_sessions"
                             " WHEN old.name IS NOT new.name BEGIN"
-                            " INSERT INTO chat_search (chat_search, rowid, name)"
-                            "  SELECT 'delete', rowid, old.name FROM chat_search_rows WHERE chat_id = old.id;"
-                            " INSERT INTO chat_search (rowid, name)"
-                            "  SELECT rowid, new.name FROM chat_search_rows WHERE chat_id = new.id;"
+                            " INSERT INTO chat_search (chat_search, rowid, name, owner)"
+                            "  SELECT 'delete', rowid, old.name, owner FROM chat_search_rows WHERE chat_id = old.id;"
+                            " INSERT INTO chat_search (rowid, name, owner)"
+                            "  SELECT rowid, new.name, owner FROM chat_search_rows WHERE chat_id = new.id;"
                             " END"),
-             // Existing rows.
-             QStringLiteral("INSERT INTO message_search_rows (message_id) SELECT id FROM messages AS new WHERE " TEEHEE_SEARCHABLE("new")),
-             QStringLiteral("INSERT INTO message_search (rowid, body) SELECT r.rowid, " TEEHEE_SEARCH_TEXT("new")
+             // Existing rows, oldest first so that their order is kept.
+             QStringLiteral("INSERT INTO message_search_rows (message_id, owner, chat)"
+                            " SELECT new.id, replace(c.user_id, '-', ''), replace(c.id, '-', '')"
+                            " FROM messages AS new JOIN chat_sessions c ON c.id = new.chat_session_id"
+                            " WHERE " TEEHEE_SEARCHABLE("new") " ORDER BY new.seq"),
+             QStringLiteral("INSERT INTO message_search (rowid, body, owner, chat) SELECT r.rowid, " TEEHEE_SEARCH_TEXT("new") ", r.owner, r.chat"
                             " FROM message_search_rows r JOIN messages AS new ON new.id = r.message_id"),
-             QStringLiteral("INSERT INTO chat_search_rows (chat_id) SELECT id FROM chat_sessions"),
-             QStringLiteral("INSERT INTO chat_search (rowid, name) SELECT r.rowid, c.name FROM chat_search_rows r JOIN chat_sessions c ON c.id = r.chat_id"),
+             QStringLiteral("INSERT INTO chat_search_rows (chat_id, owner) SELECT id, replace(user_id, '-', '') FROM chat_sessions ORDER BY created_at"),
+             QStringLiteral("INSERT INTO chat_search (rowid, name, owner)"
+                            " SELECT r.rowid, c.name, r.owner FROM chat_search_rows r JOIN chat_sessions c ON c.id = r.chat_id"),
          },
          // PostgreSQL: stored tsvector columns with GIN indexes (built for the
          // existing rows by ADD COLUMN, kept by PostgreSQL itself). The text is

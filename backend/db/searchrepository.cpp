@@ -2,29 +2,33 @@
 
 #include "db/sqlquery.h"
 
+#include <limits>
+
 namespace teehee {
 
 namespace {
 
-// The hits of both kinds in one ordered list. `:nochat` leaves chat names out
-// of a search inside one chat.
-const char *const kSqliteSearch =
-    "SELECT rank, ts, key, chat_id, chat_name, message_id, role, content FROM ("
-    " SELECT 0 AS rank, c.updated_at AS ts, c.id AS key, c.id AS chat_id, c.name AS chat_name,"
-    "  NULL AS message_id, NULL AS role, NULL AS content"
-    " FROM chat_search s JOIN chat_search_rows r ON r.rowid = s.rowid JOIN chat_sessions c ON c.id = r.chat_id"
-    " WHERE chat_search MATCH :cmatch AND c.user_id = :cuser AND :nochat = 1"
-    " UNION ALL"
-    " SELECT CASE WHEN s.rowid IN (SELECT rowid FROM message_search WHERE message_search MATCH :phrase) THEN 1 ELSE 2 END,"
-    "  m.timestamp, m.id, c.id, c.name, m.id, m.role, m.content"
-    " FROM message_search s JOIN message_search_rows r ON r.rowid = s.rowid"
-    "  JOIN messages m ON m.id = r.message_id JOIN chat_sessions c ON c.id = m.chat_session_id"
-    " WHERE message_search MATCH :mmatch AND c.user_id = :muser AND (:chat1 IS NULL OR c.id = :chat2)"
-    ") WHERE :after = 0 OR rank > :arank OR (rank = :arank2 AND (ts < :ats OR (ts = :ats2 AND key < :akey)))"
-    " ORDER BY rank, ts DESC, key DESC LIMIT :limit";
+// SQLite: one query per rank, each reading its index newest first and
+// stopping after the rows it needs (no sort of every hit). `:q` holds the
+// owner (and chat) filter, so the index itself keeps to the account.
+const char *const kSqliteChats =
+    "SELECT s.rowid, c.id, c.name, c.updated_at"
+    " FROM chat_search s CROSS JOIN chat_search_rows r ON r.rowid = s.rowid"
+    " CROSS JOIN chat_sessions c ON c.id = r.chat_id"
+    " WHERE chat_search MATCH :q AND s.rowid < :before AND c.user_id = :user"
+    " ORDER BY s.rowid DESC LIMIT :limit";
 
+const char *const kSqliteMessages =
+    "SELECT s.rowid, c.id, c.name, m.timestamp, m.id, m.role, m.content"
+    " FROM message_search s CROSS JOIN message_search_rows r ON r.rowid = s.rowid"
+    " CROSS JOIN messages m ON m.id = r.message_id CROSS JOIN chat_sessions c ON c.id = m.chat_session_id"
+    " WHERE message_search MATCH :q AND s.rowid < :before AND c.user_id = :user"
+    " ORDER BY s.rowid DESC LIMIT :limit";
+
+// PostgreSQL: both kinds of hit in one ordered list. `:nochat` leaves chat
+// names out of a search inside one chat.
 const char *const kPostgresSearch =
-    "WITH q AS MATERIALIZED (SELECT teehee_search_query(:cmatch, false) AS words, teehee_search_query(:phrase, true) AS phrase)"
+    "WITH q AS MATERIALIZED (SELECT teehee_search_query(:words, false) AS words, teehee_search_query(:phrase, true) AS phrase)"
     " SELECT rank, ts, key, chat_id, chat_name, message_id, role, content FROM ("
     " SELECT 0 AS rank, c.updated_at AS ts, c.id::text AS key, c.id AS chat_id, c.name AS chat_name,"
     "  NULL::uuid AS message_id, NULL::text AS role, NULL::jsonb AS content"
@@ -47,36 +51,93 @@ QString quoted(const QString &word)
     return QLatin1Char('"') + w + QLatin1Char('"');
 }
 
+// The form of an id indexed beside the text: one token.
+QString idToken(const QString &id)
+{
+    return quoted(QString(id).remove(QLatin1Char('-')).toLower());
+}
+
 } // namespace
 
 Result<QList<SearchHit>> SearchRepository::search(const QString &userId, const QStringList &words, const QString &chatId,
                                                   const std::optional<SearchPosition> &after, int limit) const
 {
-    if (words.isEmpty() || !isUuid(userId) || (!chatId.isEmpty() && !isUuid(chatId)))
+    if (words.isEmpty() || limit < 1 || !isUuid(userId) || (!chatId.isEmpty() && !isUuid(chatId)))
         return QList<SearchHit>{};
     auto db = m_db.connection();
     if (!db)
         return db.error();
-    const bool sqlite = m_db.dialect() == Dialect::Sqlite;
     const QStringList used = words.mid(0, kMaxWords);
-    QString match;
-    QString phrase;
-    if (sqlite) {
-        // FTS5 cuts each quoted word with the index's tokenizer: a word of
-        // several tokens (東京, e-mail) is a phrase. The last one is a prefix.
-        QStringList parts;
-        for (const QString &w : used)
-            parts << quoted(w);
-        match = parts.join(QLatin1Char(' ')) + QLatin1Char('*');
-        phrase = quoted(used.join(QLatin1Char(' '))) + QLatin1Char('*');
-    } else {
-        match = used.join(QLatin1Char(' '));
-        phrase = match;
+    if (m_db.dialect() == Dialect::Sqlite)
+        return searchSqlite(db.value(), userId, used, chatId, after, limit);
+    return searchPostgres(db.value(), userId, used, chatId, after, limit);
+}
+
+Result<QList<SearchHit>> SearchRepository::searchSqlite(const QSqlDatabase &db, const QString &userId, const QStringList &words,
+                                                        const QString &chatId, const std::optional<SearchPosition> &after,
+                                                        int limit) const
+{
+    // FTS5 cuts each quoted word with the index's tokenizer: a word of
+    // several tokens (東京, e-mail) is a phrase. The last one is a prefix.
+    QStringList parts;
+    for (const QString &w : words)
+        parts << quoted(w);
+    const QString all = parts.join(QLatin1Char(' ')) + QLatin1Char('*');
+    const QString phrase = quoted(words.join(QLatin1Char(' '))) + QLatin1Char('*');
+    QString scope = QStringLiteral("owner:") + idToken(userId);
+    if (!chatId.isEmpty())
+        scope += QStringLiteral(" AND chat:") + idToken(chatId);
+
+    // Rank 0 chat names, 1 the words as a phrase, 2 the words anywhere else
+    // (the same as 1 for one word).
+    const QString rankQuery[3] = {
+        QStringLiteral("owner:%1 AND name:(%2)").arg(idToken(userId), all),
+        QStringLiteral("%1 AND body:(%2)").arg(scope, phrase),
+        QStringLiteral("%1 AND body:(%2) NOT body:(%3)").arg(scope, all, phrase),
+    };
+    QList<SearchHit> hits;
+    for (int rank = 0; rank < 3 && hits.size() < limit; ++rank) {
+        if ((rank == 0 && !chatId.isEmpty()) || (rank == 2 && words.size() == 1))
+            continue;
+        if (after && rank < after->rank)
+            continue;
+        const qint64 before = after && rank == after->rank ? after->row : std::numeric_limits<qint64>::max();
+        SqlQuery q(db, QString::fromLatin1(rank == 0 ? kSqliteChats : kSqliteMessages));
+        q.bind(QStringLiteral(":q"), rankQuery[rank])
+            .bind(QStringLiteral(":before"), before)
+            .bind(QStringLiteral(":user"), userId.toLower())
+            .bind(QStringLiteral(":limit"), int(limit - hits.size()));
+        if (auto st = q.exec(); !st)
+            return st.error();
+        while (q.next()) {
+            SearchHit hit;
+            hit.rank = rank;
+            hit.row = q.value(0).toLongLong();
+            hit.chatId = sqlvalue::text(q.value(1));
+            hit.chatName = sqlvalue::text(q.value(2));
+            hit.timestamp = sqlvalue::time(q.value(3));
+            if (rank > 0) {
+                hit.messageId = sqlvalue::text(q.value(4));
+                hit.role = sqlvalue::text(q.value(5));
+                hit.text = sqlvalue::json(q.value(6)).value(QStringLiteral("text")).toString();
+            }
+            hits.append(std::move(hit));
+        }
     }
+    return hits;
+}
+
+Result<QList<SearchHit>> SearchRepository::searchPostgres(const QSqlDatabase &db, const QString &userId, const QStringList &words,
+                                                          const QString &chatId, const std::optional<SearchPosition> &after,
+                                                          int limit) const
+{
+    // teehee_search_query() (migration 8) builds the tsquery from the words.
+    const QString joined = words.join(QLatin1Char(' '));
     const QVariant nullText{QMetaType::fromType<QString>()};
-    SqlQuery q(db.value(), QString::fromLatin1(sqlite ? kSqliteSearch : kPostgresSearch));
-    q.bind(QStringLiteral(":cmatch"), match)
-        .bind(QStringLiteral(":phrase"), phrase)
+    const QString afterTime = sqlvalue::isoTime(after ? after->timestamp : QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
+    SqlQuery q(db, QString::fromLatin1(kPostgresSearch));
+    q.bind(QStringLiteral(":words"), joined)
+        .bind(QStringLiteral(":phrase"), joined)
         .bind(QStringLiteral(":cuser"), userId.toLower())
         .bind(QStringLiteral(":nochat"), chatId.isEmpty() ? 1 : 0)
         .bind(QStringLiteral(":muser"), userId.toLower())
@@ -85,12 +146,10 @@ Result<QList<SearchHit>> SearchRepository::search(const QString &userId, const Q
         .bind(QStringLiteral(":after"), after ? 1 : 0)
         .bind(QStringLiteral(":arank"), after ? after->rank : 0)
         .bind(QStringLiteral(":arank2"), after ? after->rank : 0)
-        .bind(QStringLiteral(":ats"), after ? sqlvalue::isoTime(after->timestamp) : sqlvalue::isoTime(QDateTime::fromSecsSinceEpoch(0)))
-        .bind(QStringLiteral(":ats2"), after ? sqlvalue::isoTime(after->timestamp) : sqlvalue::isoTime(QDateTime::fromSecsSinceEpoch(0)))
+        .bind(QStringLiteral(":ats"), afterTime)
+        .bind(QStringLiteral(":ats2"), afterTime)
         .bind(QStringLiteral(":akey"), after ? after->key : QString())
         .bind(QStringLiteral(":limit"), limit);
-    if (sqlite)
-        q.bind(QStringLiteral(":mmatch"), match);
     if (auto st = q.exec(); !st)
         return st.error();
     QList<SearchHit> hits;

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <optional>
 
@@ -19,6 +20,7 @@ struct SearchHit {
     QString messageId;
     QString role;
     QString text;           // the message's text (empty for a chat)
+    qint64 row = 0;         // SQLite: its place in the index, larger when added later
 
     QString key() const { return messageId.isEmpty() ? chatId : messageId; }
 };
@@ -26,14 +28,17 @@ struct SearchHit {
 // Where a page ended: the next page holds the hits ordered after it.
 struct SearchPosition {
     int rank = 0;
-    QDateTime timestamp;
+    QDateTime timestamp;    // PostgreSQL orders by these two
     QString key;
+    qint64 row = 0;         // SQLite by this
 };
 
 // Full-text search over a user's chat names and messages (migration 8): on
 // SQLite the FTS5 tables message_search/chat_search, on PostgreSQL the
 // search_vector columns. Deleted messages and replies still streaming are not
-// in the index. Ordered by rank, then newest first, then by id.
+// in the index. Ordered by rank, then newest first: on PostgreSQL by
+// timestamp (then id), on SQLite by when the row was indexed, which lets the
+// index stop after a page instead of sorting every hit.
 class SearchRepository {
 public:
     explicit SearchRepository(const Database &db) : m_db(db) {}
@@ -46,6 +51,11 @@ public:
     static constexpr int kMaxWords = 16;
 
 private:
+    Result<QList<SearchHit>> searchSqlite(const QSqlDatabase &db, const QString &userId, const QStringList &words,
+                                          const QString &chatId, const std::optional<SearchPosition> &after, int limit) const;
+    Result<QList<SearchHit>> searchPostgres(const QSqlDatabase &db, const QString &userId, const QStringList &words,
+                                            const QString &chatId, const std::optional<SearchPosition> &after, int limit) const;
+
     const Database &m_db;
 };
 
