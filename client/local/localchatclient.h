@@ -66,6 +66,8 @@ public:
     void listModels(QObject *context, const QString &provider, const QString &typedKey, const QString &typedBaseUrl,
                     Reply<QList<ModelInfo>> reply) override;
     void probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply) override;
+    void activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done) override;
+    void search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply) override;
     QList<ModelInfo> knownModels(const QString &provider) const override;
     QString defaultModel(const QString &provider) const override;
 

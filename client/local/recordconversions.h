@@ -2,6 +2,7 @@
 
 #include "clienttypes.h"
 
+#include "chat/chatsearch.h"
 #include "chat/chattypes.h"
 #include "core/error.h"
 #include "db/records.h"
@@ -19,6 +20,7 @@ ChatPage page(const ChatPath &path);
 ChatPage page(const ChatDetail &detail);
 TurnEvent event(const GenerationEvent &event);
 KeyInfo key(const KeyRecord &record);
+SearchPage searchPage(const teehee::SearchPage &page);
 ModelInfo model(const ModelFacts &facts);
 Failure failure(ErrorReason reason); // None when unspecified
 Failure failure(const Error &error);

@@ -11,6 +11,8 @@ using namespace teehee::client;
 
 ConversationController::ConversationController(QObject *parent) : QObject(parent)
 {
+    connect(&m_wanted, &WantedMessage::revealed, this, &ConversationController::messageRevealed);
+    connect(&m_wanted, &WantedMessage::failed, this, &ConversationController::fail);
 }
 
 void ConversationController::setChatList(ChatListController *chatList)
@@ -33,6 +35,10 @@ void ConversationController::setChatList(ChatListController *chatList)
         m_chat = chat;
         Q_EMIT chatChanged();
         Q_EMIT selectionChanged();
+    });
+    connect(m_chatList, &ChatListController::messageWanted, this, [this](const QString &chatId, const QString &messageId) {
+        if (chatId == m_chatId)
+            m_wanted.want(m_client, chatId, messageId, !m_loading);
     });
     connect(m_client, &ChatClient::turnEvent, this, &ConversationController::onTurnEvent);
     connect(m_client, &ChatClient::messageChanged, this, [this](const MessageInfo &m) {
@@ -104,6 +110,7 @@ void ConversationController::open(const QString &chatId)
     const int serial = ++m_loadSerial;
     m_chatId = chatId;
     m_chat = {};
+    m_wanted.clear();
     if (m_chatList)
         if (auto info = m_chatList->chatInfo(chatId))
             m_chat = *info;
@@ -156,6 +163,7 @@ void ConversationController::open(const QString &chatId)
             rows << rowOf(m);
         if (!m_model.adoptFullPath(rows))
             showPage(all.value, clock.elapsed());
+        m_wanted.pathLoaded();
     });
 }
 
@@ -172,6 +180,7 @@ void ConversationController::reload()
         if (!page.ok())
             return fail(page.error);
         showPage(page.value, clock.elapsed());
+        m_wanted.pathLoaded();
     });
 }
 
@@ -372,15 +381,6 @@ void ConversationController::forkFrom(const QString &messageId)
 {
     if (m_chatList)
         m_chatList->forkChat(m_chatId, messageId);
-}
-
-QString ConversationController::lastReplyText() const
-{
-    const auto all = m_model.messages();
-    for (auto it = all.crbegin(); it != all.crend(); ++it)
-        if (it->role == QLatin1String("assistant"))
-            return it->text;
-    return {};
 }
 
 void ConversationController::setLoading(bool loading)
