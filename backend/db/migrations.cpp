@@ -264,6 +264,8 @@ const QList<Migration> &Migrator::all()
                             " CASE WHEN status <> 'streaming' AND coalesce(content->>'deleted', 'false') <> 'true'"
                             " THEN to_tsvector('simple'::regconfig, teehee_search_text(content->>'text')) END) STORED"),
              QStringLiteral("CREATE INDEX ix_messages_search ON messages USING GIN (search_vector)"),
+             // Hits newest first: a frequent word walks this and stops after a page.
+             QStringLiteral("CREATE INDEX ix_messages_seq ON messages(seq)"),
              QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
                             " to_tsvector('simple'::regconfig, teehee_search_text(name))) STORED"),
              QStringLiteral("CREATE INDEX ix_chat_sessions_search ON chat_sessions USING GIN (search_vector)"),

@@ -2,6 +2,8 @@
 
 #include "db/sqlquery.h"
 
+#include <QUuid>
+
 #include <limits>
 
 namespace teehee {
@@ -25,24 +27,27 @@ const char *const kSqliteMessages =
     " WHERE message_search MATCH :q AND s.rowid < :before AND c.user_id = :user"
     " ORDER BY s.rowid DESC LIMIT :limit";
 
-// PostgreSQL: both kinds of hit in one ordered list. `:nochat` leaves chat
-// names out of a search inside one chat.
-const char *const kPostgresSearch =
-    "WITH q AS MATERIALIZED (SELECT teehee_search_query(:words, false) AS words, teehee_search_query(:phrase, true) AS phrase)"
-    " SELECT rank, ts, key, chat_id, chat_name, message_id, role, content FROM ("
-    " SELECT 0 AS rank, c.updated_at AS ts, c.id::text AS key, c.id AS chat_id, c.name AS chat_name,"
-    "  NULL::uuid AS message_id, NULL::text AS role, NULL::jsonb AS content"
-    " FROM q, chat_sessions c"
-    " WHERE c.search_vector @@ q.words AND c.user_id = CAST(:cuser AS uuid) AND :nochat = 1"
-    " UNION ALL"
-    " SELECT CASE WHEN m.search_vector @@ q.phrase THEN 1 ELSE 2 END,"
-    "  m.timestamp, m.id::text, c.id, c.name, m.id, m.role, m.content"
+// PostgreSQL: the same three ranks. Chat names (few) newest first by last
+// activity; messages by creation order (seq, indexed), so that a frequent
+// word reads the newest rows and stops instead of sorting every hit.
+const char *const kPostgresChats =
+    "WITH q AS MATERIALIZED (SELECT teehee_search_query(:words, false) AS words)"
+    " SELECT c.updated_at, c.id, c.name FROM q, chat_sessions c"
+    " WHERE c.search_vector @@ q.words AND c.user_id = CAST(:user AS uuid)"
+    "  AND (:first = 1 OR c.updated_at < CAST(:ats AS timestamptz)"
+    "   OR (c.updated_at = CAST(:ats2 AS timestamptz) AND c.id < CAST(:akey AS uuid)))"
+    " ORDER BY c.updated_at DESC, c.id DESC LIMIT :limit";
+
+// %1: the chat filter, or nothing. Rank 1: the phrase; rank 2: the words, not as a phrase.
+const char *const kPostgresMessages =
+    "WITH q AS MATERIALIZED (SELECT teehee_search_query(:words, :asphrase = 1) AS match,"
+    "  teehee_search_query(:phrase, true) AS phrase)"
+    " SELECT m.seq, c.id, c.name, m.timestamp, m.id, m.role, m.content"
     " FROM q, messages m JOIN chat_sessions c ON c.id = m.chat_session_id"
-    " WHERE m.search_vector @@ q.words AND c.user_id = CAST(:muser AS uuid)"
-    "  AND (CAST(:chat1 AS uuid) IS NULL OR c.id = CAST(:chat2 AS uuid))"
-    ") h WHERE :after = 0 OR rank > :arank OR (rank = :arank2 AND (ts < CAST(:ats AS timestamptz)"
-    "  OR (ts = CAST(:ats2 AS timestamptz) AND key < :akey)))"
-    " ORDER BY rank, ts DESC, key DESC LIMIT :limit";
+    " WHERE m.search_vector @@ q.match AND (:asphrase = 1 OR NOT m.search_vector @@ q.phrase)"
+    "  AND c.user_id = CAST(:user AS uuid) %1"
+    "  AND (:first = 1 OR m.seq < :aseq OR (m.seq = :aseq2 AND m.id < CAST(:akey AS uuid)))"
+    " ORDER BY m.seq DESC, m.id DESC LIMIT :limit";
 
 QString quoted(const QString &word)
 {
@@ -133,37 +138,54 @@ Result<QList<SearchHit>> SearchRepository::searchPostgres(const QSqlDatabase &db
 {
     // teehee_search_query() (migration 8) builds the tsquery from the words.
     const QString joined = words.join(QLatin1Char(' '));
-    const QVariant nullText{QMetaType::fromType<QString>()};
-    const QString afterTime = sqlvalue::isoTime(after ? after->timestamp : QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
-    SqlQuery q(db, QString::fromLatin1(kPostgresSearch));
-    q.bind(QStringLiteral(":words"), joined)
-        .bind(QStringLiteral(":phrase"), joined)
-        .bind(QStringLiteral(":cuser"), userId.toLower())
-        .bind(QStringLiteral(":nochat"), chatId.isEmpty() ? 1 : 0)
-        .bind(QStringLiteral(":muser"), userId.toLower())
-        .bind(QStringLiteral(":chat1"), chatId.isEmpty() ? nullText : QVariant(chatId.toLower()))
-        .bind(QStringLiteral(":chat2"), chatId.isEmpty() ? nullText : QVariant(chatId.toLower()))
-        .bind(QStringLiteral(":after"), after ? 1 : 0)
-        .bind(QStringLiteral(":arank"), after ? after->rank : 0)
-        .bind(QStringLiteral(":arank2"), after ? after->rank : 0)
-        .bind(QStringLiteral(":ats"), afterTime)
-        .bind(QStringLiteral(":ats2"), afterTime)
-        .bind(QStringLiteral(":akey"), after ? after->key : QString())
-        .bind(QStringLiteral(":limit"), limit);
-    if (auto st = q.exec(); !st)
-        return st.error();
+    static const QString messagesAll = QString::fromLatin1(kPostgresMessages).arg(QString());
+    static const QString messagesInChat =
+        QString::fromLatin1(kPostgresMessages).arg(QStringLiteral("AND m.chat_session_id = CAST(:chat AS uuid)"));
     QList<SearchHit> hits;
-    while (q.next()) {
-        SearchHit hit;
-        hit.rank = q.value(0).toInt();
-        hit.timestamp = sqlvalue::time(q.value(1));
-        hit.chatId = sqlvalue::text(q.value(3));
-        hit.chatName = sqlvalue::text(q.value(4));
-        hit.messageId = sqlvalue::text(q.value(5));
-        hit.role = sqlvalue::text(q.value(6));
-        if (!hit.messageId.isEmpty())
-            hit.text = sqlvalue::json(q.value(7)).value(QStringLiteral("text")).toString();
-        hits.append(std::move(hit));
+    for (int rank = 0; rank < 3 && hits.size() < limit; ++rank) {
+        if ((rank == 0 && !chatId.isEmpty()) || (rank == 2 && words.size() == 1))
+            continue;
+        if (after && rank < after->rank)
+            continue;
+        const bool first = !after || rank != after->rank;
+        const QString key = first ? QUuid().toString(QUuid::WithoutBraces) : after->key;
+        SqlQuery q(db, rank == 0 ? QString::fromLatin1(kPostgresChats) : chatId.isEmpty() ? messagesAll : messagesInChat);
+        q.bind(QStringLiteral(":words"), joined)
+            .bind(QStringLiteral(":user"), userId.toLower())
+            .bind(QStringLiteral(":first"), first ? 1 : 0)
+            .bind(QStringLiteral(":akey"), key)
+            .bind(QStringLiteral(":limit"), int(limit - hits.size()));
+        if (rank == 0) {
+            const QString time = sqlvalue::isoTime(first ? QDateTime::fromSecsSinceEpoch(0, Qt::UTC) : after->timestamp);
+            q.bind(QStringLiteral(":ats"), time).bind(QStringLiteral(":ats2"), time);
+        } else {
+            q.bind(QStringLiteral(":asphrase"), rank == 1 ? 1 : 0)
+                .bind(QStringLiteral(":phrase"), joined)
+                .bind(QStringLiteral(":aseq"), first ? 0 : after->row)
+                .bind(QStringLiteral(":aseq2"), first ? 0 : after->row);
+            if (!chatId.isEmpty())
+                q.bind(QStringLiteral(":chat"), chatId.toLower());
+        }
+        if (auto st = q.exec(); !st)
+            return st.error();
+        while (q.next()) {
+            SearchHit hit;
+            hit.rank = rank;
+            if (rank == 0) {
+                hit.timestamp = sqlvalue::time(q.value(0));
+                hit.chatId = sqlvalue::text(q.value(1));
+                hit.chatName = sqlvalue::text(q.value(2));
+            } else {
+                hit.row = q.value(0).toLongLong();
+                hit.chatId = sqlvalue::text(q.value(1));
+                hit.chatName = sqlvalue::text(q.value(2));
+                hit.timestamp = sqlvalue::time(q.value(3));
+                hit.messageId = sqlvalue::text(q.value(4));
+                hit.role = sqlvalue::text(q.value(5));
+                hit.text = sqlvalue::json(q.value(6)).value(QStringLiteral("text")).toString();
+            }
+            hits.append(std::move(hit));
+        }
     }
     return hits;
 }

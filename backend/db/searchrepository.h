@@ -20,7 +20,7 @@ struct SearchHit {
     QString messageId;
     QString role;
     QString text;           // the message's text (empty for a chat)
-    qint64 row = 0;         // SQLite: its place in the index, larger when added later
+    qint64 row = 0;         // a message's order: SQLite its index row, PostgreSQL its seq
 
     QString key() const { return messageId.isEmpty() ? chatId : messageId; }
 };
@@ -28,17 +28,17 @@ struct SearchHit {
 // Where a page ended: the next page holds the hits ordered after it.
 struct SearchPosition {
     int rank = 0;
-    QDateTime timestamp;    // PostgreSQL orders by these two
-    QString key;
-    qint64 row = 0;         // SQLite by this
+    QDateTime timestamp;    // chat names on PostgreSQL: by last activity, then id
+    QString key;            // the hit's id
+    qint64 row = 0;         // messages (and SQLite's chat names): by row, then id
 };
 
 // Full-text search over a user's chat names and messages (migration 8): on
 // SQLite the FTS5 tables message_search/chat_search, on PostgreSQL the
 // search_vector columns. Deleted messages and replies still streaming are not
-// in the index. Ordered by rank, then newest first: on PostgreSQL by
-// timestamp (then id), on SQLite by when the row was indexed, which lets the
-// index stop after a page instead of sorting every hit.
+// in the index. Ordered by rank, then newest first: on SQLite by when the row
+// was indexed, on PostgreSQL by creation order (seq); either way a query stops
+// after a page instead of sorting every hit.
 class SearchRepository {
 public:
     explicit SearchRepository(const Database &db) : m_db(db) {}

@@ -223,6 +223,32 @@ private Q_SLOTS:
         QCOMPARE(seen, expected);
     }
 
+    void chatNamesPageToo()
+    {
+        QStringList expected;
+        for (int i = 0; i < 5; ++i)
+            expected << chat(m_userId, QStringLiteral("Zeta project %1").arg(i));
+        const auto m = add(m_chatId, QStringLiteral("zeta in a message"));
+        QStringList chats;
+        QStringList messages;
+        QString cursor;
+        int pages = 0;
+        do {
+            auto page = find(QStringLiteral("zeta"), {}, cursor, 2);
+            QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+            for (const auto &r : page->results)
+                (r.messageId.isEmpty() ? chats : messages) << (r.messageId.isEmpty() ? r.chatId : r.messageId);
+            cursor = page->nextCursor;
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 10);
+        QCOMPARE(pages, 3);
+        QCOMPARE(chats.size(), 5);
+        std::sort(chats.begin(), chats.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(chats, expected);
+        QCOMPARE(messages, QStringList{m.id});
+    }
+
     void badRequestsAreInvalidInput()
     {
         add(m_chatId, QStringLiteral("anything"));
