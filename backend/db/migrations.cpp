@@ -4,6 +4,7 @@
 #include "db/sqlquery.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -318,8 +319,19 @@ Result<int> Migrator::migrate(int target) const
     if (current.value() > latestVersion())
         return Error::database(QStringLiteral("the database is at schema version %1, newer than this program (%2); upgrade Teehee")
                                    .arg(current.value()).arg(latestVersion()));
+    // Every listed step not yet applied, not only those above the newest: steps
+    // written side by side may be numbered before one a database already has.
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    QSet<int> applied;
+    QSqlQuery q(db.value());
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        return SqlQuery::toError(q.lastError(), QStringLiteral("reading the applied schema steps"));
+    while (q.next())
+        applied.insert(q.value(0).toInt());
     for (const Migration &m : all()) {
-        if (m.version <= current.value() || m.version > target)
+        if (applied.contains(m.version) || m.version > target)
             continue;
         if (auto st = apply(m); !st)
             return st.error();
