@@ -32,9 +32,6 @@ ClientError statusError(const Result<T> &r)
     return r ? ClientError{} : convert::error(r.error());
 }
 
-// Hits per page of the sidebar's search.
-constexpr int kSearchPageSize = 20;
-
 // Refusals of the chosen provider (rather than of the request): the turn is
 // kept so that the person can fix the cause and retry.
 bool keptWhenRefused(const Error &e)
@@ -255,15 +252,13 @@ void LocalChatClient::switchSibling(QObject *context, const QString &messageId, 
 
 void LocalChatClient::activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done)
 {
-    run(context, [chatId, messageId](Backend &b, const QString &uid) {
-        return statusError(b.chats().setActiveBranch(uid, chatId, messageId));
-    }, done);
+    run(context, [chatId, messageId](Backend &b, const QString &uid) { return statusError(b.chats().setActiveBranch(uid, chatId, messageId)); }, done);
 }
 
 void LocalChatClient::search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply)
 {
     run(context, [query, cursor](Backend &b, const QString &uid) {
-        auto page = ChatSearch(b.database()).search(uid, SearchRequest{query, kSearchPageSize, cursor, {}});
+        auto page = ChatSearch(b.database()).search(uid, SearchRequest{.query = query, .cursor = cursor}); // 20 a page
         return page ? Outcome<SearchPage>{convert::searchPage(page.value()), {}} : convert::failed<SearchPage>(page.error());
     }, reply);
 }

@@ -110,7 +110,6 @@ void ConversationController::open(const QString &chatId)
     const int serial = ++m_loadSerial;
     m_chatId = chatId;
     m_chat = {};
-    m_wanted.clear();
     if (m_chatList)
         if (auto info = m_chatList->chatInfo(chatId))
             m_chat = *info;
@@ -163,7 +162,7 @@ void ConversationController::open(const QString &chatId)
             rows << rowOf(m);
         if (!m_model.adoptFullPath(rows))
             showPage(all.value, clock.elapsed());
-        m_wanted.pathLoaded();
+        m_wanted.pathLoaded(m_chatId);
     });
 }
 
@@ -180,7 +179,7 @@ void ConversationController::reload()
         if (!page.ok())
             return fail(page.error);
         showPage(page.value, clock.elapsed());
-        m_wanted.pathLoaded();
+        m_wanted.pathLoaded(m_chatId);
     });
 }
 

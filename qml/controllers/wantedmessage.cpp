@@ -10,11 +10,13 @@ void WantedMessage::want(ChatClient *client, const QString &chatId, const QStrin
     m_activating = false;
     m_activated = false;
     if (loaded)
-        pathLoaded();
+        pathLoaded(chatId);
 }
 
-void WantedMessage::pathLoaded()
+void WantedMessage::pathLoaded(const QString &chatId)
 {
+    if (chatId != m_chatId)
+        m_messageId.clear(); // another chat was opened meanwhile
     if (m_messageId.isEmpty() || m_activating)
         return;
     const int row = m_model.reveal(m_messageId);

@@ -16,11 +16,10 @@ public:
 
     // `loaded`: the chat's path is shown already (else pathLoaded() follows).
     void want(teehee::client::ChatClient *client, const QString &chatId, const QString &messageId, bool loaded);
-    void clear() { m_messageId.clear(); }
     bool pending() const { return !m_messageId.isEmpty(); }
     QString chatId() const { return m_chatId; }
-    // The chat's whole active path is in the model now.
-    void pathLoaded();
+    // The whole active path of `chatId` is in the model now (another chat's: forgotten).
+    void pathLoaded(const QString &chatId);
 
 Q_SIGNALS:
     // The model's row of the message, rows above it loaded as needed.
