@@ -51,6 +51,14 @@ public:
     virtual void deleteMessage(QObject *context, const QString &messageId, Done done) = 0;
     // The sibling `delta` places away becomes the active branch.
     virtual void switchSibling(QObject *context, const QString &messageId, int delta, Done done) = 0;
+    // The branch through `messageId` becomes the chat's active one (its most
+    // recent leaf below the message; POST /chats/{chat_id}/active); branchChanged follows.
+    virtual void activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done) = 0;
+
+    // Full-text search of the user's messages and chat names (GET /search):
+    // every word, the last also as a prefix; `cursor` empty for the first page,
+    // else a page's nextCursor. An empty query is Invalid.
+    virtual void search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply) = 0;
 
     // Replies: events follow as turnEvent(); the reply carries the reply's message id.
     virtual void startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply) = 0;

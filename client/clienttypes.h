@@ -89,6 +89,23 @@ struct ChatPage {
     bool complete = false;   // reaches the root
 };
 
+// One hit of a search: a message, or a chat whose name matches (messageId empty).
+struct SearchHit {
+    QString chatId;
+    QString chatName;
+    QString messageId;
+    QString role;        // empty for a chat
+    QString snippet;     // plain text around the first match, at most 200 characters
+    QDateTime timestamp;
+    bool operator==(const SearchHit &) const = default;
+};
+
+// A page of hits, best first; nextCursor (opaque) asks for the next one, empty on the last.
+struct SearchPage {
+    QList<SearchHit> hits;
+    QString nextCursor;
+};
+
 // What to answer: a new message, or another go at a reply.
 struct TurnRequest {
     enum class Kind { Send, Continue, Regenerate };

@@ -136,6 +136,17 @@ Item {
             }
         }
     }
+    // A search hit's message: in the middle of the view, which stops following the end.
+    Connections {
+        target: root.conversation
+        function onMessageRevealed(row) {
+            root.holdDepth = -1
+            root.pinned = false
+            list.positionViewAtIndex(row, ListView.Center)
+            // Rows above settle their heights once drawn: place it again then.
+            Qt.callLater(() => list.positionViewAtIndex(row, ListView.Center))
+        }
+    }
     Connections {
         target: ChatListController
         function onCurrentChatChanged() {

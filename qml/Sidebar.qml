@@ -24,10 +24,17 @@ Rectangle {
     }
     function openTopHit() {
         if (ChatListController.chats.count === 0)
-            return
+            return openMessageHit(0)
         ChatListController.openChat(ChatListController.chats.idAt(0))
         sidebar.chatChosen()
     }
+    function openMessageHit(row) {
+        if (row < 0 || row >= SearchController.hits.count)
+            return
+        ChatListController.openChatAt(SearchController.chatIdAt(row), SearchController.messageIdAt(row))
+        sidebar.chatChosen()
+    }
+    readonly property bool showingHits: search.text.trim().length > 0 && SearchController.hits.count > 0
 
     color: Theme.sidebar
 
@@ -52,7 +59,7 @@ Rectangle {
             Layout.fillWidth: true
             placeholderText: qsTr("Search chats (Ctrl+K)")
             label: qsTr("Filter chats by title")
-            onTextChanged: ChatListController.chats.filter = text
+            onTextChanged: { ChatListController.chats.filter = text; SearchController.query = text }
             Keys.onDownPressed: list.forceActiveFocus()
             Keys.onEscapePressed: text = ""
             Keys.onReturnPressed: sidebar.openTopHit()
@@ -75,7 +82,9 @@ Rectangle {
             id: list
             objectName: "chatList"
             Layout.fillWidth: true
-            Layout.fillHeight: true
+            // With message hits below, the chats take only the room they need.
+            Layout.fillHeight: !sidebar.showingHits
+            Layout.preferredHeight: sidebar.showingHits ? Math.min(Math.max(contentHeight, Theme.rowHeight), sidebar.height / 3) : -1
             clip: true
             model: ChatListController.chats
             spacing: 2
@@ -128,6 +137,75 @@ Rectangle {
                 text: ChatListController.chats.filter ? qsTr("No chat matches") : qsTr("No chats yet")
                 color: Theme.faintText
                 font.pointSize: Theme.baseSize
+            }
+        }
+
+        Text {
+            visible: sidebar.showingHits
+            Layout.fillWidth: true
+            leftPadding: Theme.gap
+            text: qsTr("In messages")
+            color: Theme.faintText
+            font.pointSize: Theme.smallSize
+            font.weight: Font.DemiBold
+            Accessible.role: Accessible.Heading
+        }
+        ListView {
+            id: hitList
+            objectName: "messageHits"
+            visible: sidebar.showingHits
+            Layout.fillWidth: true
+            Layout.fillHeight: sidebar.showingHits
+            clip: true
+            spacing: 2
+            model: SearchController.hits
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            boundsBehavior: Flickable.StopAtBounds
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Messages found")
+            ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
+            onAtYEndChanged: if (atYEnd && count > 0) SearchController.loadMore()
+            Keys.onReturnPressed: sidebar.openMessageHit(currentIndex)
+            delegate: ItemDelegate {
+                id: hit
+                required property int index
+                required property string chatName
+                required property string snippet
+                required property string role
+                width: hitList.width
+                padding: Theme.gap
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: qsTr("%1: %2").arg(chatName).arg(snippet)
+                Accessible.role: Accessible.ListItem
+                onClicked: sidebar.openMessageHit(index)
+                background: Rectangle {
+                    radius: Theme.radiusSmall
+                    color: hit.hovered || hitList.currentIndex === hit.index && hitList.activeFocus ? Theme.hover : "transparent"
+                    border.width: hit.visualFocus ? 2 : 0
+                    border.color: Theme.focusRing
+                }
+                contentItem: Column {
+                    spacing: 2
+                    Text {
+                        width: parent.width
+                        text: hit.chatName
+                        color: Theme.text
+                        elide: Text.ElideRight
+                        font.pointSize: Theme.baseSize
+                    }
+                    Text {
+                        width: parent.width
+                        // Plain text: a message's markup is shown, never interpreted.
+                        textFormat: Text.PlainText
+                        text: hit.snippet
+                        color: Theme.mutedText
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                        font.pointSize: Theme.smallSize
+                    }
+                }
             }
         }
 

@@ -1057,6 +1057,21 @@
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="147"/>
+        <source>In messages</source>
+        <translation>In Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="166"/>
+        <source>Messages found</source>
+        <translation>Gefundene Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="179"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SidebarHandle</name>

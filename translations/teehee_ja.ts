@@ -1056,6 +1056,21 @@
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
     </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="147"/>
+        <source>In messages</source>
+        <translation>メッセージ内</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="166"/>
+        <source>Messages found</source>
+        <translation>見つかったメッセージ</translation>
+    </message>
+    <message>
+        <location filename="../qml/Sidebar.qml" line="179"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SidebarHandle</name>

@@ -94,6 +94,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerSystemRoutes(*m_context);
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
+    registerSearchRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
     m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets

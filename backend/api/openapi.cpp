@@ -16,6 +16,7 @@ struct Operation {
     bool auth;
     QStringList body;
     int status;
+    QStringList query = {};   // query parameters ("name?" = optional)
 };
 
 const QList<Operation> &operations()
@@ -42,6 +43,7 @@ const QList<Operation> &operations()
         {"delete", "/messages/{message_id}", "messages", "Soft-delete a message", true, {}, 200},
         {"patch", "/chats/messages/{message_id}", "messages", "Alias of PATCH /messages/{message_id}", true, {"content"}, 200},
         {"delete", "/chats/messages/{message_id}", "messages", "Alias of DELETE /messages/{message_id}", true, {}, 200},
+        {"get", "/search", "messages", "Full-text search of your messages (not deleted ones) and chat names: every word must match, the last also as a prefix; case- and accent-insensitive; Chinese and Japanese found inside sentences. {results: [{chat_id, chat_name, message_id (null for a chat name), role, snippet (plain text, at most 200 characters), timestamp}], next_cursor (null on the last page)}, best matches first, newest first among equals. limit 1-100 (default 20). 422 for an empty q, a bad limit or cursor; 404 for a chat_id that is not yours", true, {}, 200, {"q", "limit?", "cursor?", "chat_id?"}},
         {"post", "/chats/{chat_id}/active", "messages", "Make the branch through a message the active one", true, {"message_id"}, 200},
         {"post", "/stream/{message_id}/abort", "streaming", "Abort the stream of a message or its chat (404 for an unknown id or another user's)", true, {}, 200},
         {"get", "/usage", "usage", "What your replies used and cost: {from, to, totals: {input_tokens, output_tokens, cost_usd?}, groups: [{key, input_tokens, output_tokens, cost_usd?, replies, name? (chat), provider? (model)}], prices: {as_of, source}}. Query: from, to (YYYY-MM-DD, inclusive; default the last 30 days), group_by=day|model|chat. cost_usd is absent when no price is known", true, {}, 200},
@@ -145,6 +147,16 @@ QJsonObject operationJson(const Operation &op)
             schema.insert(QStringLiteral("format"), QStringLiteral("uuid"));
         params.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("in"), QStringLiteral("path")},
                                   {QStringLiteral("required"), true}, {QStringLiteral("schema"), schema}});
+    }
+    for (QString q : op.query) {
+        const bool optional = q.endsWith(u'?');
+        if (optional)
+            q.chop(1);
+        QJsonObject schema{{QStringLiteral("type"), q == u"limit" ? QStringLiteral("integer") : QStringLiteral("string")}};
+        if (q.endsWith(u"_id"))
+            schema.insert(QStringLiteral("format"), QStringLiteral("uuid"));
+        params.append(QJsonObject{{QStringLiteral("name"), q}, {QStringLiteral("in"), QStringLiteral("query")},
+                                  {QStringLiteral("required"), !optional}, {QStringLiteral("schema"), schema}});
     }
     if (!params.isEmpty())
         o.insert(QStringLiteral("parameters"), params);

@@ -9,6 +9,7 @@ void registerSystemRoutes(ApiContext &ctx);
 void registerAuthRoutes(ApiContext &ctx);
 void registerKeyRoutes(ApiContext &ctx);
 void registerChatRoutes(ApiContext &ctx);
+void registerSearchRoutes(ApiContext &ctx);
 void registerStreamRoutes(ApiContext &ctx);
 void registerProviderRoutes(ApiContext &ctx);
 void registerDeviceRoutes(ApiContext &ctx);

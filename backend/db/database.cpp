@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "core/privatefiles.h"
+#include "db/searchtokenizer.h"
 #include "db/sqlquery.h"
 
 #include <QAtomicInteger>
@@ -211,6 +212,11 @@ Status Database::configure(QSqlDatabase &db) const
                 return Error::database(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), q.lastError().text()));
         }
         waitBrieflyWhenLocked(db);
+        // The search triggers index through this tokenizer (migration 8).
+        const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+            && !registerSearchTokenizer(*static_cast<sqlite3 *const *>(handle.constData())))
+            return Error::database(QStringLiteral("SQLite has no FTS5: full-text search cannot work"));
     } else {
         if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
             return Error::database(QStringLiteral("cannot set the session time zone: %1").arg(q.lastError().text()));

@@ -4,10 +4,17 @@
 #include "db/sqlquery.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace teehee {
+
+// Whether a message row (new or old, in a SQLite trigger) belongs in the
+// search index, and the text it is indexed with.
+#define TEEHEE_SEARCHABLE(row) \
+    row ".status <> 'streaming' AND json_valid(" row ".content) AND coalesce(json_extract(" row ".content, '$.deleted'), 0) = 0"
+#define TEEHEE_SEARCH_TEXT(row) "coalesce(json_extract(" row ".content, '$.text'), '')"
 
 // Version 1 is the schema of the original Teehee Chat Backend; later versions
 // add what the product needs. Never edit a released step: add a new one.
@@ -176,6 +183,114 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        {8, QStringLiteral("full-text search over message texts and chat names"),
+         {},
+         // SQLite: contentless FTS5 indexes through the "teehee" tokenizer
+         // (db/searchtokenizer.h), kept by triggers. Each index row is keyed
+         // by a row of *_search_rows, whose INTEGER PRIMARY KEY survives
+         // VACUUM (the rowid of messages would not) and grows as messages are
+         // added, so the index reads newest first and stops after a page.
+         // The owner's and the chat's ids (hex, one token each) are indexed
+         // beside the text: the index itself keeps a search to one account
+         // or one chat. A contentless index forgets a row only when told what
+         // it indexed: the text comes again from the old row, the ids from
+         // *_search_rows. Streaming replies are indexed once they end (not at
+         // every save); deleted messages never.
+         {
+             QStringLiteral("CREATE TABLE message_search_rows (rowid INTEGER PRIMARY KEY,"
+                            " message_id TEXT NOT NULL UNIQUE, owner TEXT NOT NULL, chat TEXT NOT NULL)"),
+             QStringLiteral("CREATE VIRTUAL TABLE message_search USING fts5(body, owner, chat,"
+                            " content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TABLE chat_search_rows (rowid INTEGER PRIMARY KEY, chat_id TEXT NOT NULL UNIQUE, owner TEXT NOT NULL)"),
+             QStringLiteral("CREATE VIRTUAL TABLE chat_search USING fts5(name, owner, content='', tokenize='teehee', prefix='2 3')"),
+             QStringLiteral("CREATE TRIGGER messages_search_insert AFTER INSERT ON messages"
+                            " WHEN " TEEHEE_SEARCHABLE("new") " BEGIN"
+                            " INSERT INTO message_search_rows (message_id, owner, chat)"
+                            "  SELECT new.id, replace(user_id, '-', ''), replace(id, '-', '') FROM chat_sessions WHERE id = new.chat_session_id;"
+                            " INSERT INTO message_search (rowid, body, owner, chat)"
+                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") ", owner, chat FROM message_search_rows WHERE message_id = new.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN"
+                            " INSERT INTO message_search (message_search, rowid, body, owner, chat)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") ", owner, chat FROM message_search_rows WHERE message_id = old.id;"
+                            " DELETE FROM message_search_rows WHERE message_id = old.id;"
+                            " END"),
+             // An edited message keeps its place (its row); one that is
+             // deleted leaves the index, a reply that ended joins it.
+             QStringLiteral("CREATE TRIGGER messages_search_update AFTER UPDATE OF content, status ON messages BEGIN"
+                            " INSERT INTO message_search (message_search, rowid, body, owner, chat)"
+                            "  SELECT 'delete', rowid, " TEEHEE_SEARCH_TEXT("old") ", owner, chat FROM message_search_rows WHERE message_id = old.id;"
+                            " DELETE FROM message_search_rows WHERE message_id = old.id AND NOT (" TEEHEE_SEARCHABLE("new") ");"
+                            " INSERT OR IGNORE INTO message_search_rows (message_id, owner, chat)"
+                            "  SELECT new.id, replace(user_id, '-', ''), replace(id, '-', '') FROM chat_sessions"
+                            "  WHERE id = new.chat_session_id AND " TEEHEE_SEARCHABLE("new") ";"
+                            " INSERT INTO message_search (rowid, body, owner, chat)"
+                            "  SELECT rowid, " TEEHEE_SEARCH_TEXT("new") ", owner, chat FROM message_search_rows WHERE message_id = new.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_insert AFTER INSERT ON chat_sessions BEGIN"
+                            " INSERT INTO chat_search_rows (chat_id, owner) VALUES (new.id, replace(new.user_id, '-', ''));"
+                            " INSERT INTO chat_search (rowid, name, owner) SELECT rowid, new.name, owner FROM chat_search_rows WHERE chat_id = new.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_delete AFTER DELETE ON chat_sessions BEGIN"
+                            " INSERT INTO chat_search (chat_search, rowid, name, owner)"
+                            "  SELECT 'delete', rowid, old.name, owner FROM chat_search_rows WHERE chat_id = old.id;"
+                            " DELETE FROM chat_search_rows WHERE chat_id = old.id;"
+                            " END"),
+             QStringLiteral("CREATE TRIGGER chats_search_update AFTER UPDATE OF name ON chat_sessions"
+                            " WHEN old.name IS NOT new.name BEGIN"
+                            " INSERT INTO chat_search (chat_search, rowid, name, owner)"
+                            "  SELECT 'delete', rowid, old.name, owner FROM chat_search_rows WHERE chat_id = old.id;"
+                            " INSERT INTO chat_search (rowid, name, owner)"
+                            "  SELECT rowid, new.name, owner FROM chat_search_rows WHERE chat_id = new.id;"
+                            " END"),
+             // Existing rows, oldest first so that their order is kept.
+             QStringLiteral("INSERT INTO message_search_rows (message_id, owner, chat)"
+                            " SELECT new.id, replace(c.user_id, '-', ''), replace(c.id, '-', '')"
+                            " FROM messages AS new JOIN chat_sessions c ON c.id = new.chat_session_id"
+                            " WHERE " TEEHEE_SEARCHABLE("new") " ORDER BY new.seq"),
+             QStringLiteral("INSERT INTO message_search (rowid, body, owner, chat) SELECT r.rowid, " TEEHEE_SEARCH_TEXT("new") ", r.owner, r.chat"
+                            " FROM message_search_rows r JOIN messages AS new ON new.id = r.message_id"),
+             QStringLiteral("INSERT INTO chat_search_rows (chat_id, owner) SELECT id, replace(user_id, '-', '') FROM chat_sessions ORDER BY created_at"),
+             QStringLiteral("INSERT INTO chat_search (rowid, name, owner)"
+                            " SELECT r.rowid, c.name, r.owner FROM chat_search_rows r JOIN chat_sessions c ON c.id = r.chat_id"),
+         },
+         // PostgreSQL: stored tsvector columns with GIN indexes (built for the
+         // existing rows by ADD COLUMN, kept by PostgreSQL itself). The text is
+         // normalised first: lower case, Latin accents removed, and every CJK
+         // character made a word of its own, so that a phrase of characters
+         // finds them inside a sentence written without spaces.
+         {
+             QStringLiteral("CREATE FUNCTION teehee_search_text(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$"
+                            " SELECT regexp_replace(translate(lower(coalesce(t, '')),"
+                            " 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįİĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳḁḃḅḇḉḋḍḏḑḓḕḗḙḛḝḟḡḣḥḧḩḫḭḯḱḳḵḷḹḻḽḿṁṃṅṇṉṋṍṏṑṓṕṗṙṛṝṟṡṣṥṧṩṫṭṯṱṳṵṷṹṻṽṿẁẃẅẇẉẋẍẏẑẓẕẖẗẘẙạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹøđħłŧı',"
+                            " 'aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyabbbcdddddeeeeefghhhhhiikkkllllmmmnnnnoooopprrrrsssssttttuuuuuvvwwwwwxxyzzzhtwyaaaaaaaaaaaaeeeeeeeeiioooooooooooouuuuuuuyyyyodhlti'),"
+                            " '([\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f\\U00020000-\\U0003ffff])',"
+                            " ' \\1 ', 'g') $f$"),
+             // Every word must match (each a phrase of its tokens); the last
+             // one also as a prefix. With phrase = true: the words together,
+             // in order, as one phrase (ranks a hit higher).
+             QStringLiteral("CREATE FUNCTION teehee_search_query(q text, phrase boolean) RETURNS tsquery LANGUAGE plpgsql IMMUTABLE AS $f$"
+                            " DECLARE words text[] := string_to_array(q, ' '); result tsquery; part tsquery;"
+                            " n int := coalesce(array_length(words, 1), 0);"
+                            " BEGIN"
+                            "  IF phrase THEN words := ARRAY[q]; n := 1; END IF;"
+                            "  FOR i IN 1..n LOOP"
+                            "   part := phraseto_tsquery('simple', teehee_search_text(words[i]));"
+                            "   CONTINUE WHEN numnode(part) = 0;"
+                            "   IF i = n THEN part := (part::text || ':*')::tsquery; END IF;"
+                            "   result := CASE WHEN result IS NULL THEN part ELSE result && part END;"
+                            "  END LOOP;"
+                            "  RETURN coalesce(result, ''::tsquery);"
+                            " END $f$"),
+             QStringLiteral("ALTER TABLE messages ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+                            " CASE WHEN status <> 'streaming' AND coalesce(content->>'deleted', 'false') <> 'true'"
+                            " THEN to_tsvector('simple'::regconfig, teehee_search_text(content->>'text')) END) STORED"),
+             QStringLiteral("CREATE INDEX ix_messages_search ON messages USING GIN (search_vector)"),
+             // Hits newest first: a frequent word walks this and stops after a page.
+             QStringLiteral("CREATE INDEX ix_messages_seq ON messages(seq)"),
+             QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
+                            " to_tsvector('simple'::regconfig, teehee_search_text(name))) STORED"),
+             QStringLiteral("CREATE INDEX ix_chat_sessions_search ON chat_sessions USING GIN (search_vector)"),
         {11, QStringLiteral("what each reply cost, for usage totals"),
          {
              // content.usage.cost_usd, copied where totals can be summed.
@@ -237,8 +352,19 @@ Result<int> Migrator::migrate(int target) const
     if (current.value() > latestVersion())
         return Error::database(QStringLiteral("the database is at schema version %1, newer than this program (%2); upgrade Teehee")
                                    .arg(current.value()).arg(latestVersion()));
+    // Every listed step not yet applied, not only those above the newest: steps
+    // written side by side may be numbered before one a database already has.
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    QSet<int> applied;
+    QSqlQuery q(db.value());
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        return SqlQuery::toError(q.lastError(), QStringLiteral("reading the applied schema steps"));
+    while (q.next())
+        applied.insert(q.value(0).toInt());
     for (const Migration &m : all()) {
-        if (m.version <= current.value() || m.version > target)
+        if (applied.contains(m.version) || m.version > target)
             continue;
         if (auto st = apply(m); !st)
             return st.error();

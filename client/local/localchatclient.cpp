@@ -8,6 +8,7 @@
 #include "auth/authservice.h"
 #include "backend.h"
 #include "core/configloader.h"
+#include "chat/chatsearch.h"
 #include "chat/chatservice.h"
 #include "generation/generationmanager.h"
 #include "keys/keyservice.h"
@@ -224,6 +225,19 @@ void LocalChatClient::switchSibling(QObject *context, const QString &messageId, 
     run(context, [messageId, delta](Backend &b, const QString &uid) {
         return statusError(b.chats().switchSibling(uid, messageId, delta));
     }, done);
+}
+
+void LocalChatClient::activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done)
+{
+    run(context, [chatId, messageId](Backend &b, const QString &uid) { return statusError(b.chats().setActiveBranch(uid, chatId, messageId)); }, done);
+}
+
+void LocalChatClient::search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply)
+{
+    run(context, [query, cursor](Backend &b, const QString &uid) {
+        auto page = ChatSearch(b.database()).search(uid, SearchRequest{.query = query, .cursor = cursor}); // 20 a page
+        return page ? Outcome<SearchPage>{convert::searchPage(page.value()), {}} : convert::failed<SearchPage>(page.error());
+    }, reply);
 }
 
 void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply)

@@ -68,6 +68,8 @@ public:
     void listModels(QObject *context, const QString &provider, const QString &typedKey, const QString &typedBaseUrl,
                     Reply<QList<ModelInfo>> reply) override;
     void probeLocalServers(QObject *context, Reply<QList<LocalServerInfo>> reply) override;
+    void activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done) override;
+    void search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply) override;
     QList<ModelInfo> knownModels(const QString &provider) const override;
     void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
                Reply<UsageReport> reply) override;

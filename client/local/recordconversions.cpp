@@ -21,6 +21,16 @@ MessageStatus statusOf(const QString &status)
 
 } // namespace
 
+SearchPage searchPage(const teehee::SearchPage &page)
+{
+    SearchPage out;
+    out.nextCursor = page.nextCursor;
+    out.hits.reserve(page.results.size());
+    for (const SearchResult &r : page.results)
+        out.hits.append({r.chatId, r.chatName, r.messageId, r.role, r.snippet, r.timestamp});
+    return out;
+}
+
 ChatInfo chat(const ChatRecord &r)
 {
     ChatInfo c;

@@ -2,6 +2,7 @@
 
 #include "clienttypes.h"
 
+#include "chat/chatsearch.h"
 #include "chat/chattypes.h"
 #include "core/error.h"
 #include "db/records.h"
@@ -20,6 +21,7 @@ ChatPage page(const ChatPath &path);
 ChatPage page(const ChatDetail &detail);
 TurnEvent event(const GenerationEvent &event);
 KeyInfo key(const KeyRecord &record);
+SearchPage searchPage(const teehee::SearchPage &page);
 ModelInfo model(const ModelFacts &facts);
 UsageReport usage(const UsageService::Report &report, const QString &pricesAsOf);
 Failure failure(ErrorReason reason); // None when unspecified

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcRemote, "teehee.remote")
 
@@ -276,6 +277,27 @@ void RemoteChatClient::switchSibling(QObject *context, const QString &messageId,
                                {{QStringLiteral("message_id"), m.value(u"id").toString()}}, context, done);
         }
         done({self.isEmpty() ? Failure::NotFound : Failure::Invalid, QStringLiteral("no such sibling")});
+    });
+}
+
+void RemoteChatClient::activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done)
+{
+    request("POST", chatPath(chatId) + QStringLiteral("/active"), {{QStringLiteral("message_id"), messageId}}, context,
+            done);
+}
+
+void RemoteChatClient::search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply)
+{
+    QUrlQuery params;
+    params.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query)));
+    params.addQueryItem(QStringLiteral("limit"), QStringLiteral("20"));
+    if (!cursor.isEmpty())
+        params.addQueryItem(QStringLiteral("cursor"), QString::fromLatin1(QUrl::toPercentEncoding(cursor)));
+    m_link.get(QStringLiteral("/search?") + params.toString(QUrl::FullyEncoded), context,
+               [reply](const Outcome<QJsonDocument> &out) {
+        if (!out.ok())
+            return reply(failed<SearchPage>(out.error));
+        reply({remotejson::searchPage(out.value.object()), {}});
     });
 }
 

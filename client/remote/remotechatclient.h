@@ -52,6 +52,8 @@ public:
     void forkChat(QObject *context, const QString &chatId, const QString &messageId, Reply<ChatInfo> reply) override;
     void deleteMessage(QObject *context, const QString &messageId, Done done) override;
     void switchSibling(QObject *context, const QString &messageId, int delta, Done done) override;
+    void activateBranch(QObject *context, const QString &chatId, const QString &messageId, Done done) override;
+    void search(QObject *context, const QString &query, const QString &cursor, Reply<SearchPage> reply) override;
     void startTurn(QObject *context, const TurnRequest &request, Reply<QString> reply) override;
     void stopTurn(const QString &messageOrChatId) override;
     QList<ProviderInfo> providers() const override { return m_providers; }

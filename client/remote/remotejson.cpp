@@ -182,6 +182,19 @@ UsageReport usage(const QJsonObject &o)
     return r;
 }
 
+SearchPage searchPage(const QJsonObject &o)
+{
+    SearchPage page;
+    for (const QJsonValue &v : o.value(u"results").toArray()) {
+        const QJsonObject r = v.toObject();
+        page.hits << SearchHit{r.value(u"chat_id").toString(), r.value(u"chat_name").toString(),
+                               r.value(u"message_id").toString(), r.value(u"role").toString(),
+                               r.value(u"snippet").toString(), time(r.value(u"timestamp"))};
+    }
+    page.nextCursor = o.value(u"next_cursor").toString();
+    return page;
+}
+
 Failure failureForReason(const QString &reason)
 {
     static const QHash<QString, Failure> byName{

@@ -17,6 +17,7 @@ KeyInfo key(const QJsonObject &o);
 ModelInfo model(const QJsonObject &o);
 ProviderInfo provider(const QJsonObject &o, const QString &defaultModel);
 UsageReport usage(const QJsonObject &o);
+SearchPage searchPage(const QJsonObject &o);
 
 // One stream event (SSE `event:` type and its JSON) of a reply in `chatId`;
 // nullopt for events that are not part of a reply (message_created, pong).

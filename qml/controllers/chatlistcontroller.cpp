@@ -128,6 +128,12 @@ void ChatListController::openChat(const QString &chatId)
         setCurrent(chatId);
 }
 
+void ChatListController::openChatAt(const QString &chatId, const QString &messageId)
+{
+    openChat(chatId);
+    Q_EMIT messageWanted(chatId, messageId);
+}
+
 void ChatListController::renameChat(const QString &chatId, const QString &name)
 {
     const QString trimmed = name.simplified();

@@ -40,6 +40,8 @@ public:
     // Opens an empty chat: the newest one if it is still empty, else a new one.
     Q_INVOKABLE void newChat();
     Q_INVOKABLE void openChat(const QString &chatId);
+    // Opens the chat at one of its messages (a search hit): see messageWanted.
+    Q_INVOKABLE void openChatAt(const QString &chatId, const QString &messageId);
     Q_INVOKABLE void renameChat(const QString &chatId, const QString &name);
     // Hides the chat at once and deletes it when the undo window closes.
     Q_INVOKABLE void deleteChat(const QString &chatId);
@@ -57,6 +59,8 @@ Q_SIGNALS:
     void listLoadedChanged();
     void pendingDeleteChanged();
     void errorOccurred(const QString &message);
+    // After openChatAt(): the conversation shows that message, on its branch.
+    void messageWanted(const QString &chatId, const QString &messageId);
     // The open chat's settings changed (rename, system prompt, model).
     void chatChanged(const teehee::client::ChatInfo &chat);
 

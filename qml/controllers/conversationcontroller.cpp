@@ -11,6 +11,8 @@ using namespace teehee::client;
 
 ConversationController::ConversationController(QObject *parent) : QObject(parent)
 {
+    connect(&m_wanted, &WantedMessage::revealed, this, &ConversationController::messageRevealed);
+    connect(&m_wanted, &WantedMessage::failed, this, &ConversationController::fail);
 }
 
 void ConversationController::setChatList(ChatListController *chatList)
@@ -33,6 +35,10 @@ void ConversationController::setChatList(ChatListController *chatList)
         m_chat = chat;
         Q_EMIT chatChanged();
         Q_EMIT selectionChanged();
+    });
+    connect(m_chatList, &ChatListController::messageWanted, this, [this](const QString &chatId, const QString &messageId) {
+        if (chatId == m_chatId)
+            m_wanted.want(m_client, chatId, messageId, !m_loading);
     });
     connect(m_client, &ChatClient::turnEvent, this, &ConversationController::onTurnEvent);
     connect(m_client, &ChatClient::messageChanged, this, [this](const MessageInfo &m) {
@@ -156,6 +162,7 @@ void ConversationController::open(const QString &chatId)
             rows << rowOf(m);
         if (!m_model.adoptFullPath(rows))
             showPage(all.value, clock.elapsed());
+        m_wanted.pathLoaded(m_chatId);
     });
 }
 
@@ -172,6 +179,7 @@ void ConversationController::reload()
         if (!page.ok())
             return fail(page.error);
         showPage(page.value, clock.elapsed());
+        m_wanted.pathLoaded(m_chatId);
     });
 }
 
@@ -373,15 +381,6 @@ void ConversationController::forkFrom(const QString &messageId)
 {
     if (m_chatList)
         m_chatList->forkChat(m_chatId, messageId);
-}
-
-QString ConversationController::lastReplyText() const
-{
-    const auto all = m_model.messages();
-    for (auto it = all.crbegin(); it != all.crend(); ++it)
-        if (it->role == QLatin1String("assistant"))
-            return it->text;
-    return {};
 }
 
 void ConversationController::setLoading(bool loading)

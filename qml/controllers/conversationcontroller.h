@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chatclient.h"
+#include "wantedmessage.h"
 #include "models/conversationmodel.h"
 
 #include <QObject>
@@ -69,7 +70,7 @@ public:
     Q_INVOKABLE void setSystemPrompt(const QString &prompt);
     // A new chat from the path up to this message.
     Q_INVOKABLE void forkFrom(const QString &messageId);
-    Q_INVOKABLE QString lastReplyText() const;
+    Q_INVOKABLE QString lastReplyText() const { return m_model.lastReplyText(); }
     Q_INVOKABLE void reload();
     // A notice's "Add key" / "Open settings": the window shows Settings.
     Q_INVOKABLE void askForSettings() { Q_EMIT settingsWanted(); }
@@ -89,6 +90,8 @@ Q_SIGNALS:
     // A message of ours went out (the view brings it into sight).
     void sent();
     void settingsWanted();
+    // A message asked for (ChatListController::openChatAt) is at this row: the view goes there.
+    void messageRevealed(int row);
 
 private:
     void open(const QString &chatId);
@@ -107,6 +110,7 @@ private:
     QPointer<ChatListController> m_chatList;
     QPointer<teehee::client::ChatClient> m_client;
     ConversationModel m_model;
+    WantedMessage m_wanted{m_model};
     QString m_chatId;
     teehee::client::ChatInfo m_chat;
     QString m_defaultProvider;

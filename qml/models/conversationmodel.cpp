@@ -233,6 +233,28 @@ int ConversationModel::position(const QString &id) const
     return -1;
 }
 
+QString ConversationModel::lastReplyText() const
+{
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it)
+        if (it->message.role == QLatin1String("assistant"))
+            return it->message.text;
+    return {};
+}
+
+int ConversationModel::reveal(const QString &id)
+{
+    const int pos = position(id);
+    if (pos < 0)
+        return -1;
+    if (pos < m_offset) {
+        beginInsertRows({}, 0, m_offset - pos - 1);
+        m_offset = pos;
+        endInsertRows();
+        Q_EMIT countChanged();
+    }
+    return pos - m_offset;
+}
+
 int ConversationModel::indexOf(const QString &id) const
 {
     const int pos = position(id);

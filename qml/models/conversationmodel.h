@@ -116,12 +116,16 @@ public:
     int totalCount() const { return int(m_rows.size()); }
     Q_INVOKABLE void loadOlder();
 
+    // The row of a message of the path, loading the rows above it as needed; -1 when unknown.
+    Q_INVOKABLE int reveal(const QString &id);
     // The row of a message, -1 when it is not shown (unknown or not loaded yet).
     Q_INVOKABLE int indexOf(const QString &id) const;
     Q_INVOKABLE QVariantMap get(int row) const;
     const Message *message(const QString &id) const;
     const Message *last() const { return m_rows.isEmpty() ? nullptr : &m_rows.last().message; }
     QList<Message> messages() const;
+    // The text of the last reply of the path (empty: none yet).
+    QString lastReplyText() const;
 
     // Counts dataChanged emissions for tests and the bench.
     int textUpdates() const { return m_textUpdates; }

@@ -201,6 +201,30 @@ private Q_SLOTS:
         QVERIFY(!model.adoptFullPath({msg("x", {}, "user", "other")}));
         QCOMPARE(model.totalCount(), 100);
     }
+    void revealLoadsTheRowsDownToAMessageFarUp()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        QList<ConversationModel::Message> path;
+        QString parent;
+        for (int i = 0; i < 500; ++i) {
+            path << msg(QString::number(i), parent, i % 2 ? "assistant" : "user", QStringLiteral("m%1").arg(i));
+            parent = QString::number(i);
+        }
+        model.setMessages(path);
+        const int shown = model.rowCount();
+        QCOMPARE(model.indexOf(QStringLiteral("10")), -1);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QCOMPARE(model.reveal(QStringLiteral("10")), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 490);
+        QCOMPARE(model.get(0).value("id").toString(), QStringLiteral("10"));
+        // A shown message loads nothing; an unknown one is -1.
+        QCOMPARE(model.reveal(QStringLiteral("499")), 489);
+        QCOMPARE(model.reveal(QStringLiteral("nope")), -1);
+        QCOMPARE(inserted.size(), 1);
+        QVERIFY(shown < 490);
+    }
     void longPathsShowTheirEndAndGrowUpwards()
     {
         ConversationModel model;

@@ -74,9 +74,14 @@ function showRoute() {
   if (!app) return;
   const route = router.current;
   if (route.name === 'pair') return;
+  // A search result in the chat already open: no reload, just go to the message.
+  if (route.name === 'chat' && route.message && app.page?.chatId === route.id) {
+    app.page.showMessage(route.message);
+    return;
+  }
   app.page?.destroy();
   if (route.name === 'chat' && !chatList.hidden.has(route.id)) {
-    app.page = openChatPage(app.shell, route.id, { openSettings: app.settingsDialog });
+    app.page = openChatPage(app.shell, route.id, { openSettings: app.settingsDialog, message: route.message });
     app.shell.sidebar.setCurrent(route.id);
   } else {
     app.page = openHomePage(app.shell);

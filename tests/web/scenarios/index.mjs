@@ -18,6 +18,7 @@ import chatactions from './chatactions.mjs';
 import keyboard from './keyboard.mjs';
 import sharepairing from './sharepairing.mjs';
 import sharepeople from './sharepeople.mjs';
+import search from './searchjump.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard, sharepairing, sharepeople];
+    modelprompt, chatactions, keyboard, search, sharepairing, sharepeople];

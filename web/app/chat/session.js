@@ -294,10 +294,23 @@ export class ChatSession extends Emitter {
     }
   }
 
+  // Shows the branch through a message (a search result), and makes it the
+  // chat's active branch on the server. False when the chat has no such message.
+  async showMessage(id) {
+    if (!this.tree.get(id)) return false;
+    if (this.tree.path.includes(id)) return true;
+    await this.#activate(id);
+    return true;
+  }
+
   async switchVersion(id, delta) {
     const siblings = this.tree.siblings(id);
     const target = siblings[siblings.indexOf(id) + delta];
     if (!target) return;
+    await this.#activate(target);
+  }
+
+  async #activate(target) {
     this.tree.path = this.tree.pathTo(this.tree.leafFrom(target));
     this.emit('structure');
     try {

@@ -1,4 +1,5 @@
-// Hash routes: #/ (chats, new chat), #/chats/<id>, #pair=<code>[&fp=...].
+// Hash routes: #/ (chats, new chat), #/chats/<id>[?m=<message id>] (a chat opened at
+// one of its messages, as a search result does), #pair=<code>[&fp=...].
 // No API path is ever a page path.
 import { Emitter } from './emitter.js';
 
@@ -8,8 +9,8 @@ export function parseRoute(hash = location.hash) {
     const params = new URLSearchParams(raw);
     return { name: 'pair', code: params.get('pair') || '', fp: params.get('fp') || '' };
   }
-  const chat = raw.match(/^\/chats\/([0-9a-fA-F-]{36})\/?$/);
-  if (chat) return { name: 'chat', id: chat[1].toLowerCase() };
+  const chat = raw.match(/^\/chats\/([0-9a-fA-F-]{36})\/?(?:\?m=([0-9a-fA-F-]{36}))?$/);
+  if (chat) return { name: 'chat', id: chat[1].toLowerCase(), message: chat[2]?.toLowerCase() || null };
   return { name: 'home' };
 }
 
@@ -22,6 +23,12 @@ class Router extends Emitter {
       this.current = parseRoute();
       this.emit('change', this.current);
     });
+  }
+
+  // Rewrites the address without a change event (the page already shows it).
+  settle(hash) {
+    history.replaceState(null, '', hash);
+    this.current = parseRoute();
   }
 
   go(hash, { replace = false } = {}) {
@@ -38,4 +45,4 @@ class Router extends Emitter {
 }
 
 export const router = new Router();
-export const chatHash = (id) => `#/chats/${id}`;
+export const chatHash = (id, messageId = null) => `#/chats/${id}${messageId ? `?m=${messageId}` : ''}`;

@@ -2,7 +2,7 @@
 // the shell (title, chat actions, announcements).
 import { t } from '../core/i18n.js';
 import { settings } from '../core/settings.js';
-import { router } from '../core/router.js';
+import { router, chatHash } from '../core/router.js';
 import { ChatSession } from '../chat/session.js';
 import { describeError, describeApiError } from '../chat/errors.js';
 import { choiceLabel, loadCatalogue } from '../chat/models.js';
@@ -16,7 +16,7 @@ import { showToast } from './toast.js';
 const outbox = new Map();
 export const queueFirstMessage = (chatId, text) => outbox.set(chatId, text);
 
-export function openChatPage(shell, chatId, { openSettings }) {
+export function openChatPage(shell, chatId, { openSettings, message = null }) {
   const session = new ChatSession(chatId);
   const pickModel = () => {
     const chat = session.chat || {};
@@ -117,18 +117,32 @@ export function openChatPage(shell, chatId, { openSettings }) {
 
   showChat(session.chat);
   syncRunning();
+  // A message asked for (a search result): its branch made the active one,
+  // then scrolled to and marked; the address forgets it once shown.
+  async function showMessage(id) {
+    router.settle(chatHash(chatId));
+    if (await session.showMessage(id)) list.scrollToMessage(id);
+    else list.toBottom();
+  }
+
   session.open().then(() => {
     const first = outbox.get(chatId);
     if (first) {
       outbox.delete(chatId);
       session.send(first);
     }
+    if (message) {
+      showMessage(message);
+      return;
+    }
     list.toBottom();
     composer.focus();
   });
 
   return {
+    chatId,
     session,
+    showMessage,
     forkBase: () => session.tree.leaf,
     destroy() {
       offs.forEach((off) => off());

@@ -86,6 +86,7 @@ export function createMessageList(session, ctx) {
       pendingEl = null;
     }
     reconcile(nodes);
+    markFound();
     top.classList.toggle('more', start > 0);
     top.textContent = start > 0 ? t('loadingEarlier') : '';
     root.classList.toggle('is-empty', !nodes.length);
@@ -137,13 +138,47 @@ export function createMessageList(session, ctx) {
   resize.observe(scroller);
   resize.observe(feed);
 
+  // The message a search result asked for: marked for a moment, and kept
+  // marked when a reload of the chat renders it anew.
+  let found = null;
+  let foundTimer = 0;
+  function markFound() {
+    const el = found && views.get(found)?.el;
+    if (!el || el.dataset.found === 'true') return el;
+    el.dataset.found = 'true';
+    el.classList.add('found');
+    if (!el.hasAttribute('tabindex')) el.tabIndex = -1;
+    return el;
+  }
+
+  // Brings a message of the shown branch into view and marks it.
+  function scrollToMessage(id) {
+    const ids = displayIds();
+    const at = ids.indexOf(id);
+    if (at < 0) return;
+    const start = firstId ? ids.indexOf(firstId) : 0;
+    if (start < 0 || at < start) {
+      firstId = ids[at];
+      renderStructure({ keepTop: true });
+    }
+    found = id;
+    const el = markFound();
+    if (!el) return;
+    stick = false;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    el.focus({ preventScroll: true });
+    clearTimeout(foundTimer);
+    foundTimer = setTimeout(() => views.get(id)?.el.classList.remove('found'), 2500);
+  }
+
   renderStructure();
 
   return {
     root,
     scroller,
     toBottom,
+    scrollToMessage,
     refresh: () => renderStructure(),
-    destroy() { offs.forEach((off) => off()); resize.disconnect(); },
+    destroy() { offs.forEach((off) => off()); resize.disconnect(); clearTimeout(foundTimer); },
   };
 }

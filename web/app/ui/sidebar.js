@@ -91,7 +91,7 @@ export function createSidebar({ onNewChat, onSettings, onNavigate }) {
     if (!hits.length) return;
     results.append(h('h2', { class: 'group-title', text: t('search.inMessages') }),
       h('ul', { class: 'chat-items' }, hits.map((r) => h('li', {},
-        h('a', { href: chatHash(r.chat_id), class: 'chat-link result' },
+        h('a', { href: chatHash(r.chat_id, r.message_id), class: 'chat-link result' },
           h('span', { class: 'chat-name', text: r.chat_name || t('newChat') }),
           h('span', { class: 'snippet', text: r.snippet || '' }))))));
   }
