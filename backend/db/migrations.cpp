@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSet>
 
 namespace teehee {
 
@@ -155,6 +156,19 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        // Versions 7 and 8 are other features' steps.
+        {9, QStringLiteral("imported chats: which source conversation each came from, so a re-import skips it"),
+         {
+             QStringLiteral("CREATE TABLE chat_imports ("
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " import_key TEXT NOT NULL,"
+                            " chat_id {uuid} NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,"
+                            " created_at {ts} NOT NULL,"
+                            " PRIMARY KEY (user_id, import_key))"),
+             QStringLiteral("CREATE INDEX ix_chat_imports_chat ON chat_imports(chat_id)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }
@@ -203,8 +217,19 @@ Result<int> Migrator::migrate(int target) const
     if (current.value() > latestVersion())
         return Error::database(QStringLiteral("the database is at schema version %1, newer than this program (%2); upgrade Teehee")
                                    .arg(current.value()).arg(latestVersion()));
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    // Steps are applied by presence, not only above the highest: numbers are
+    // reserved per feature, so a step may reach a database after a later one.
+    QSet<int> applied;
+    QSqlQuery q(db.value());
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        return SqlQuery::toError(q.lastError(), QStringLiteral("reading the schema versions"));
+    while (q.next())
+        applied.insert(q.value(0).toInt());
     for (const Migration &m : all()) {
-        if (m.version <= current.value() || m.version > target)
+        if (applied.contains(m.version) || m.version > target)
             continue;
         if (auto st = apply(m); !st)
             return st.error();
