@@ -145,20 +145,9 @@ Result<ImportedChat> conversation(const QJsonObject &conv, const QString &where)
 
 } // namespace
 
-Result<QList<ImportedChat>> chatGptConversations(const QJsonArray &conversations)
+Result<ImportedChat> chatGptConversation(const QJsonObject &conv, const QString &where)
 {
-    QList<ImportedChat> out;
-    out.reserve(conversations.size());
-    for (qsizetype i = 0; i < conversations.size(); ++i) {
-        const QString where = QStringLiteral("conversations[%1]").arg(i);
-        if (!conversations.at(i).isObject())
-            return invalid(where, QStringLiteral("must be an object"));
-        auto chat = conversation(conversations.at(i).toObject(), where);
-        if (!chat)
-            return chat.error();
-        out << std::move(chat).value();
-    }
-    return out;
+    return conversation(conv, where);
 }
 
 } // namespace teehee::importdocument

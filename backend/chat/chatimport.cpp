@@ -14,10 +14,39 @@ namespace teehee {
 
 Result<ImportOutcome> ChatImport::importDocument(const QString &userId, const QByteArray &document) const
 {
-    auto chats = importdocument::read(document);
-    if (!chats)
-        return chats.error();
-    return importChats(userId, chats.value());
+    // Each chat is stored as soon as it is read, inside the one transaction.
+    ImportOutcome outcome;
+    Transaction tx(m_db);
+    if (auto st = tx.begin(); !st)
+        return st.error();
+    QSet<QString> seen;
+    if (auto st = importdocument::forEachChat(document, [&](ImportedChat chat) { return add(userId, chat, seen, outcome); }); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    qCInfo(lcDb) << "imported" << outcome.imported << "chats, skipped" << outcome.skipped;
+    return outcome;
+}
+
+Status ChatImport::add(const QString &userId, const ImportedChat &chat, QSet<QString> &seen, ImportOutcome &outcome) const
+{
+    ImportRepository imports(m_db);
+    auto known = imports.contains(userId, chat.key);
+    if (!known)
+        return known.error();
+    if (known.value() || seen.contains(chat.key)) {
+        ++outcome.skipped;   // the same conversation twice in one document counts once
+        return success();
+    }
+    seen.insert(chat.key);
+    auto stored = store(userId, chat);
+    if (!stored)
+        return stored.error();
+    if (auto st = imports.record(userId, chat.key, stored->id); !st)
+        return st;
+    ++outcome.imported;
+    outcome.chats << std::move(stored).value();
+    return success();
 }
 
 Result<ImportOutcome> ChatImport::importChats(const QString &userId, const QList<ImportedChat> &chats) const
@@ -26,28 +55,12 @@ Result<ImportOutcome> ChatImport::importChats(const QString &userId, const QList
     Transaction tx(m_db);
     if (auto st = tx.begin(); !st)
         return st.error();
-    ImportRepository imports(m_db);
-    QSet<QString> seen;   // the same conversation twice in one document counts once
-    for (const ImportedChat &chat : chats) {
-        auto known = imports.contains(userId, chat.key);
-        if (!known)
-            return known.error();
-        if (known.value() || seen.contains(chat.key)) {
-            ++outcome.skipped;
-            continue;
-        }
-        seen.insert(chat.key);
-        auto stored = store(userId, chat);
-        if (!stored)
-            return stored.error();
-        if (auto st = imports.record(userId, chat.key, stored->id); !st)
+    QSet<QString> seen;
+    for (const ImportedChat &chat : chats)
+        if (auto st = add(userId, chat, seen, outcome); !st)
             return st.error();
-        ++outcome.imported;
-        outcome.chats << std::move(stored).value();
-    }
     if (auto st = tx.commit(); !st)
         return st.error();
-    qCInfo(lcDb) << "imported" << outcome.imported << "chats, skipped" << outcome.skipped;
     return outcome;
 }
 

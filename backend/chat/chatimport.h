@@ -5,6 +5,7 @@
 #include "db/database.h"
 
 #include <QByteArray>
+#include <QSet>
 
 namespace teehee {
 
@@ -20,6 +21,8 @@ public:
     Result<ImportOutcome> importChats(const QString &userId, const QList<ImportedChat> &chats) const;
 
 private:
+    // Stores the chat unless the user has it already (or `seen` has its key).
+    Status add(const QString &userId, const ImportedChat &chat, QSet<QString> &seen, ImportOutcome &outcome) const;
     Result<ChatRecord> store(const QString &userId, const ImportedChat &chat) const;
 
     const Database &m_db;

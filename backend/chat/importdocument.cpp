@@ -1,5 +1,7 @@
 #include "chat/importdocument.h"
 
+#include "chat/jsonelements.h"
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -217,40 +219,88 @@ Status orderParentsFirst(ImportedChat &chat, const QString &where)
     return success();
 }
 
-Result<QList<ImportedChat>> read(const QByteArray &document)
+namespace {
+
+// One element of a large array, parsed on its own: it must be an object.
+Result<QJsonObject> elementObject(QByteArrayView element, const QString &where)
 {
+    if (element.isEmpty() || element.front() != '{')
+        return invalid(where, QStringLiteral("must be an object"));
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(document, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(element.data(), element.size()), &error);
     if (error.error != QJsonParseError::NoError)
-        return Error::invalid(QStringLiteral("document: not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
-    if (doc.isArray())
-        return chatGptConversations(doc.array());
-    const QJsonObject root = doc.object();
-    const QString format = root.value(QStringLiteral("format")).toString();
+        return invalid(where, QStringLiteral("not valid JSON (%1 at byte %2 of it)").arg(error.errorString()).arg(error.offset));
+    return doc.object();
+}
+
+Error notJson(const QString &why)
+{
+    return Error::invalid(QStringLiteral("document: %1").arg(why));
+}
+
+} // namespace
+
+Status forEachChat(const QByteArray &document, const std::function<Status(ImportedChat)> &take)
+{
+    QString why;
+    qsizetype start = 0;
+    while (start < document.size() && QByteArrayView(" \t\r\n").contains(document.at(start)))
+        ++start;
+    if (start < document.size() && document.at(start) == '[') {
+        auto elements = jsonelements::arrayElements(document, start, &why);
+        if (!elements)
+            return notJson(why);
+        for (qsizetype i = 0; i < elements->size(); ++i) {
+            const QString where = QStringLiteral("conversations[%1]").arg(i);
+            auto object = elementObject(elements->at(i), where);
+            if (!object)
+                return object.error();
+            auto chat = chatGptConversation(object.value(), where);
+            if (!chat)
+                return chat.error();
+            if (auto st = take(std::move(chat).value()); !st)
+                return st;
+        }
+        return success();
+    }
+    auto members = jsonelements::objectMembers(document, &why);
+    if (!members)
+        return notJson(why);
+    QString format;
+    QByteArrayView chats;
+    bool hasChats = false;
+    for (const jsonelements::Member &m : members.value()) {
+        if (m.name == "format" && format.isEmpty())
+            format = QJsonDocument::fromJson("[" + m.value.toByteArray() + "]").array().at(0).toString();
+        else if (m.name == "chats" && !hasChats)
+            chats = m.value, hasChats = true;
+    }
     if (format == transferformat::Chat) {
-        auto chat = teeheeChat(root, QString());
+        auto chat = teeheeChat(QJsonDocument::fromJson(document).object(), QString());
         if (!chat)
             return chat.error();
-        return QList<ImportedChat>{std::move(chat).value()};
+        return take(std::move(chat).value());
     }
     if (format != transferformat::Export)
         return Error::invalid(QStringLiteral("format: must be %1 or %2 (or a ChatGPT conversations.json array)")
                                   .arg(transferformat::Chat, transferformat::Export));
-    const QJsonValue chats = root.value(QStringLiteral("chats"));
-    if (!chats.isArray())
+    if (!hasChats || chats.front() != '[')
         return Error::invalid(QStringLiteral("chats: must be an array"));
-    QList<ImportedChat> out;
-    const QJsonArray list = chats.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString at = QStringLiteral("chats[%1]").arg(i);
-        if (!list.at(i).isObject())
-            return Error::invalid(at + QStringLiteral(": must be an object"));
-        auto chat = teeheeChat(list.at(i).toObject(), at);
+    auto elements = jsonelements::arrayElements(chats, 0, &why);
+    if (!elements)
+        return Error::invalid(QStringLiteral("chats: %1 of the array").arg(why));
+    for (qsizetype i = 0; i < elements->size(); ++i) {
+        const QString where = QStringLiteral("chats[%1]").arg(i);
+        auto object = elementObject(elements->at(i), where);
+        if (!object)
+            return object.error();
+        auto chat = teeheeChat(object.value(), where);
         if (!chat)
             return chat.error();
-        out << std::move(chat).value();
+        if (auto st = take(std::move(chat).value()); !st)
+            return st;
     }
-    return out;
+    return success();
 }
 
 } // namespace teehee::importdocument

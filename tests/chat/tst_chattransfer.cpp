@@ -251,6 +251,14 @@ private Q_SLOTS:
             << QStringLiteral("makes a cycle");
         QTest::newRow("chatgpt without mapping")
             << QByteArray("[{\"title\":\"t\",\"mapping\":{}},{\"title\":\"u\"}]") << QStringLiteral("conversations[1].mapping");
+        QTest::newRow("junk between conversations")
+            << QByteArray("[{\"title\":\"t\",\"mapping\":{}} x {\"title\":\"u\",\"mapping\":{}}]") << QStringLiteral("not valid JSON");
+        QTest::newRow("a cut-off export")
+            << QByteArray("{\"format\":\"teehee.export.v1\",\"chats\":[" + good.left(good.size() - 3)) << QStringLiteral("not valid JSON");
+        QTest::newRow("a broken chat inside an export")
+            << QByteArray("{\"format\":\"teehee.export.v1\",\"chats\":[" + good + ",{\"format\":tru}]}") << QStringLiteral("chats[1]: not valid JSON");
+        QTest::newRow("chats not an array")
+            << QByteArray("{\"format\":\"teehee.export.v1\",\"chats\":{}}") << QStringLiteral("chats: must be an array");
         QTest::newRow("chatgpt unknown current node")
             << QByteArray("[{\"title\":\"t\",\"mapping\":{},\"current_node\":\"x\"}]") << QStringLiteral("conversations[0].current_node");
     }
@@ -264,6 +272,23 @@ private Q_SLOTS:
         QCOMPARE(outcome.error().code, ErrorCode::InvalidInput);
         QVERIFY2(outcome.error().message.contains(named), qPrintable(outcome.error().message));
         QCOMPARE(f.chats().listChats(user)->size(), 0);
+    }
+
+    void brackets_quotes_and_escapes_inside_texts_survive_an_export()
+    {
+        const QString chat = idOf(f.chats().createChat(user, QStringLiteral("Tricky \"name\" ]}")));
+        const QString text = QStringLiteral("a \"quoted\" ]}[{ \\ back\\\"slash, \u00e9t\u00e9 and \U0001F600\n\tend");
+        f.add(user, chat, text, MessageParent::activeLeaf());
+        ExportStream stream(f.chats(), user);
+        QByteArray all;
+        while (!stream.atEnd())
+            all += stream.next().value();
+        const QString other = f.newUser();
+        auto outcome = importer().importDocument(other, all);
+        QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+        auto d = f.chats().chatDetail(other, outcome->chats.at(0).id);
+        QCOMPARE(d->chat.name, QStringLiteral("Tricky \"name\" ]}"));
+        QCOMPARE(d->messages.at(0).message.text(), text);
     }
 
     void aFailureHalfWayRollsEverythingBack()
