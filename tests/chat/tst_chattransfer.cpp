@@ -65,7 +65,7 @@ class TestChatTransfer : public QObject {
 
     ChatImport importer() { return ChatImport(f.backend->database()); }
 
-    // q1 → a1 (with usage and reasoning) → q2; q1 → a1' (the active branch, aborted).
+    // q1 → a1 (with usage and reasoning) → q2 (the active leaf, though not the newest message); q1 → a1' (aborted).
     QString branchedChat(QString *activeLeaf)
     {
         const QString chat = idOf(f.chats().createChat(user, QStringLiteral("Plans"), QStringLiteral("Be brief.")));
@@ -91,9 +91,9 @@ class TestChatTransfer : public QObject {
         other.isPartial = true;
         if (!repo.update(other))
             return {};
-        if (!f.chats().setActiveBranch(user, chat, a2))
+        if (!f.chats().setActiveBranch(user, chat, a1))
             return {};
-        *activeLeaf = a2;
+        *activeLeaf = f.chats().chat(user, chat)->activeLeafId;
         return chat;
     }
 
@@ -130,6 +130,7 @@ private Q_SLOTS:
         QCOMPARE(after->currentPath.size(), before->currentPath.size());
         QCOMPARE(indexOf(after.value(), after->chat.activeLeafId), indexOf(before.value(), leaf));
         QCOMPARE(after->messages.constLast().message.content.value(QStringLiteral("text")).toString(), QStringLiteral("Other ans"));
+        QCOMPARE(after->messages.at(indexOf(after.value(), after->chat.activeLeafId)).message.text(), QStringLiteral("Follow-up"));
     }
 
     void theSameDocumentImportedTwiceAddsNothing()
