@@ -156,7 +156,6 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
-        // Versions 7 and 8 are other features' steps.
         {9, QStringLiteral("imported chats: which source conversation each came from, so a re-import skips it"),
          {
              QStringLiteral("CREATE TABLE chat_imports ("
