@@ -132,8 +132,8 @@ HttpRequestParser::Step HttpRequestParser::feed(QByteArrayView data, qsizetype &
                 m_trailerBytes = 0;
                 break;
             }
-            if (m_body.size() + n > m_limits.maxBodyBytes)
-                return fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+            if (m_body.size() + n > m_bodyLimit)
+                return fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_bodyLimit));
             m_remaining = n;
             m_state = State::ChunkData;
             break;
@@ -304,6 +304,7 @@ bool HttpRequestParser::parseHead(QByteArrayView block)
 
 bool HttpRequestParser::applyFraming()
 {
+    m_bodyLimit = bodyLimit();
     int lengths = 0, encodings = 0, hosts = 0;
     QByteArray length, encoding;
     for (const auto &[name, value] : std::as_const(m_head.headers)) {
@@ -339,8 +340,8 @@ bool HttpRequestParser::applyFraming()
             return false;
         }
         m_head.contentLength = length.toLongLong();
-        if (m_head.contentLength > m_limits.maxBodyBytes) {
-            fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+        if (m_head.contentLength > m_bodyLimit) {
+            fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_bodyLimit));
             return false;
         }
     }
@@ -372,6 +373,18 @@ HttpRequestParser::Step HttpRequestParser::afterHead()
     }
     m_state = State::Done;
     return Step::MessageReady;
+}
+
+qint64 HttpRequestParser::bodyLimit() const
+{
+    const qsizetype query = m_head.target.indexOf('?');
+    QByteArrayView path = QByteArrayView(m_head.target).first(query < 0 ? m_head.target.size() : query);
+    if (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+    for (const HttpRouteBodyLimit &l : m_limits.routeBodyLimits)
+        if (l.method == m_head.method && l.path == path)
+            return l.maxBodyBytes;
+    return m_limits.maxBodyBytes;
 }
 
 } // namespace teehee

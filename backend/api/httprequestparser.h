@@ -35,10 +35,18 @@ struct HttpParseError {
     QString detail;
 };
 
+// A body limit of its own for one method and path (the query aside), e.g. an import.
+struct HttpRouteBodyLimit {
+    QByteArray method;
+    QByteArray path;
+    qint64 maxBodyBytes = 0;
+};
+
 struct HttpParserLimits {
     qint64 maxHeaderBytes = 32 * 1024;  // request line + headers (and a chunked body's trailers)
     qint64 maxBodyBytes = 1024 * 1024;  // the decoded body
     int maxHeaderCount = 100;
+    QList<HttpRouteBodyLimit> routeBodyLimits;   // instead of maxBodyBytes where one matches
 };
 
 // The one authority on where an HTTP/1.1 request starts and ends (RFC 9112).
@@ -88,7 +96,11 @@ private:
     bool takeLine(QByteArrayView data, qsizetype &pos, qsizetype limit, int tooLongStatus, bool &failed);
     Step afterHead();
 
+    // The body limit of the request whose head was read.
+    qint64 bodyLimit() const;
+
     HttpParserLimits m_limits;
+    qint64 m_bodyLimit = 0;
     State m_state = State::Start;
     HttpRequestHead m_head;
     QByteArray m_buffer;      // the head (or a chunk line, or the trailers) so far

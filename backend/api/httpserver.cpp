@@ -63,6 +63,7 @@ HttpLimits HttpServer::limitsFrom(const Config &config)
 {
     HttpLimits limits;
     limits.maxRequestBytes = config.maxRequestBytes;
+    limits.routeBodyLimits << HttpRouteBodyLimit{"POST", "/import", config.importMaxBytes};
     limits.maxConnections = config.maxConnections;
     limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
     // Behind a reverse proxy every client arrives from it: only the total counts for it.
@@ -102,6 +103,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerDeviceRoutes(*m_context);
     registerPairRoutes(*m_context);
     registerUsageRoutes(*m_context);
+    registerTransferRoutes(*m_context);
     registerWebClientRoutes(*m_context);
 }
 

@@ -15,6 +15,7 @@ void registerProviderRoutes(ApiContext &ctx);
 void registerDeviceRoutes(ApiContext &ctx);
 void registerPairRoutes(ApiContext &ctx);
 void registerUsageRoutes(ApiContext &ctx);
+void registerTransferRoutes(ApiContext &ctx);
 // Last: the web client's files never shadow an API path.
 void registerWebClientRoutes(ApiContext &ctx);
 

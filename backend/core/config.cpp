@@ -28,6 +28,7 @@ const QList<ConfigVariable> &configVariables()
         {"TLS", "off", "\"self-signed\": HTTPS and WSS with a certificate generated once and kept in the data directory"},
         {"ALLOW_SIGNUP", "true", "whether new accounts can sign up"},
         {"MAX_REQUEST_BYTES", "1048576", "largest accepted request body"},
+        {"IMPORT_MAX_BYTES", "268435456", "largest document POST /import accepts (instead of MAX_REQUEST_BYTES)"},
         {"MAX_MESSAGE_BYTES", "1000000", "largest accepted message text"},
         {"MAX_CONNECTIONS", "4096", "open client connections in all; more are answered 503"},
         {"MAX_CONNECTIONS_PER_ADDRESS", "128", "open connections from one client address; more are answered 503"},

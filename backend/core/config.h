@@ -41,6 +41,7 @@ struct Config {
     bool usesTls() const { return tlsSelfSigned || !tlsCertFile.isEmpty(); }
     bool allowSignup = true;
     qint64 maxRequestBytes = 1024 * 1024;
+    qint64 importMaxBytes = 256LL * 1024 * 1024;   // IMPORT_MAX_BYTES: POST /import only
     qint64 maxMessageBytes = 1000 * 1000;
     int maxConnections = 4096;            // open client connections in all
     int maxConnectionsPerAddress = 128;   // from one client address (a trusted proxy counts only in all)

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSet>
 
 namespace teehee {
 
@@ -291,6 +292,18 @@ const QList<Migration> &Migrator::all()
              QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
                             " to_tsvector('simple'::regconfig, teehee_search_text(name))) STORED"),
              QStringLiteral("CREATE INDEX ix_chat_sessions_search ON chat_sessions USING GIN (search_vector)"),
+        {9, QStringLiteral("imported chats: which source conversation each came from, so a re-import skips it"),
+         {
+             QStringLiteral("CREATE TABLE chat_imports ("
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " import_key TEXT NOT NULL,"
+                            " chat_id {uuid} NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,"
+                            " created_at {ts} NOT NULL,"
+                            " PRIMARY KEY (user_id, import_key))"),
+             QStringLiteral("CREATE INDEX ix_chat_imports_chat ON chat_imports(chat_id)"),
+         },
+         {},
+         {}},
         {11, QStringLiteral("what each reply cost, for usage totals"),
          {
              // content.usage.cost_usd, copied where totals can be summed.

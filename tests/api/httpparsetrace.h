@@ -27,9 +27,18 @@ inline void require(bool condition)
         std::abort();
 }
 
+// The largest body limit that may apply to some request.
+inline qint64 largestBodyLimit(const HttpParserLimits &limits)
+{
+    qint64 most = limits.maxBodyBytes;
+    for (const HttpRouteBodyLimit &l : limits.routeBodyLimits)
+        most = qMax(most, l.maxBodyBytes);
+    return most;
+}
+
 inline void checkHead(const HttpRequestHead &h, const HttpParserLimits &limits)
 {
-    require(h.contentLength >= 0 && h.contentLength <= limits.maxBodyBytes);
+    require(h.contentLength >= 0 && h.contentLength <= largestBodyLimit(limits));
     require(!(h.chunked && h.contentLength > 0));
     int lengths = 0, encodings = 0;
     for (const auto &[name, value] : h.headers) {
@@ -66,7 +75,7 @@ inline QByteArrayList traceOf(const QList<QByteArrayView> &pieces, const HttpPar
                 events << describeHead(parser.head());
             } else {
                 const QByteArray body = parser.takeBody();
-                require(body.size() <= limits.maxBodyBytes);
+                require(body.size() <= largestBodyLimit(limits));
                 events << "body " + QByteArray::number(body.size()) + ' ' + body.toHex();
             }
         }

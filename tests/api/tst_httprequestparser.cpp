@@ -92,6 +92,26 @@ private Q_SLOTS:
         QCOMPARE(trace.last(), QByteArray("fail 413"));
     }
 
+    void aRouteWithALimitOfItsOwnTakesLargerBodiesThereOnly()
+    {
+        const HttpParserLimits limits{1024, 100, 100, {HttpRouteBodyLimit{"POST", "/import", 300}}};
+        const QByteArray chunked = "Transfer-Encoding: chunked\r\n\r\n80\r\n" + QByteArray(128, 'a') + "\r\n80\r\n"
+                                   + QByteArray(128, 'b') + "\r\n0\r\n\r\n";
+        // The import's own limit, whatever the query or a trailing slash; chunked or not.
+        for (const QByteArray target : {QByteArray("/import"), QByteArray("/import/"), QByteArray("/import?x=1")}) {
+            QCOMPARE(traceOf({"POST " + target + " HTTP/1.1\r\nHost: h\r\n" + chunked}, limits).last(),
+                     QByteArray("body 256 " + (QByteArray(128, 'a') + QByteArray(128, 'b')).toHex()));
+            HttpRequestParser p(limits);
+            QCOMPARE(feedAll(p, "POST " + target + " HTTP/1.1\r\nHost: h\r\nContent-Length: 301\r\n\r\n"),
+                     HttpRequestParser::Step::Failed);
+            QCOMPARE(p.error().status, 413);
+        }
+        // The general limit for another path or method.
+        QCOMPARE(traceOf({"POST /chats HTTP/1.1\r\nHost: h\r\n" + chunked}, limits).last(), QByteArray("fail 413"));
+        QCOMPARE(traceOf({"PUT /import HTTP/1.1\r\nHost: h\r\n" + chunked}, limits).last(), QByteArray("fail 413"));
+        QCOMPARE(traceOf({"POST /importer HTTP/1.1\r\nHost: h\r\n" + chunked}, limits).last(), QByteArray("fail 413"));
+    }
+
     void headersOverTheLimitAre431WithoutWaitingForTheirEnd()
     {
         HttpRequestParser p({64, 1024, 100});

@@ -13,6 +13,7 @@ import { openSettings } from './ui/settingsdialog.js';
 import { promptDialog } from './ui/dialog.js';
 import { showToast } from './ui/toast.js';
 import { askToApprovePairing } from './ui/devices.js';
+import { download } from './core/transfer.js';
 
 let app = null;
 const pendingDeletes = new Map(); // chat id → its toast
@@ -28,6 +29,8 @@ export function startApp(root, { onLanguage, onSignOut }) {
     onSettings: settingsDialog,
     onRename: () => renameChat(),
     onFork: () => forkChat(),
+    onExportMarkdown: () => exportChat('markdown', 'md'),
+    onExportJson: () => exportChat('json', 'json'),
     onDelete: () => deleteChat(router.current.id),
   });
   root.replaceChildren(shell.root);
@@ -113,6 +116,13 @@ async function forkChat() {
   } catch (e) {
     showToast(describeApiError(e).text);
   }
+}
+
+function exportChat(format, extension) {
+  const id = router.current.id;
+  if (!id) return;
+  download(`/chats/${encodeURIComponent(id)}/export?format=${format}`, `chat.${extension}`)
+    .catch((e) => showToast(describeApiError(e).text));
 }
 
 // Deleting waits for the Undo toast to go; leaving the page deletes at once.

@@ -19,6 +19,7 @@ import keyboard from './keyboard.mjs';
 import sharepairing from './sharepairing.mjs';
 import sharepeople from './sharepeople.mjs';
 import search from './searchjump.mjs';
+import transfer from './transfer.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard, search, sharepairing, sharepeople];
+    modelprompt, chatactions, keyboard, search, transfer, sharepairing, sharepeople];

@@ -7,6 +7,10 @@ import { api } from '../core/api.js';
 import { openDialog } from './dialog.js';
 import { createKeysSection } from './keys.js';
 import { createDevicesSection } from './devices.js';
+import { showToast } from './toast.js';
+import { download, importFile } from '../core/transfer.js';
+import { chatList } from '../chat/chatlist.js';
+import { describeApiError } from '../chat/errors.js';
 
 export function openSettings({ onSignOut, onLanguage }) {
   const theme = h('fieldset', { class: 'choice-group' }, h('legend', { text: t('settings.theme') }),
@@ -32,6 +36,28 @@ export function openSettings({ onSignOut, onLanguage }) {
   const account = h('p', { class: 'hint' });
   api('/auth/session').then((s) => { account.textContent = t('settings.signedInAs', { email: s?.email || '' }); }, () => {});
 
+  // Everything as one file, and a file (Teehee or ChatGPT export) back in.
+  const picker = h('input', { type: 'file', accept: '.json,application/json', hidden: true });
+  picker.addEventListener('change', async () => {
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file) return;
+    try {
+      const r = await importFile(file);
+      showToast(t('imported', { imported: r.imported, skipped: r.skipped }));
+      chatList.load().catch(() => {});
+    } catch (e) {
+      showToast(describeApiError(e).text);
+    }
+  });
+  const data = h('section', { class: 'settings-section', 'aria-labelledby': 'set-data' },
+    h('h3', { id: 'set-data', text: t('settings.data') }),
+    h('button', { type: 'button', class: 'btn', text: t('exportAll'),
+      onclick: () => download('/export', 'teehee-export.json').catch((e) => showToast(describeApiError(e).text)) }),
+    h('button', { type: 'button', class: 'btn', text: t('importFile'), onclick: () => picker.click() }),
+    picker,
+    h('p', { class: 'hint', text: t('importHint') }));
+
   const body = h('div', { class: 'settings' },
     createKeysSection(),
     h('section', { class: 'settings-section', 'aria-labelledby': 'set-look' },
@@ -40,6 +66,7 @@ export function openSettings({ onSignOut, onLanguage }) {
       h('label', { class: 'choice' }, images, h('span', { text: t('settings.remoteImages') })),
       h('p', { class: 'hint', text: t('settings.remoteImagesHint') })),
     createDevicesSection(),
+    data,
     h('section', { class: 'settings-section', 'aria-labelledby': 'set-account' },
       h('h3', { id: 'set-account', text: t('settings.account') }), account,
       h('button', { type: 'button', class: 'btn danger', text: t('signOut'), onclick: () => { handle.close(); onSignOut(); } })),

@@ -23,6 +23,8 @@ export function createShell(actions) {
   const toolsMenu = h('div', { class: 'chat-tools-menu', id: 'chat-tools-menu' },
     iconButton('edit', t('rename'), () => runTool(actions.onRename)),
     iconButton('fork', t('fork'), () => runTool(actions.onFork)),
+    iconButton('download', t('exportMarkdown'), () => runTool(actions.onExportMarkdown)),
+    iconButton('download', t('exportJson'), () => runTool(actions.onExportJson)),
     iconButton('delete', t('delete'), () => runTool(actions.onDelete)));
   const moreButton = iconButton('more', t('chatActions'), () => setToolsOpen(!toolsOpen()), {
     class: 'only-phone', 'aria-controls': 'chat-tools-menu', 'aria-expanded': 'false',
