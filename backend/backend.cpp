@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "auth/deviceservice.h"
 #include "auth/pairingservice.h"
+#include "chat/attachmentservice.h"
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
@@ -82,6 +83,7 @@ Status Backend::openDatabase()
             m_checkpointer = std::make_unique<WalCheckpointer>(*m_database, writer.value());
     }
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
+    m_attachments = std::make_unique<AttachmentService>(*m_database, m_config);
     m_devices = std::make_unique<DeviceService>(*m_database, m_config.deviceTokenDays);
     m_auth = std::make_unique<AuthService>(m_config, *m_database, *m_devices);
     m_pairing = std::make_unique<PairingService>(*m_database, *m_auth);

@@ -10,6 +10,7 @@
 namespace teehee {
 
 class ChatService;
+class AttachmentService;
 class AuthService;
 class DeviceService;
 class PairingService;
@@ -39,6 +40,8 @@ public:
     Database &database() { return *m_database; }
     // Valid once the database is open.
     ChatService &chats() { return *m_chats; }
+    // Files users upload for their messages.
+    AttachmentService &attachments() { return *m_attachments; }
     AuthService &auth() { return *m_auth; }
     // The signed-in devices of each account, and pairing new ones.
     DeviceService &devices() { return *m_devices; }
@@ -57,6 +60,7 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer; // SQLite only; stops before the database closes
     std::unique_ptr<ServerPresence> m_presence;
     std::unique_ptr<ChatService> m_chats;
+    std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<DeviceService> m_devices;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PairingService> m_pairing;

@@ -16,7 +16,7 @@ constexpr qint64 kReadSlice = 64 * 1024;
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, std::shared_ptr<const CorsPolicy> cors,
                                  std::shared_ptr<const HttpHandlers> handlers)
     : QObject(socket), m_socket(socket), m_limits(limits), m_cors(std::move(cors)), m_handlers(std::move(handlers)),
-      m_parser(HttpParserLimits{limits.maxHeaderBytes, limits.maxRequestBytes})
+      m_parser(HttpParserLimits{limits.maxHeaderBytes, limits.maxRequestBytes, 100, limits.bodyBytesByPath})
 {
     m_idleTimer.setSingleShot(true);
     m_requestTimer.setSingleShot(true);

@@ -10,6 +10,8 @@ namespace teehee {
 // What every connection is held to until a WebSocket upgrade is handed over.
 struct HttpLimits {
     qint64 maxRequestBytes = 1024 * 1024;   // MAX_REQUEST_BYTES: larger bodies → 413
+    // Paths with a body limit of their own instead (POST /attachments: ATTACHMENT_MAX_BYTES).
+    QList<QPair<QByteArray, qint64>> bodyBytesByPath;
     qint64 maxHeaderBytes = 32 * 1024;      // request line + headers: larger → 431
     int idleTimeoutMs = 30 * 1000;          // keep-alive connection with nothing to do → closed
     int requestTimeoutMs = 30 * 1000;       // headers + body must arrive within this → 408

@@ -12,7 +12,21 @@ constexpr int kMaxBlankLines = 8;
 using namespace httpsyntax;
 
 
-HttpRequestParser::HttpRequestParser(HttpParserLimits limits) : m_limits(limits) {}
+HttpRequestParser::HttpRequestParser(HttpParserLimits limits) : m_limits(std::move(limits)), m_bodyLimit(m_limits.maxBodyBytes) {}
+
+qint64 HttpParserLimits::bodyLimitFor(QByteArrayView target) const
+{
+    if (bodyBytesByPath.isEmpty())
+        return maxBodyBytes;
+    const qsizetype query = target.indexOf('?');
+    QByteArrayView path = query >= 0 ? target.first(query) : target;
+    if (path.size() > 1 && path.endsWith('/'))
+        path.chop(1);
+    for (const auto &[prefix, limit] : bodyBytesByPath)
+        if (path.toByteArray() == prefix)
+            return limit;
+    return maxBodyBytes;
+}
 
 HttpRequestParser::Step HttpRequestParser::fail(int status, const QString &detail)
 {
@@ -132,8 +146,8 @@ HttpRequestParser::Step HttpRequestParser::feed(QByteArrayView data, qsizetype &
                 m_trailerBytes = 0;
                 break;
             }
-            if (m_body.size() + n > m_limits.maxBodyBytes)
-                return fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+            if (m_body.size() + n > m_bodyLimit)
+                return fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_bodyLimit));
             m_remaining = n;
             m_state = State::ChunkData;
             break;
@@ -333,14 +347,15 @@ bool HttpRequestParser::applyFraming()
         fail(400, QStringLiteral("An HTTP/1.1 request needs exactly one Host header"));
         return false;
     }
+    m_bodyLimit = m_limits.bodyLimitFor(m_head.target);
     if (lengths) {
         if (!isAllDigits(length) || length.size() > 18) {
             fail(400, QStringLiteral("Invalid Content-Length"));
             return false;
         }
         m_head.contentLength = length.toLongLong();
-        if (m_head.contentLength > m_limits.maxBodyBytes) {
-            fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+        if (m_head.contentLength > m_bodyLimit) {
+            fail(413, QStringLiteral("Request body is larger than %1 bytes").arg(m_bodyLimit));
             return false;
         }
     }

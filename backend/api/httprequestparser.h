@@ -39,6 +39,11 @@ struct HttpParserLimits {
     qint64 maxHeaderBytes = 32 * 1024;  // request line + headers (and a chunked body's trailers)
     qint64 maxBodyBytes = 1024 * 1024;  // the decoded body
     int maxHeaderCount = 100;
+    // Paths whose bodies have a limit of their own (POST /attachments: the
+    // file's), matched without the query and a trailing slash.
+    QList<QPair<QByteArray, qint64>> bodyBytesByPath;
+
+    qint64 bodyLimitFor(QByteArrayView target) const;
 };
 
 // The one authority on where an HTTP/1.1 request starts and ends (RFC 9112).
@@ -89,6 +94,7 @@ private:
     Step afterHead();
 
     HttpParserLimits m_limits;
+    qint64 m_bodyLimit = 0;   // this request's, from its path
     State m_state = State::Start;
     HttpRequestHead m_head;
     QByteArray m_buffer;      // the head (or a chunk line, or the trailers) so far

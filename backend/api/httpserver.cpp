@@ -63,6 +63,8 @@ HttpLimits HttpServer::limitsFrom(const Config &config)
 {
     HttpLimits limits;
     limits.maxRequestBytes = config.maxRequestBytes;
+    // An upload may be larger than any JSON body: a little room for a multipart envelope.
+    limits.bodyBytesByPath.append({QByteArrayLiteral("/attachments"), config.attachmentMaxBytes + 64 * 1024});
     limits.maxConnections = config.maxConnections;
     limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
     // Behind a reverse proxy every client arrives from it: only the total counts for it.
@@ -94,6 +96,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerSystemRoutes(*m_context);
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
+    registerAttachmentRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
     m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets

@@ -13,6 +13,7 @@ void registerStreamRoutes(ApiContext &ctx);
 void registerProviderRoutes(ApiContext &ctx);
 void registerDeviceRoutes(ApiContext &ctx);
 void registerPairRoutes(ApiContext &ctx);
+void registerAttachmentRoutes(ApiContext &ctx);
 // Last: the web client's files never shadow an API path.
 void registerWebClientRoutes(ApiContext &ctx);
 

@@ -157,7 +157,7 @@ void registerStreamRoutes(ApiContext &ctx)
         if (!turn)
             return res.send(turn.error.toError());
         auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), turn->text,
-                                                   turn->parent, turn->generationOptions());
+                                                   turn->parent, turn->generationOptions(), turn->attachments);
         if (!g)
             return res.send(g.error());
         QList<streamevents::Encoded> first;

@@ -95,7 +95,7 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
     if (!tokenStillValid())
         return;
     const GenerationOptions options = turn->generationOptions();
-    auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options)
+    auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options, turn->attachments)
                  : kind == TurnKind::Regenerate ? generations.regenerate(m_userId, turn->messageId, options)
                                                 : generations.continueMessage(m_userId, turn->messageId, options);
     if (!started)

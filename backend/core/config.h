@@ -42,6 +42,7 @@ struct Config {
     bool allowSignup = true;
     qint64 maxRequestBytes = 1024 * 1024;
     qint64 maxMessageBytes = 1000 * 1000;
+    qint64 attachmentMaxBytes = 20 * 1024 * 1024; // ATTACHMENT_MAX_BYTES: one uploaded file
     int maxConnections = 4096;            // open client connections in all
     int maxConnectionsPerAddress = 128;   // from one client address (a trusted proxy counts only in all)
 

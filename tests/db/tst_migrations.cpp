@@ -36,7 +36,7 @@ private Q_SLOTS:
         auto v = m.migrate();
         QVERIFY2(v, qPrintable(v ? QString() : v.error().message));
         QCOMPARE(v.value(), Migrator::latestVersion());
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")), Migrator::latestVersion());
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")), int(Migrator::all().size()));
     }
 
     void migratingTwiceChangesNothing()
@@ -49,7 +49,7 @@ private Q_SLOTS:
         auto again = Migrator(db).migrate();
         QVERIFY(again);
         QCOMPARE(again.value(), Migrator::latestVersion());
-        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")), Migrator::latestVersion());
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")), int(Migrator::all().size()));
     }
 
     void aVersionOneDatabaseUpgradesInPlaceKeepingItsData()
