@@ -16,6 +16,7 @@ import pairing from './pairing.mjs';
 import modelprompt from './modelprompt.mjs';
 import chatactions from './chatactions.mjs';
 import keyboard from './keyboard.mjs';
+import attachments from './attachments.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard];
+    modelprompt, chatactions, keyboard, attachments];
