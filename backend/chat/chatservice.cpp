@@ -1,7 +1,6 @@
 #include "chat/chatservice.h"
 
 #include "chat/attachmentservice.h"
-
 #include "chat/messagerules.h"
 #include "core/logging.h"
 #include "db/sqlquery.h"
@@ -362,10 +361,7 @@ QList<ChatMessage> ChatService::contextOf(const ChatRecord &chat, const QList<Me
     for (const MessageRecord &m : path) {
         if (m.content.value(QStringLiteral("deleted")).toBool())
             continue;
-        ChatMessage message{m.role, m.text(), {}};
-        if (m.role == QLatin1String("user"))
-            message.attachments = AttachmentService::listed(m.content); // their bytes: AttachmentService::load
-        out.append(std::move(message));
+        out.append(ChatMessage{m.role, m.text(), m.role == u"user" ? AttachmentService::listed(m.content) : QList<ChatAttachment>{}});
     }
     return out;
 }
