@@ -3,6 +3,7 @@
 #include "auth/authservice.h"
 #include "auth/deviceservice.h"
 #include "auth/pairingservice.h"
+#include "chat/attachmentservice.h"
 #include "chat/chatservice.h"
 #include "chat/usageservice.h"
 #include "keys/keyservice.h"
@@ -84,6 +85,7 @@ Status Backend::openDatabase()
     }
     m_chats = std::make_unique<ChatService>(*m_database, m_config);
     m_usage = std::make_unique<UsageService>(*m_database);
+    m_attachments = std::make_unique<AttachmentService>(*m_database, m_config);
     m_devices = std::make_unique<DeviceService>(*m_database, m_config.deviceTokenDays);
     m_auth = std::make_unique<AuthService>(m_config, *m_database, *m_devices);
     m_pairing = std::make_unique<PairingService>(*m_database, *m_auth);

@@ -11,6 +11,7 @@ namespace teehee {
 
 class ChatService;
 class UsageService;
+class AttachmentService;
 class AuthService;
 class DeviceService;
 class PairingService;
@@ -41,6 +42,8 @@ public:
     // Valid once the database is open.
     ChatService &chats() { return *m_chats; }
     const UsageService &usage() const { return *m_usage; }
+    // Files users upload for their messages.
+    AttachmentService &attachments() { return *m_attachments; }
     AuthService &auth() { return *m_auth; }
     // The signed-in devices of each account, and pairing new ones.
     DeviceService &devices() { return *m_devices; }
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<ServerPresence> m_presence;
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<UsageService> m_usage;
+    std::unique_ptr<AttachmentService> m_attachments;
     std::unique_ptr<DeviceService> m_devices;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<PairingService> m_pairing;

@@ -27,6 +27,7 @@ enum class Failure {
     Unauthorized,
     Unavailable,    // the backend or server cannot be reached
     CertificateRejected, // the server's certificate is not the one confirmed (or not trusted)
+    NoVision,       // the model takes no images, and the message has some
     Internal,
 };
 

@@ -7,6 +7,7 @@
 #include "api/routes.h"
 #include "backend.h"
 #include "api/json/chatjson.h"
+#include "chat/attachmentservice.h"
 #include "chat/chatservice.h"
 #include "db/sqlquery.h"
 
@@ -216,7 +217,16 @@ void registerMessageRoutes(ApiContext &ctx, Backend &backend)
         const DecodedTurn turn = decodeTurn(TurnKind::AddMessage, *body);
         if (!turn)
             return res.send(refused(turn.error));
-        res.send(messageResponse(chats.addMessage(user.id, param(req, "chat_id"), newMessageFrom(turn.value())), 201));
+        NewMessage message = newMessageFrom(turn.value());
+        if (!turn->attachments.isEmpty()) {
+            if (message.role != QLatin1String("user"))
+                return res.send(Error::invalid(QStringLiteral("attachments: only a user message carries attachments")));
+            auto described = backend.attachments().describe(user.id, turn->attachments);
+            if (!described)
+                return res.send(described.error());
+            message.attachments = described.value();
+        }
+        res.send(messageResponse(chats.addMessage(user.id, param(req, "chat_id"), message), 201));
     }));
 
     auto edit = ctx.authed([&backend](const ApiRequest &req, const AuthUser &user, Responder res) {

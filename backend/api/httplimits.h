@@ -17,7 +17,8 @@ struct HttpLimits {
     int requestTimeoutMs = 30 * 1000;       // headers + body must arrive within this → 408
     int maxConnections = 4096;              // MAX_CONNECTIONS: open connections in all
     int maxConnectionsPerAddress = 128;     // MAX_CONNECTIONS_PER_ADDRESS: from one client address
-    // Routes with a body limit of their own (POST /import: IMPORT_MAX_BYTES).
+    // Routes with a body limit of their own (POST /import: IMPORT_MAX_BYTES;
+    // POST /attachments: ATTACHMENT_MAX_BYTES).
     QList<HttpRouteBodyLimit> routeBodyLimits;
     // Peers held only to the total (trusted reverse proxies: every client comes from them).
     QList<QPair<QHostAddress, int>> sharedAddresses;

@@ -12,7 +12,7 @@ constexpr int kMaxBlankLines = 8;
 using namespace httpsyntax;
 
 
-HttpRequestParser::HttpRequestParser(HttpParserLimits limits) : m_limits(limits) {}
+HttpRequestParser::HttpRequestParser(HttpParserLimits limits) : m_limits(std::move(limits)), m_bodyLimit(m_limits.maxBodyBytes) {}
 
 HttpRequestParser::Step HttpRequestParser::fail(int status, const QString &detail)
 {

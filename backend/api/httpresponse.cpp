@@ -31,6 +31,7 @@ int httpStatusFor(ErrorCode code)
     case ErrorCode::Unauthorized: return 401;
     case ErrorCode::Forbidden: return 403;
     case ErrorCode::TooLarge: return 413;
+    case ErrorCode::UnsupportedType: return 415;
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::Unavailable: return 503;
     case ErrorCode::Database: return 500;
@@ -74,6 +75,7 @@ QByteArray reasonPhrase(int status)
     case 408: return "Request Timeout";
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
     case 417: return "Expectation Failed";
     case 426: return "Upgrade Required";
     case 422: return "Unprocessable Entity";

@@ -64,6 +64,8 @@ HttpLimits HttpServer::limitsFrom(const Config &config)
     HttpLimits limits;
     limits.maxRequestBytes = config.maxRequestBytes;
     limits.routeBodyLimits << HttpRouteBodyLimit{"POST", "/import", config.importMaxBytes};
+    // An upload may be larger than any JSON body: a little room for a multipart envelope.
+    limits.routeBodyLimits << HttpRouteBodyLimit{"POST", "/attachments", config.attachmentMaxBytes + 64 * 1024};
     limits.maxConnections = config.maxConnections;
     limits.maxConnectionsPerAddress = config.maxConnectionsPerAddress;
     // Behind a reverse proxy every client arrives from it: only the total counts for it.
@@ -96,6 +98,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerAuthRoutes(*m_context);
     registerKeyRoutes(*m_context);
     registerSearchRoutes(*m_context);
+    registerAttachmentRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
     m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets

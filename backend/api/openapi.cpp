@@ -38,7 +38,7 @@ const QList<Operation> &operations()
         {"delete", "/chats/{chat_id}", "chats", "Delete a chat and its messages", true, {}, 200},
         {"post", "/chats/{chat_id}/branch", "chats", "Fork the path up to a message into a new chat", true, {"base_message_id"}, 201},
         {"get", "/chats/{chat_id}/messages", "messages", "Every message of the chat, oldest first", true, {}, 200},
-        {"post", "/chats/{chat_id}/messages", "messages", "Add a message (parent_message_id absent: append to the active branch; null: new root)", true, {"role", "content", "parent_message_id?"}, 201},
+        {"post", "/chats/{chat_id}/messages", "messages", "Add a message (parent_message_id absent: append to the active branch; null: new root). A user message may carry attachments: ids from POST /attachments, kept as content.attachments [{id, name, mime_type, size}]", true, {"role", "content", "parent_message_id?", "attachments?"}, 201},
         {"patch", "/messages/{message_id}", "messages", "Edit a message in place (409 while streaming)", true, {"content"}, 200},
         {"delete", "/messages/{message_id}", "messages", "Soft-delete a message", true, {}, 200},
         {"patch", "/chats/messages/{message_id}", "messages", "Alias of PATCH /messages/{message_id}", true, {"content"}, 200},
@@ -52,10 +52,13 @@ const QList<Operation> &operations()
         {"get", "/usage", "usage", "What your replies used and cost: {from, to, totals: {input_tokens, output_tokens, cost_usd?}, groups: [{key, input_tokens, output_tokens, cost_usd?, replies, name? (chat), provider? (model)}], prices: {as_of, source}}. Query: from, to (YYYY-MM-DD, inclusive; default the last 30 days), group_by=day|model|chat. cost_usd is absent when no price is known", true, {}, 200},
         {"post", "/stream/{message_id}/regenerate", "streaming", "Another reply to the same question: a new sibling of that assistant message (SSE with Accept: text/event-stream, else JSON when it ends). Without provider/model: the chat's", true, {"provider?", "model?", "key_id?", "options?"}, 200},
         {"post", "/stream/{message_id}/continue", "streaming", "Continue a partial or empty assistant message (SSE with Accept: text/event-stream). Without provider/model: the chat's; with them, they become the chat's. options: for this reply only", true, {"provider?", "model?", "parent_message_id?", "key_id?", "options?"}, 200},
-        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running). parent_message_id absent: the active branch; null: a new root. Without provider/model: the chat's; with them, they become the chat's. options: for this reply only", true, {"content", "provider?", "model?", "parent_message_id?", "key_id?", "options?"}, 200},
+        {"post", "/chats/{chat_id}/stream", "streaming", "Stream a reply as Server-Sent Events (429 when MAX_GENERATIONS_PER_USER replies are running). parent_message_id absent: the active branch; null: a new root. Without provider/model: the chat's; with them, they become the chat's. options: for this reply only. attachments: ids from POST /attachments; a model that takes no images answers stream_error (error_reason no_vision) before anything is sent upstream", true, {"content", "provider?", "model?", "parent_message_id?", "key_id?", "options?", "attachments?"}, 200},
         {"get", "/stream/{message_id}/events", "streaming", "Attach to a running or finished stream (SSE; honours Last-Event-ID)", true, {}, 200},
         {"get", "/stream/{chat_id}", "streaming", "WebSocket: live events of a chat (?token=<JWT>; close 4001 bad token, 4004 unknown chat)", false, {}, 101},
         {"get", "/events", "streaming", "WebSocket: live events of the whole account: chat_created, chat_updated, chat_deleted, message_updated, branch_changed, stream_started, stream_ended, device_revoked, pair_requested (?token=<JWT>; close 4001 bad token or signed-out device)", false, {}, 101},
+        {"post", "/attachments", "attachments", "Upload a file: the raw bytes with Content-Type and X-Filename (percent-encoded), or multipart/form-data with one file part. 201 {id, name, mime_type, size, sha256, created_at}; 413 over ATTACHMENT_MAX_BYTES (default 20 MiB); 415 for anything but PNG, JPEG, GIF, WebP, PDF and UTF-8 text (judged by the bytes)", true, {}, 201},
+        {"get", "/attachments/{attachment_id}", "attachments", "The file's bytes with its Content-Type, as a download (X-Content-Type-Options: nosniff); yours only", true, {}, 200},
+        {"delete", "/attachments/{attachment_id}", "attachments", "Delete a file; messages that carried it keep it listed with removed: true", true, {}, 200},
         {"get", "/devices", "devices", "Your signed-in devices: [{id, name, created_at, last_seen_at, current}], most recently seen first", true, {}, 200},
         {"delete", "/devices/{device_id}", "devices", "Sign a device out at once: its tokens answer 401, its open sockets close with 4001 (after a device_revoked event)", true, {}, 200},
         {"post", "/pair/invitations", "devices", "Invite a new device: 201 {code, url, expires_at}; the code is single-use and valid 3 minutes, url is what a QR code shows (<this server>/#pair=<code>)", true, {}, 201},
@@ -90,6 +93,9 @@ QJsonObject propertySchema(const QString &field)
 {
     if (field == u"options")
         return ref("ChatOptions");
+    if (field == u"attachments")
+        return {{QStringLiteral("type"), QStringLiteral("array")},
+                {QStringLiteral("items"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("format"), QStringLiteral("uuid")}}}};
     if (field == u"content")
         return {{QStringLiteral("oneOf"), QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}},
                                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}}}};
@@ -191,6 +197,18 @@ QJsonObject operationJson(const Operation &op)
     }
     if (QByteArray(op.path).contains('{'))
         responses.insert(QStringLiteral("404"), errorResponse("Not found, or not yours"));
+    if (QByteArray(op.path) == "/attachments" && QByteArray(op.method) == "post") {
+        // The file itself is the body: any accepted type, or a form with a `file` part.
+        const QJsonObject binary{{QStringLiteral("type"), QStringLiteral("string")}, {QStringLiteral("format"), QStringLiteral("binary")}};
+        o.insert(QStringLiteral("requestBody"), QJsonObject{{QStringLiteral("required"), true},
+            {QStringLiteral("content"), QJsonObject{
+                {QStringLiteral("application/octet-stream"), QJsonObject{{QStringLiteral("schema"), binary}}},
+                {QStringLiteral("multipart/form-data"), QJsonObject{{QStringLiteral("schema"), QJsonObject{
+                    {QStringLiteral("type"), QStringLiteral("object")},
+                    {QStringLiteral("properties"), QJsonObject{{QStringLiteral("file"), binary}}}}}}}}}});
+        responses.insert(QStringLiteral("413"), errorResponse("File larger than ATTACHMENT_MAX_BYTES"));
+        responses.insert(QStringLiteral("415"), errorResponse("Not an accepted type: images (PNG, JPEG, GIF, WebP), PDF, UTF-8 text"));
+    }
     o.insert(QStringLiteral("responses"), responses);
     return o;
 }
@@ -257,8 +275,8 @@ fetch('openapi.json').then(r=>r.json()).then(doc=>{
       const s=document.createElement('div');s.textContent=op.summary+(op.security?' 🔒':'');
       d.append(m,p,s);
       if(op.requestBody){const b=document.createElement('div');b.className='lock';
-        const sc=op.requestBody.content['application/json'].schema;
-        b.textContent='body: {'+Object.keys(sc.properties).map(k=>(sc.required||[]).includes(k)?k:k+'?').join(', ')+'}';d.append(b);}
+        const js=op.requestBody.content['application/json'];const sc=js&&js.schema;
+        b.textContent=sc?'body: {'+Object.keys(sc.properties).map(k=>(sc.required||[]).includes(k)?k:k+'?').join(', ')+'}':'body: '+Object.keys(op.requestBody.content).join(' or ');d.append(b);}
       if(method==='get'&&!path.includes('{')&&!path.startsWith('/stream')){
         const btn=document.createElement('button');btn.textContent='try';const out=document.createElement('pre');out.hidden=true;
         btn.onclick=()=>{const t=document.getElementById('tok').value;

@@ -16,6 +16,7 @@ void registerDeviceRoutes(ApiContext &ctx);
 void registerPairRoutes(ApiContext &ctx);
 void registerUsageRoutes(ApiContext &ctx);
 void registerTransferRoutes(ApiContext &ctx);
+void registerAttachmentRoutes(ApiContext &ctx);
 // Last: the web client's files never shadow an API path.
 void registerWebClientRoutes(ApiContext &ctx);
 

@@ -161,7 +161,7 @@ void registerStreamRoutes(ApiContext &ctx)
         GenerationOptions options = turn->generationOptions();
         options.deviceId = user.deviceId;
         auto g = backend.generations().sendMessage(user.id, req.param(QStringLiteral("chat_id")), turn->text,
-                                                   turn->parent, options);
+                                                   turn->parent, options, turn->attachments);
         if (!g)
             return res.send(g.error());
         QList<streamevents::Encoded> first;

@@ -17,7 +17,8 @@ QJsonArray modelsJson()
                                {QStringLiteral("provider"), m.provider},
                                {QStringLiteral("description"), m.description},
                                {QStringLiteral("max_tokens"), m.maxTokens},
-                               {QStringLiteral("context_tokens"), m.contextTokens}});
+                               {QStringLiteral("context_tokens"), m.contextTokens},
+                               {QStringLiteral("images"), m.images}});
     return out;
 }
 

@@ -96,7 +96,7 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
         return;
     GenerationOptions options = turn->generationOptions();
     options.deviceId = m_deviceId;
-    auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options)
+    auto started = kind == TurnKind::Send       ? generations.sendMessage(m_userId, m_chatId, turn->text, turn->parent, options, turn->attachments)
                  : kind == TurnKind::Regenerate ? generations.regenerate(m_userId, turn->messageId, options)
                                                 : generations.continueMessage(m_userId, turn->messageId, options);
     if (!started)

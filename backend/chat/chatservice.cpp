@@ -1,5 +1,6 @@
 #include "chat/chatservice.h"
 
+#include "chat/attachmentservice.h"
 #include "chat/messagerules.h"
 #include "core/logging.h"
 #include "db/sqlquery.h"
@@ -360,7 +361,7 @@ QList<ChatMessage> ChatService::contextOf(const ChatRecord &chat, const QList<Me
     for (const MessageRecord &m : path) {
         if (m.content.value(QStringLiteral("deleted")).toBool())
             continue;
-        out.append(ChatMessage{m.role, m.text()});
+        out.append(ChatMessage{m.role, m.text(), m.role == u"user" ? AttachmentService::listed(m.content) : QList<ChatAttachment>{}});
     }
     return out;
 }

@@ -73,7 +73,8 @@ public:
     // first (when set), then the root → message path of that branch only,
     // deleted messages left out.
     Result<QList<ChatMessage>> context(const QString &userId, const QString &messageId) const;
-    // The same, from a chat and a path (root first) already read.
+    // The same, from a chat and a path (root first) already read. User messages list
+    // their files (content.attachments); AttachmentService::load reads the bytes.
     static QList<ChatMessage> contextOf(const ChatRecord &chat, const QList<MessageRecord> &path);
 
     const MessageTree &tree() const { return m_tree; }

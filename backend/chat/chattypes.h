@@ -4,6 +4,7 @@
 #include "db/messagerepository.h"
 #include "db/records.h"
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,8 @@ struct NewMessage {
     bool isPartial = false;
     QString error;           // a failed reply: why (content.error)
     QString errorReason;     // its reason's name (content.error_reason), for clients to word it
+    // content.attachments: [{id, name, mime_type, size}] (AttachmentService::describe)
+    QJsonArray attachments;
 };
 
 // A PATCH of a chat: only the fields that are set change.

@@ -63,6 +63,8 @@ MessageRecord recordFor(const ChatRecord &chat, const NewMessage &m, const QStri
         record.content.insert(QStringLiteral("error"), m.error);
     if (!m.errorReason.isEmpty())
         record.content.insert(QStringLiteral("error_reason"), m.errorReason);
+    if (!m.attachments.isEmpty())
+        record.content.insert(QStringLiteral("attachments"), m.attachments);
     record.model = m.model;
     record.provider = m.provider;
     record.status = m.status;

@@ -30,6 +30,7 @@ const QList<ConfigVariable> &configVariables()
         {"MAX_REQUEST_BYTES", "1048576", "largest accepted request body"},
         {"IMPORT_MAX_BYTES", "268435456", "largest document POST /import accepts (instead of MAX_REQUEST_BYTES)"},
         {"MAX_MESSAGE_BYTES", "1000000", "largest accepted message text"},
+        {"ATTACHMENT_MAX_BYTES", "20971520", "largest uploaded attachment (POST /attachments), in bytes"},
         {"MAX_CONNECTIONS", "4096", "open client connections in all; more are answered 503"},
         {"MAX_CONNECTIONS_PER_ADDRESS", "128", "open connections from one client address; more are answered 503"},
         {"OIDC_ISSUER", "", "OpenID Connect issuer for provider \"oidc\" single sign-on"},

@@ -43,6 +43,7 @@ struct Config {
     qint64 maxRequestBytes = 1024 * 1024;
     qint64 importMaxBytes = 256LL * 1024 * 1024;   // IMPORT_MAX_BYTES: POST /import only
     qint64 maxMessageBytes = 1000 * 1000;
+    qint64 attachmentMaxBytes = 20 * 1024 * 1024; // ATTACHMENT_MAX_BYTES: one uploaded file
     int maxConnections = 4096;            // open client connections in all
     int maxConnectionsPerAddress = 128;   // from one client address (a trusted proxy counts only in all)
 

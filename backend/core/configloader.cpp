@@ -191,6 +191,7 @@ Result<Config> ConfigLoader::load() const
     for (const auto &[name, field] : {std::pair{"MAX_REQUEST_BYTES", &c.maxRequestBytes},
                                       std::pair{"MAX_MESSAGE_BYTES", &c.maxMessageBytes},
                                       std::pair{"IMPORT_MAX_BYTES", &c.importMaxBytes},
+                                      std::pair{"ATTACHMENT_MAX_BYTES", &c.attachmentMaxBytes},
                                       std::pair{"MAX_REPLY_BYTES", &c.maxReplyBytes}}) {
         if (!isSet(QLatin1String(name)))
             continue;

@@ -5,7 +5,7 @@
 
 namespace teehee {
 namespace {
-constexpr std::array<std::pair<ErrorReason, const char *>, 16> kNames{{
+constexpr std::array<std::pair<ErrorReason, const char *>, 17> kNames{{
     {ErrorReason::ForeignParent, "foreign_parent"},
     {ErrorReason::NoProvider, "no_provider"},
     {ErrorReason::UnknownProvider, "unknown_provider"},
@@ -22,6 +22,7 @@ constexpr std::array<std::pair<ErrorReason, const char *>, 16> kNames{{
     {ErrorReason::DeviceSignedOut, "device_signed_out"},
     {ErrorReason::PairingCodeInvalid, "pairing_code_invalid"},
     {ErrorReason::PairingClosed, "pairing_closed"},
+    {ErrorReason::NoVision, "no_vision"},
 }};
 } // namespace
 

@@ -15,6 +15,7 @@ enum class ErrorCode {
     Unauthorized,     // bad credentials or token (401)
     Forbidden,        // not allowed by configuration (403)
     TooLarge,         // over a configured limit (413)
+    UnsupportedType,  // a kind of content not accepted here (415)
     RateLimited,      // too many attempts (429)
     Unavailable,      // a dependency is down (503)
     Database,         // the database refused or failed
@@ -42,6 +43,7 @@ enum class ErrorReason {
     DeviceSignedOut,    // the token's device was revoked (signed out) or lapsed
     PairingCodeInvalid, // a pairing code that is wrong, used or expired (one answer for all three)
     PairingClosed,      // a pairing request no longer pending (approved, denied or expired)
+    NoVision,           // the model takes no images, and the context holds one
 };
 
 // "no_key", "no_model", ...: the reason as clients read it from a saved message.

@@ -304,6 +304,30 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        // Files kept in the database itself, so every server of a group serves them.
+        {10, QStringLiteral("attachments: files a user uploads for their messages"),
+         {},
+         // The bytes' type differs (BLOB / BYTEA), so each database creates its own table.
+         {QStringLiteral("CREATE TABLE attachments ("
+                         " id TEXT PRIMARY KEY,"
+                         " user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                         " name TEXT NOT NULL,"
+                         " mime_type TEXT NOT NULL,"
+                         " size BIGINT NOT NULL,"
+                         " sha256 TEXT NOT NULL,"
+                         " bytes BLOB NOT NULL,"
+                         " created_at TEXT NOT NULL)"),
+          QStringLiteral("CREATE INDEX ix_attachments_user ON attachments(user_id, created_at)")},
+         {QStringLiteral("CREATE TABLE attachments ("
+                         " id UUID PRIMARY KEY,"
+                         " user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                         " name TEXT NOT NULL,"
+                         " mime_type TEXT NOT NULL,"
+                         " size BIGINT NOT NULL,"
+                         " sha256 TEXT NOT NULL,"
+                         " bytes BYTEA NOT NULL,"
+                         " created_at TIMESTAMPTZ NOT NULL)"),
+          QStringLiteral("CREATE INDEX ix_attachments_user ON attachments(user_id, created_at)")}},
         {11, QStringLiteral("what each reply cost, for usage totals"),
          {
              // content.usage.cost_usd, copied where totals can be summed.

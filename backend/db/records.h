@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -81,6 +82,19 @@ struct DeviceRecord {
     QDateTime revokedAt;    // invalid while the device may still sign in
 
     bool isRevoked() const { return revokedAt.isValid(); }
+};
+
+// A file a user uploaded for their messages. `bytes` is empty when only the
+// description was read (AttachmentRepository::find).
+struct AttachmentRecord {
+    QString id;
+    QString userId;
+    QString name;
+    QString mimeType;
+    qint64 size = 0;
+    QString sha256;      // lower-case hex
+    QByteArray bytes;
+    QDateTime createdAt;
 };
 
 namespace PairingStatus {

@@ -201,6 +201,8 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
             e.errorReason = errorReasonName(ErrorReason::KeyRejected);
         else if (e.rateLimited)
             e.errorReason = errorReasonName(ErrorReason::ProviderBusy);
+        else if (error.kind == ProviderError::NoVision)
+            e.errorReason = errorReasonName(ErrorReason::NoVision);
         if (e.rateLimited && error.retryAfterMs >= 0)
             e.retryAfterSeconds = int((error.retryAfterMs + 999) / 1000);
         ending.status = MessageStatus::Error;

@@ -22,7 +22,8 @@ using turnparts::withMessages;
 
 GenerationManager::GenerationManager(const Config &config, const Database &db, ChatService &chats, KeyService &keys,
                                      const ProviderRegistry &providers, QObject *parent)
-    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(providers), m_batcher(db),
+    : QObject(parent), m_config(config), m_db(db), m_chats(chats), m_keys(keys), m_registry(providers),
+      m_attachments(db, config), m_batcher(db),
       // Sequence numbers stay increasing across restarts, so an SSE client's
       // Last-Event-ID from before a restart never hides newer events.
       m_seq(QDateTime::currentMSecsSinceEpoch() * 1000)
@@ -151,11 +152,14 @@ Result<ChatRequest> GenerationManager::withContext(ChatRequest request, const QS
     auto context = m_chats.context(userId, answeredMessageId);
     if (!context)
         return context.error();
+    if (auto st = m_attachments.load(userId, context.value()); !st)
+        return st.error();
     return withMessages(std::move(request), std::move(context).value(), continuing);
 }
 
 Result<Generation *> GenerationManager::sendMessage(const QString &userId, const QString &chatId, const QString &text,
-                                                    const MessageParent &parent, const GenerationOptions &options)
+                                                    const MessageParent &parent, const GenerationOptions &options,
+                                                    const QStringList &attachments)
 {
     auto chat = m_chats.chat(userId, chatId);
     if (!chat)
@@ -164,8 +168,11 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
-    if (text.trimmed().isEmpty())
+    if (text.trimmed().isEmpty() && attachments.isEmpty())
         return Error::invalid(QStringLiteral("content: must not be empty")).withReason(ErrorReason::EmptyContent);
+    auto described = m_attachments.describe(userId, attachments);
+    if (!described)
+        return described.error();
     // Provider and key are checked before anything is written.
     auto resolved = resolveProvider(userId, effectiveOptions(options, chat.value()));
     if (!resolved)
@@ -173,6 +180,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
 
     // The question and its empty reply are written together or not at all.
     auto [user, reply] = exchangeOf(text, parent, resolved->provider, resolved->model);
+    user.attachments = described.value();
     reply.status = MessageStatus::Streaming;
     reply.isPartial = true;
     // A choice named in the request becomes the chat's, announced with the exchange.
@@ -182,7 +190,10 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     auto exchange = m_chats.addExchange(userId, chat.value(), user, reply, choice);
     if (!exchange)
         return exchange.error();
-    ChatRequest request = withMessages(std::move(resolved).value(), ChatService::contextOf(chat.value(), exchange->path), false);
+    QList<ChatMessage> context = ChatService::contextOf(chat.value(), exchange->path);
+    if (auto st = m_attachments.load(userId, context); !st)
+        return st.error();
+    ChatRequest request = withMessages(std::move(resolved).value(), std::move(context), false);
     return launch(userId, exchange->reply.message, std::move(request), false, options.deviceId);
 }
 

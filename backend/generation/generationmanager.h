@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/attachmentservice.h"
 #include "chat/chatoptions.h"
 #include "chat/chattypes.h"
 #include "chat/messagetree.h"
@@ -39,9 +40,11 @@ public:
     const PriceTable &prices() const { return m_prices; }
 
     // Adds the user's message (under `parent`) and starts the reply to it.
-    // The user message is the generation's parentMessageId().
+    // The user message is the generation's parentMessageId(). `attachments`:
+    // ids of the user's uploads the message carries (then `text` may be empty).
     Result<Generation *> sendMessage(const QString &userId, const QString &chatId, const QString &text,
-                                     const MessageParent &parent, const GenerationOptions &options);
+                                     const MessageParent &parent, const GenerationOptions &options,
+                                     const QStringList &attachments = {});
     // A turn sendMessage() refused before anything was written (no key, no
     // model, an unknown provider): the question is kept with an empty failed
     // reply saying why, so what the person typed is never lost and Retry
@@ -121,6 +124,7 @@ private:
     ChatService &m_chats;
     KeyService &m_keys;
     const ProviderRegistry &m_registry; // the ProviderService's
+    AttachmentService m_attachments;     // the context's files are read through it
     HttpConnectionPool *m_connections = nullptr; // child: provider connections kept between replies
     ChatTitler *m_titler = nullptr; // child
     FairWorkQueue m_work;

@@ -1,5 +1,7 @@
 #include "providers/anthropicstream.h"
 
+#include "providers/attachmentparts.h"
+
 #include "core/logging.h"
 #include "providers/openaistream.h"
 
@@ -57,6 +59,7 @@ QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
             system << m.text;
         } else if (!turns.isEmpty() && turns.last().role == m.role) {
             turns.last().text += QStringLiteral("\n\n") + m.text;
+            turns.last().attachments += m.attachments;
         } else {
             turns.append(m);
         }
@@ -80,7 +83,8 @@ QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
 
     QJsonArray messages;
     for (const ChatMessage &m : turns)
-        messages.append(QJsonObject{{QStringLiteral("role"), m.role}, {QStringLiteral("content"), m.text}});
+        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
+                                    {QStringLiteral("content"), attachmentparts::anthropicContent(m)}});
 
     int maxTokens = request.maxTokens;
     QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -11,9 +12,24 @@ namespace teehee {
 class EndpointPolicy;
 class HttpConnectionPool;
 
+// A file sent with a user message. Each provider writes it in its own form
+// (attachmentparts.h); `bytes` are filled in when the context is assembled.
+struct ChatAttachment {
+    QString id;
+    QString name;
+    QString mimeType;   // as sniffed at upload: image/*, application/pdf or a text type
+    QByteArray bytes;
+    bool removed = false; // deleted since: the provider is told so instead
+
+    bool isImage() const { return mimeType.startsWith(QLatin1String("image/")); }
+    bool isPdf() const { return mimeType == QLatin1String("application/pdf"); }
+    bool operator==(const ChatAttachment &) const = default;
+};
+
 struct ChatMessage {
     QString role; // "user" or "assistant" ("system" entries are folded into the system prompt)
     QString text;
+    QList<ChatAttachment> attachments; // user messages only
 
     bool operator==(const ChatMessage &) const = default;
 };
@@ -68,6 +84,16 @@ struct ChatRequest {
     // Where a user-given base URL may lead (see EndpointPolicy); none: the
     // operator's own provider, not checked.
     std::shared_ptr<const EndpointPolicy> endpointPolicy;
+
+    // Whether any message carries an image that is still there.
+    bool hasImages() const
+    {
+        for (const ChatMessage &m : messages)
+            for (const ChatAttachment &a : m.attachments)
+                if (a.isImage() && !a.removed)
+                    return true;
+        return false;
+    }
 
     // The partial assistant text being continued, or empty.
     QString partialText() const

@@ -15,6 +15,7 @@ struct CatalogueModel {
     int maxTokens = 0;     // most output tokens per reply
     int contextTokens = 0; // context window
     bool legacy = false;   // listed by the original README, possibly retired upstream
+    bool images = false;   // takes images in user messages (vision)
 };
 
 // The static model list behind GET /models and GET /providers. Providers add
@@ -25,6 +26,9 @@ public:
     static QList<CatalogueModel> forProvider(const QString &provider);
     static std::optional<CatalogueModel> find(const QString &name);
     static QString defaultModel(const QString &provider);
+    // Whether the provider's model takes images; nullopt when the catalogue
+    // does not know the model (it is then sent as is).
+    static std::optional<bool> takesImages(const QString &provider, const QString &model);
 };
 
 } // namespace teehee

@@ -1,6 +1,7 @@
 #include "providers/openaistream.h"
 
 #include "core/logging.h"
+#include "providers/attachmentparts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,8 +50,10 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
     };
     if (!request.systemPrompt.isEmpty())
         add(QStringLiteral("system"), request.systemPrompt);
+    const auto form = dialect == Dialect::Mistral ? attachmentparts::ImageForm::Mistral : attachmentparts::ImageForm::OpenAi;
     for (const ChatMessage &m : request.messages)
-        add(m.role, m.text);
+        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
+                                    {QStringLiteral("content"), attachmentparts::chatCompletionsContent(m, form)}});
 
     QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
     const QString partial = request.partialText();

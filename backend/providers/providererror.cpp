@@ -35,6 +35,8 @@ Error ProviderError::toError() const
         return {ErrorCode::NotFound, message};
     case BadRequest:
         return {ErrorCode::InvalidInput, message};
+    case NoVision:
+        return {ErrorCode::UnsupportedType, message, ErrorReason::NoVision};
     case RateLimited:
         return {ErrorCode::RateLimited, message};
     case Overloaded:

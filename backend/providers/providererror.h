@@ -28,6 +28,7 @@ public:
         UpstreamClosed,   // the provider closed the stream before its end marker
         Protocol,         // the provider answered something unparseable
         EndpointRefused,  // the endpoint's address is not allowed here (private network)
+        NoVision,         // the model takes no images and the request holds one (refused before sending)
     };
     Q_ENUM(Kind)
 

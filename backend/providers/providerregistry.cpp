@@ -1,5 +1,8 @@
 #include "providers/providerregistry.h"
 
+#include "providers/modelcatalogue.h"
+#include "providers/refusedstream.h"
+
 #include "core/config.h"
 #include "providers/endpointpolicy.h"
 #include "providers/providerstream.h"
@@ -86,6 +89,15 @@ Result<ProviderStream *> ProviderRegistry::createStream(const ChatRequest &reque
         return Error{ErrorCode::Unauthorized,
                      QStringLiteral("No API key for %1: add one under Providers & keys").arg(p->displayName()),
                      ErrorReason::NoKey};
+    // A model the catalogue knows to take no images is not asked about one:
+    // the reply fails at once, naming why, with nothing sent upstream.
+    if (request.hasImages() && ModelCatalogue::takesImages(request.provider, request.model) == std::optional<bool>(false))
+        return new RefusedStream(ProviderError::make(ProviderError::NoVision,
+                                                     QStringLiteral("The model %1 cannot read images; choose a model "
+                                                                    "that can (such as %2), or send the message "
+                                                                    "without them")
+                                                         .arg(request.model, ModelCatalogue::defaultModel(request.provider))),
+                                 parent);
     return p->createStream(request, parent);
 }
 

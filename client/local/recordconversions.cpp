@@ -161,6 +161,7 @@ Failure failure(ErrorReason reason)
     case ErrorReason::EmptyContent:
     case ErrorReason::InvalidOption: return Failure::Invalid;
     case ErrorReason::KeyRejected: return Failure::KeyRejected;
+    case ErrorReason::NoVision: return Failure::NoVision;
     case ErrorReason::ProviderBusy: return Failure::RateLimited;
     case ErrorReason::DeviceSignedOut:    // by its code (Unauthorized), as any sign-in failure
     case ErrorReason::PairingCodeInvalid:

@@ -210,6 +210,7 @@ Failure failureForReason(const QString &reason)
         {QStringLiteral("empty_content"), Failure::Invalid},
         {QStringLiteral("invalid_option"), Failure::Invalid},
         {QStringLiteral("key_rejected"), Failure::KeyRejected},
+        {QStringLiteral("no_vision"), Failure::NoVision},
         {QStringLiteral("rate_limited"), Failure::RateLimited},
     };
     return byName.value(reason, Failure::None);

@@ -29,6 +29,8 @@ QString failureText(const teehee::client::ClientError &error)
         return QCoreApplication::translate("FailureText", "Not allowed.");
     case Failure::Unavailable:
         return QCoreApplication::translate("FailureText", "The chats cannot be reached right now.");
+    case Failure::NoVision:
+        return QCoreApplication::translate("FailureText", "This model cannot read images. Choose one that can in the model menu, then retry.");
     case Failure::CertificateRejected:
         return QCoreApplication::translate("FailureText", "The server's certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.");
     case Failure::Invalid:
@@ -54,6 +56,7 @@ QString failureName(Failure failure)
     case Failure::Unauthorized: return QStringLiteral("unauthorized");
     case Failure::Unavailable: return QStringLiteral("unavailable");
     case Failure::CertificateRejected: return QStringLiteral("certificate_rejected");
+    case Failure::NoVision: return QStringLiteral("no_vision");
     case Failure::Internal: return QStringLiteral("internal");
     }
     return {};

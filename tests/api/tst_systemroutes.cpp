@@ -79,8 +79,17 @@ private Q_SLOTS:
         const auto m = s.client().get(QStringLiteral("/models"));
         QCOMPARE(m.status, 200);
         QVERIFY(m.body.startsWith('['));
-        for (const auto &v : m.array())
+        QHash<QString, bool> images;
+        for (const auto &v : m.array()) {
             QVERIFY(v.toObject().contains(QStringLiteral("provider")));
+            QVERIFY(v.toObject().value(QStringLiteral("images")).isBool());
+            images.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject().value(QStringLiteral("images")).toBool());
+        }
+        // Which models take images (a model that cannot is refused an image before anything is sent).
+        QCOMPARE(images.value(QStringLiteral("gpt-4o-mini")), true);
+        QCOMPARE(images.value(QStringLiteral("claude-sonnet-4-5-20250929")), true);
+        QCOMPARE(images.value(QStringLiteral("gpt-3.5-turbo"), true), false);
+        QCOMPARE(images.value(QStringLiteral("codestral-latest"), true), false);
     }
 
     void openApiDescribesEveryRouteOfTheContract()

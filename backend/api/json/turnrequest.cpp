@@ -51,6 +51,27 @@ GenerationOptions TurnRequest::generationOptions() const
     return out;
 }
 
+// "attachments": ["<id>", …] beside the content, or inside a content object
+// (where a saved message keeps them, as objects with an id).
+static Result<QStringList> attachmentIdsOf(const QJsonObject &body)
+{
+    QJsonValue v = body.value(QStringLiteral("attachments"));
+    if (v.isUndefined() || v.isNull())
+        v = body.value(QStringLiteral("content")).toObject().value(QStringLiteral("attachments"));
+    if (v.isUndefined() || v.isNull())
+        return QStringList{};
+    if (!v.isArray())
+        return Error::invalid(QStringLiteral("attachments: must be a list of attachment ids"));
+    QStringList ids;
+    for (const QJsonValue &item : v.toArray()) {
+        const QString id = item.isObject() ? item.toObject().value(QStringLiteral("id")).toString() : item.toString();
+        if (!isUuid(id))
+            return Error::invalid(QStringLiteral("attachments: every item must be an attachment id (a UUID)"));
+        ids << id.toLower();
+    }
+    return ids;
+}
+
 Result<QString> decodeContent(const QJsonValue &content)
 {
     if (content.isString())
@@ -86,8 +107,13 @@ DecodedTurn decodeTurn(TurnKind kind, const QJsonObject &body, const QString &me
         if (!text)
             return refuse(content.isUndefined() ? Reason::Missing : Reason::WrongType, QStringLiteral("content"),
                           text.error().message);
-        // A stored message may be empty (an assistant reply still to come); a question may not.
-        if (kind == TurnKind::Send && text->trimmed().isEmpty())
+        auto attachments = attachmentIdsOf(body);
+        if (!attachments)
+            return refuse(Reason::WrongType, QStringLiteral("attachments"), attachments.error().message);
+        t.attachments = attachments.value();
+        // A stored message may be empty (an assistant reply still to come); a question may not,
+        // unless it carries files.
+        if (kind == TurnKind::Send && text->trimmed().isEmpty() && t.attachments.isEmpty())
             return refuse(Reason::Empty, QStringLiteral("content"), QStringLiteral("content: must not be empty"));
         t.text = text.value();
         const auto parent = parentOf(body);

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 class QUrlQuery;
@@ -31,6 +32,7 @@ struct TurnRequest {
     TurnKind kind = TurnKind::Send;
     QString role = QStringLiteral("user");  // AddMessage: as sent; Send: always "user"
     QString text;                           // AddMessage and Send
+    QStringList attachments;                // AddMessage and Send: ids of the user's uploads
     // parent_message_id absent: the active branch; null: a new root; else that message.
     MessageParent parent;
     QString messageId;                      // Continue and Regenerate: the assistant message, lower-case

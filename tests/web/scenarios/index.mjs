@@ -20,6 +20,7 @@ import sharepairing from './sharepairing.mjs';
 import sharepeople from './sharepeople.mjs';
 import search from './searchjump.mjs';
 import transfer from './transfer.mjs';
+import attachments from './attachments.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard, search, transfer, sharepairing, sharepeople];
+    modelprompt, chatactions, keyboard, search, transfer, attachments, sharepairing, sharepeople];

@@ -253,11 +253,13 @@ export class ChatSession extends Emitter {
     return message;
   }
 
-  send(text) {
+  // `attachments`: the uploads the question carries, [{id, name, mime_type, size}].
+  send(text, attachments = []) {
     const message = { type: 'stream_message', content: text };
+    if (attachments.length) message.attachments = attachments.map((a) => a.id);
     const after = this.tree.leaf;
     if (after) message.parent_message_id = after;
-    this.pending = { text, after };
+    this.pending = { text, after, attachments };
     this.expecting = { kind: 'send' };
     this.emit('structure');
     this.#sendQuestion(this.#choice(message));

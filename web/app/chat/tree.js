@@ -18,6 +18,7 @@ export function normalize(m) {
     errorReason: content.error_reason || '',
     deleted: !!content.deleted,
     usage: content.usage || null,
+    attachments: Array.isArray(content.attachments) ? content.attachments : [],
     model: m.model || '',
     provider: m.provider || '',
     timestamp: m.timestamp || '',

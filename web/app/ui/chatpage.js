@@ -14,7 +14,7 @@ import { showToast } from './toast.js';
 
 // A first message typed on the new-chat screen, sent once the chat is open.
 const outbox = new Map();
-export const queueFirstMessage = (chatId, text) => outbox.set(chatId, text);
+export const queueFirstMessage = (chatId, text, attachments = []) => outbox.set(chatId, { text, attachments });
 
 export function openChatPage(shell, chatId, { openSettings, message = null }) {
   const session = new ChatSession(chatId);
@@ -38,7 +38,7 @@ export function openChatPage(shell, chatId, { openSettings, message = null }) {
     session.update({ system_prompt: value.trim() ? value : null }).catch((e) => composer.showAlert(describeApiError(e).text));
   };
   const composer = createComposer({
-    onSend: (text) => { composer.showAlert(''); session.send(text); },
+    onSend: (text, attachments) => { composer.showAlert(''); session.send(text, attachments); },
     onStop: () => session.stop(),
     onModel: pickModel,
     onSystemPrompt: editPrompt,
@@ -129,7 +129,7 @@ export function openChatPage(shell, chatId, { openSettings, message = null }) {
     const first = outbox.get(chatId);
     if (first) {
       outbox.delete(chatId);
-      session.send(first);
+      session.send(first.text, first.attachments);
     }
     if (message) {
       showMessage(message);

@@ -4,6 +4,7 @@ import { h, iconButton, isTouch } from '../core/dom.js';
 import { icon } from '../core/icons.js';
 import { t } from '../core/i18n.js';
 import { net } from '../core/netstatus.js';
+import { ACCEPT, createAttachmentTray } from './attachments.js';
 
 export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
   const field = h('textarea', {
@@ -16,9 +17,40 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
     modelLabel, icon('down'));
   const promptButton = iconButton('prompt', t('systemPrompt'), () => onSystemPrompt(), { class: 'prompt-btn' });
   const action = h('button', { type: 'submit', class: 'send-btn' });
+  // Files: a picker (on phones the camera too: `capture` on the photo picker), paste, drag and drop.
+  const tray = createAttachmentTray({ onChange: () => refresh(), onError: (text) => composer.showAlert(text) });
+  const picker = h('input', { type: 'file', class: 'att-input', multiple: true, accept: ACCEPT, hidden: true,
+    'aria-hidden': 'true', tabIndex: -1 });
+  const camera = h('input', { type: 'file', class: 'att-camera', accept: 'image/*', capture: 'environment', hidden: true,
+    'aria-hidden': 'true', tabIndex: -1 });
+  for (const input of [picker, camera]) {
+    input.addEventListener('change', () => { tray.add([...input.files]); input.value = ''; });
+  }
+  const attachButton = iconButton('attach', t('attach.add'), () => picker.click(), { class: 'attach-btn' });
+  const cameraButton = isTouch() ? iconButton('camera', t('attach.camera'), () => camera.click(), { class: 'camera-btn' }) : null;
   const form = h('form', { class: 'composer' }, alert,
-    h('div', { class: 'composer-box' }, field,
-      h('div', { class: 'composer-row' }, modelButton, promptButton, h('span', { class: 'spacer' }), action)));
+    h('div', { class: 'composer-box' }, tray.root, field,
+      h('div', { class: 'composer-row' }, attachButton, cameraButton, picker, camera, modelButton, promptButton,
+        h('span', { class: 'spacer' }), action)));
+  field.addEventListener('paste', (e) => {
+    const files = [...(e.clipboardData?.files || [])];
+    if (!files.length) return;
+    e.preventDefault();
+    tray.add(files);
+  });
+  form.addEventListener('dragover', (e) => {
+    if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
+    e.preventDefault();
+    form.classList.add('dropping');
+  });
+  form.addEventListener('dragleave', () => form.classList.remove('dropping'));
+  form.addEventListener('drop', (e) => {
+    form.classList.remove('dropping');
+    const files = [...(e.dataTransfer?.files || [])];
+    if (!files.length) return;
+    e.preventDefault();
+    tray.add(files);
+  });
 
   let running = false;
   let stopping = false;
@@ -35,7 +67,7 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
     action.setAttribute('aria-label', label);
     action.title = label;
     action.classList.toggle('stop', running);
-    action.disabled = !net.online || (running ? stopping : busy || !field.value.trim());
+    action.disabled = !net.online || (running ? stopping : busy || tray.uploading || (!field.value.trim() && !tray.count));
   }
 
   form.addEventListener('submit', (e) => {
@@ -47,9 +79,11 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
       return;
     }
     const text = field.value;
-    if (!text.trim() || !net.online || busy) return;
-    if (onSend(text) !== false) {
+    const attachments = tray.ready();
+    if ((!text.trim() && !attachments.length) || !net.online || busy || tray.uploading) return;
+    if (onSend(text, attachments) !== false) {
       field.value = '';
+      tray.clear();
       fit();
       refresh();
     }

@@ -24,11 +24,11 @@ export function openHomePage(shell) {
   });
   let sending = false;
   const composer = createComposer({
-    onSend: (text) => {
+    onSend: (text, attachments) => {
       if (sending) return false;
       sending = true;
       composer.showAlert('');
-      start(text).finally(() => { sending = false; });
+      start(text, attachments).finally(() => { sending = false; });
       return true;
     },
     onStop: () => {},
@@ -40,7 +40,7 @@ export function openHomePage(shell) {
     },
   });
 
-  async function start(text) {
+  async function start(text, attachments) {
     try {
       const fields = {};
       if (draft.systemPrompt.trim()) fields.system_prompt = draft.systemPrompt;
@@ -48,7 +48,7 @@ export function openHomePage(shell) {
       if (Object.keys(draft.options).length) await chatList.update(chat.id, { options: draft.options });
       draft.options = {};
       draft.systemPrompt = '';
-      queueFirstMessage(chat.id, text);
+      queueFirstMessage(chat.id, text, attachments);
       router.go(chatHash(chat.id));
     } catch (e) {
       composer.setDraft(text);

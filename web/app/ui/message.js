@@ -4,6 +4,7 @@ import { h, iconButton, textButton, copyText } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { describeError, providerName } from '../chat/errors.js';
 import { renderReplyBody } from './messagebody.js';
+import { renderMessageAttachments } from './attachments.js';
 import { openEditor } from './messageeditor.js';
 
 export function createMessageView(msg, ctx) {
@@ -53,7 +54,10 @@ export function createMessageView(msg, ctx) {
     shown.text = msg.text;
     shown.status = msg.status;
     const started = performance.now();
-    if (isUser) body.textContent = msg.deleted ? t('msg.deleted') : msg.text;
+    if (isUser) {
+      body.textContent = msg.deleted ? t('msg.deleted') : msg.text;
+      if (!msg.deleted) body.append(renderMessageAttachments(msg.attachments) || '');
+    }
     else renderReplyBody(body, msg.deleted ? t('msg.deleted') : msg.text, streaming, () => renderBody(true));
     lastAt = performance.now();
     lastCost = lastAt - started;
