@@ -1,5 +1,6 @@
 #include "screenshottour.h"
 
+#include "accountcontroller.h"
 #include "appstatus.h"
 #include "chatlistcontroller.h"
 #include "conversationcontroller.h"
@@ -209,9 +210,37 @@ void ScreenshotTour::planSharing()
         m_phone->redeem(sharing->pairingUrl(), QStringLiteral("Pixel 8"));
     }, 1500});
     m_steps.push_back({[this] { scrollTo("pairingQr"); }, 700}); // the code, the fingerprint and the request
+    m_steps.push_back({[=, this] { grab(QStringLiteral("sharing-light")); }, 100});
+    planAccount(sharing);
+    m_steps.push_back({[=] { sharing->setEnabled(false); }, 100});
+}
+
+// Settings → Account, joining a Teehee server: here this desktop's own share,
+// whose self-signed certificate waits to be compared and trusted.
+void ScreenshotTour::planAccount(SharingController *sharing)
+{
+    auto *account = singleton<AccountController>(m_engine, "AccountController");
+    if (!account->available())
+        return;
     m_steps.push_back({[=, this] {
-        grab(QStringLiteral("sharing-light"));
-        sharing->setEnabled(false);
+        if (QQuickItem *join = item("useServerButton"))
+            QMetaObject::invokeMethod(join, "clicked");
+        // The share's own address on this network, as another computer would type it.
+        const QStringList addresses = sharing->addresses();
+        const QString address = addresses.isEmpty() ? QStringLiteral("127.0.0.1:%1").arg(sharing->port())
+                                                    : QUrl(addresses.first()).authority();
+        if (QQuickItem *field = item("serverAddress"))
+            field->setProperty("text", address);
+        account->check(address);
+    }, 1500});
+    m_steps.push_back({[=, this] {
+        if (account->step() != u"confirm")
+            qWarning("screenshots: the account step is %s, not confirm", qPrintable(account->step()));
+        scrollTo("accountInUse");
+    }, 700});
+    m_steps.push_back({[=, this] {
+        grab(QStringLiteral("account-light"));
+        account->cancel();
     }, 100});
 }
 

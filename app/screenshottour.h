@@ -8,6 +8,7 @@
 #include <vector>
 
 class ConversationController;
+class SharingController;
 class ScreenshotDevice;
 class ScreenshotPhone;
 class QQmlApplicationEngine;
@@ -43,6 +44,7 @@ private:
     void fail(const QString &why);
     QQuickItem *item(const char *objectName) const;
     void planSharing();
+    void planAccount(SharingController *sharing);
     void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;
