@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="54"/>
+        <source>No Teehee server answered at that address. Check it, and that the server is running.</source>
+        <translation>Unter dieser Adresse hat kein Teehee-Server geantwortet. Prüfen Sie die Adresse und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="56"/>
+        <source>The server refused: check the email and password, or ask for a new code and approve it on your other device.</source>
+        <translation>Der Server hat abgelehnt: Prüfen Sie E-Mail und Passwort, oder lassen Sie sich einen neuen Code geben und bestätigen Sie ihn auf Ihrem anderen Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="58"/>
+        <source>The pairing request ran out. Ask for a new code and try again.</source>
+        <translation>Die Kopplungsanfrage ist abgelaufen. Lassen Sie sich einen neuen Code geben und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="60"/>
+        <source>That is not a server address. Type one such as 192.168.1.20:8765.</source>
+        <translation>Das ist keine Serveradresse. Geben Sie eine wie 192.168.1.20:8765 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="33"/>
+        <source>This computer was signed out of %1 (its device was removed there). Sign in again to use it.</source>
+        <translation>Dieser Computer wurde von %1 abgemeldet (sein Gerät wurde dort entfernt). Melden Sie sich erneut an, um ihn zu nutzen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="39"/>
+        <source>Signed in to %1</source>
+        <translation>Angemeldet bei %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="40"/>
+        <source>This computer: chats and keys are kept here.</source>
+        <translation>Dieser Computer: Chats und Schlüssel werden hier gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="45"/>
+        <source>Use this computer instead</source>
+        <translation>Stattdessen diesen Computer verwenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="51"/>
+        <source>The server keeps these chats. This computer&apos;s own chats stay here and come back when you switch.</source>
+        <translation>Diese Chats liegen auf dem Server. Die eigenen Chats dieses Computers bleiben hier und kommen beim Zurückwechseln wieder.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="56"/>
+        <source>Use a Teehee server…</source>
+        <translation>Einen Teehee-Server verwenden…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="66"/>
+        <source>Another computer&apos;s share (Settings → Sharing there) or a Teehee server. Paste its pairing link to pair without a password.</source>
+        <translation>Die Freigabe eines anderen Computers (dort Einstellungen → Freigabe) oder ein Teehee-Server. Fügen Sie den Kopplungslink ein, um ohne Passwort zu koppeln.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="71"/>
+        <source>On this network: %1</source>
+        <translation>In diesem Netzwerk: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="83"/>
+        <source>Server address or pairing link</source>
+        <translation>Serveradresse oder Kopplungslink</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="87"/>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="93"/>
+        <source>Reaching the server…</source>
+        <translation>Server wird erreicht…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="105"/>
+        <source>Is this the server&apos;s certificate?</source>
+        <translation>Ist das das Zertifikat des Servers?</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="106"/>
+        <source>Compare this fingerprint with the one the server shows (Settings → Sharing on that computer, or teehee-server --print-fingerprint). Trust it only if they are the same.</source>
+        <translation>Vergleichen Sie diesen Fingerabdruck mit dem, den der Server anzeigt (Einstellungen → Freigabe auf jenem Computer oder teehee-server --print-fingerprint). Vertrauen Sie ihm nur, wenn beide gleich sind.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="119"/>
+        <source>Trust this certificate</source>
+        <translation>Diesem Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="120"/>
+        <location filename="../qml/AccountPanel.qml" line="169"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="134"/>
+        <source>Pair with a code</source>
+        <translation>Mit einem Code koppeln</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="135"/>
+        <source>On a device already signed in, open Settings → Sharing (or Devices) and show the pairing code.</source>
+        <translation>Öffnen Sie auf einem bereits angemeldeten Gerät Einstellungen → Freigabe (oder Geräte) und lassen Sie den Kopplungscode anzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="136"/>
+        <source>Pairing code</source>
+        <translation>Kopplungscode</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="138"/>
+        <source>Pair</source>
+        <translation>Koppeln</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="144"/>
+        <source>Or sign in</source>
+        <translation>Oder anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="145"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="146"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="148"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="152"/>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="158"/>
+        <source>Approve this computer on your other device</source>
+        <translation>Bestätigen Sie diesen Computer auf Ihrem anderen Gerät</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="159"/>
+        <source>It asks to approve &quot;%1&quot;. Approve only if it shows the same number:</source>
+        <translation>Dort wird gefragt, ob „%1“ bestätigt werden soll. Bestätigen Sie nur, wenn dieselbe Zahl angezeigt wird:</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="167"/>
+        <source>Verification number %1</source>
+        <translation>Prüfnummer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="171"/>
+        <source>Signed in. Opening the server&apos;s chats…</source>
+        <translation>Angemeldet. Die Chats des Servers werden geöffnet…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatus</name>
     <message>
         <location filename="../qml/appstatus.cpp" line="32"/>
@@ -180,7 +347,7 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="172"/>
+        <location filename="../qml/ConversationView.qml" line="183"/>
         <source>Jump to latest</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
@@ -238,7 +405,17 @@
         <translation>Die Chats sind gerade nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="33"/>
+        <source>This model cannot read images. Choose one that can in the model menu, then retry.</source>
+        <translation>Dieses Modell kann keine Bilder lesen. Wählen Sie im Modellmenü eines, das es kann, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
+        <translation>Das Zertifikat des Servers ist nicht das, das Sie bestätigt haben. Vielleicht steht jemand dazwischen: Prüfen Sie den Server, bevor Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -282,37 +459,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97"/>
+        <location filename="../qml/Main.qml" line="99"/>
+        <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
+        <translation>Verbindung wird wiederhergestellt… Antworten laufen auf dem Server weiter und erscheinen hier, sobald er wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154"/>
+        <location filename="../qml/Main.qml" line="175"/>
         <source>Review</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -358,24 +540,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="88"/>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <source>Cost: %1</source>
+        <translation>Kosten: %1</translation>
     </message>
 </context>
 <context>
@@ -580,149 +767,164 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="59"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
         <source>Providers &amp; keys</source>
         <translation>Anbieter und Schlüssel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Test</source>
         <translation>Testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
         <source>Test %1</source>
         <translation>%1 testen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete the %1 key</source>
         <translation>%1-Schlüssel löschen</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>No keys yet.</source>
         <translation>Noch keine Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Also available from the environment: %1</source>
         <translation>Auch aus der Umgebung verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add or replace a key:</source>
         <translation>Schlüssel hinzufügen oder ersetzen:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Eigener OpenAI-kompatibler Endpunkt</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… Für lokale Server ist der Schlüssel optional.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Fügen Sie so viele hinzu, wie Sie nutzen: Jeder erscheint als eigene Wahl in der Modellauswahl. Speichern unter einem vorhandenen Namen ersetzt diesen Endpunkt.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Name, e.g. Ollama</source>
         <translation>Name, z. B. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Base URL</source>
         <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>API key (optional)</source>
         <translation>API-Schlüssel (optional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Default model</source>
         <translation>Standardmodell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Neue Chats beginnen mit %1 · %2. Wählen Sie über die Modellauswahl im Eingabefeld ein anderes Modell und legen Sie es dort als Standard fest.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128"/>
-        <location filename="../qml/SettingsDialog.qml" line="133"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="136"/>
         <source>Text size</source>
         <translation>Textgröße</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139"/>
-        <location filename="../qml/SettingsDialog.qml" line="143"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="146"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Sharing</source>
         <translation>Freigabe</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="206"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <source>Usage</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="212"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207"/>
+        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <source>Chats are kept by %1</source>
+        <translation>Die Chats liegen bei %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1008,52 +1210,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="43"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Neuer Chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53"/>
+        <location filename="../qml/Sidebar.qml" line="60"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Chats durchsuchen (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54"/>
+        <location filename="../qml/Sidebar.qml" line="61"/>
         <source>Filter chats by title</source>
         <translation>Chats nach Titel filtern</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90"/>
+        <location filename="../qml/Sidebar.qml" line="99"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chat matches</source>
         <translation>Kein passender Chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chats yet</source>
         <translation>Noch keine Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139"/>
+        <location filename="../qml/Sidebar.qml" line="217"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="141"/>
+        <location filename="../qml/Sidebar.qml" line="219"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Einstellungen (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="144"/>
+        <location filename="../qml/Sidebar.qml" line="222"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Tastenkürzel (F1)</translation>
     </message>
@@ -1136,6 +1338,55 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Gedankengang des Modells anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <source>%1 in · %2 out</source>
+        <translation>%1 ein · %2 aus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <source>%1 tokens in · %2 out</source>
+        <translation>%1 Tokens ein · %2 aus</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <source>No replies in these days yet.</source>
+        <translation>In diesen Tagen noch keine Antworten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <source>By model</source>
+        <translation>Nach Modell</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <source>By day</source>
+        <translation>Nach Tag</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
+        <translation>Die Kosten beruhen auf den Listenpreisen der Anbieter vom %1. Antworten von Modellen ohne bekannten Preis zählen nur ihre Tokens.</translation>
     </message>
 </context>
 <context>

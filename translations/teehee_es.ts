@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="54"/>
+        <source>No Teehee server answered at that address. Check it, and that the server is running.</source>
+        <translation>Ningún servidor Teehee respondió en esa dirección. Compruébela y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="56"/>
+        <source>The server refused: check the email and password, or ask for a new code and approve it on your other device.</source>
+        <translation>El servidor lo rechazó: compruebe el correo y la contraseña, o pida un código nuevo y apruébelo en su otro dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="58"/>
+        <source>The pairing request ran out. Ask for a new code and try again.</source>
+        <translation>La solicitud de vinculación caducó. Pida un código nuevo y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="60"/>
+        <source>That is not a server address. Type one such as 192.168.1.20:8765.</source>
+        <translation>Eso no es una dirección de servidor. Escriba una como 192.168.1.20:8765.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="33"/>
+        <source>This computer was signed out of %1 (its device was removed there). Sign in again to use it.</source>
+        <translation>Este equipo se desconectó de %1 (allí se quitó su dispositivo). Vuelva a iniciar sesión para usarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="39"/>
+        <source>Signed in to %1</source>
+        <translation>Sesión iniciada en %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="40"/>
+        <source>This computer: chats and keys are kept here.</source>
+        <translation>Este equipo: los chats y las claves se guardan aquí.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="45"/>
+        <source>Use this computer instead</source>
+        <translation>Usar este equipo en su lugar</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="51"/>
+        <source>The server keeps these chats. This computer&apos;s own chats stay here and come back when you switch.</source>
+        <translation>El servidor guarda estos chats. Los chats propios de este equipo se quedan aquí y vuelven al cambiar de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="56"/>
+        <source>Use a Teehee server…</source>
+        <translation>Usar un servidor Teehee…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="66"/>
+        <source>Another computer&apos;s share (Settings → Sharing there) or a Teehee server. Paste its pairing link to pair without a password.</source>
+        <translation>Lo que comparte otro equipo (allí Ajustes → Compartir) o un servidor Teehee. Pegue su enlace de vinculación para vincular sin contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="71"/>
+        <source>On this network: %1</source>
+        <translation>En esta red: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="83"/>
+        <source>Server address or pairing link</source>
+        <translation>Dirección del servidor o enlace de vinculación</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="87"/>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="93"/>
+        <source>Reaching the server…</source>
+        <translation>Conectando con el servidor…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="105"/>
+        <source>Is this the server&apos;s certificate?</source>
+        <translation>¿Es este el certificado del servidor?</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="106"/>
+        <source>Compare this fingerprint with the one the server shows (Settings → Sharing on that computer, or teehee-server --print-fingerprint). Trust it only if they are the same.</source>
+        <translation>Compare esta huella con la que muestra el servidor (Ajustes → Compartir en ese equipo, o teehee-server --print-fingerprint). Confíe en ella solo si son iguales.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="119"/>
+        <source>Trust this certificate</source>
+        <translation>Confiar en este certificado</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="120"/>
+        <location filename="../qml/AccountPanel.qml" line="169"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="134"/>
+        <source>Pair with a code</source>
+        <translation>Vincular con un código</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="135"/>
+        <source>On a device already signed in, open Settings → Sharing (or Devices) and show the pairing code.</source>
+        <translation>En un dispositivo que ya haya iniciado sesión, abra Ajustes → Compartir (o Dispositivos) y muestre el código de vinculación.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="136"/>
+        <source>Pairing code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="138"/>
+        <source>Pair</source>
+        <translation>Vincular</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="144"/>
+        <source>Or sign in</source>
+        <translation>O inicie sesión</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="145"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="146"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="148"/>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="152"/>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="158"/>
+        <source>Approve this computer on your other device</source>
+        <translation>Apruebe este equipo en su otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="159"/>
+        <source>It asks to approve &quot;%1&quot;. Approve only if it shows the same number:</source>
+        <translation>Le pedirá aprobar «%1». Apruébelo solo si muestra el mismo número:</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="167"/>
+        <source>Verification number %1</source>
+        <translation>Número de verificación %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="171"/>
+        <source>Signed in. Opening the server&apos;s chats…</source>
+        <translation>Sesión iniciada. Abriendo los chats del servidor…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatus</name>
     <message>
         <location filename="../qml/appstatus.cpp" line="32"/>
@@ -180,7 +347,7 @@
         <translation>Mensajes</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="172"/>
+        <location filename="../qml/ConversationView.qml" line="183"/>
         <source>Jump to latest</source>
         <translation>Ir al más reciente</translation>
     </message>
@@ -238,7 +405,17 @@
         <translation>Los chats no están disponibles ahora mismo.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="33"/>
+        <source>This model cannot read images. Choose one that can in the model menu, then retry.</source>
+        <translation>Este modelo no puede leer imágenes. Elija uno que pueda en el menú de modelos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
+        <translation>El certificado del servidor no es el que confirmó. Puede que alguien esté en medio: revise el servidor antes de volver a iniciar sesión.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
@@ -282,37 +459,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97"/>
+        <location filename="../qml/Main.qml" line="99"/>
+        <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
+        <translation>Reconectando… Las respuestas siguen en el servidor y continúan aquí cuando vuelva.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>«%1» quiere usar tus chats (número %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154"/>
+        <location filename="../qml/Main.qml" line="175"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -358,24 +540,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="88"/>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <source>Cost: %1</source>
+        <translation>Coste: %1</translation>
     </message>
 </context>
 <context>
@@ -580,149 +767,164 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="59"/>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
         <source>Providers &amp; keys</source>
         <translation>Proveedores y claves</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Test</source>
         <translation>Probar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
         <source>Test %1</source>
         <translation>Probar %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete the %1 key</source>
         <translation>Eliminar la clave de %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>No keys yet.</source>
         <translation>Todavía no hay claves.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Also available from the environment: %1</source>
         <translation>También disponible desde el entorno: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add or replace a key:</source>
         <translation>Añadir o reemplazar una clave:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Endpoint personalizado compatible con OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clave es opcional para servidores locales.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Añade tantos como uses: cada uno es una opción propia en el selector de modelo. Guardar con un nombre existente reemplaza ese endpoint.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nombre, p. ej. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Base URL</source>
         <translation>URL base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>API key (optional)</source>
         <translation>Clave de API (opcional)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Default model</source>
         <translation>Modelo predeterminado</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Los chats nuevos empiezan con %1 · %2. Elige otro en el selector de modelo del cuadro de mensaje y hazlo predeterminado desde ahí.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128"/>
-        <location filename="../qml/SettingsDialog.qml" line="133"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="136"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139"/>
-        <location filename="../qml/SettingsDialog.qml" line="143"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="146"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="206"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <source>Usage</source>
+        <translation>Uso</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="212"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207"/>
+        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <source>Chats are kept by %1</source>
+        <translation>Los chats los guarda %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1008,52 +1210,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="43"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>New chat</source>
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Nuevo chat (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53"/>
+        <location filename="../qml/Sidebar.qml" line="60"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Buscar chats (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54"/>
+        <location filename="../qml/Sidebar.qml" line="61"/>
         <source>Filter chats by title</source>
         <translation>Filtrar chats por título</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90"/>
+        <location filename="../qml/Sidebar.qml" line="99"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chat matches</source>
         <translation>Ningún chat coincide</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chats yet</source>
         <translation>Todavía no hay chats</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139"/>
+        <location filename="../qml/Sidebar.qml" line="217"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="141"/>
+        <location filename="../qml/Sidebar.qml" line="219"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Configuración (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="144"/>
+        <location filename="../qml/Sidebar.qml" line="222"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Atajos de teclado (F1)</translation>
     </message>
@@ -1136,6 +1338,55 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Mostrar el razonamiento del modelo</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <source>%1 in · %2 out</source>
+        <translation>%1 de entrada · %2 de salida</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <source>%1 tokens in · %2 out</source>
+        <translation>%1 tokens de entrada · %2 de salida</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <source>No replies in these days yet.</source>
+        <translation>Aún no hay respuestas en estos días.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <source>By model</source>
+        <translation>Por modelo</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <source>By day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
+        <translation>Los costes usan los precios de lista de los proveedores a fecha de %1. Las respuestas de modelos sin precio conocido solo cuentan sus tokens.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="54"/>
+        <source>No Teehee server answered at that address. Check it, and that the server is running.</source>
+        <translation>Aucun serveur Teehee n’a répondu à cette adresse. Vérifiez-la, et que le serveur est lancé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="56"/>
+        <source>The server refused: check the email and password, or ask for a new code and approve it on your other device.</source>
+        <translation>Le serveur a refusé : vérifiez l’e-mail et le mot de passe, ou demandez un nouveau code et approuvez-le sur votre autre appareil.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="58"/>
+        <source>The pairing request ran out. Ask for a new code and try again.</source>
+        <translation>La demande d’association a expiré. Demandez un nouveau code et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="60"/>
+        <source>That is not a server address. Type one such as 192.168.1.20:8765.</source>
+        <translation>Ce n’est pas une adresse de serveur. Saisissez-en une comme 192.168.1.20:8765.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="33"/>
+        <source>This computer was signed out of %1 (its device was removed there). Sign in again to use it.</source>
+        <translation>Cet ordinateur a été déconnecté de %1 (son appareil y a été retiré). Reconnectez-vous pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="39"/>
+        <source>Signed in to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="40"/>
+        <source>This computer: chats and keys are kept here.</source>
+        <translation>Cet ordinateur : les conversations et les clés sont conservées ici.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="45"/>
+        <source>Use this computer instead</source>
+        <translation>Utiliser plutôt cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="51"/>
+        <source>The server keeps these chats. This computer&apos;s own chats stay here and come back when you switch.</source>
+        <translation>Le serveur conserve ces conversations. Celles de cet ordinateur restent ici et reviennent quand vous changez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="56"/>
+        <source>Use a Teehee server…</source>
+        <translation>Utiliser un serveur Teehee…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="66"/>
+        <source>Another computer&apos;s share (Settings → Sharing there) or a Teehee server. Paste its pairing link to pair without a password.</source>
+        <translation>Le partage d’un autre ordinateur (là-bas Réglages → Partage) ou un serveur Teehee. Collez son lien d’association pour vous associer sans mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="71"/>
+        <source>On this network: %1</source>
+        <translation>Sur ce réseau : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="83"/>
+        <source>Server address or pairing link</source>
+        <translation>Adresse du serveur ou lien d’association</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="87"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="93"/>
+        <source>Reaching the server…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="105"/>
+        <source>Is this the server&apos;s certificate?</source>
+        <translation>Est-ce le certificat du serveur ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="106"/>
+        <source>Compare this fingerprint with the one the server shows (Settings → Sharing on that computer, or teehee-server --print-fingerprint). Trust it only if they are the same.</source>
+        <translation>Comparez cette empreinte avec celle que montre le serveur (Réglages → Partage sur cet ordinateur, ou teehee-server --print-fingerprint). Ne lui faites confiance que si elles sont identiques.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="119"/>
+        <source>Trust this certificate</source>
+        <translation>Faire confiance à ce certificat</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="120"/>
+        <location filename="../qml/AccountPanel.qml" line="169"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="134"/>
+        <source>Pair with a code</source>
+        <translation>S’associer avec un code</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="135"/>
+        <source>On a device already signed in, open Settings → Sharing (or Devices) and show the pairing code.</source>
+        <translation>Sur un appareil déjà connecté, ouvrez Réglages → Partage (ou Appareils) et affichez le code d’association.</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="136"/>
+        <source>Pairing code</source>
+        <translation>Code d’association</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="138"/>
+        <source>Pair</source>
+        <translation>Associer</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="144"/>
+        <source>Or sign in</source>
+        <translation>Ou connectez-vous</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="145"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="146"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="148"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="152"/>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="158"/>
+        <source>Approve this computer on your other device</source>
+        <translation>Approuvez cet ordinateur sur votre autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="159"/>
+        <source>It asks to approve &quot;%1&quot;. Approve only if it shows the same number:</source>
+        <translation>Il demande d’approuver « %1 ». N’approuvez que s’il affiche le même nombre :</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="167"/>
+        <source>Verification number %1</source>
+        <translation>Numéro de vérification %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="171"/>
+        <source>Signed in. Opening the server&apos;s chats…</source>
+        <translation>Connecté. Ouverture des conversations du serveur…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatus</name>
     <message>
         <location filename="../qml/appstatus.cpp" line="32"/>
@@ -180,7 +347,7 @@
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="172"/>
+        <location filename="../qml/ConversationView.qml" line="183"/>
         <source>Jump to latest</source>
         <translation>Aller au plus récent</translation>
     </message>
@@ -238,7 +405,17 @@
         <translation>Les chats sont inaccessibles pour le moment.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="33"/>
+        <source>This model cannot read images. Choose one that can in the model menu, then retry.</source>
+        <translation>Ce modèle ne sait pas lire les images. Choisissez-en un qui le peut dans le menu des modèles, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
+        <translation>Le certificat du serveur n’est pas celui que vous avez confirmé. Quelqu’un s’est peut-être interposé : vérifiez le serveur avant de vous reconnecter.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -282,37 +459,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97"/>
+        <location filename="../qml/Main.qml" line="99"/>
+        <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
+        <translation>Reconnexion… Les réponses continuent sur le serveur et reprennent ici dès son retour.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>« %1 » demande à utiliser vos discussions (numéro %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154"/>
+        <location filename="../qml/Main.qml" line="175"/>
         <source>Review</source>
         <translation>Examiner</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -358,24 +540,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="88"/>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <source>Cost: %1</source>
+        <translation>Coût : %1</translation>
     </message>
 </context>
 <context>
@@ -580,149 +767,164 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="59"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
         <source>Providers &amp; keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Test</source>
         <translation>Tester</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
         <source>Test %1</source>
         <translation>Tester %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete the %1 key</source>
         <translation>Supprimer la clé %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>No keys yet.</source>
         <translation>Aucune clé pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Also available from the environment: %1</source>
         <translation>Également disponible depuis l’environnement&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add or replace a key:</source>
         <translation>Ajouter ou remplacer une clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>Point de terminaison personnalisé compatible OpenAI</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… La clé est facultative pour les serveurs locaux.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>Ajoutez-en autant que vous en utilisez : chacun est un choix distinct dans le sélecteur de modèle. Enregistrer sous un nom existant remplace ce point d’accès.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Name, e.g. Ollama</source>
         <translation>Nom, par ex. Ollama</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Base URL</source>
         <translation>URL de base</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>API key (optional)</source>
         <translation>Clé d’API (facultative)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Default model</source>
         <translation>Modèle par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>Les nouvelles discussions commencent avec %1 · %2. Choisissez-en un autre avec le sélecteur de modèle de la zone de saisie et définissez-le comme modèle par défaut.</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Appearance</source>
         <translation>Apparence</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128"/>
-        <location filename="../qml/SettingsDialog.qml" line="133"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="136"/>
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139"/>
-        <location filename="../qml/SettingsDialog.qml" line="143"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="146"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Sharing</source>
         <translation>Partage</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="206"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <source>Usage</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="212"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207"/>
+        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <source>Chats are kept by %1</source>
+        <translation>Les conversations sont conservées par %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1008,52 +1210,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="43"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>New chat</source>
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>New chat (Ctrl+N)</source>
         <translation>Nouvelle discussion (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53"/>
+        <location filename="../qml/Sidebar.qml" line="60"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>Rechercher (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54"/>
+        <location filename="../qml/Sidebar.qml" line="61"/>
         <source>Filter chats by title</source>
         <translation>Filtrer les discussions par titre</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90"/>
+        <location filename="../qml/Sidebar.qml" line="99"/>
         <source>Chats</source>
         <translation>Discussions</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chat matches</source>
         <translation>Aucune discussion ne correspond</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chats yet</source>
         <translation>Aucune discussion pour l’instant</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139"/>
+        <location filename="../qml/Sidebar.qml" line="217"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="141"/>
+        <location filename="../qml/Sidebar.qml" line="219"/>
         <source>Settings (Ctrl+,)</source>
         <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="144"/>
+        <location filename="../qml/Sidebar.qml" line="222"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>Raccourcis clavier (F1)</translation>
     </message>
@@ -1136,6 +1338,55 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Afficher la réflexion du modèle</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <source>%1 in · %2 out</source>
+        <translation>%1 en entrée · %2 en sortie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <source>%1 tokens in · %2 out</source>
+        <translation>%1 jetons en entrée · %2 en sortie</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <source>No replies in these days yet.</source>
+        <translation>Pas encore de réponses sur ces jours.</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <source>By model</source>
+        <translation>Par modèle</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <source>By day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
+        <translation>Les coûts utilisent les prix publics des fournisseurs au %1. Les réponses des modèles sans prix connu ne comptent que leurs jetons.</translation>
     </message>
 </context>
 <context>

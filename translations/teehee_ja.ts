@@ -2,6 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccountController</name>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="54"/>
+        <source>No Teehee server answered at that address. Check it, and that the server is running.</source>
+        <translation>そのアドレスで応答する Teehee サーバーがありません。アドレスと、サーバーが動いているかを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="56"/>
+        <source>The server refused: check the email and password, or ask for a new code and approve it on your other device.</source>
+        <translation>サーバーに拒否されました。メールアドレスとパスワードを確認するか、新しいコードを発行してもう一方のデバイスで承認してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="58"/>
+        <source>The pairing request ran out. Ask for a new code and try again.</source>
+        <translation>ペアリングの要求が期限切れになりました。新しいコードでやり直してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/accountcontroller.cpp" line="60"/>
+        <source>That is not a server address. Type one such as 192.168.1.20:8765.</source>
+        <translation>サーバーのアドレスではありません。192.168.1.20:8765 のように入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="33"/>
+        <source>This computer was signed out of %1 (its device was removed there). Sign in again to use it.</source>
+        <translation>このコンピューターは %1 からサインアウトされました（そちらでデバイスが削除されました）。使うには再度サインインしてください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="39"/>
+        <source>Signed in to %1</source>
+        <translation>%1 にサインイン中</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="40"/>
+        <source>This computer: chats and keys are kept here.</source>
+        <translation>このコンピューター：チャットとキーはここに保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="45"/>
+        <source>Use this computer instead</source>
+        <translation>代わりにこのコンピューターを使う</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="51"/>
+        <source>The server keeps these chats. This computer&apos;s own chats stay here and come back when you switch.</source>
+        <translation>これらのチャットはサーバーに保存されます。このコンピューターのチャットはここに残り、切り替えると戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="56"/>
+        <source>Use a Teehee server…</source>
+        <translation>Teehee サーバーを使う…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="66"/>
+        <source>Another computer&apos;s share (Settings → Sharing there) or a Teehee server. Paste its pairing link to pair without a password.</source>
+        <translation>別のコンピューターの共有（そちらの 設定 → 共有）または Teehee サーバー。ペアリングリンクを貼り付けると、パスワードなしでペアリングできます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="71"/>
+        <source>On this network: %1</source>
+        <translation>このネットワーク上：%1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="83"/>
+        <source>Server address or pairing link</source>
+        <translation>サーバーのアドレスまたはペアリングリンク</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="87"/>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="93"/>
+        <source>Reaching the server…</source>
+        <translation>サーバーに接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="105"/>
+        <source>Is this the server&apos;s certificate?</source>
+        <translation>これはサーバーの証明書ですか？</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="106"/>
+        <source>Compare this fingerprint with the one the server shows (Settings → Sharing on that computer, or teehee-server --print-fingerprint). Trust it only if they are the same.</source>
+        <translation>このフィンガープリントを、サーバーが表示するもの（そのコンピューターの 設定 → 共有、または teehee-server --print-fingerprint）と比べてください。同じ場合だけ信頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="119"/>
+        <source>Trust this certificate</source>
+        <translation>この証明書を信頼する</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="120"/>
+        <location filename="../qml/AccountPanel.qml" line="169"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="134"/>
+        <source>Pair with a code</source>
+        <translation>コードでペアリング</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="135"/>
+        <source>On a device already signed in, open Settings → Sharing (or Devices) and show the pairing code.</source>
+        <translation>すでにサインインしているデバイスで 設定 → 共有（またはデバイス）を開き、ペアリングコードを表示してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="136"/>
+        <source>Pairing code</source>
+        <translation>ペアリングコード</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="138"/>
+        <source>Pair</source>
+        <translation>ペアリング</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="144"/>
+        <source>Or sign in</source>
+        <translation>またはサインイン</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="145"/>
+        <source>Email</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="146"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="148"/>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="152"/>
+        <source>Signing in…</source>
+        <translation>サインインしています…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="158"/>
+        <source>Approve this computer on your other device</source>
+        <translation>もう一方のデバイスでこのコンピューターを承認してください</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="159"/>
+        <source>It asks to approve &quot;%1&quot;. Approve only if it shows the same number:</source>
+        <translation>「%1」の承認を求められます。同じ番号が表示されている場合だけ承認してください：</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="167"/>
+        <source>Verification number %1</source>
+        <translation>確認番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/AccountPanel.qml" line="171"/>
+        <source>Signed in. Opening the server&apos;s chats…</source>
+        <translation>サインインしました。サーバーのチャットを開いています…</translation>
+    </message>
+</context>
+<context>
     <name>AppStatus</name>
     <message>
         <location filename="../qml/appstatus.cpp" line="32"/>
@@ -180,7 +347,7 @@
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/ConversationView.qml" line="172"/>
+        <location filename="../qml/ConversationView.qml" line="183"/>
         <source>Jump to latest</source>
         <translation>最新へ移動</translation>
     </message>
@@ -238,7 +405,17 @@
         <translation>現在チャットにアクセスできません。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="36"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="33"/>
+        <source>This model cannot read images. Choose one that can in the model menu, then retry.</source>
+        <translation>このモデルは画像を読めません。モデルメニューで読めるモデルを選んで、もう一度試してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
+        <translation>サーバーの証明書が、確認したものと違います。誰かが間に入っている可能性があります。再度サインインする前にサーバーを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
         <source>Something went wrong.</source>
         <translation>問題が発生しました。</translation>
     </message>
@@ -282,37 +459,42 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="97"/>
+        <location filename="../qml/Main.qml" line="99"/>
+        <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
+        <translation>再接続しています… 返答はサーバーで続き、接続が戻るとここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="118"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="153"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154"/>
+        <location filename="../qml/Main.qml" line="175"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -358,24 +540,29 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="48"/>
+        <location filename="../qml/MessageDelegate.qml" line="49"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="88"/>
+        <location filename="../qml/MessageDelegate.qml" line="89"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <source>Cost: %1</source>
+        <translation>費用：%1</translation>
     </message>
 </context>
 <context>
@@ -579,149 +766,164 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="59"/>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="62"/>
         <source>Providers &amp; keys</source>
         <translation>プロバイダーとキー</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
-        <location filename="../qml/SettingsDialog.qml" line="110"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
+        <location filename="../qml/SettingsDialog.qml" line="113"/>
         <source>Test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="68"/>
+        <location filename="../qml/SettingsDialog.qml" line="71"/>
         <source>Test %1</source>
         <translation>%1 をテスト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="69"/>
+        <location filename="../qml/SettingsDialog.qml" line="72"/>
         <source>Testing…</source>
         <translation>テスト中…</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="70"/>
+        <location filename="../qml/SettingsDialog.qml" line="73"/>
         <source>Delete the %1 key</source>
         <translation>%1 のキーを削除</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="92"/>
+        <location filename="../qml/SettingsDialog.qml" line="95"/>
         <source>No keys yet.</source>
         <translation>キーはまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="95"/>
+        <location filename="../qml/SettingsDialog.qml" line="98"/>
         <source>Also available from the environment: %1</source>
         <translation>環境変数からも利用可能: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="97"/>
+        <location filename="../qml/SettingsDialog.qml" line="100"/>
         <source>Add or replace a key:</source>
         <translation>キーを追加または置き換え:</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="100"/>
+        <location filename="../qml/SettingsDialog.qml" line="103"/>
         <source>Custom OpenAI-compatible endpoint</source>
         <translation>OpenAI 互換のカスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="101"/>
+        <location filename="../qml/SettingsDialog.qml" line="104"/>
         <source>Ollama, LM Studio, vLLM, llama.cpp, OpenRouter… The key is optional for local servers.</source>
         <translation>Ollama、LM Studio、vLLM、llama.cpp、OpenRouter など。ローカルサーバーではキーを省略できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="102"/>
+        <location filename="../qml/SettingsDialog.qml" line="105"/>
         <source>Add as many as you use: each one is its own choice in the model chip. Saving under an existing name replaces that endpoint.</source>
         <translation>使うものをいくつでも追加できます。それぞれがモデル選択で個別の選択肢になります。既存の名前で保存するとそのエンドポイントを置き換えます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="106"/>
+        <location filename="../qml/SettingsDialog.qml" line="109"/>
         <source>Name, e.g. Ollama</source>
         <translation>名前 (例: Ollama)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="107"/>
+        <location filename="../qml/SettingsDialog.qml" line="110"/>
         <source>Base URL</source>
         <translation>ベース URL</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="108"/>
+        <location filename="../qml/SettingsDialog.qml" line="111"/>
         <source>API key (optional)</source>
         <translation>API キー (任意)</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="111"/>
+        <location filename="../qml/SettingsDialog.qml" line="114"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="116"/>
+        <location filename="../qml/SettingsDialog.qml" line="119"/>
         <source>Default model</source>
         <translation>既定のモデル</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="117"/>
+        <location filename="../qml/SettingsDialog.qml" line="120"/>
         <source>New chats start with %1 · %2. Choose another one from the model chip in the composer and make it the default there.</source>
         <translation>新しいチャットは %1 · %2 で始まります。入力欄のモデル選択で別のモデルを選び、そこで既定に設定できます。</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="120"/>
+        <location filename="../qml/SettingsDialog.qml" line="123"/>
         <source>Appearance</source>
         <translation>外観</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="123"/>
+        <location filename="../qml/SettingsDialog.qml" line="126"/>
         <source>System</source>
         <translation>システム</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="124"/>
+        <location filename="../qml/SettingsDialog.qml" line="127"/>
         <source>Light</source>
         <translation>ライト</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="125"/>
+        <location filename="../qml/SettingsDialog.qml" line="128"/>
         <source>Dark</source>
         <translation>ダーク</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="128"/>
-        <location filename="../qml/SettingsDialog.qml" line="133"/>
+        <location filename="../qml/SettingsDialog.qml" line="131"/>
+        <location filename="../qml/SettingsDialog.qml" line="136"/>
         <source>Text size</source>
         <translation>文字サイズ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="139"/>
-        <location filename="../qml/SettingsDialog.qml" line="143"/>
+        <location filename="../qml/SettingsDialog.qml" line="142"/>
+        <location filename="../qml/SettingsDialog.qml" line="146"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="203"/>
+        <location filename="../qml/SettingsDialog.qml" line="206"/>
         <source>Sharing</source>
         <translation>共有</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="206"/>
+        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <source>Usage</source>
+        <translation>使用量</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="212"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="207"/>
+        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <source>Chats are kept by %1</source>
+        <translation>チャットは %1 に保存されています</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="208"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="209"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1007,52 +1209,52 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../qml/Sidebar.qml" line="43"/>
+        <location filename="../qml/Sidebar.qml" line="50"/>
         <source>New chat</source>
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="45"/>
+        <location filename="../qml/Sidebar.qml" line="52"/>
         <source>New chat (Ctrl+N)</source>
         <translation>新しいチャット (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="53"/>
+        <location filename="../qml/Sidebar.qml" line="60"/>
         <source>Search chats (Ctrl+K)</source>
         <translation>チャットを検索 (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="54"/>
+        <location filename="../qml/Sidebar.qml" line="61"/>
         <source>Filter chats by title</source>
         <translation>タイトルでチャットを絞り込む</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="90"/>
+        <location filename="../qml/Sidebar.qml" line="99"/>
         <source>Chats</source>
         <translation>チャット</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chat matches</source>
         <translation>一致するチャットはありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="128"/>
+        <location filename="../qml/Sidebar.qml" line="137"/>
         <source>No chats yet</source>
         <translation>チャットはまだありません</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="139"/>
+        <location filename="../qml/Sidebar.qml" line="217"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="141"/>
+        <location filename="../qml/Sidebar.qml" line="219"/>
         <source>Settings (Ctrl+,)</source>
         <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
-        <location filename="../qml/Sidebar.qml" line="144"/>
+        <location filename="../qml/Sidebar.qml" line="222"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>キーボードショートカット (F1)</translation>
     </message>
@@ -1135,6 +1337,54 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>モデルの思考を表示</translation>
+    </message>
+</context>
+<context>
+    <name>UsageController</name>
+    <message>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <source>%1 in · %2 out</source>
+        <translation>入力 %1 · 出力 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <source>%1 tokens in · %2 out</source>
+        <translation>入力 %1 トークン · 出力 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <source>No replies in these days yet.</source>
+        <translation>この期間の返答はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <source>By model</source>
+        <translation>モデル別</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <source>By day</source>
+        <translation>日別</translation>
+    </message>
+    <message>
+        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
+        <translation>費用は %1 時点の各プロバイダーの定価で計算しています。価格が分からないモデルの返答はトークン数だけを数えます。</translation>
     </message>
 </context>
 <context>
