@@ -292,6 +292,7 @@ const QList<Migration> &Migrator::all()
              QStringLiteral("ALTER TABLE chat_sessions ADD COLUMN search_vector tsvector GENERATED ALWAYS AS ("
                             " to_tsvector('simple'::regconfig, teehee_search_text(name))) STORED"),
              QStringLiteral("CREATE INDEX ix_chat_sessions_search ON chat_sessions USING GIN (search_vector)"),
+         }},
         {9, QStringLiteral("imported chats: which source conversation each came from, so a re-import skips it"),
          {
              QStringLiteral("CREATE TABLE chat_imports ("
