@@ -39,7 +39,14 @@ void registerKeyRoutes(ApiContext &ctx)
         auto label = api::optionalString(*body, QStringLiteral("label"));
         if (!label)
             return res.send(label.error());
-        auto created = backend.keys().add(user.id, provider.value(), key.value(), baseUrl.value(), label.value());
+        // `replace`: the key (or the endpoint of that label) takes the old one's
+        // place in one transaction, so a refused key loses nothing.
+        const QJsonValue replace = body->value(QLatin1String("replace"));
+        if (!replace.isUndefined() && !replace.isBool())
+            return res.send(Error{ErrorCode::InvalidInput, QStringLiteral("replace must be true or false")});
+        auto created = replace.toBool()
+            ? backend.keys().replace(user.id, provider.value(), key.value(), baseUrl.value(), label.value())
+            : backend.keys().add(user.id, provider.value(), key.value(), baseUrl.value(), label.value());
         if (!created)
             return res.send(created.error());
         res.send(jsonResponse(keyjson::toJson(created.value()), 201));

@@ -29,7 +29,7 @@ const QList<Operation> &operations()
         {"get", "/auth/session", "auth", "The signed-in user: {id, email, sso_id, created_at}", true, {}, 200},
         {"post", "/auth/logout", "auth", "Sign this device out (every token of it; a token made before devices: that token)", true, {}, 200},
         {"get", "/user/keys", "keys", "Your provider API keys, masked", true, {}, 200},
-        {"post", "/user/keys", "keys", "Store a provider API key (encrypted at rest); custom endpoints take base_url and label (422 for control characters, a base_url with query, fragment or user-info, or on a private network this server does not allow)", true, {"provider_name", "api_key", "base_url?", "label?"}, 201},
+        {"post", "/user/keys", "keys", "Store a provider API key (encrypted at rest); custom endpoints take base_url and label (422 for control characters, a base_url with query, fragment or user-info, or on a private network this server does not allow). replace: true puts it in the place of the provider's key (or the endpoint of that label) in one transaction instead of 409", true, {"provider_name", "api_key", "base_url?", "label?", "replace?"}, 201},
         {"delete", "/user/keys/{key_id}", "keys", "Delete one of your keys", true, {}, 200},
         {"get", "/chats", "chats", "Your chats, most recently active first", true, {}, 200},
         {"post", "/chats", "chats", "Create a chat", true, {"name?", "system_prompt?"}, 201},

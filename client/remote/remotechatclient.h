@@ -78,8 +78,7 @@ Q_SIGNALS:
 private:
     void patchChat(QObject *context, const QString &chatId, const QJsonObject &fields, Done done);
     void request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context, Done done);
-    void replaceKey(QObject *context, const QJsonObject &body, const std::function<bool(const KeyInfo &)> &same,
-                    Done done);
+    void replaceKey(QObject *context, QJsonObject body, Done done);
     void onAccountEvent(const QString &type, const QJsonObject &event);
     void follow(ReplyFollower *follower);
     void resync();

@@ -33,42 +33,16 @@ void RemoteChatClient::listKeys(QObject *context, Reply<QList<KeyInfo>> reply)
     });
 }
 
-void RemoteChatClient::replaceKey(QObject *context, const QJsonObject &body,
-                                  const std::function<bool(const KeyInfo &)> &same, Done done)
+void RemoteChatClient::replaceKey(QObject *context, QJsonObject body, Done done)
 {
-    // One key per provider (one endpoint per label): the old one goes once
-    // the new one is stored, so a refused key loses nothing.
-    listKeys(context, [this, context, body, same, done](const Outcome<QList<KeyInfo>> &keys) {
-        if (!keys.ok())
-            return done(keys.error);
-        QStringList old;
-        for (const KeyInfo &k : keys.value)
-            if (same(k))
-                old << k.id;
-        auto store = [this, context, body, done, old] {
-            m_link.send("POST", QStringLiteral("/user/keys"), QJsonDocument(body), context,
-                        [this, context, done, old](const Outcome<QJsonDocument> &made) {
-                if (!made.ok() || old.isEmpty())
-                    return done(made.error);
-                request("DELETE", QStringLiteral("/user/keys/%1").arg(old.first()), {}, context, done);
-            });
-        };
-        // The server keeps one key per provider: a provider key is replaced in place.
-        if (!old.isEmpty() && body.value(u"provider_name").toString() != u"custom")
-            return request("DELETE", QStringLiteral("/user/keys/%1").arg(old.first()), {}, context,
-                           [this, context, body, done](const ClientError &e) {
-                if (!e.ok())
-                    return done(e);
-                request("POST", QStringLiteral("/user/keys"), body, context, done);
-            });
-        store();
-    });
+    // The server swaps the keys in one transaction: a refused key loses nothing.
+    body.insert(QStringLiteral("replace"), true);
+    request("POST", QStringLiteral("/user/keys"), body, context, done);
 }
 
 void RemoteChatClient::saveKey(QObject *context, const QString &provider, const QString &apiKey, Done done)
 {
-    replaceKey(context, {{QStringLiteral("provider_name"), provider}, {QStringLiteral("api_key"), apiKey}},
-               [provider](const KeyInfo &k) { return k.provider == provider; }, done);
+    replaceKey(context, {{QStringLiteral("provider_name"), provider}, {QStringLiteral("api_key"), apiKey}}, done);
 }
 
 void RemoteChatClient::saveEndpoint(QObject *context, const QString &label, const QString &baseUrl,
@@ -77,7 +51,7 @@ void RemoteChatClient::saveEndpoint(QObject *context, const QString &label, cons
     replaceKey(context,
                {{QStringLiteral("provider_name"), QStringLiteral("custom")}, {QStringLiteral("api_key"), apiKey},
                 {QStringLiteral("base_url"), baseUrl}, {QStringLiteral("label"), label}},
-               [label](const KeyInfo &k) { return k.provider == u"custom" && k.label == label; }, done);
+               done);
 }
 
 void RemoteChatClient::deleteKey(QObject *context, const QString &keyId, Done done)

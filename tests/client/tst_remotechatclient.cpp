@@ -392,6 +392,18 @@ private Q_SLOTS:
         QVERIFY(theirs.ok());
         QVERIFY(theirs.value.isEmpty());
 
+        // A key is replaced in one step: a refused one leaves the old in place.
+        const auto keys = [&] { return await<QList<KeyInfo>>([&](auto r) { kim.listKeys(this, r); }).value; };
+        QVERIFY(awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-first-key-1111"), d); }).ok());
+        QCOMPARE(keys().size(), 1);
+        const QString firstHint = keys().first().hint;
+        QVERIFY(!awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-bad\x01key"), d); }).ok());
+        QCOMPARE(keys().size(), 1);
+        QCOMPARE(keys().first().hint, firstHint);
+        QVERIFY(awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-second-key-2222"), d); }).ok());
+        QCOMPARE(keys().size(), 1);
+        QVERIFY(keys().first().hint != firstHint);
+
         // Back to this computer: the server forgets the device, the token goes.
         accounts->setCurrent(&kim);
         QSignalSpy back(&*accounts, &ServerAccounts::switchRequested);
