@@ -50,6 +50,9 @@ const QList<ConfigVariable> &configVariables()
         {"AUTO_TITLES", "true", "whether a chat still called \"New Chat\" is named after its first reply"},
         {"TITLE_PROVIDER", "", "provider asked for chat titles; empty: the provider of the reply"},
         {"TITLE_MODEL", "", "model asked for chat titles; empty: the model of the reply (or the title provider's default)"},
+        {"ALLOW_STDIO_TOOLS", "false", "whether accounts may add MCP tool servers that run a program on this machine (stdio)"},
+        {"TOOL_APPROVAL_TIMEOUT", "300", "seconds a tool call waits for approval before it counts as denied"},
+        {"MAX_TOOL_ROUNDS", "8", "tool rounds (call, result, continue) one reply may take"},
         {"PRICES_FILE", "", "JSON file of prices per model (USD per million tokens) over the built-in, dated table; a reply's cost_usd comes from it"},
     };
     return vars;

@@ -60,6 +60,11 @@ struct Config {
     // addresses: all of them, or the listed host names and CIDRs.
     bool allowPrivateEndpoints = false;
     QStringList allowedEndpointHosts;
+    // MCP tool servers: stdio ones run programs here, so only the desktop's
+    // own account adds them unless the operator allows everyone (ALLOW_STDIO_TOOLS).
+    bool allowStdioTools = false;
+    int toolApprovalTimeoutSeconds = 300; // TOOL_APPROVAL_TIMEOUT: then a call counts as denied
+    int maxToolRounds = 8;                // MAX_TOOL_ROUNDS
     int maxGenerationsPerUser = 8;              // replies running at once for one user
     qint64 maxReplyBytes = 4 * 1024 * 1024;     // UTF-8 bytes one reply may add
     bool autoTitles = true;       // a "New Chat" is named after its first reply

@@ -186,6 +186,8 @@ Result<Config> ConfigLoader::load() const
     TEEHEE_INT(maxConnections, "MAX_CONNECTIONS", 1, 1'000'000)
     TEEHEE_INT(maxConnectionsPerAddress, "MAX_CONNECTIONS_PER_ADDRESS", 1, 1'000'000)
     TEEHEE_INT(maxGenerationsPerUser, "MAX_GENERATIONS_PER_USER", 1, 100'000)
+    TEEHEE_INT(toolApprovalTimeoutSeconds, "TOOL_APPROVAL_TIMEOUT", 1, 24 * 3600)
+    TEEHEE_INT(maxToolRounds, "MAX_TOOL_ROUNDS", 1, 100)
 #undef TEEHEE_INT
 
     for (const auto &[name, field] : {std::pair{"MAX_REQUEST_BYTES", &c.maxRequestBytes},
@@ -205,7 +207,8 @@ Result<Config> ConfigLoader::load() const
 
     for (const auto &[name, field] : {std::pair{"DEBUG", &c.debug}, std::pair{"ALLOW_SIGNUP", &c.allowSignup},
                                       std::pair{"ALLOW_PRIVATE_ENDPOINTS", &c.allowPrivateEndpoints},
-                                      std::pair{"AUTO_TITLES", &c.autoTitles}}) {
+                                      std::pair{"AUTO_TITLES", &c.autoTitles},
+                                      std::pair{"ALLOW_STDIO_TOOLS", &c.allowStdioTools}}) {
         if (!isSet(QLatin1String(name)))
             continue;
         auto v = parseBool(QLatin1String(name), get(QLatin1String(name)));

@@ -7,6 +7,7 @@ Q_LOGGING_CATEGORY(lcHttp, "teehee.http", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcAuth, "teehee.auth", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcProviders, "teehee.providers", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGeneration, "teehee.generation", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcTools, "teehee.tools", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcEventLoop, "teehee.eventloop", QtInfoMsg)
 
 namespace teehee {

@@ -342,6 +342,32 @@ const QList<Migration> &Migrator::all()
              QStringLiteral("UPDATE messages SET cost_usd = (content->'usage'->>'cost_usd')::double precision"
                             " WHERE content->'usage' ? 'cost_usd'"),
          }},
+        // MCP servers a user configured, and the tools they always allow.
+        {12, QStringLiteral("tool servers (MCP) and standing approvals of their tools"),
+         {
+             // `config` holds command, args and url; `secrets` the environment and
+             // headers, sealed like provider keys (they often carry tokens).
+             QStringLiteral("CREATE TABLE tool_servers ("
+                            " id {uuid} PRIMARY KEY,"
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " name TEXT NOT NULL,"
+                            " transport TEXT NOT NULL CHECK (transport IN ('stdio', 'http')),"
+                            " config {json} NOT NULL,"
+                            " secrets TEXT,"
+                            " enabled {bool} NOT NULL DEFAULT {true},"
+                            " created_at {ts} NOT NULL,"
+                            " updated_at {ts} NOT NULL,"
+                            " UNIQUE (user_id, name))"),
+             QStringLiteral("CREATE TABLE tool_approvals ("
+                            " user_id {uuid} NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+                            " server_id {uuid} NOT NULL REFERENCES tool_servers(id) ON DELETE CASCADE,"
+                            " tool TEXT NOT NULL,"
+                            " created_at {ts} NOT NULL,"
+                            " PRIMARY KEY (user_id, server_id, tool))"),
+             QStringLiteral("CREATE INDEX ix_tool_approvals_server ON tool_approvals(server_id)"),
+         },
+         {},
+         {}},
     };
     return migrations;
 }

@@ -104,6 +104,20 @@ inline const QString Denied = QStringLiteral("denied");
 inline const QString Expired = QStringLiteral("expired"); // never stored: a pending row past expires_at
 }
 
+// An MCP server a user configured. `config` is {command, args, url}; the
+// environment and headers are in `sealedSecrets` (KeyCipher), never in config.
+struct ToolServerRecord {
+    QString id;
+    QString userId;
+    QString name;
+    QString transport;     // "stdio" or "http"
+    QJsonObject config;
+    QString sealedSecrets; // empty: none
+    bool enabled = true;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
 // A new device asking to join an account with a pairing code. The code itself
 // is never stored (only its hash, in pair_invitations); nor is the token the
 // device gets, which is made when it collects it.

@@ -38,6 +38,13 @@ public:
     // the network are not trusted so. Call on the backend's thread.
     void trustWithPrivateEndpoints(const QString &userId);
     std::shared_ptr<const EndpointPolicy> endpointPolicyFor(const QString &userId) const;
+    // The machine's owner, whom the composition trusted with its network.
+    bool isTrusted(const QString &userId) const { return m_trusted.contains(userId.toLower()); }
+
+    // Other secrets a user stores (an MCP server's environment and headers),
+    // sealed like keys and bound to their row.
+    Result<QString> seal(const QString &plaintext, const KeyBinding &binding) const { return m_cipher.encrypt(plaintext, binding); }
+    Result<QString> open(const QString &sealed, const KeyBinding &binding) const { return m_cipher.decrypt(sealed, binding); }
 
     // The machine's owner (the desktop's own user): the accounts the owner
     // made for other people (OwnedAccounts) use the owner's key for a built-in
