@@ -4,10 +4,13 @@
 
 #include "core/logging.h"
 #include "providers/openaistream.h"
+#include "providers/toolwire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace teehee {
 
@@ -35,6 +38,11 @@ bool AnthropicStream::usesPrefill(const ChatRequest &request)
 
 int AnthropicStream::thinkingBudget(const ChatRequest &request)
 {
+    // An assistant turn that goes on after tool results must start with the thinking block
+    // (signature included) that preceded its tool_use blocks. Thinking blocks are not kept
+    // with a message, so a request that carries tool turns goes without thinking.
+    if (request.hasToolTurns())
+        return 0;
     if (request.thinkingBudgetTokens > 0)
         return request.thinkingBudgetTokens;
     if (!request.thinking)
@@ -46,51 +54,98 @@ int AnthropicStream::thinkingBudget(const ChatRequest &request)
     return 8192;
 }
 
+namespace {
+
+// One turn of the alternating conversation: neighbours of the same role merged.
+struct Turn {
+    QString role;
+    QList<ChatMessage> parts;
+};
+
+QJsonValue turnContent(const Turn &turn)
+{
+    const bool tools = std::any_of(turn.parts.cbegin(), turn.parts.cend(), [](const ChatMessage &m) {
+        return !m.toolCalls.isEmpty() || !m.toolResults.isEmpty();
+    });
+    if (!tools) {
+        ChatMessage merged = turn.parts.first();
+        for (qsizetype i = 1; i < turn.parts.size(); ++i) {
+            merged.text += QStringLiteral("\n\n") + turn.parts[i].text;
+            merged.attachments += turn.parts[i].attachments;
+        }
+        return attachmentparts::anthropicContent(merged);
+    }
+    QJsonArray blocks;
+    for (const ChatMessage &m : turn.parts) // tool_result blocks lead their user turn
+        for (const QJsonValue &b : toolwire::anthropicToolResultBlocks(m))
+            blocks.append(b);
+    for (const ChatMessage &m : turn.parts) {
+        if (m.role == QLatin1String("tool"))
+            continue;
+        const QJsonValue content = attachmentparts::anthropicContent(m);
+        if (content.isArray()) {
+            for (const QJsonValue &b : content.toArray())
+                blocks.append(b);
+        } else if (!content.toString().trimmed().isEmpty()) { // text blocks must not be empty (400)
+            blocks.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), content}});
+        }
+        for (const QJsonValue &b : toolwire::anthropicToolUseBlocks(m))
+            blocks.append(b);
+    }
+    return blocks;
+}
+
+} // namespace
+
 QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
 {
     // Anthropic wants alternating user/assistant turns and no system role:
-    // system messages join the system field, same-role neighbours are merged.
+    // system messages join the system field, same-role neighbours are merged,
+    // tool results go in a user turn.
     QStringList system;
     if (!request.systemPrompt.isEmpty())
         system << request.systemPrompt;
-    QList<ChatMessage> turns;
+    QList<Turn> turns;
     for (const ChatMessage &m : request.messages) {
         if (m.role == QLatin1String("system")) {
             system << m.text;
-        } else if (!turns.isEmpty() && turns.last().role == m.role) {
-            turns.last().text += QStringLiteral("\n\n") + m.text;
-            turns.last().attachments += m.attachments;
-        } else {
-            turns.append(m);
+            continue;
         }
+        const QString role = m.role == QLatin1String("tool") ? QStringLiteral("user") : m.role;
+        if (!turns.isEmpty() && turns.last().role == role)
+            turns.last().parts.append(m);
+        else
+            turns.append({role, {m}});
     }
 
     const QString partial = request.partialText();
     if (request.continuePartial && !turns.isEmpty() && turns.last().role == QLatin1String("assistant")) {
         if (partial.trimmed().isEmpty()) {
-            turns.removeLast(); // nothing to continue: a fresh reply
+            turns.last().parts.removeLast(); // nothing to continue: a fresh reply
+            if (turns.last().parts.isEmpty())
+                turns.removeLast();
         } else if (usesPrefill(request)) {
             // Prefill: the reply continues this text. It must not end in whitespace (400);
             // ContinuationJoiner restores the seam.
-            QString prefix = turns.last().text;
+            QString &prefix = turns.last().parts.last().text;
             while (!prefix.isEmpty() && prefix.back().isSpace())
                 prefix.chop(1);
-            turns.last().text = prefix;
         } else {
-            turns.append({QStringLiteral("user"), continueInstruction()});
+            turns.append({QStringLiteral("user"), {ChatMessage{QStringLiteral("user"), continueInstruction()}}});
         }
     }
 
     QJsonArray messages;
-    for (const ChatMessage &m : turns)
-        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
-                                    {QStringLiteral("content"), attachmentparts::anthropicContent(m)}});
+    for (const Turn &t : turns)
+        messages.append(QJsonObject{{QStringLiteral("role"), t.role}, {QStringLiteral("content"), turnContent(t)}});
 
     int maxTokens = request.maxTokens;
     QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true},
                      {QStringLiteral("messages"), messages}};
     if (!system.isEmpty())
         body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
+    if (!request.tools.isEmpty())
+        body.insert(QStringLiteral("tools"), toolwire::anthropicTools(request.tools));
     if (const int budget = thinkingBudget(request); budget > 0) {
         // budget_tokens must be below max_tokens; temperature must stay at its default.
         maxTokens = qMax(maxTokens, budget + 1024);
@@ -150,13 +205,26 @@ void AnthropicStream::handleEvent(const SseEvent &event)
             deliverText(delta.value(QLatin1String("text")).toString());
         else if (deltaType == QLatin1String("thinking_delta"))
             deliverReasoning(delta.value(QLatin1String("thinking")).toString());
-        // signature_delta, input_json_delta, citations_delta: not shown as text.
+        else if (deltaType == QLatin1String("input_json_delta"))
+            toolCallAssembler().appendArguments(obj.value(QLatin1String("index")).toInt(),
+                                                delta.value(QLatin1String("partial_json")).toString());
+        // signature_delta, citations_delta: not shown as text.
     } else if (type == QLatin1String("content_block_start")) {
         const QJsonObject block = obj.value(QLatin1String("content_block")).toObject();
-        if (block.value(QLatin1String("type")).toString() == QLatin1String("text"))
+        const QString blockType = block.value(QLatin1String("type")).toString();
+        if (blockType == QLatin1String("text")) {
             deliverText(block.value(QLatin1String("text")).toString());
-        else if (block.value(QLatin1String("type")).toString() == QLatin1String("thinking"))
+        } else if (blockType == QLatin1String("thinking")) {
             deliverReasoning(block.value(QLatin1String("thinking")).toString());
+        } else if (blockType == QLatin1String("tool_use")) {
+            const int index = obj.value(QLatin1String("index")).toInt();
+            toolCallAssembler().begin(index, block.value(QLatin1String("id")).toString(),
+                                      block.value(QLatin1String("name")).toString());
+            // The input comes as input_json_delta pieces; the start's own `{}` is a placeholder.
+            const QJsonObject input = block.value(QLatin1String("input")).toObject();
+            if (!input.isEmpty())
+                toolCallAssembler().setArgumentsObject(index, input);
+        }
     } else if (type == QLatin1String("message_start")) {
         const QJsonObject u = obj.value(QLatin1String("message")).toObject().value(QLatin1String("usage")).toObject();
         m_inputTokens = u.value(QLatin1String("input_tokens")).toInt()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providers/toolcall.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -27,9 +29,12 @@ struct ChatAttachment {
 };
 
 struct ChatMessage {
-    QString role; // "user" or "assistant" ("system" entries are folded into the system prompt)
+    // "user", "assistant" or "tool" ("system" entries are folded into the system prompt)
+    QString role;
     QString text;
     QList<ChatAttachment> attachments; // user messages only
+    QList<ToolCall> toolCalls;         // an assistant message's calls, after its text
+    QList<ToolResult> toolResults;     // role "tool": the results of the previous assistant message's calls
 
     bool operator==(const ChatMessage &) const = default;
 };
@@ -56,6 +61,7 @@ struct ChatRequest {
     QString model;
     QList<ChatMessage> messages;   // oldest first
     QString systemPrompt;
+    QList<ToolSpec> tools;         // offered to the model; empty: no tools field at all
     int maxTokens = 4096;
     std::optional<double> temperature;
     // The last message is a partial assistant answer to be extended: the
@@ -92,6 +98,15 @@ struct ChatRequest {
             for (const ChatAttachment &a : m.attachments)
                 if (a.isImage() && !a.removed)
                     return true;
+        return false;
+    }
+
+    // Whether the history holds tool calls or results (a tool loop going on).
+    bool hasToolTurns() const
+    {
+        for (const ChatMessage &m : messages)
+            if (!m.toolCalls.isEmpty() || !m.toolResults.isEmpty())
+                return true;
         return false;
     }
 

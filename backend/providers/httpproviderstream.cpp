@@ -64,6 +64,7 @@ void HttpProviderStream::startAttempt()
     m_httpStatus = 0;
     m_headersSeen = false;
     m_joiner = ContinuationJoiner(m_request.partialText(), continuationOptions());
+    m_toolAssembler.reset();
     resetAttemptState();
 
     const QUrl url = endpoint();
@@ -239,7 +240,15 @@ void HttpProviderStream::completeStream()
     emitText(m_joiner.finish());
     if (isFinished())
         return;
-    qCInfo(lcProviders) << m_displayName << "stream completed:" << text().size() << "characters";
+    if (!m_toolAssembler.isEmpty()) {
+        const QList<ToolCall> calls = m_toolAssembler.finish(finishReason() == QLatin1String("length"));
+        // Some compatible servers (Ollama) say "stop" after calling tools; "length" stays, it explains a cut-off call.
+        if (finishReason().isEmpty() || finishReason() == QLatin1String("stop"))
+            setFinishReason(QStringLiteral("tool_calls"));
+        setToolCalls(calls);
+    }
+    qCInfo(lcProviders) << m_displayName << "stream completed:" << text().size() << "characters,"
+                        << toolCalls().size() << "tool calls";
     finalize(End::Completed);
 }
 

@@ -6,6 +6,7 @@
 #include "providers/providerstream.h"
 #include "providers/retrypolicy.h"
 #include "providers/sseparser.h"
+#include "providers/toolcallassembler.h"
 
 #include <QTimer>
 #include <QUrl>
@@ -47,6 +48,9 @@ protected:
     // For subclasses, while handling events.
     void deliverText(const QString &delta);      // through the continuation joiner
     void deliverReasoning(const QString &delta) { emitReasoning(delta); }
+    // Where handleEvent() puts tool call fragments; reset for every attempt,
+    // read by completeStream().
+    ToolCallAssembler &toolCallAssembler() { return m_toolAssembler; }
     void completeStream();                       // end marker seen
     void failStream(const ProviderError &error); // error event in the body
     ErrorContext errorContext() const;
@@ -72,6 +76,7 @@ private:
     SseParser m_parser;
     QList<SseEvent> m_events;            // reused for every read
     ContinuationJoiner m_joiner;
+    ToolCallAssembler m_toolAssembler;
     RetryPolicy m_retry;
     QTimer m_totalTimer;
     QTimer m_retryTimer;

@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "providers/attachmentparts.h"
+#include "providers/toolwire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,9 +52,18 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
     if (!request.systemPrompt.isEmpty())
         add(QStringLiteral("system"), request.systemPrompt);
     const auto form = dialect == Dialect::Mistral ? attachmentparts::ImageForm::Mistral : attachmentparts::ImageForm::OpenAi;
-    for (const ChatMessage &m : request.messages)
-        messages.append(QJsonObject{{QStringLiteral("role"), m.role},
-                                    {QStringLiteral("content"), attachmentparts::chatCompletionsContent(m, form)}});
+    const auto ids = dialect == Dialect::Mistral ? toolwire::IdForm::Mistral : toolwire::IdForm::AsGiven;
+    for (const ChatMessage &m : request.messages) {
+        if (m.role == QLatin1String("tool")) { // one message per result
+            for (const QJsonValue &result : toolwire::chatCompletionsToolMessages(m, ids))
+                messages.append(result);
+            continue;
+        }
+        QJsonObject message{{QStringLiteral("role"), m.role},
+                            {QStringLiteral("content"), attachmentparts::chatCompletionsContent(m, form)}};
+        toolwire::addChatCompletionsToolCalls(message, m, ids);
+        messages.append(message);
+    }
 
     QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("stream"), true}};
     const QString partial = request.partialText();
@@ -82,6 +92,8 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
         messages.removeLast(); // an empty partial: just a fresh reply
     }
     body.insert(QStringLiteral("messages"), messages);
+    if (!request.tools.isEmpty())
+        body.insert(QStringLiteral("tools"), toolwire::chatCompletionsTools(request.tools));
 
     if (dialect == Dialect::OpenAi) {
         body.insert(QStringLiteral("max_completion_tokens"), request.maxTokens);
@@ -193,6 +205,9 @@ void OpenAiStream::handleChunk(const QJsonObject &chunk)
         }
         if (isFinished())
             return;
+        const QJsonArray toolCalls = delta.value(QLatin1String("tool_calls")).toArray();
+        for (qsizetype i = 0; i < toolCalls.size(); ++i)
+            toolCallAssembler().addChatCompletionsFragment(toolCalls.at(i).toObject(), int(i));
         const QString finish = choice.value(QLatin1String("finish_reason")).toString(); // null and "" alike
         if (!finish.isEmpty()) {
             m_sawFinishReason = true;

@@ -44,6 +44,13 @@ void ProviderStream::endWith(End end, const ProviderError &error)
 {
     if (isFinished() || end == End::None)
         return;
+    if (end == End::Completed && !m_toolCalls.isEmpty()) {
+        Q_EMIT toolCallsReady(m_toolCalls);
+        if (isFinished()) // a receiver aborted the stream
+            return;
+    } else if (end != End::Completed) {
+        m_toolCalls.clear(); // the calls of a reply that did not complete are never run
+    }
     m_end = end;
     m_error = error;
     Q_EMIT ended(end, error);

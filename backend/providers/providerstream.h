@@ -1,7 +1,9 @@
 #pragma once
 
 #include "providers/providererror.h"
+#include "providers/toolcall.h"
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -11,7 +13,8 @@ namespace teehee {
 //
 // Connect the signals, then call start(). The stream emits any number of
 // deltas and exactly one ended() — Completed, Aborted or Failed (with a typed
-// error). abort() ends it at once (ended(Aborted) is emitted before abort()
+// error). A reply that calls tools emits toolCallsReady() just before
+// ended(Completed), with finishReason() "tool_calls". abort() ends it at once (ended(Aborted) is emitted before abort()
 // returns) and is safe to repeat; destroying a running stream aborts its
 // network request without emitting anything. Receivers that want to delete the
 // stream from a slot must use deleteLater().
@@ -35,6 +38,8 @@ public:
     int cachedTokens() const { return m_cachedTokens; }     // of inputTokens, read from a cache (-1 unknown)
     QString text() const { return m_text; }                  // every textDelta so far, joined
     bool hasEmittedContent() const { return m_emittedContent; }
+    // The reply's tool calls, complete once the stream ended (Completed); empty before.
+    QList<ToolCall> toolCalls() const { return m_toolCalls; }
 
 Q_SIGNALS:
     void started();                                // the provider accepted the request (2xx)
@@ -42,6 +47,7 @@ Q_SIGNALS:
     void reasoningDelta(const QString &text);      // thinking / reasoning, never part of text()
     void usage(int inputTokens, int outputTokens); // may repeat as counts grow
     void finishReasonChanged(const QString &reason);
+    void toolCallsReady(const QList<teehee::ToolCall> &calls); // just before ended(Completed), when there are any
     void retrying(int nextAttempt, int delayMs, const teehee::ProviderError &cause);
     void ended(teehee::ProviderStream::End end, const teehee::ProviderError &error);
 
@@ -50,6 +56,8 @@ protected:
     void emitReasoning(const QString &text);
     void emitUsage(int inputTokens, int outputTokens, int cachedTokens = -1);
     void setFinishReason(const QString &reason);
+    // The calls of a completing reply, announced by endWith(Completed).
+    void setToolCalls(QList<ToolCall> calls) { m_toolCalls = std::move(calls); }
     // The one terminal transition; later calls are ignored.
     void endWith(End end, const ProviderError &error = {});
     // Marks the stream ended without a signal (destructor path).
@@ -60,6 +68,7 @@ private:
     ProviderError m_error;
     QString m_finishReason;
     QString m_text;
+    QList<ToolCall> m_toolCalls;
     int m_inputTokens = -1;
     int m_outputTokens = -1;
     int m_cachedTokens = -1;
