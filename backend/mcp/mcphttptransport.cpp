@@ -106,6 +106,8 @@ HttpStreamRequest *McpHttpTransport::post(const QByteArray &body, const QByteArr
     http->setMethod(method);
     if (m_policy)
         http->setEndpointPolicy(m_policy);
+    if (m_pool && method == "POST")
+        http->setConnectionPool(m_pool);
     return http;
 }
 

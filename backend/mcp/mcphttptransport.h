@@ -2,6 +2,7 @@
 
 #include "mcp/mcptransport.h"
 #include "mcp/mcptypes.h"
+#include "providers/httpconnectionpool.h"
 
 #include <QHash>
 #include <QPointer>
@@ -23,7 +24,8 @@ class McpLog;
 // a larger one closes the transport, and so does 404 to a request carried in
 // a session (the server forgot it). No GET stream is opened, so the server's
 // notifications arrive only inside answers. Requests go through the project's
-// own HttpStreamRequest (see backend/providers), one connection each.
+// own HttpStreamRequest (see backend/providers), on pooled connections when
+// a pool is given.
 class McpHttpTransport : public McpTransport {
     Q_OBJECT
 public:
@@ -32,6 +34,8 @@ public:
 
     // Where the URL may lead (backend/providers/endpointpolicy.h); none: anywhere.
     void setEndpointPolicy(std::shared_ptr<const EndpointPolicy> policy) { m_policy = std::move(policy); }
+    // Idle connections kept for the next request; none: a connection per request.
+    void setConnectionPool(HttpConnectionPool *pool) { m_pool = pool; }
 
     void start() override;
     void stop() override;
@@ -55,6 +59,7 @@ private:
     McpServerConfig m_config;
     McpLog *m_log;
     std::shared_ptr<const EndpointPolicy> m_policy;
+    QPointer<HttpConnectionPool> m_pool;
     QByteArray m_sessionId;
     QByteArray m_protocolVersion;
     QHash<HttpStreamRequest *, Exchange *> m_exchanges; // each owns its request

@@ -92,6 +92,7 @@ void McpServer::connectNow()
     } else {
         auto *http = new McpHttpTransport(m_config, &m_log, this);
         http->setEndpointPolicy(m_policy);
+        http->setConnectionPool(m_pool.data());
         t = http;
     }
     m_transport = t;

@@ -2,6 +2,7 @@
 
 #include "mcp/mcplog.h"
 #include "mcp/mcptypes.h"
+#include "providers/httpconnectionpool.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -45,6 +46,8 @@ public:
     void setTimings(const McpTimings &timings) { m_timings = timings; } // before start()
     // HTTP only: where the URL may lead; none means anywhere.
     void setEndpointPolicy(std::shared_ptr<const EndpointPolicy> policy) { m_policy = std::move(policy); }
+    // HTTP only: keeps idle connections between requests; it may go before the server does.
+    void setConnectionPool(HttpConnectionPool *pool) { m_pool = pool; }
 
     void start();
     void stop();
@@ -93,6 +96,7 @@ private:
     McpServerConfig m_config;
     McpTimings m_timings;
     std::shared_ptr<const EndpointPolicy> m_policy;
+    QPointer<HttpConnectionPool> m_pool;
     QPointer<McpTransport> m_transport;
     McpLog m_log;
     Status m_status = Status::Stopped;

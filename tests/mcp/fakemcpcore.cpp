@@ -23,7 +23,7 @@ QJsonObject fakeText(const QString &text, bool isError)
 FakeMcpCore::FakeMcpCore(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_tools({"echo", "slow", "fail", "big", "crash", "getenv", "flood", "mixed", "change_tools"})
+    , m_tools({"echo", "slow", "fail", "big", "crash", "getenv", "flood", "mixed", "change_tools", "ping_me"})
 {
 }
 
@@ -64,6 +64,9 @@ void FakeMcpCore::handle(const QJsonObject &message, const Sink &sink, const Raw
         sink(fakeResult(id, toolsPage(params.value("cursor").toString())));
     } else if (method == "tools/call") {
         call(id, params, sink, raw);
+    } else if (method.isEmpty() && id == QJsonValue("fake-ping") && message.contains("result")) {
+        if (m_afterPong)
+            std::exchange(m_afterPong, {})();
     } else if (method == "ping") {
         sink(fakeResult(id, {}));
     } else if (method == "notifications/cancelled") {
@@ -119,6 +122,9 @@ void FakeMcpCore::call(const QJsonValue &id, const QJsonObject &params, const Si
         const QJsonArray content{QJsonObject{{"type", "text"}, {"text", "a chart"}},
                                  QJsonObject{{"type", "image"}, {"data", "AAAA"}, {"mimeType", "image/png"}}};
         sink(fakeResult(id, {{"content", content}}));
+    } else if (tool == "ping_me") {
+        m_afterPong = [sink, id] { sink(fakeResult(id, fakeText("pong received"))); };
+        sink({{"jsonrpc", "2.0"}, {"id", "fake-ping"}, {"method", "ping"}});
     } else if (tool == "change_tools") {
         if (!m_tools.contains("extra"))
             m_tools << "extra";

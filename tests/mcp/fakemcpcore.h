@@ -14,7 +14,8 @@ class QTimer;
 // that its answers (and notifications caused by it) go to.
 //
 // Tools: echo {text}, slow {ms}, fail, big {bytes, char}, crash, getenv {name},
-// flood {bytes}, mixed, change_tools (adds "extra" and notifies list_changed).
+// flood {bytes}, mixed, change_tools (adds "extra" and notifies list_changed),
+// ping_me (pings the client and answers once the client answered the ping).
 class FakeMcpCore : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +40,7 @@ private:
     Options m_options;
     QStringList m_tools;
     QHash<QString, QTimer *> m_slow; // running slow calls by request id
+    std::function<void()> m_afterPong;
 };
 
 QJsonObject fakeResult(const QJsonValue &id, const QJsonObject &result);

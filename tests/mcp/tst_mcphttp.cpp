@@ -64,21 +64,29 @@ private Q_SLOTS:
     void roundTrips_data()
     {
         QTest::addColumn<bool>("sse");
-        QTest::newRow("json") << false;
-        QTest::newRow("sse") << true;
+        QTest::addColumn<bool>("pooled");
+        QTest::newRow("json") << false << false;
+        QTest::newRow("sse") << true << false;
+        QTest::newRow("json, pooled") << false << true;
     }
 
     void roundTrips()
     {
         QFETCH(bool, sse);
+        QFETCH(bool, pooled);
+        HttpConnectionPool pool;
         FakeHttpProcess fake(sse ? QStringList{"--sse", "--page-size", "4"} : QStringList{"--page-size", "4"});
         const int port = fake.port();
         QVERIFY(port > 0);
-        auto server = startServer(config(port));
+        auto server = std::make_unique<McpServer>(config(port));
+        server->setTimings(fastTimings());
+        if (pooled)
+            server->setConnectionPool(&pool);
+        server->start();
         QVERIFY(waitForStatus(*server, McpServer::Status::Running));
         // Every request after initialize carried the session id and protocol
         // version: the fake refuses any that does not (400/404).
-        QCOMPARE(server->tools().size(), 9);
+        QCOMPARE(server->tools().size(), 10);
         CallOutcome out = callAndWait(*server, "echo", {{"text", "über HTTP"}});
         QCOMPARE(out.finishedCount, 1);
         QCOMPARE(out.result.status, McpCallResult::Status::Ok);
@@ -100,9 +108,9 @@ private Q_SLOTS:
         QVERIFY(port > 0);
         auto server = startServer(config(port));
         QVERIFY(waitForStatus(*server, McpServer::Status::Running));
-        QCOMPARE(server->tools().size(), 9);
+        QCOMPARE(server->tools().size(), 10);
         QCOMPARE(callAndWait(*server, "change_tools", {}).result.content, QStringLiteral("changed"));
-        QVERIFY(QTest::qWaitFor([&] { return server->tools().size() == 10; }, 10'000));
+        QVERIFY(QTest::qWaitFor([&] { return server->tools().size() == 11; }, 10'000));
     }
 
     void timeoutSendsCancellation()

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QStringList names;
         for (const McpTool &t : server->tools())
             names << t.name;
-        QCOMPARE(names, QStringList({"echo", "slow", "fail", "big", "crash", "getenv", "flood", "mixed", "change_tools"}));
+        QCOMPARE(names, QStringList({"echo", "slow", "fail", "big", "crash", "getenv", "flood", "mixed", "change_tools", "ping_me"}));
         QCOMPARE(server->tools().first().description, QStringLiteral("the echo tool"));
         QCOMPARE(server->tools().first().inputSchema.value("type").toString(), QStringLiteral("object"));
         QVERIFY(server->errorText().isEmpty());
@@ -168,6 +168,58 @@ private Q_SLOTS:
         QVERIFY(server->errorText().contains(QStringLiteral("exited with code 1")));
     }
 
+    void uptimeForgetsEarlierFailures_data()
+    {
+        QTest::addColumn<int>("stableUptimeMs");
+        QTest::addColumn<QString>("secondDelay");
+        QTest::newRow("short-lived") << 60'000 << QStringLiteral("400 ms");
+        QTest::newRow("ran long enough") << 0 << QStringLiteral("200 ms");
+    }
+
+    void uptimeForgetsEarlierFailures()
+    {
+        QFETCH(int, stableUptimeMs);
+        QFETCH(QString, secondDelay);
+        auto server = std::make_unique<McpServer>(config());
+        McpTimings t = fastTimings();
+        t.stableUptimeMs = stableUptimeMs;
+        server->setTimings(t);
+        server->start();
+        QStringList delays;
+        for (int crash = 0; crash < 2; ++crash) {
+            QVERIFY(waitForStatus(*server, McpServer::Status::Running));
+            QCOMPARE(callAndWait(*server, "crash", {}).result.status, McpCallResult::Status::Unavailable);
+        }
+        for (const QString &line : server->log()) {
+            const qsizetype at = line.indexOf(QStringLiteral("starting again in "));
+            if (at >= 0)
+                delays << line.mid(at + 18);
+        }
+        QCOMPARE(delays, QStringList({"200 ms", secondDelay}));
+    }
+
+    void noAnswerToInitializeIsAnError()
+    {
+        McpServerConfig c = config();
+        c.command = QStringLiteral("/bin/sleep");
+        c.args = QStringList{"100"};
+        auto server = std::make_unique<McpServer>(c);
+        McpTimings t = fastTimings();
+        t.startupMs = 300;
+        server->setTimings(t);
+        server->start();
+        QVERIFY(waitForStatus(*server, McpServer::Status::Error));
+        QVERIFY(server->errorText().contains(QStringLiteral("did not get ready")));
+        server->stop();
+    }
+
+    void serverPingIsAnswered()
+    {
+        auto server = startServer(config());
+        QVERIFY(waitForStatus(*server, McpServer::Status::Running));
+        QCOMPARE(callAndWait(*server, "ping_me", {}).result.content, QStringLiteral("pong received"));
+    }
+
     void missingProgramIsAnError()
     {
         McpServerConfig c = config();
@@ -185,7 +237,7 @@ private Q_SLOTS:
         QVERIFY(waitForStatus(*server, McpServer::Status::Running));
         QSignalSpy tools(server.get(), &McpServer::toolsChanged);
         QCOMPARE(callAndWait(*server, "change_tools", {}).result.content, QStringLiteral("changed"));
-        QVERIFY(QTest::qWaitFor([&] { return server->tools().size() == 10; }, 10'000));
+        QVERIFY(QTest::qWaitFor([&] { return server->tools().size() == 11; }, 10'000));
         QCOMPARE(tools.size(), 1);
         QCOMPARE(server->tools().last().name, QStringLiteral("extra"));
     }
@@ -243,7 +295,11 @@ private Q_SLOTS:
 
     void stopTerminatesAChildThatIgnoresClosedStdin()
     {
-        auto server = startServer(config({"--ignore-eof"}));
+        auto server = std::make_unique<McpServer>(config({"--ignore-eof"}));
+        McpTimings t = fastTimings();
+        t.stopGraceMs = 1'500; // long enough to see the child outlive its closed stdin
+        server->setTimings(t);
+        server->start();
         QVERIFY(waitForStatus(*server, McpServer::Status::Running));
         const qint64 pid = childPid(*server);
         QVERIFY(pid > 0);
