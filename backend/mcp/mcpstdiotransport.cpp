@@ -82,6 +82,10 @@ void McpStdioTransport::endChild()
     if (m_stopStage > 0)
         return;
     m_stopStage = 1;
+    // Nobody listens any more: what the child still writes must not pile up
+    // in QProcess's buffers (it gets EPIPE instead).
+    m_process.closeReadChannel(QProcess::StandardOutput);
+    m_process.closeReadChannel(QProcess::StandardError);
     m_process.closeWriteChannel();
     m_stopTimer.start(m_timings.stopGraceMs);
 }
