@@ -144,6 +144,28 @@ private Q_SLOTS:
         QCOMPARE(callAndWait(*first, "echo", {{"text", "again"}}).result.content, QStringLiteral("again"));
     }
 
+    void oversizedAnswerRestartsTheConnection_data()
+    {
+        QTest::addColumn<bool>("sse");
+        QTest::newRow("json") << false;
+        QTest::newRow("sse") << true;
+    }
+
+    void oversizedAnswerRestartsTheConnection()
+    {
+        QFETCH(bool, sse);
+        FakeHttpProcess fake(sse ? QStringList{"--sse"} : QStringList{});
+        const int port = fake.port();
+        QVERIFY(port > 0);
+        auto server = startServer(config(port));
+        QVERIFY(waitForStatus(*server, McpServer::Status::Running));
+        const CallOutcome out = callAndWait(*server, "big", {{"bytes", 5 * 1024 * 1024}});
+        QCOMPARE(out.result.status, McpCallResult::Status::Unavailable);
+        QVERIFY(out.result.content.contains(QStringLiteral("over 4 MiB")));
+        QVERIFY(waitForStatus(*server, McpServer::Status::Running));
+        QCOMPARE(callAndWait(*server, "echo", {{"text", "fine"}}).result.content, QStringLiteral("fine"));
+    }
+
     void unreachableServerIsAnError()
     {
         FakeHttpProcess fake({});
