@@ -1,6 +1,7 @@
 #include "mcp/mcplog.h"
 
 #include "core/logging.h"
+#include "mcp/mcpcontent.h"
 
 #include <algorithm>
 
@@ -90,7 +91,8 @@ qsizetype McpLog::secretPrefixAtEnd(const QByteArray &piece) const
 
 void McpLog::appendNote(const QString &line)
 {
-    keep(QString::fromUtf8(redacted(line.toUtf8())));
+    // A server's log notification may be long; one line must not push out all the others.
+    keep(cutToUtf8Bytes(QString::fromUtf8(redacted(line.toUtf8())), kMaxLineBytes));
 }
 
 void McpLog::keep(const QString &line)

@@ -107,6 +107,18 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("[redacted]")));
     }
 
+    void longNoteIsCut()
+    {
+        McpLog log;
+        log.setSecrets({QStringLiteral("hidden-secret")});
+        log.appendNote(QStringLiteral("first"));
+        log.appendNote(QStringLiteral("x").repeated(200'000) + QStringLiteral("hidden-secret"));
+        QCOMPARE(log.lines().size(), 2);
+        QCOMPARE(log.lines().first(), QStringLiteral("first"));
+        QVERIFY(log.lines().last().toUtf8().size() <= McpLog::kMaxLineBytes + 1); // the escaped newline of the marker
+        QVERIFY(!log.lines().last().contains(QStringLiteral("hidden")));
+    }
+
     void logIsBounded()
     {
         McpLog log;
