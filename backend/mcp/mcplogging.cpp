@@ -1,0 +1,3 @@
+#include "mcp/mcplogging.h"
+
+Q_LOGGING_CATEGORY(lcMcp, "teehee.mcp", QtInfoMsg)

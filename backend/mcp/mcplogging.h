@@ -1,0 +1,5 @@
+#pragma once
+
+#include "core/logging.h"
+
+Q_DECLARE_LOGGING_CATEGORY(lcMcp)
