@@ -10,6 +10,10 @@
 #include "keys/providerservice.h"
 #include "generation/generationmanager.h"
 #include "generation/accountevents.h"
+#include "generation/tooloffer.h"
+#include "tools/approvalbroker.h"
+#include "tools/toolregistry.h"
+#include "tools/toolserverservice.h"
 #include "core/logging.h"
 #include "core/privatefiles.h"
 #include "core/secretstore.h"
@@ -94,8 +98,33 @@ Status Backend::openDatabase()
     if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)
         qCWarning(lcDb).noquote() << "stored keys not upgraded:" << upgraded.error().message;
     m_providers = std::make_unique<ProviderService>(m_config, *m_keys);
+    m_toolServers = std::make_unique<ToolServerService>(m_config, *m_database, *m_keys);
+    m_approvals = std::make_unique<ApprovalBroker>(*m_toolServers, m_config.toolApprovalTimeoutSeconds * 1000);
+    m_toolRegistry = std::make_unique<ToolRegistry>(*m_toolServers, *m_keys);
+    m_toolOffer = std::make_unique<ToolOffer>(*m_toolServers, *m_toolRegistry, *m_approvals, m_config.maxToolRounds,
+                                              m_config.toolCallTimeoutSeconds * 1000);
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys, m_providers->registry());
+    m_generations->setTools(m_toolOffer.get());
     m_accountEvents = std::make_unique<AccountEvents>(*m_chats, *m_generations);
+    // Every device of the account may answer a tool call: they hear of it on the bus.
+    connect(m_approvals.get(), &ApprovalBroker::requested, m_accountEvents.get(), [this](const ApprovalRequest &request) {
+        AccountEvent e;
+        e.type = AccountEvent::Type::ToolApprovalRequested;
+        e.userId = request.userId;
+        e.chatId = request.chatId;
+        e.messageId = request.messageId;
+        e.approval = request;
+        m_accountEvents->publish(e);
+    });
+    connect(m_approvals.get(), &ApprovalBroker::answered, m_accountEvents.get(),
+            [this](const QString &userId, const QString &callId, ApprovalDecision decision) {
+        AccountEvent e;
+        e.type = AccountEvent::Type::ToolApprovalAnswered;
+        e.userId = userId;
+        e.approval.callId = callId;
+        e.status = approvalDecisionName(decision);
+        m_accountEvents->publish(e);
+    });
     // Devices and pairing reach every device of the account through the same bus. Connected
     // before any session watches a device, so device_revoked goes out before its sockets close.
     connect(m_devices.get(), &DeviceService::deviceRevoked, m_accountEvents.get(),

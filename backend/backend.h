@@ -21,6 +21,10 @@ class GenerationManager;
 class WalCheckpointer;
 class ServerPresence;
 class AccountEvents;
+class ToolServerService;
+class ToolRegistry;
+class ApprovalBroker;
+class ToolOffer;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -51,6 +55,10 @@ public:
     KeyService &keys() { return *m_keys; }
     ProviderService &providers() { return *m_providers; }
     GenerationManager &generations() { return *m_generations; }
+    // MCP servers: their settings, the running ones, and the calls waiting for approval.
+    ToolServerService &toolServers() { return *m_toolServers; }
+    ToolRegistry &toolRegistry() { return *m_toolRegistry; }
+    ApprovalBroker &approvals() { return *m_approvals; }
     // What happens in each account (chats, replies), for all its devices.
     AccountEvents &accountEvents() { return *m_accountEvents; }
 
@@ -69,6 +77,10 @@ private:
     std::unique_ptr<PairingService> m_pairing;
     std::unique_ptr<KeyService> m_keys;
     std::unique_ptr<ProviderService> m_providers;
+    std::unique_ptr<ToolServerService> m_toolServers;
+    std::unique_ptr<ApprovalBroker> m_approvals;
+    std::unique_ptr<ToolRegistry> m_toolRegistry;
+    std::unique_ptr<ToolOffer> m_toolOffer;
     // Destroyed early (after the event bus only), saving running replies while the services still exist.
     std::unique_ptr<GenerationManager> m_generations;
     // Destroyed before the services it listens to.

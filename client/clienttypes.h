@@ -121,10 +121,10 @@ struct TurnRequest {
     QVariantMap options;     // this reply only
 };
 
-// Something that happened to a reply: exactly one Started, then Reasoning and
-// Token events, then one of Completed / Aborted / Failed.
+// Something that happened to a reply: exactly one Started, then Reasoning,
+// Token, ToolCall and ToolResult events, then one of Completed / Aborted / Failed.
 struct TurnEvent {
-    enum class Type { Started, Reasoning, Token, Completed, Aborted, Failed };
+    enum class Type { Started, Reasoning, Token, Completed, Aborted, Failed, ToolCall, ToolResult };
     Type type = Type::Token;
     QString chatId;
     QString messageId;
@@ -141,6 +141,13 @@ struct TurnEvent {
     int inputTokens = -1;
     int outputTokens = -1;
     double costUsd = -1;      // Completed: what the reply cost (-1: no price known)
+    // ToolCall and ToolResult: the call, where it runs, and how it stands.
+    QString callId;
+    QString toolServer;
+    QString toolName;
+    QVariantMap toolArguments;
+    QString toolStatus;       // ToolCall: awaiting_approval, running; ToolResult: ok, error, denied
+    QString toolContent;      // ToolResult: untrusted text
     // Started of a new exchange: the rows it created (question, then reply),
     // so a view adds them without asking again.
     QList<MessageInfo> rows;

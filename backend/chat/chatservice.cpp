@@ -1,4 +1,5 @@
 #include "chat/chatservice.h"
+#include "chat/toolturns.h"
 
 #include "chat/attachmentservice.h"
 #include "chat/messagerules.h"
@@ -361,7 +362,10 @@ QList<ChatMessage> ChatService::contextOf(const ChatRecord &chat, const QList<Me
     for (const MessageRecord &m : path) {
         if (m.content.value(QStringLiteral("deleted")).toBool())
             continue;
-        out.append(ChatMessage{m.role, m.text(), m.role == u"user" ? AttachmentService::listed(m.content) : QList<ChatAttachment>{}});
+        if (m.role == u"assistant" && m.content.contains(QLatin1String("tool_calls")))
+            out.append(toolturns::expand(m));
+        else
+            out.append(ChatMessage{m.role, m.text(), m.role == u"user" ? AttachmentService::listed(m.content) : QList<ChatAttachment>{}});
     }
     return out;
 }

@@ -65,6 +65,7 @@ struct Config {
     bool allowStdioTools = false;
     int toolApprovalTimeoutSeconds = 300; // TOOL_APPROVAL_TIMEOUT: then a call counts as denied
     int maxToolRounds = 8;                // MAX_TOOL_ROUNDS
+    int toolCallTimeoutSeconds = 120;     // one tool call, once approved
     int maxGenerationsPerUser = 8;              // replies running at once for one user
     qint64 maxReplyBytes = 4 * 1024 * 1024;     // UTF-8 bytes one reply may add
     bool autoTitles = true;       // a "New Chat" is named after its first reply

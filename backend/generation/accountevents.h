@@ -2,6 +2,7 @@
 
 #include "db/messagerepository.h"
 #include "db/records.h"
+#include "tools/approvalbroker.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -19,7 +20,7 @@ class GenerationManager;
 struct AccountEvent {
     enum class Type {
         ChatCreated, ChatUpdated, ChatDeleted, StreamStarted, StreamEnded, DeviceRevoked, PairRequested,
-        MessageUpdated, BranchChanged
+        MessageUpdated, BranchChanged, ToolApprovalRequested, ToolApprovalAnswered
     };
 
     Type type = Type::ChatUpdated;
@@ -31,6 +32,7 @@ struct AccountEvent {
     QString deviceId;   // DeviceRevoked: the device signed out
     PairingRequestRecord pairing; // PairRequested: the new device's request
     PlacedMessage message; // MessageUpdated: edited, deleted or placed outside a reply
+    ApprovalRequest approval; // ToolApprovalRequested: the call; ToolApprovalAnswered: its callId (status: the decision)
 };
 
 // The account event bus: turns the chat service's changes and the replies'

@@ -48,16 +48,34 @@ Generation::Generation(const Database &db, SaveBatcher &batcher, QString userId,
       m_parentId(assistant.parentId), m_provider(assistant.provider), m_model(assistant.model),
       m_continued(continued), m_stream(stream), m_nextSeq(std::move(nextSeq))
 {
+    // A continued reply keeps the tool rounds it made before.
+    m_toolEntries = assistant.content.value(QLatin1String("tool_calls")).toArray();
+    for (const QJsonValue &entry : std::as_const(m_toolEntries))
+        m_rounds = qMax(m_rounds, entry.toObject().value(QLatin1String("round")).toInt() + 1);
     m_saver = new GenerationSaver(db, std::move(assistant), batcher, this);
+    m_roundTextStart = m_saver->text().size();
     connect(m_saver, &GenerationSaver::endingSaved, this, &Generation::onEndingSaved);
+    follow(stream);
+}
+
+void Generation::follow(ProviderStream *stream)
+{
     stream->setParent(this);
     connect(stream, &ProviderStream::textDelta, this, &Generation::onDelta);
     connect(stream, &ProviderStream::reasoningDelta, this, &Generation::onReasoning);
+    connect(stream, &ProviderStream::toolCallsReady, this, [this](const QList<ToolCall> &calls) { m_pendingCalls = calls; });
     connect(stream, &ProviderStream::ended, this, &Generation::onEnded);
     connect(stream, &ProviderStream::retrying, this, [this](int attempt, int delayMs, const ProviderError &cause) {
         qCInfo(lcGeneration).noquote() << "reply" << m_messageId << "retrying, attempt" << attempt << "in" << delayMs
                                        << "ms:" << cause.message;
     });
+}
+
+void Generation::enableTools(ToolSetup setup, ChatRequest request, StreamFactory makeStream)
+{
+    m_toolSetup = std::move(setup);
+    m_request = std::move(request);
+    m_makeStream = std::move(makeStream);
 }
 
 Generation::~Generation()
@@ -99,8 +117,103 @@ Status Generation::start()
 
 void Generation::abort()
 {
-    if (isRunning() && m_stream)
+    if (!isRunning())
+        return;
+    if (m_stream) {
         m_stream->abort(); // emits ended(Aborted) before returning
+        return;
+    }
+    if (ToolRound *round = std::exchange(m_round, nullptr)) {
+        // Between two streams: the tools are stopped, their calls kept.
+        round->disconnect(this);
+        round->cancel();
+        for (const QJsonValue &entry : round->entries())
+            m_toolEntries.append(entry);
+        saveToolEntries();
+        round->deleteLater();
+        endWith(ProviderStream::End::Aborted, {}, nullptr);
+    }
+}
+
+void Generation::addUsage(const ProviderStream *stream)
+{
+    const auto add = [](int &sum, int n) {
+        if (n >= 0)
+            sum = qMax(sum, 0) + n;
+    };
+    add(m_usedIn, stream->inputTokens());
+    add(m_usedOut, stream->outputTokens());
+    add(m_usedCached, stream->cachedTokens());
+}
+
+void Generation::saveToolEntries()
+{
+    QJsonArray all = m_toolEntries;
+    if (m_round)
+        for (const QJsonValue &entry : m_round->entries())
+            all.append(entry);
+    if (auto st = m_saver->setToolCalls(all); !st)
+        qCWarning(lcGeneration).noquote() << "reply" << m_messageId << "tool calls not saved:" << st.error().message;
+}
+
+void Generation::beginToolRound(ProviderStream *stream)
+{
+    addUsage(stream);
+    const QList<ToolCall> calls = std::exchange(m_pendingCalls, {});
+    m_stream = nullptr;
+    stream->disconnect(this);
+    stream->deleteLater();
+    ToolRound::Context context{m_userId, m_chatId, m_messageId, m_rounds, int(m_saver->text().size())};
+    m_round = new ToolRound(*m_toolSetup, context, calls, [this](const GenerationEvent &step) {
+        GenerationEvent e = make(step.type);
+        e.callId = step.callId;
+        e.toolServer = step.toolServer;
+        e.toolName = step.toolName;
+        e.toolArguments = step.toolArguments;
+        e.toolStatus = step.toolStatus;
+        e.toolContent = step.toolContent;
+        publish(std::move(e));
+    }, this);
+    connect(m_round, &ToolRound::changed, this, &Generation::saveToolEntries);
+    connect(m_round, &ToolRound::done, this, &Generation::onToolRoundDone);
+    m_round->start();
+}
+
+void Generation::onToolRoundDone()
+{
+    ToolRound *round = std::exchange(m_round, nullptr);
+    if (!round || !isRunning())
+        return;
+    for (const QJsonValue &entry : round->entries())
+        m_toolEntries.append(entry);
+    saveToolEntries();
+    // The next request: what the model said and called this round, then the results.
+    ChatRequest next = m_request;
+    QString roundText = m_saver->text().mid(m_roundTextStart);
+    if (next.continuePartial && !next.messages.isEmpty() && next.messages.last().role == u"assistant") {
+        roundText.prepend(next.messages.takeLast().text);
+        next.continuePartial = false;
+    }
+    ChatMessage said{QStringLiteral("assistant"), roundText};
+    said.toolCalls = round->calls();
+    ChatMessage results{QStringLiteral("tool"), {}};
+    results.toolResults = round->results();
+    next.messages << said << results;
+    round->deleteLater();
+    m_roundTextStart = m_saver->text().size();
+    if (++m_rounds >= m_toolSetup->maxRounds)
+        next.tools.clear(); // MAX_TOOL_ROUNDS: the model answers in words now
+    m_request = next;
+    auto stream = m_makeStream(next);
+    if (!stream) {
+        ProviderError cause;
+        cause.message = stream.error().message;
+        endWith(ProviderStream::End::Failed, cause, nullptr);
+        return;
+    }
+    m_stream = stream.value();
+    follow(m_stream);
+    m_stream->start();
 }
 
 QString Generation::withinLimit(const QString &delta)
@@ -162,12 +275,24 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
     if (!isRunning())
         return;
     auto *stream = m_stream.data();
+    if (end == ProviderStream::End::Completed && !m_overLimit && m_toolSetup && !m_pendingCalls.isEmpty()) {
+        beginToolRound(stream);
+        return;
+    }
+    endWith(end, error, stream);
+}
+
+void Generation::endWith(ProviderStream::End end, const ProviderError &error, ProviderStream *stream)
+{
     GenerationEvent e;
     GenerationSaver::Ending ending;
-    ending.finishReason = stream->finishReason();
-    ending.inputTokens = stream->inputTokens();
-    ending.outputTokens = stream->outputTokens();
-    ending.cachedTokens = stream->cachedTokens();
+    if (stream) {
+        ending.finishReason = stream->finishReason();
+        addUsage(stream);
+    }
+    ending.inputTokens = m_usedIn;
+    ending.outputTokens = m_usedOut;
+    ending.cachedTokens = m_usedCached;
     if (m_prices) {
         const MessageRecord &reply = m_saver->record();
         if (auto cost = m_prices->costUsd(reply.provider, reply.model, ending.inputTokens, ending.outputTokens,
@@ -214,7 +339,8 @@ void Generation::onEnded(ProviderStream::End end, const ProviderError &error)
         ending.status = MessageStatus::Aborted;
         break;
     }
-    stream->deleteLater();
+    if (stream)
+        stream->deleteLater();
     if (e.type == GenerationEvent::Type::Aborted) {
         const Status saved = m_saver->finish(ending);
         conclude(std::move(e), bool(saved), saved ? QString() : saved.error().message);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "generation/generationevent.h"
+#include "generation/toolround.h"
 
 #include "db/database.h"
 #include "db/records.h"
@@ -75,6 +76,10 @@ public:
     void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
     // Where a completed reply's cost comes from (none: no cost).
     void setPrices(const PriceTable *prices) { m_prices = prices; }
+    // Lets the model call tools (before start()): `request` is the first
+    // round's (its tools offered), `makeStream` makes the next rounds' streams.
+    using StreamFactory = std::function<Result<ProviderStream *>(const ChatRequest &)>;
+    void enableTools(ToolSetup setup, ChatRequest request, StreamFactory makeStream);
     const std::optional<GenerationEvent> &terminalEvent() const { return m_terminal; }
     int commits() const;
 
@@ -89,12 +94,20 @@ Q_SIGNALS:
     void finished(); // after the terminal event
 
 private:
+    void follow(ProviderStream *stream);
+    // The stream asked for tools: run them, then the next round.
+    void beginToolRound(ProviderStream *stream);
+    void onToolRoundDone();
+    void saveToolEntries();
+    void addUsage(const ProviderStream *stream);
     void onDelta(const QString &delta);
     void onReasoning(const QString &delta);
     // The part of `delta` within MAX_REPLY_BYTES (text and reasoning count alike).
     QString withinLimit(const QString &delta);
     void closeIfOverLimit();
     void onEnded(ProviderStream::End end, const ProviderError &error);
+    // The one way to the end; `stream` is the last one, or null between two.
+    void endWith(ProviderStream::End end, const ProviderError &error, ProviderStream *stream);
     void onEndingSaved(bool saved, const QString &error);
     void conclude(GenerationEvent e, bool saved, const QString &saveError);
     GenerationEvent make(GenerationEvent::Type type);
@@ -120,6 +133,17 @@ private:
     const PriceTable *m_prices = nullptr;
     qint64 m_replyBytes = 0;  // UTF-8 bytes of the text and reasoning this reply added
     bool m_overLimit = false; // m_maxReplyBytes reached: the stream's end is a failure
+
+    // Tools (none unless enableTools()).
+    std::optional<ToolSetup> m_toolSetup;
+    ChatRequest m_request;          // the next round's request is this one, extended
+    StreamFactory m_makeStream;
+    QList<ToolCall> m_pendingCalls; // the running stream's calls, once it has made them
+    ToolRound *m_round = nullptr;   // the calls being answered between two streams
+    int m_rounds = 0;
+    QJsonArray m_toolEntries;       // earlier rounds' calls (content.tool_calls)
+    qsizetype m_roundTextStart = 0; // where this round's text starts in text()
+    int m_usedIn = -1, m_usedOut = -1, m_usedCached = -1; // earlier rounds' usage
 };
 
 } // namespace teehee

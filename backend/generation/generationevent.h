@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -10,7 +11,8 @@ namespace teehee {
 // Started, any number of Token and Reasoning, then exactly one terminal event.
 struct GenerationEvent {
     // Reasoning: thinking the provider streamed apart from the answer, never part of the text.
-    enum class Type { Started, Token, Completed, Aborted, Failed, Reasoning };
+    // ToolCall: the model called a tool (awaiting approval, or running); ToolResult: what it returned.
+    enum class Type { Started, Token, Completed, Aborted, Failed, Reasoning, ToolCall, ToolResult };
 
     Type type = Type::Token;
     qint64 seq = 0;            // increasing across all generations: SSE ids and resume points
@@ -29,6 +31,13 @@ struct GenerationEvent {
     int outputTokens = -1;
     int cachedTokens = -1;     // Completed: of inputTokens, read from the provider's cache
     double costUsd = -1;       // Completed: from the price table (-1: no price known)
+    // ToolCall and ToolResult (spec/api.md "Tools (MCP) and approvals").
+    QString callId;
+    QString toolServer;        // ToolCall: the server's name
+    QString toolName;          // ToolCall: the tool's name on its server
+    QJsonObject toolArguments; // ToolCall
+    QString toolStatus;        // ToolCall: "awaiting_approval" or "running"; ToolResult: "ok", "error" or "denied"
+    QString toolContent;       // ToolResult: untrusted text, at most 16 KiB of UTF-8
 
     bool isTerminal() const { return type == Type::Completed || type == Type::Aborted || type == Type::Failed; }
     // The message status this event leaves the reply in.

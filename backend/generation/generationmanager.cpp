@@ -194,7 +194,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     if (auto st = m_attachments.load(userId, context); !st)
         return st.error();
     ChatRequest request = withMessages(std::move(resolved).value(), std::move(context), false);
-    return launch(userId, exchange->reply.message, std::move(request), false, options.deviceId);
+    return launch(userId, exchange->reply.message, std::move(request), false, options);
 }
 
 Result<MessageTree::Exchange> GenerationManager::keepRefusedTurn(const QString &userId, const QString &chatId,
@@ -301,15 +301,25 @@ Result<Generation *> GenerationManager::launchRemembering(const QString &userId,
 {
     const QString provider = request.provider;
     const QString model = request.model;
-    auto g = launch(userId, assistant, std::move(request), continued, requested.deviceId);
+    auto g = launch(userId, assistant, std::move(request), continued, requested);
     if (g)
         rememberChoice(userId, chatId, requested, provider, model);
     return g;
 }
 
 Result<Generation *> GenerationManager::launch(const QString &userId, const MessageRecord &assistant,
-                                               ChatRequest request, bool continued, const QString &deviceId)
+                                               ChatRequest request, bool continued, const GenerationOptions &options)
 {
+    const QString &deviceId = options.deviceId;
+    std::optional<ToolSetup> tools;
+    if (options.tools && m_tools) {
+        tools = m_tools->setupFor(userId, *options.tools);
+        if (tools->tools.isEmpty())
+            tools.reset();
+        else
+            for (const OfferedTool &t : tools->tools)
+                request.tools << t.spec;
+    }
     auto stream = m_registry.createStream(request);
     if (!stream)
         return stream.error();
@@ -317,6 +327,8 @@ Result<Generation *> GenerationManager::launch(const QString &userId, const Mess
     g->setMaxReplyBytes(m_config.maxReplyBytes);
     g->setPrices(&m_prices);
     g->setDeviceId(deviceId); // before generationCreated: listeners see who asked
+    if (tools)
+        g->enableTools(std::move(*tools), request, [this](const ChatRequest &next) { return m_registry.createStream(next); });
     // A generation replaced in m_byMessage (continued again) is only forgotten, not deleted: its own timer does that.
     m_byChat.insert(g->chatId(), g);
     m_byMessage.insert(g->messageId(), g);

@@ -8,6 +8,7 @@
 #include "core/fairworkqueue.h"
 #include "generation/generation.h"
 #include "generation/savebatcher.h"
+#include "generation/tooloffer.h"
 #include "generation/turnparts.h"
 #include "providers/chatrequest.h"
 #include "providers/pricetable.h"
@@ -23,6 +24,7 @@ class ChatService;
 class ChatTitler;
 class Database;
 class KeyService;
+class ToolOffer;
 
 // The generation engine every front end uses (QML app, WebSocket sessions,
 // SSE and HTTP routes). Lives on the backend thread. At most one generation
@@ -70,6 +72,8 @@ public:
 
     // Stream limits for every request (tests shorten them).
     void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
+    // Where replies find the tools they may call (none: no tools are offered).
+    void setTools(ToolOffer *tools) { m_tools = tools; }
     // Names new chats after their first reply (AUTO_TITLES).
     ChatTitler &titler() { return *m_titler; }
     // Requests that start replies and the saving of streaming text share it:
@@ -105,7 +109,7 @@ private:
     Result<ChatRequest> withContext(ChatRequest request, const QString &userId, const QString &answeredMessageId,
                                     bool continuing) const;
     Result<Generation *> launch(const QString &userId, const MessageRecord &assistant, ChatRequest request,
-                                bool continued, const QString &deviceId);
+                                bool continued, const GenerationOptions &options);
     // A request that named its provider or model makes them the chat's.
     void rememberChoice(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                         const QString &provider, const QString &model);
@@ -131,6 +135,7 @@ private:
     SaveBatcher m_batcher;
     StreamTimeouts m_timeouts;
     RetrySettings m_retry;
+    ToolOffer *m_tools = nullptr;
     QHash<QString, Generation *> m_byChat;      // running
     QHash<QString, Generation *> m_byMessage;   // running and recently finished
     QHash<QString, int> m_runningPerUser;

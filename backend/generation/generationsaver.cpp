@@ -96,6 +96,15 @@ void GenerationSaver::appendReasoning(const QString &delta)
     addPending(delta);
 }
 
+Status GenerationSaver::setToolCalls(const QJsonArray &calls)
+{
+    if (m_finished)
+        return success();
+    m_record.content.insert(QStringLiteral("tool_calls"), calls);
+    rebuildJsonHead();
+    return write();
+}
+
 void GenerationSaver::addPending(const QString &delta)
 {
     m_pendingBytes += utf8Length(delta);

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/records.h"
 
+#include <QJsonArray>
 #include <QObject>
 
 namespace teehee {
@@ -46,6 +47,9 @@ public:
     Status begin();
     void append(const QString &delta);
     void appendReasoning(const QString &delta);
+    // The reply's tool calls (`content.tool_calls`), written at once: they
+    // are few, and a reply that ends mid-call must still show them.
+    Status setToolCalls(const QJsonArray &calls);
     // The final write (status, partial flag, finish reason, usage, error, the
     // whole text), now, on this thread: for an abort, whose caller may
     // continue the reply at once. Stops batching.

@@ -26,6 +26,9 @@ struct GenerationOptions {
     // The signed-in device that asked (empty: the desktop window, or a token
     // without a device). Shown to the owner as "streaming from …".
     QString deviceId;
+    // Tools offered to the model: none (nullopt), every enabled one (an
+    // empty list), or the named ones ("server/tool").
+    std::optional<QStringList> tools;
 };
 
 // The pure pieces of a turn, apart from the engine that runs it: what it

@@ -71,6 +71,10 @@ public:
     Result<QList<ToolApprovalRecord>> approvals(const QString &userId) const;
     Status revokeApproval(const QString &userId, const QString &serverId, const QString &tool) const;
 
+    // Whether this account may run this server here now (the owner's trust
+    // and the operator's rules may have changed since it was added).
+    Status mayRun(const QString &userId, const ToolServerSpec &spec) const { return checkAllowed(userId, spec); }
+
 Q_SIGNALS:
     void serverChanged(const teehee::ToolServerSpec &spec); // added or updated
     void serverRemoved(const QString &userId, const QString &id);

@@ -105,7 +105,15 @@ TurnEvent event(const GenerationEvent &e)
     case GenerationEvent::Type::Completed: t.type = TurnEvent::Type::Completed; break;
     case GenerationEvent::Type::Aborted: t.type = TurnEvent::Type::Aborted; break;
     case GenerationEvent::Type::Failed: t.type = TurnEvent::Type::Failed; break;
+    case GenerationEvent::Type::ToolCall: t.type = TurnEvent::Type::ToolCall; break;
+    case GenerationEvent::Type::ToolResult: t.type = TurnEvent::Type::ToolResult; break;
     }
+    t.callId = e.callId;
+    t.toolServer = e.toolServer;
+    t.toolName = e.toolName;
+    t.toolArguments = e.toolArguments.toVariantMap();
+    t.toolStatus = e.toolStatus;
+    t.toolContent = e.toolContent;
     t.chatId = e.chatId;
     t.messageId = e.messageId;
     t.parentMessageId = e.parentMessageId;

@@ -138,6 +138,14 @@ std::optional<TurnEvent> turnEvent(const QString &type, const QJsonObject &o, co
         t.type = TurnEvent::Type::Reasoning;
         t.token = o.value(u"token").toString();
         t.reasoning = o.value(u"content").toString();
+    } else if (type == u"tool_call" || type == u"tool_result") {
+        t.type = type == u"tool_call" ? TurnEvent::Type::ToolCall : TurnEvent::Type::ToolResult;
+        t.callId = o.value(u"call_id").toString();
+        t.toolServer = o.value(u"server").toString();
+        t.toolName = o.value(u"tool").toString();
+        t.toolArguments = o.value(u"arguments").toObject().toVariantMap();
+        t.toolStatus = o.value(u"status").toString();
+        t.toolContent = o.value(u"content").toString();
     } else if (type == u"stream_complete" || type == u"stream_aborted" || type == u"stream_error") {
         t.type = type == u"stream_complete" ? TurnEvent::Type::Completed
                : type == u"stream_aborted"  ? TurnEvent::Type::Aborted

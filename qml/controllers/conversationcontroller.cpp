@@ -296,6 +296,9 @@ void ConversationController::onTurnEvent(const TurnEvent &e)
         return m_model.streamText(e.messageId, e.token, e.content);
     case TurnEvent::Type::Reasoning:
         return m_model.streamReasoning(e.messageId, e.token, e.reasoning);
+    case TurnEvent::Type::ToolCall:
+    case TurnEvent::Type::ToolResult:
+        return m_model.streamToolStep(e);
     default:
         return onEnded(e);
     }
