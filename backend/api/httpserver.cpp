@@ -99,6 +99,7 @@ HttpServer::HttpServer(Backend &backend, const HttpLimits &limits, QObject *pare
     registerKeyRoutes(*m_context);
     registerSearchRoutes(*m_context);
     registerAttachmentRoutes(*m_context);
+    registerToolRoutes(*m_context);
     registerChatRoutes(*m_context);
     registerStreamRoutes(*m_context);
     m_webSockets = new WebSocketHub(m_backend, this); // /stream/{chat_id} sockets

@@ -17,6 +17,7 @@ void registerPairRoutes(ApiContext &ctx);
 void registerUsageRoutes(ApiContext &ctx);
 void registerTransferRoutes(ApiContext &ctx);
 void registerAttachmentRoutes(ApiContext &ctx);
+void registerToolRoutes(ApiContext &ctx);
 // Last: the web client's files never shadow an API path.
 void registerWebClientRoutes(ApiContext &ctx);
 

@@ -142,7 +142,7 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyM
         return reject(std::move(socket), kClosePolicy,
                       QStringLiteral("too many open sockets (%1) for this user").arg(kMaxSocketsPerUser));
     if (accountEvents) {
-        auto *session = new AccountSession(m_backend.auth(), std::move(socket), connectionOf(*ws), *user, false, this);
+        auto *session = new AccountSession(m_backend.auth(), m_backend.approvals(), std::move(socket), connectionOf(*ws), *user, this);
         connect(session, &WebSocketPeer::closed, this, &WebSocketHub::remove);
         m_byUser.insert(user->id, session);
         ++m_perUser[user->id];

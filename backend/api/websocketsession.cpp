@@ -1,5 +1,7 @@
 #include "api/websocketsession.h"
 
+#include "api/accountsession.h"
+
 #include "api/apicontext.h"
 #include "api/json/turnrequest.h"
 #include "api/json/streamevents.h"
@@ -70,6 +72,14 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
     if (type == u"ping")
         return send(streamevents::pong());
 
+    if (type == u"tool_approval") {
+        if (!tokenStillValid())
+            return;
+        if (auto refused = answerToolApproval(m_backend.approvals(), m_userId, message))
+            send(*refused);
+        return;
+    }
+
     if (type == u"abort_stream") {
         auto id = api::optionalString(message, QStringLiteral("message_id"));
         if (!id)
@@ -86,7 +96,7 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
                                                      : TurnKind::Regenerate;
     if (kind == TurnKind::Regenerate && type != u"regenerate")
         return sendError(QStringLiteral("Unknown message type \"%1\"; expected stream_message, abort_stream, "
-                                        "continue_stream, regenerate or ping").arg(type.left(64)));
+                                        "continue_stream, regenerate, tool_approval or ping").arg(type.left(64)));
     const DecodedTurn turn = decodeTurn(kind, message);
     if (!turn)
         return sendError(turn.error.message);

@@ -5,6 +5,8 @@
 #include "generation/accountevents.h"
 #include "generation/generation.h"
 
+#include <QJsonDocument>
+
 namespace teehee::streamevents {
 
 namespace {
@@ -115,6 +117,24 @@ Encoded failed(const GenerationEvent &e)
     return w.field("content", e.content).done();
 }
 
+// Tool arguments are an object the model wrote: escaped like any other text.
+Encoded toolCall(const GenerationEvent &e)
+{
+    Writer w("tool_call");
+    w.field("message_id", e.messageId).field("call_id", e.callId).field("server", e.toolServer)
+        .field("tool", e.toolName).json("arguments", QJsonDocument(e.toolArguments).toJson(QJsonDocument::Compact))
+        .field("status", e.toolStatus);
+    return w.done();
+}
+
+Encoded toolResult(const GenerationEvent &e)
+{
+    Writer w("tool_result", 3 * e.toolContent.size());
+    w.field("message_id", e.messageId).field("call_id", e.callId).field("status", e.toolStatus)
+        .field("content", e.toolContent);
+    return w.done();
+}
+
 } // namespace
 
 Encoded encode(const GenerationEvent &e, bool compact)
@@ -126,6 +146,8 @@ Encoded encode(const GenerationEvent &e, bool compact)
     case GenerationEvent::Type::Completed: return completed(e);
     case GenerationEvent::Type::Aborted: return aborted(e);
     case GenerationEvent::Type::Failed: return failed(e);
+    case GenerationEvent::Type::ToolCall: return toolCall(e);
+    case GenerationEvent::Type::ToolResult: return toolResult(e);
     }
     return error(QStringLiteral("unknown event"));
 }
@@ -151,6 +173,12 @@ Encoded encode(const AccountEvent &e)
         return Writer("message_updated").json("message", chatjson::messageBytes(e.message)).done();
     case AccountEvent::Type::BranchChanged:
         return Writer("branch_changed").field("chat_id", e.chatId).field("message_id", e.messageId).done();
+    case AccountEvent::Type::ToolApprovalRequested:
+        return Writer("tool_approval_requested").field("chat_id", e.chatId).field("message_id", e.messageId)
+            .field("call_id", e.approval.callId).field("server", e.approval.serverName).field("tool", e.approval.tool)
+            .json("arguments", QJsonDocument(e.approval.arguments).toJson(QJsonDocument::Compact)).done();
+    case AccountEvent::Type::ToolApprovalAnswered:
+        return Writer("tool_approval_answered").field("call_id", e.approval.callId).field("decision", e.status).done();
     }
     return error(QStringLiteral("unknown event"));
 }

@@ -48,6 +48,7 @@ GenerationOptions TurnRequest::generationOptions() const
     out.model = model;
     out.keyId = keyId;
     out.options = options;
+    out.tools = tools;
     return out;
 }
 
@@ -149,6 +150,24 @@ DecodedTurn decodeTurn(TurnKind kind, const QJsonObject &body, const QString &me
         if (!options)
             return refuse(Reason::BadOption, options.error.field, options.error.message);
         t.options = options.value();
+        // "tools": true (every enabled tool), false, or ["server/tool", …].
+        const QJsonValue tools = body.value(QStringLiteral("tools"));
+        if (tools.isBool()) {
+            if (tools.toBool())
+                t.tools = QStringList{};
+        } else if (tools.isArray()) {
+            QStringList names;
+            for (const QJsonValue &name : tools.toArray()) {
+                if (!name.isString() || !name.toString().contains(u'/') || name.toString().size() > 200)
+                    return refuse(Reason::WrongType, QStringLiteral("tools"),
+                                  QStringLiteral("tools: must be true, false or a list of \"server/tool\" names"));
+                names << name.toString();
+            }
+            t.tools = names;
+        } else if (!tools.isUndefined() && !tools.isNull()) {
+            return refuse(Reason::WrongType, QStringLiteral("tools"),
+                          QStringLiteral("tools: must be true, false or a list of \"server/tool\" names"));
+        }
     }
     return {t, {}};
 }

@@ -41,6 +41,8 @@ struct TurnRequest {
     QString model;
     QString keyId;                          // a custom endpoint by key id or label
     ChatOptions options;                    // for this reply only, over the chat's
+    // Tools offered to the model: none, every enabled one (empty), or these "server/tool" names.
+    std::optional<QStringList> tools;
 
     // The engine's view of provider, model, key and options.
     GenerationOptions generationOptions() const;
