@@ -51,8 +51,9 @@ export default {
             check(first?.role === 'system' && first.content === SYSTEM_PROMPT, `the system prompt "${SYSTEM_PROMPT}" as the first message`, JSON.stringify(first));
         });
 
-        // A long second reply: thousands separators, and the fake reports cached input for a follow-up.
-        const more = `Tell me more ${t.viewport} [tokens=1200] [pace=0]`;
+        // A long follow-up: thousands of input tokens (separators), half of them cached, as the fake
+        // reports for a conversation with an earlier turn.
+        const more = `Tell me more ${t.viewport}: ${'the quick brown fox jumps over the lazy dog '.repeat(120)}`.trim();
         const second = await sendAndSeeReplyStart(t, more);
         await t.step('the second reply completes', () => expectCompleteReply(second, expectedReply(fake, more)));
         const usage = await t.step('the fake reported usage of two priced replies', () => {
