@@ -64,7 +64,7 @@ function summary(totals) {
 // One bar per day, as tall as that day's tokens (input + output) against the busiest day.
 function dayBars(list) {
   const most = Math.max(1, ...list.map((d) => d.input_tokens + d.output_tokens));
-  const every = list.length > 10 ? 7 : 1; // labels that fit under thirty thin bars
+  const every = list.length > 10 ? 7 : 1; // labels that fit under thirty thin bars, counted back from today
   return h('figure', { class: 'usage-chart' },
     h('figcaption', { text: t('usage.perDay') }),
     h('ol', { class: 'usage-days' }, list.map((d, i) => {
@@ -74,7 +74,7 @@ function dayBars(list) {
       bar.style.height = `${((tokens / most) * 100).toFixed(1)}%`;
       return h('li', { class: 'usage-day', title: words },
         h('span', { class: 'usage-bar-box' }, bar),
-        h('span', { class: 'usage-day-label', 'aria-hidden': 'true', text: (i % every === 0 || i === list.length - 1) ? formatDay(d.key) : '' }),
+        h('span', { class: 'usage-day-label', 'aria-hidden': 'true', text: (list.length - 1 - i) % every === 0 ? formatDay(d.key) : '' }),
         h('span', { class: 'sr-only', text: words }));
     })));
 }
