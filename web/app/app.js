@@ -9,6 +9,7 @@ import { AccountEvents } from './live/accountevents.js';
 import { createShell } from './ui/shell.js';
 import { openChatPage } from './ui/chatpage.js';
 import { openHomePage } from './ui/homepage.js';
+import { openUsagePage } from './ui/usagepage.js';
 import { openSettings } from './ui/settingsdialog.js';
 import { promptDialog } from './ui/dialog.js';
 import { showToast } from './ui/toast.js';
@@ -20,13 +21,14 @@ const pendingDeletes = new Map(); // chat id → its toast
 
 export function startApp(root, { onLanguage, onSignOut }) {
   stopApp();
-  const settingsDialog = () => openSettings({ onSignOut, onLanguage });
+  const settingsDialog = () => openSettings({ onSignOut, onLanguage, onUsage: () => router.go('#/usage') });
   const shell = createShell({
     onNewChat: () => {
       if (router.current.name === 'home') app?.page?.focus?.();
       router.go('#/');
     },
     onSettings: settingsDialog,
+    onUsage: () => router.go('#/usage'),
     onRename: () => renameChat(),
     onFork: () => forkChat(),
     onExportMarkdown: () => exportChat('markdown', 'md'),
@@ -86,6 +88,9 @@ function showRoute() {
   if (route.name === 'chat' && !chatList.hidden.has(route.id)) {
     app.page = openChatPage(app.shell, route.id, { openSettings: app.settingsDialog, message: route.message });
     app.shell.sidebar.setCurrent(route.id);
+  } else if (route.name === 'usage') {
+    app.page = openUsagePage(app.shell);
+    app.shell.sidebar.setCurrent(null);
   } else {
     app.page = openHomePage(app.shell);
     app.shell.sidebar.setCurrent(null);

@@ -54,6 +54,24 @@ function classify(body, variants) {
     return { kind: 'reply', prompt, variant, ...replyFor(prompt, variant) };
 }
 
+// What a request "used": a quarter of the request's characters as input, one token per piece
+// sent as output, and half the input as cached once the conversation has an earlier turn (as a
+// provider's prompt cache would). Logged with the request, so scenarios know the exact counts.
+function usageFor(body, plan) {
+    const messages = Array.isArray(body.messages) ? body.messages : [];
+    const chars = messages.reduce((n, m) => n + textOf(m.content).length, 0);
+    const input = Math.max(1, Math.ceil(chars / 4));
+    const earlierTurn = messages.filter((m) => m.role === 'user').length > 1;
+    return { input, output: plan.tokens.length, cached: earlierTurn ? Math.floor(input / 2) : 0 };
+}
+
+function openAiUsage(u) {
+    const usage = { prompt_tokens: u.input, completion_tokens: u.output, total_tokens: u.input + u.output };
+    if (u.cached)
+        usage.prompt_tokens_details = { cached_tokens: u.cached };
+    return usage;
+}
+
 export class FakeProvider {
     constructor({ apiKey }) {
         this.apiKey = apiKey;
@@ -112,7 +130,8 @@ export class FakeProvider {
             return;
         }
         const plan = classify(body, this.variants);
-        const entry = { kind: plan.kind, prompt: plan.prompt, variant: plan.variant, model: body.model, body, status: 'streaming', sent: '' };
+        const entry = { kind: plan.kind, prompt: plan.prompt, variant: plan.variant, model: body.model, body, status: 'streaming', sent: '',
+            usage: plan.fail ? null : usageFor(body, plan) };
         this.log.push(entry);
         if (plan.fail) {
             entry.status = 'failed';
@@ -126,7 +145,7 @@ export class FakeProvider {
             res.end(JSON.stringify({
                 id: `chatcmpl-${this.log.length}`, object: 'chat.completion', created: 1730000000, model: body.model,
                 choices: [{ index: 0, message: { role: 'assistant', content: entry.sent, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
-                usage: { prompt_tokens: 9, completion_tokens: plan.tokens.length, total_tokens: 9 + plan.tokens.length },
+                usage: openAiUsage(entry.usage),
             }));
             return;
         }
@@ -151,7 +170,7 @@ export class FakeProvider {
             events.push({ piece: t, text: true, event: delta({ content: t }) });
         events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
         if (includeUsage)
-            events.push(chunk([], { usage: { prompt_tokens: 9, completion_tokens: plan.tokens.length, total_tokens: 9 + plan.tokens.length } }));
+            events.push(chunk([], { usage: openAiUsage(entry.usage) }));
         events.push('data: [DONE]\n\n');
 
         res.writeHead(200, {

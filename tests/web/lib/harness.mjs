@@ -11,6 +11,7 @@ import { NetProxy } from './netproxy.mjs';
 import { launchBrowser, newGuardedContext } from './browser.mjs';
 import { newAccount, Api } from './api.mjs';
 import { Failure, Skip } from './check.mjs';
+import { TEST_PRICES } from './prices.mjs';
 
 // `desktopShare`: the desktop app's share host (teehee-webshare) instead of teehee-server,
 // with the fake's key saved as the desktop owner's.
@@ -21,7 +22,7 @@ export async function startEnvironment({ serverBinary, desktopShare, verbose }) 
     try {
         server = desktopShare
             ? await startDesktopShare({ binary: desktopShare, providerOrigin: fake.origin, ownerKey: providerKey, verbose })
-            : await startServer({ binary: serverBinary, providerOrigin: fake.origin, verbose });
+            : await startServer({ binary: serverBinary, providerOrigin: fake.origin, prices: TEST_PRICES, verbose });
     } catch (e) {
         await fake.stop();
         throw e;

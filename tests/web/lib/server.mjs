@@ -2,7 +2,7 @@
 // its providers pointed at the fake provider; stops it and removes the dir.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,11 +14,16 @@ export const CONFIG_VARIABLES = [
     'MAX_TOKENS', 'STREAM_TIMEOUT', 'HOST', 'PORT', 'ALLOW_SIGNUP', 'MAX_REQUEST_BYTES', 'MAX_MESSAGE_BYTES',
     'MAX_CONNECTIONS', 'MAX_CONNECTIONS_PER_ADDRESS', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'GOOGLE_CLIENT_ID', 'GOOGLE_ISSUER',
     'TEEHEE_DATA_DIR', 'TEEHEE_SERVER_ID', 'TRUSTED_PROXIES', 'ALLOW_PRIVATE_ENDPOINTS', 'ALLOWED_ENDPOINT_HOSTS',
-    'MAX_GENERATIONS_PER_USER', 'MAX_REPLY_BYTES', 'AUTO_TITLES', 'TITLE_PROVIDER', 'TITLE_MODEL',
+    'MAX_GENERATIONS_PER_USER', 'MAX_REPLY_BYTES', 'AUTO_TITLES', 'TITLE_PROVIDER', 'TITLE_MODEL', 'PRICES_FILE',
 ];
 
-export async function startServer({ binary, providerOrigin, extraEnv = {}, verbose = false }) {
+// `prices`: a price table (PRICES_FILE's shape) the server costs replies with.
+export async function startServer({ binary, providerOrigin, prices = null, extraEnv = {}, verbose = false }) {
     const dir = mkdtempSync(join(tmpdir(), 'teehee-web-'));
+    if (prices) {
+        writeFileSync(join(dir, 'prices.json'), JSON.stringify(prices));
+        extraEnv = { PRICES_FILE: join(dir, 'prices.json'), ...extraEnv };
+    }
     const env = { ...process.env };
     for (const name of CONFIG_VARIABLES)
         delete env[name];

@@ -60,3 +60,10 @@ function pickDefault({ groups, keys }) {
   const model = group.models.find((m) => m.name === preferred) || group.models[0];
   settings.set({ provider: group.id, model: model.name });
 }
+
+// The model's context window in tokens (GET /models), or 0 when unknown.
+export function contextTokensOf(provider, model) {
+  const group = catalogue?.groups.find((g) => g.id === provider);
+  const facts = group?.models?.find((m) => m.name === model);
+  return facts?.context_tokens > 0 ? facts.context_tokens : 0;
+}

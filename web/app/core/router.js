@@ -1,4 +1,4 @@
-// Hash routes: #/ (chats, new chat), #/chats/<id>[?m=<message id>] (a chat opened at
+// Hash routes: #/ (chats, new chat), #/usage (usage and cost), #/chats/<id>[?m=<message id>] (a chat opened at
 // one of its messages, as a search result does), #pair=<code>[&fp=...].
 // No API path is ever a page path.
 import { Emitter } from './emitter.js';
@@ -9,6 +9,7 @@ export function parseRoute(hash = location.hash) {
     const params = new URLSearchParams(raw);
     return { name: 'pair', code: params.get('pair') || '', fp: params.get('fp') || '' };
   }
+  if (raw === '/usage') return { name: 'usage' };
   const chat = raw.match(/^\/chats\/([0-9a-fA-F-]{36})\/?(?:\?m=([0-9a-fA-F-]{36}))?$/);
   if (chat) return { name: 'chat', id: chat[1].toLowerCase(), message: chat[2]?.toLowerCase() || null };
   return { name: 'home' };

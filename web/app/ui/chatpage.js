@@ -5,7 +5,9 @@ import { settings } from '../core/settings.js';
 import { router, chatHash } from '../core/router.js';
 import { ChatSession } from '../chat/session.js';
 import { describeError, describeApiError } from '../chat/errors.js';
-import { choiceLabel, loadCatalogue } from '../chat/models.js';
+import { choiceLabel, loadCatalogue, contextTokensOf } from '../chat/models.js';
+import { chatUsage, contextUse } from '../chat/usage.js';
+import { formatCost, formatTokens } from '../core/format.js';
 import { createComposer } from './composer.js';
 import { createMessageList } from './messagelist.js';
 import { openModelPicker } from './modelpicker.js';
@@ -53,6 +55,22 @@ export function openChatPage(shell, chatId, { openSettings, message = null }) {
     const label = choiceLabel(provider, model) || t('chooseModel');
     composer.setModel(label, `${t('model')}: ${label}`);
     composer.setSystemPromptSet(!!chat?.system_prompt);
+    showUsage();
+  }
+
+  // The chat's total in the header (every version of every reply, as the
+  // tree holds them) and the context meter for the shown branch.
+  function showUsage() {
+    const total = chatUsage(session.tree);
+    if (!total.replies) shell.setChatUsage('');
+    else {
+      const tokens = t('usage.chatTokens', { tokens: formatTokens(total.input + total.output) });
+      shell.setChatUsage(total.cost === null ? tokens : `${tokens} · ${formatCost(total.cost)}`,
+        t('usage.chatDetail', { input: formatTokens(total.input), output: formatTokens(total.output), replies: total.replies }));
+    }
+    const chat = session.chat || {};
+    const limit = contextTokensOf(chat.provider || settings.get('provider'), chat.model || settings.get('model'));
+    composer.setContextUse(session.tree.path.length && limit ? { ...contextUse(session.tree, chat.system_prompt || ''), limit } : null);
   }
 
   function syncRunning() {
@@ -84,8 +102,9 @@ export function openChatPage(shell, chatId, { openSettings, message = null }) {
     session.on('connection', onConnection),
     () => { clearTimeout(downTimer); shell.setReconnecting(false); },
     session.on('chat', showChat),
-    session.on('structure', syncRunning),
-    session.on('message', (id, what) => { if (what === 'status') syncRunning(); }),
+    session.on('structure', () => { syncRunning(); showUsage(); }),
+    session.on('message', (id, what) => { if (what === 'status') { syncRunning(); showUsage(); } }),
+    () => shell.setChatUsage(''),
     session.on('finished', (m) => {
       shell.announce(m.status === 'complete' ? t('replyFinished') : m.status === 'aborted' ? t('replyStopped') : t('replyFailed'));
     }),

@@ -5,6 +5,7 @@ import { icon } from '../core/icons.js';
 import { t } from '../core/i18n.js';
 import { net } from '../core/netstatus.js';
 import { ACCEPT, createAttachmentTray } from './attachments.js';
+import { createContextMeter } from './contextmeter.js';
 
 export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
   const field = h('textarea', {
@@ -26,12 +27,13 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
   for (const input of [picker, camera]) {
     input.addEventListener('change', () => { tray.add([...input.files]); input.value = ''; });
   }
+  const meter = createContextMeter();
   const attachButton = iconButton('attach', t('attach.add'), () => picker.click(), { class: 'attach-btn' });
   const cameraButton = isTouch() ? iconButton('camera', t('attach.camera'), () => camera.click(), { class: 'camera-btn' }) : null;
   const form = h('form', { class: 'composer' }, alert,
     h('div', { class: 'composer-box' }, tray.root, field,
       h('div', { class: 'composer-row' }, attachButton, cameraButton, picker, camera, modelButton, promptButton,
-        h('span', { class: 'spacer' }), action)));
+        h('span', { class: 'spacer' }), meter.root, action)));
   field.addEventListener('paste', (e) => {
     const files = [...(e.clipboardData?.files || [])];
     if (!files.length) return;
@@ -118,6 +120,8 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
       modelLabel.textContent = name;
       modelButton.title = title || name;
     },
+    // {tokens, limit, estimated} of the conversation, or null.
+    setContextUse(use) { meter.set(use); },
     setSystemPromptSet(set) { promptButton.classList.toggle('set', !!set); },
     setDraft(text) {
       if (!field.value.trim()) field.value = text;

@@ -6,6 +6,20 @@ import { describeError, providerName } from '../chat/errors.js';
 import { renderReplyBody } from './messagebody.js';
 import { renderMessageAttachments } from './attachments.js';
 import { openEditor } from './messageeditor.js';
+import { icon } from '../core/icons.js';
+import { createTip } from './tip.js';
+import { replyUsage } from '../chat/usage.js';
+import { formatCost, formatTokens } from '../core/format.js';
+
+// "Tokens: 1,234 in (200 cached), 56 out · Cost: $0.0031", or null when the provider said nothing.
+export function usageText(msg) {
+  const u = replyUsage(msg);
+  if (!u) return null;
+  const tokens = u.cached
+    ? t('usage.tokensCached', { input: formatTokens(u.input), cached: formatTokens(u.cached), output: formatTokens(u.output) })
+    : t('usage.tokens', { input: formatTokens(u.input), output: formatTokens(u.output) });
+  return `${tokens} · ${u.cost === null ? t('usage.noPrice') : t('usage.cost', { cost: formatCost(u.cost) })}`;
+}
 
 export function createMessageView(msg, ctx) {
   const isUser = msg.role === 'user';
@@ -23,6 +37,8 @@ export function createMessageView(msg, ctx) {
   el.append(...[meta, thinking, body, notice, actions].filter(Boolean));
 
   let editing = null;
+  // Made once and put back into the rebuilt actions row: an open tooltip stays open.
+  const usageTip = isUser ? null : createTip({ label: t('usage.reply'), content: icon('usage'), className: 'usage-tip' });
   // Alt+← / Alt+→ switch between the versions of the focused message.
   el.addEventListener('keydown', (e) => {
     if (!e.altKey || editing || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
@@ -142,6 +158,11 @@ export function createMessageView(msg, ctx) {
       actions.append(iconButton('edit', t('edit'), () => startEdit()));
     } else {
       actions.append(iconButton('regenerate', t('regenerate'), () => ctx.session.regenerate(msg.id), { disabled: ctx.busy() }));
+      const words = usageText(msg);
+      if (words) {
+        usageTip.setText(words);
+        actions.append(usageTip.root);
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import { download, importFile } from '../core/transfer.js';
 import { chatList } from '../chat/chatlist.js';
 import { describeApiError } from '../chat/errors.js';
 
-export function openSettings({ onSignOut, onLanguage }) {
+export function openSettings({ onSignOut, onLanguage, onUsage }) {
   const theme = h('fieldset', { class: 'choice-group' }, h('legend', { text: t('settings.theme') }),
     ['system', 'light', 'dark'].map((value) => {
       const input = h('input', { type: 'radio', name: 'theme', value, checked: settings.get('theme') === value });
@@ -55,6 +55,7 @@ export function openSettings({ onSignOut, onLanguage }) {
     h('button', { type: 'button', class: 'btn', text: t('exportAll'),
       onclick: () => download('/export', 'teehee-export.json').catch((e) => showToast(describeApiError(e).text)) }),
     h('button', { type: 'button', class: 'btn', text: t('importFile'), onclick: () => picker.click() }),
+    h('button', { type: 'button', class: 'btn', text: t('usage.title'), onclick: () => { handle.close(); onUsage(); } }),
     picker,
     h('p', { class: 'hint', text: t('importHint') }));
 

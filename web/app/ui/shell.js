@@ -12,9 +12,13 @@ export function createShell(actions) {
   const sidebar = createSidebar({
     onNewChat: () => { closeDrawer(); actions.onNewChat(); },
     onSettings: () => { closeDrawer(); actions.onSettings(); },
+    onUsage: () => { closeDrawer(); actions.onUsage(); },
     onNavigate: () => closeDrawer(),
   });
   const title = h('h1', { class: 'chat-title', text: '' });
+  // What the open chat's replies used and cost, under its name.
+  const usageLine = h('p', { class: 'chat-usage', role: 'note', 'aria-label': t('usage.chat'), hidden: true });
+  const heading = h('div', { class: 'chat-heading' }, title, usageLine);
   const drawerButton = iconButton('sidebar', t('showChats'), () => openDrawer(), {
     class: 'only-narrow', 'aria-controls': 'sidebar', 'aria-expanded': 'false',
   });
@@ -31,7 +35,7 @@ export function createShell(actions) {
   });
   const chatTools = h('div', { class: 'chat-tools', hidden: true }, moreButton, toolsMenu);
   const header = h('header', { class: 'topbar' },
-    drawerButton, title,
+    drawerButton, heading,
     iconButton('plus', t('newChat'), () => actions.onNewChat(), { class: 'only-narrow' }),
     iconButton('settings', t('settings'), () => actions.onSettings(), { class: 'only-narrow' }),
     chatTools);
@@ -91,6 +95,12 @@ export function createShell(actions) {
     main,
     sidebar,
     setTitle(text) { title.textContent = text; document.title = text ? `${text} · Teehee` : 'Teehee'; },
+    // text '' hides the line; `detail` is its tooltip.
+    setChatUsage(text, detail = '') {
+      usageLine.hidden = !text;
+      usageLine.textContent = text;
+      usageLine.title = detail;
+    },
     setChatTools(visible, { canFork = true } = {}) {
       chatTools.hidden = !visible;
       if (!visible) setToolsOpen(false);

@@ -10,7 +10,7 @@ import { serverOffers } from '../core/features.js';
 
 let searchAvailable = null; // unknown until the first search
 
-export function createSidebar({ onNewChat, onSettings, onNavigate }) {
+export function createSidebar({ onNewChat, onSettings, onUsage, onNavigate }) {
   const search = h('input', {
     type: 'search', class: 'search-field', 'aria-label': t('search.label'), placeholder: t('search.placeholder'),
     autocomplete: 'off', enterkeyhint: 'search',
@@ -24,7 +24,8 @@ export function createSidebar({ onNewChat, onSettings, onNavigate }) {
       iconButton('plus', t('newChat'), onNewChat, { class: 'new-chat' })),
     h('div', { class: 'side-search' }, search),
     nav,
-    h('div', { class: 'side-foot' }, textButton('settings', t('settings'), onSettings, { 'aria-label': t('settings') })));
+    h('div', { class: 'side-foot' }, textButton('usage', t('usage.title'), onUsage),
+      textButton('settings', t('settings'), onSettings, { 'aria-label': t('settings') })));
 
   let currentId = null;
   let query = '';
