@@ -298,7 +298,7 @@ void ConversationController::onTurnEvent(const TurnEvent &e)
         return m_model.streamReasoning(e.messageId, e.token, e.reasoning);
     case TurnEvent::Type::ToolCall:
     case TurnEvent::Type::ToolResult:
-        return m_model.streamToolStep(e);
+        return; // steps within the reply, not its end
     default:
         return onEnded(e);
     }
