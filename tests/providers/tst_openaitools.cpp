@@ -174,6 +174,43 @@ private Q_SLOTS:
         QCOMPARE(rec->toolCalls[0].rawArguments, QStringLiteral("{\"city\":\"Pa"));
     }
 
+    void aReplyCutBeforeItsEndHasNoCalls()
+    {
+        Fixture f;
+        QVERIFY(f.ok);
+        f.server.enqueue(FakeResponse::sse()
+                             .withFraming(FakeResponse::Framing::CloseDelimited)
+                             .send(wire::openAiRoleChunk() + wire::openAiChunk(QStringLiteral("Checking."))
+                                   + wire::openAiToolCallStart(0, QStringLiteral("call_1"), QStringLiteral("get_time"))
+                                   + wire::openAiToolCallArguments(0, QStringLiteral("{}"))));
+        auto rec = f.run();
+        QCOMPARE(rec->end, ProviderStream::End::Failed);
+        QCOMPARE(rec->error.kind, ProviderError::UpstreamClosed);
+        QCOMPARE(rec->toolCallsReadyCount, 0);
+        QVERIFY(f.stream->toolCalls().isEmpty());
+    }
+
+    void aRetriedAttemptStartsItsCallsAfresh()
+    {
+        Fixture f;
+        QVERIFY(f.ok);
+        f.request.retry.maxAttempts = 2;
+        f.request.retry.baseDelayMs = 10;
+        // Calls but no text before the connection drops: nothing was shown, so it is tried again.
+        f.server.enqueue(FakeResponse::sse()
+                             .withFraming(FakeResponse::Framing::CloseDelimited)
+                             .send(wire::openAiRoleChunk() + wire::openAiToolCallStart(0, QStringLiteral("call_old"), QStringLiteral("get_time"))
+                                   + wire::openAiToolCallArguments(0, QStringLiteral("{\"a\""))));
+        f.server.enqueue(FakeResponse::sse().send(wire::openAiToolCallStream(
+            {{QStringLiteral("call_new"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":\"Lima\"}")}}, 4)));
+        auto rec = f.run();
+        QCOMPARE(rec->end, ProviderStream::End::Completed);
+        QCOMPARE(f.server.requests().size(), 2);
+        QCOMPARE(rec->toolCalls.size(), 1);
+        QCOMPARE(rec->toolCalls[0].id, QStringLiteral("call_new"));
+        QCOMPARE(rec->toolCalls[0].arguments, jsonOf("{'city':'Lima'}").toObject());
+    }
+
     void aReplyWithoutCallsEmitsNoToolCalls()
     {
         Fixture f;
