@@ -111,6 +111,8 @@ QJsonObject AnthropicStream::buildBody(const ChatRequest &request)
             system << m.text;
             continue;
         }
+        if (m.role == QLatin1String("tool") && m.toolResults.isEmpty())
+            continue; // nothing to say, and an empty turn would be refused
         const QString role = m.role == QLatin1String("tool") ? QStringLiteral("user") : m.role;
         if (!turns.isEmpty() && turns.last().role == role)
             turns.last().parts.append(m);

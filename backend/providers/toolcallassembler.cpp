@@ -69,13 +69,16 @@ void ToolCallAssembler::appendArguments(int key, QStringView fragment)
     Pending *call = find(key);
     if (!call || fragment.isEmpty() || call->overflow || call->object)
         return;
-    const QByteArray bytes = fragment.toUtf8();
-    if (call->raw.size() + bytes.size() > kMaxArgumentBytes) {
+    qsizetype bytes = 0;
+    for (const QChar c : fragment) // UTF-8 size; a surrogate pair's halves count 2 each
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+    if (call->rawBytes + bytes > kMaxArgumentBytes) {
         qCWarning(lcProviders) << "tool call arguments over" << kMaxArgumentBytes << "bytes; the call is not run";
         call->overflow = true;
         return;
     }
-    call->raw += bytes;
+    call->raw += fragment;
+    call->rawBytes += bytes;
 }
 
 void ToolCallAssembler::setArgumentsObject(int key, const QJsonObject &arguments)
@@ -94,7 +97,7 @@ QList<ToolCall> ToolCallAssembler::finish(bool cutOff) const
         c.id = !p.id.isEmpty() ? p.id : QStringLiteral("call_") + QUuid::createUuid().toString(QUuid::Id128).left(24);
         c.name = p.name;
         c.rawArguments = p.object ? QString::fromUtf8(QJsonDocument(*p.object).toJson(QJsonDocument::Compact))
-                                  : QString::fromUtf8(p.raw);
+                                  : p.raw;
         if (p.overflow) {
             c.argumentsError = QStringLiteral("The arguments are larger than %1 MiB; the call was not run")
                                    .arg(kMaxArgumentBytes / (1024 * 1024));
@@ -102,7 +105,7 @@ QList<ToolCall> ToolCallAssembler::finish(bool cutOff) const
             c.arguments = *p.object;
         } else if (!p.raw.trimmed().isEmpty()) { // no arguments at all: an empty object
             QJsonParseError error;
-            const QJsonDocument doc = QJsonDocument::fromJson(p.raw, &error);
+            const QJsonDocument doc = QJsonDocument::fromJson(p.raw.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError)
                 c.argumentsError = cutOff ? QStringLiteral("The arguments were cut off at the reply's token limit")
                                           : QStringLiteral("The arguments are not valid JSON (%1 at offset %2)")

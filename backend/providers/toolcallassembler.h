@@ -44,7 +44,9 @@ private:
         int key = 0;
         QString id;
         QString name;
-        QByteArray raw; // the arguments string as streamed, UTF-8
+        // As streamed, in UTF-16: a character split between two fragments (as \ud83d, \ude00) joins again.
+        QString raw;
+        qsizetype rawBytes = 0; // its size in UTF-8
         std::optional<QJsonObject> object;
         bool overflow = false;
     };

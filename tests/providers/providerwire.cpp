@@ -200,6 +200,144 @@ QByteArray anthropicThinkingStream(const QStringList &thinking, const QStringLis
     return out;
 }
 
+QStringList pieces(const QString &text, int chars)
+{
+    // Never between the two halves of a surrogate pair: a provider sends valid JSON strings.
+    QStringList out;
+    for (qsizetype i = 0; i < text.size();) {
+        qsizetype n = qMin<qsizetype>(qMax(1, chars), text.size() - i);
+        if (i + n < text.size() && text.at(i + n - 1).isHighSurrogate())
+            ++n;
+        out << text.mid(i, n);
+        i += n;
+    }
+    return out;
+}
+
+namespace {
+QByteArray openAiToolCallChunk(const QJsonObject &entry)
+{
+    const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{entry}}};
+    return sseData(QByteArray(kOpenAiPrefix) + R"("choices":[{"index":0,"delta":)" + compact(delta)
+                   + R"(,"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"t"})");
+}
+const char *kMistralPrefix = R"({"id":"0123456789abcdef0123456789abcdef","object":"chat.completion.chunk","created":1730000000,"model":"mistral-small-latest",)";
+} // namespace
+
+QByteArray openAiToolCallStart(int index, const QString &id, const QString &name)
+{
+    return openAiToolCallChunk(QJsonObject{{QStringLiteral("index"), index},
+                                           {QStringLiteral("id"), id},
+                                           {QStringLiteral("type"), QStringLiteral("function")},
+                                           {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), name},
+                                                                                    {QStringLiteral("arguments"), QString()}}}});
+}
+
+QByteArray openAiToolCallArguments(int index, const QString &fragment)
+{
+    return openAiToolCallChunk(QJsonObject{{QStringLiteral("index"), index},
+                                           {QStringLiteral("function"), QJsonObject{{QStringLiteral("arguments"), fragment}}}});
+}
+
+QByteArray openAiToolCallStream(const QList<WireToolCall> &calls, int fragmentChars, bool interleave, const QString &textBefore)
+{
+    QByteArray out = openAiRoleChunk();
+    if (!textBefore.isEmpty())
+        out += openAiChunk(textBefore);
+    QList<QStringList> fragments;
+    for (const WireToolCall &c : calls)
+        fragments << pieces(c.arguments, fragmentChars);
+    if (interleave) {
+        for (int i = 0; i < calls.size(); ++i)
+            out += openAiToolCallStart(i, calls[i].id, calls[i].name);
+        for (int round = 0;; ++round) {
+            bool any = false;
+            for (int i = 0; i < calls.size(); ++i) {
+                if (round < fragments[i].size()) {
+                    out += openAiToolCallArguments(i, fragments[i][round]);
+                    any = true;
+                }
+            }
+            if (!any)
+                break;
+        }
+    } else {
+        for (int i = 0; i < calls.size(); ++i) {
+            out += openAiToolCallStart(i, calls[i].id, calls[i].name);
+            for (const QString &f : fragments[i])
+                out += openAiToolCallArguments(i, f);
+        }
+    }
+    out += openAiChunk(QString(), "tool_calls");
+    out += openAiUsageChunk(30, 18);
+    out += openAiDone();
+    return out;
+}
+
+QByteArray mistralToolCallChunk(int index, const WireToolCall &call)
+{
+    const QJsonObject entry{{QStringLiteral("id"), call.id},
+                            {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), call.name},
+                                                                     {QStringLiteral("arguments"), call.arguments}}},
+                            {QStringLiteral("index"), index}};
+    const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{entry}}};
+    return sseData(QByteArray(kMistralPrefix) + R"("choices":[{"index":0,"delta":)" + compact(delta)
+                   + R"(,"finish_reason":null}]})");
+}
+
+QByteArray mistralToolCallStream(const QList<WireToolCall> &calls, const QString &textBefore)
+{
+    QByteArray out = sseData(QByteArray(kMistralPrefix) + R"("choices":[{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}]})");
+    if (!textBefore.isEmpty())
+        out += mistralChunk(textBefore);
+    for (int i = 0; i < calls.size(); ++i)
+        out += mistralToolCallChunk(i, calls[i]);
+    out += sseData(QByteArray(kMistralPrefix)
+                   + R"("choices":[{"index":0,"delta":{"content":""},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":40,"total_tokens":60,"completion_tokens":20}})");
+    out += openAiDone();
+    return out;
+}
+
+QByteArray anthropicToolUseStart(int index, const QString &id, const QString &name)
+{
+    const QJsonObject block{{QStringLiteral("type"), QStringLiteral("tool_use")},
+                            {QStringLiteral("id"), id},
+                            {QStringLiteral("name"), name},
+                            {QStringLiteral("input"), QJsonObject()}};
+    return sseEvent("content_block_start", compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("content_block_start")},
+                                                               {QStringLiteral("index"), index},
+                                                               {QStringLiteral("content_block"), block}}));
+}
+
+QByteArray anthropicInputJsonDelta(const QString &partialJson, int index)
+{
+    return sseEvent("content_block_delta",
+                    compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("content_block_delta")},
+                                        {QStringLiteral("index"), index},
+                                        {QStringLiteral("delta"), QJsonObject{{QStringLiteral("type"), QStringLiteral("input_json_delta")},
+                                                                              {QStringLiteral("partial_json"), partialJson}}}}));
+}
+
+QByteArray anthropicToolUseStream(const QList<WireToolCall> &calls, int fragmentChars, const QString &textBefore,
+                                  const QByteArray &stopReason)
+{
+    QByteArray out = anthropicMessageStart(40);
+    int index = 0;
+    if (!textBefore.isEmpty()) {
+        out += anthropicBlockStart(index, "text") + anthropicTextDelta(textBefore, index) + anthropicBlockStop(index);
+        ++index;
+    }
+    for (const WireToolCall &c : calls) {
+        out += anthropicToolUseStart(index, c.id, c.name) + anthropicInputJsonDelta(QString(), index);
+        for (const QString &f : pieces(c.arguments, fragmentChars))
+            out += anthropicInputJsonDelta(f, index);
+        out += anthropicBlockStop(index);
+        ++index;
+    }
+    out += anthropicMessageDelta(stopReason, 25) + anthropicMessageStop();
+    return out;
+}
+
 QByteArray openAiErrorBody(const QByteArray &message, const QByteArray &type, const QByteArray &code)
 {
     // OpenAI pretty-prints its error bodies with 4-space indent.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -43,6 +44,35 @@ QByteArray anthropicRedactedThinking(int index);
 // A whole Anthropic stream: a thinking block (index 0, with its signature), then the text block.
 QByteArray anthropicThinkingStream(const QStringList &thinking, const QStringList &pieces, int inputTokens = 11,
                                    int outputTokens = 20);
+
+// Tool calls as each provider streams them, so tests can script a model that calls tools.
+struct WireToolCall {
+    QString id;
+    QString name;
+    QString arguments; // the arguments' JSON text, sent as is (may be malformed on purpose)
+};
+// Splits `text` into pieces of `chars` UTF-16 units, never inside a surrogate pair ("" gives none).
+QStringList pieces(const QString &text, int chars);
+// OpenAI: one `delta.tool_calls` entry per chunk. A call's first fragment carries its index, id,
+// type and name with empty arguments; the others only its index and a piece of the arguments.
+QByteArray openAiToolCallStart(int index, const QString &id, const QString &name);
+QByteArray openAiToolCallArguments(int index, const QString &fragment);
+// A whole OpenAI stream: role chunk, `textBefore` as content, then every call's arguments in
+// pieces of `fragmentChars` (interleaved round-robin across calls when `interleave`),
+// finish_reason "tool_calls", usage, [DONE].
+QByteArray openAiToolCallStream(const QList<WireToolCall> &calls, int fragmentChars = 4, bool interleave = false,
+                                const QString &textBefore = {});
+// Mistral: a whole call in one chunk (`index` inside the call, 9-character ids as Mistral makes them).
+QByteArray mistralToolCallChunk(int index, const WireToolCall &call);
+// A whole Mistral stream: `textBefore`, one chunk per call, the finish chunk ("tool_calls") with usage, [DONE].
+QByteArray mistralToolCallStream(const QList<WireToolCall> &calls, const QString &textBefore = {});
+// Anthropic: a tool_use block's start (input {}), and one input_json_delta.
+QByteArray anthropicToolUseStart(int index, const QString &id, const QString &name);
+QByteArray anthropicInputJsonDelta(const QString &partialJson, int index);
+// A whole Anthropic stream: a text block with `textBefore` (if any), then one tool_use block per
+// call, its input in pieces of `fragmentChars` after an empty first piece; stop_reason `stopReason`.
+QByteArray anthropicToolUseStream(const QList<WireToolCall> &calls, int fragmentChars = 4, const QString &textBefore = {},
+                                  const QByteArray &stopReason = "tool_use");
 
 // Error bodies exactly as the providers send them.
 QByteArray openAiErrorBody(const QByteArray &message, const QByteArray &type, const QByteArray &code);

@@ -20,6 +20,11 @@ public:
             inputTokens = in;
             outputTokens = out;
         });
+        QObject::connect(stream, &ProviderStream::toolCallsReady, stream, [this](const QList<ToolCall> &calls) {
+            ++toolCallsReadyCount;
+            toolCalls = calls;
+            toolCallsBeforeEnd = endCount == 0;
+        });
         QObject::connect(stream, &ProviderStream::retrying, stream,
                          [this](int, int delayMs, const ProviderError &) { retryDelays << delayMs; });
         QObject::connect(stream, &ProviderStream::ended, stream,
@@ -43,6 +48,9 @@ public:
     int inputTokens = -1;
     int outputTokens = -1;
     QList<int> retryDelays;
+    QList<ToolCall> toolCalls; // as toolCallsReady() gave them
+    int toolCallsReadyCount = 0;
+    bool toolCallsBeforeEnd = false;
     int endCount = 0;
     ProviderStream::End end = ProviderStream::End::None;
     ProviderError error;
