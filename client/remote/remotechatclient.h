@@ -70,6 +70,12 @@ public:
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
+    // Export and import (remotetransfer.cpp)
+    void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,
+                    Done done) override;
+    void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) override;
+    void importFile(QObject *context, const QString &filePath, Progress progress, Reply<ImportResult> reply) override;
+
 Q_SIGNALS:
     // The server no longer takes this device's token (revoked, expired,
     // signed out elsewhere): the person has to sign in again.

@@ -15,6 +15,8 @@ namespace {
 
 // Set on a reply whose certificate was not the pinned one.
 constexpr char kPinMismatch[] = "teehee_pin_mismatch";
+// Silence after which an export or import is given up.
+constexpr int kTransferTimeoutMs = 10 * 60 * 1000;
 
 QString joined(const QUrl &server, const QString &path)
 {
@@ -93,6 +95,19 @@ QNetworkReply *ServerLink::openEventStream(const QByteArray &method, const QStri
     QNetworkReply *reply = method == "GET" ? m_network.get(r)
                          : m_network.sendCustomRequest(r, method, body.isNull() ? QByteArrayLiteral("{}")
                                                                                 : body.toJson(QJsonDocument::Compact));
+    guard(reply);
+    return reply;
+}
+
+QNetworkReply *ServerLink::openTransfer(const QByteArray &method, const QString &path, QIODevice *body,
+                                        const QByteArray &contentType)
+{
+    QNetworkRequest r = request(path);
+    // A large import is stored before the server answers: minutes of silence, not seconds.
+    r.setTransferTimeout(kTransferTimeoutMs);
+    if (!contentType.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply *reply = m_network.sendCustomRequest(r, method, body);
     guard(reply);
     return reply;
 }

@@ -42,6 +42,11 @@ public:
     // An event stream (Accept: text/event-stream); the caller owns the reply.
     QNetworkReply *openEventStream(const QByteArray &method, const QString &path, const QJsonDocument &body,
                                    const QString &lastEventId);
+    // A request read or written as it goes, never whole in memory: `body`
+    // (may be null) is sent as it is read, and the answer is the caller's to
+    // read (readyRead) and delete. Pinned like every other request.
+    QNetworkReply *openTransfer(const QByteArray &method, const QString &path, QIODevice *body,
+                                const QByteArray &contentType);
     // wss://…/path?token=…
     QUrl webSocketUrl(const QString &path) const;
     // The pin for every connection `socket` makes (call once per socket).
