@@ -210,6 +210,7 @@ Dialog {
             UsagePanel { Layout.fillWidth: true }
 
             Section { text: qsTr("Data") }
+            DataPanel { Layout.fillWidth: true }
             Note { text: AccountController.remote ? qsTr("Chats are kept by %1").arg(AppStatus.databaseLocation)
                                                   : qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }
             Note { visible: AppStatus.dataDirectory !== ""; text: qsTr("Data folder: %1").arg(AppStatus.dataDirectory) }
