@@ -32,6 +32,9 @@ public:
     // Ready, but the server is out of reach for now: what is shown stays,
     // and replies resume when it is back (stateChanged() tells).
     virtual bool reconnecting() const { return false; }
+    // Why the client is Failed, when it has a reason of its own (a changed
+    // certificate): views word it in the person's language.
+    virtual ClientError failure() const { return {}; }
 
     // Chats
     virtual void listChats(QObject *context, Reply<QList<ChatInfo>> reply) = 0;

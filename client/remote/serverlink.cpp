@@ -128,12 +128,26 @@ void ServerLink::guard(QWebSocket *socket) const
     connect(socket, &QWebSocket::sslErrors, socket, [this, socket](const QList<QSslError> &errors) {
         if (!m_pin.isEmpty() && fingerprintOf(socket->sslConfiguration().peerCertificate()) == m_pin)
             socket->ignoreSslErrors(errors);
+        else
+            socket->setProperty(kPinMismatch, true); // the handshake fails
     });
     connect(socket, &QWebSocket::connected, socket, [this, socket] {
         const QSslCertificate peer = socket->sslConfiguration().peerCertificate();
-        if (!m_pin.isEmpty() && !peer.isNull() && fingerprintOf(peer) != m_pin)
+        if (!m_pin.isEmpty() && !peer.isNull() && fingerprintOf(peer) != m_pin) {
+            socket->setProperty(kPinMismatch, true);
             socket->abort();
+        }
     });
+}
+
+bool ServerLink::certificateRefused(const QWebSocket *socket)
+{
+    return socket->property(kPinMismatch).toBool();
+}
+
+void ServerLink::clearRefusal(QWebSocket *socket)
+{
+    socket->setProperty(kPinMismatch, QVariant());
 }
 
 void ServerLink::finish(QNetworkReply *r, QObject *context, const JsonReply &reply)

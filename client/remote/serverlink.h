@@ -51,6 +51,10 @@ public:
     QUrl webSocketUrl(const QString &path) const;
     // The pin for every connection `socket` makes (call once per socket).
     void guard(QWebSocket *socket) const;
+    // Whether the socket's last connection was refused for its certificate
+    // (not the pinned one, or untrusted), until clearRefusal().
+    static bool certificateRefused(const QWebSocket *socket);
+    static void clearRefusal(QWebSocket *socket);
 
     // The SHA-256 of the last certificate refused for want of trust: what
     // the person is asked to confirm ("AB:CD:…" is for showing it).

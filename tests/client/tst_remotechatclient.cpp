@@ -4,7 +4,8 @@
 // a branch, an abort and a continue through its RemoteChatClient. What the
 // remote client shows ends identical to what the sharing desktop shows; a
 // reply survives the network going away mid-stream; a wrong certificate is
-// refused; a revoked device is signed out.
+// refused; a revoked device is signed out; a server whose certificate
+// changed stops the client with that reason.
 #include "../qml/fakeprovidercontrol.h"
 #include "localchatclient.h"
 #include "remotechatclient.h"
@@ -202,22 +203,33 @@ private Q_SLOTS:
         QCOMPARE(signIn.account().pinnedFingerprint, m_sharing->fingerprint().remove(u':').toLower());
     }
 
-    void pairsThroughTheApiAndTheSharingDesktopApproves()
+    // A device paired through the API and approved on the sharing desktop.
+    void pairDevice(const QString &name, RemoteChatClient::Account *account)
     {
+        // A fresh invitation: an earlier one may have been used.
+        QSignalSpy invited(m_sharing, &SharingClient::invitationChanged);
+        m_sharing->newInvitation();
+        QVERIFY(invited.wait(10000));
         RemoteSignIn signIn;
         signIn.check(pairingUrlOnLoopback());
         QTRY_VERIFY_WITH_TIMEOUT(signIn.step() == RemoteSignIn::Step::Reachable, 15000);
         QVERIFY(!signIn.codeFromUrl().isEmpty());
-        signIn.pair(signIn.codeFromUrl(), QStringLiteral("Second desktop"));
+        signIn.pair(signIn.codeFromUrl(), name);
         QTRY_VERIFY_WITH_TIMEOUT(signIn.step() == RemoteSignIn::Step::WaitingForApproval, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_sharing->pendingRequests().isEmpty(), 15000);
         const auto request = m_sharing->pendingRequests().constFirst();
         QCOMPARE(request.verification, signIn.verification());
-        QCOMPARE(request.deviceName, QStringLiteral("Second desktop"));
+        QCOMPARE(request.deviceName, name);
         QVERIFY(awaitDone([&](auto d) { m_sharing->approve(this, request.pairingId, d); }).ok());
         QTRY_VERIFY_WITH_TIMEOUT(signIn.step() == RemoteSignIn::Step::Done, 15000);
+        *account = signIn.account();
+    }
 
-        m_account = signIn.account();
+    void pairsThroughTheApiAndTheSharingDesktopApproves()
+    {
+        pairDevice(QStringLiteral("Second desktop"), &m_account);
+        if (QTest::currentTestFailed())
+            return;
         m_remote = std::make_unique<RemoteChatClient>(m_account);
         connect(m_remote.get(), &ChatClient::turnEvent, this, [this](const TurnEvent &e) { m_remoteEvents << e; });
         m_remote->start();
@@ -422,6 +434,34 @@ private Q_SLOTS:
         QCOMPARE(m_remote->state(), ChatClient::State::Failed);
         const auto chats = await<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
         QCOMPARE(chats.error.reason, Failure::Unauthorized);
+    }
+
+    void aChangedCertificateStopsTheClientAndSaysWhy()
+    {
+        RemoteChatClient::Account account;
+        pairDevice(QStringLiteral("Third desktop"), &account);
+        if (QTest::currentTestFailed())
+            return;
+        RemoteChatClient third(account);
+        third.start();
+        QTRY_VERIFY_WITH_TIMEOUT(third.state() == ChatClient::State::Ready, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!third.reconnecting(), 15000);
+
+        // The sharing desktop starts again with a new certificate on the same port.
+        const quint16 port = m_sharing->port();
+        m_sharing->setEnabled(false);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() == SharingClient::State::Off, 10000);
+        for (const char *name : {"cert.pem", "key.pem"})
+            QVERIFY(QFile::remove(m_home.filePath(QStringLiteral("data/tls/") + QLatin1String(name))));
+        m_sharing->setPort(port);
+        m_sharing->setEnabled(true);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() == SharingClient::State::On, 20000);
+        QVERIFY(m_sharing->fingerprint().remove(u':').toLower() != account.pinnedFingerprint);
+
+        // Not "reconnecting" for ever: stopped, with the typed reason.
+        QTRY_VERIFY_WITH_TIMEOUT(third.state() == ChatClient::State::Failed, 20000);
+        QCOMPARE(third.failure().reason, Failure::CertificateRejected);
+        QVERIFY(!third.reconnecting());
     }
 
     void cleanupTestCase()
