@@ -65,12 +65,12 @@ Outcome<ImportOutcome> ImportJobs::run(const QString &userId, const QString &fil
         }); !st)
         return convert::failed<ImportOutcome>(st.error());
     ImportOutcome outcome;
-    const ChatImport import(m_db);
+    const ChatImport importer(m_db);
     qint64 done = 0;
     const auto stored = importdocument::forEachChat(document, [&](ImportedChat chat) -> Status {
         if (m_stopping->load())
             return Error{ErrorCode::Unavailable, QStringLiteral("the import was stopped")};
-        auto one = import.importChats(userId, {std::move(chat)});
+        auto one = importer.importChats(userId, {std::move(chat)});
         if (!one)
             return one.error();
         outcome.imported += one->imported;

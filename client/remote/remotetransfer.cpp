@@ -45,9 +45,12 @@ void download(QNetworkReply *reply, const QString &filePath, QObject *context, c
     // The caller gone, the transfer stops (the half file is discarded).
     if (context)
         QObject::connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
-    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, file, refusal, progress, alive] {
+    // What has come: into the file when the answer is a success, else kept as the refusal.
+    auto drain = [reply, file, refusal, progress, alive] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray bytes = reply->readAll();
+        if (bytes.isEmpty())
+            return;
         if (status < 200 || status >= 300) {
             if (refusal->size() < kMaxErrorBody)
                 refusal->append(bytes.left(kMaxErrorBody - refusal->size()));
@@ -57,9 +60,11 @@ void download(QNetworkReply *reply, const QString &filePath, QObject *context, c
             return reply->abort(); // finished() tells the file's error
         if (progress && alive)
             progress(file->pos(), reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
-    });
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, file, refusal, done, alive] {
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, drain);
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, file, refusal, done, alive, drain] {
         reply->deleteLater();
+        drain();
         ClientError error = ServerLink::errorOf(reply, *refusal);
         if (file->error() != QFileDevice::NoError)
             error = fileError(*file);
