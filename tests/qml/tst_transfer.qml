@@ -37,7 +37,7 @@ Item {
             const button = findAll(settings.contentItem, "importButton", [])[0]
             verify(button, "Settings → Data has an Import button")
             tryVerify(() => button.enabled)
-            mouseClick(button)
+            button.clicked() // the panel may be scrolled out of view
             const dialog = findAll(settings.contentItem, "importDialog", [])[0]
             verify(dialog, "the Import button's file dialog")
             tryVerify(() => dialog.visible, 5000)
