@@ -79,9 +79,8 @@ Outcome<ImportOutcome> ImportJobs::run(const QString &userId, const QString &fil
         progress(++done, total);
         return success();
     });
-    if (!stored)
-        return convert::failed<ImportOutcome>(stored.error());
-    return {outcome, {}};
+    // Chats stored before a failure stay (a re-import skips them): they are told too.
+    return {outcome, stored ? ClientError{} : convert::error(stored.error())};
 }
 
 } // namespace teehee::client
