@@ -53,7 +53,7 @@ Item {
         }
         function cleanupTestCase() { settings.close() }
 
-        function test_importingAChatGptFileAddsItsChats() {
+        function test_aImportingAChatGptFileAddsItsChats() {
             verify(chatNames().indexOf("Reversing a list") < 0)
             settings.open()
             tryCompare(settings, "opened", true)
@@ -66,7 +66,7 @@ Item {
             compare(TransferController.failed, false)
         }
 
-        function test_theSameFileAgainImportsNothingNew() {
+        function test_bTheSameFileAgainImportsNothingNew() {
             const before = ChatListController.chats.rowCount()
             importThroughTheDialog()
             compare(transferDone.signalArguments[0][0], true)
@@ -75,7 +75,7 @@ Item {
             compare(ChatListController.chats.rowCount(), before)
         }
 
-        function test_aFileThatIsNoDocumentIsRefusedInWords() {
+        function test_cAFileThatIsNoDocumentIsRefusedInWords() {
             transferDone.clear()
             TransferController.importFile(Qt.resolvedUrl("tst_transfer.qml"))
             transferDone.wait(10000)
