@@ -109,7 +109,8 @@ void RemoteChatClient::importFile(QObject *context, const QString &filePath, Pro
     if (context)
         QObject::connect(context, &QObject::destroyed, r, &QNetworkReply::abort);
     QObject::connect(r, &QNetworkReply::uploadProgress, r, [progress, alive](qint64 sent, qint64 total) {
-        if (progress && alive)
+        // The end of the upload comes as (0, 0) too: not a step back.
+        if (progress && alive && total > 0)
             progress(sent, total);
     });
     QObject::connect(r, &QNetworkReply::finished, this, [r, reply, alive] {
