@@ -9,6 +9,7 @@ import Teehee
 // export or ChatGPT's conversations.json), with progress and how it went.
 ColumnLayout {
     id: panel
+    objectName: "dataPanel"
     spacing: Theme.gap
 
     function exportTo(url) { TransferController.exportAll(url) }
