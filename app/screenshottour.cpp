@@ -145,6 +145,7 @@ void ScreenshotTour::plan()
         c->send(QStringLiteral("Hello Claude, can you hear me?"));
     }, 1200});
     shoot(QStringLiteral("light"), [] {});
+    planSearch();
     shoot(QStringLiteral("dark"), [=, this] { settings->setTheme(QStringLiteral("dark")); });
     shoot(QStringLiteral("de"), [=, this] { settings->setTheme(QStringLiteral("light")); settings->setLanguage(QStringLiteral("de")); });
     m_steps.push_back({[=, this] {
@@ -153,11 +154,47 @@ void ScreenshotTour::plan()
         QMetaObject::invokeMethod(m_window, "openSettings");
     }, 900});
     m_steps.push_back({[=, this] { grab(QStringLiteral("settings-dark")); }, 100});
+    planUsage();
     planSharing();
     m_steps.push_back({[=, this] {
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);
     }, 0});
+}
+
+// The sidebar's search as Ctrl+K opens it: words of the conversation above,
+// the message hits with their snippets under the chats whose names match.
+void ScreenshotTour::planSearch()
+{
+    m_steps.push_back({[this] {
+        QQuickItem *sidebar = item("sidebar");
+        if (sidebar)
+            QMetaObject::invokeMethod(sidebar, "focusSearch"); // what Ctrl+K does
+        if (QQuickItem *field = item("chatFilter"))
+            field->setProperty("text", QStringLiteral("file"));
+        else
+            qWarning("screenshots: no search field");
+    }, 1500}); // the search waits for typing to stop, then asks
+    m_steps.push_back({[this] {
+        QQuickItem *hits = item("messageHits");
+        if (!hits || hits->property("count").toInt() == 0)
+            qWarning("screenshots: no message hits");
+        grab(QStringLiteral("search-light"));
+        if (QQuickItem *sidebar = item("sidebar"))
+            QMetaObject::invokeMethod(sidebar, "clearFilter");
+    }, 300});
+}
+
+// Settings → Usage in the light theme: the totals with their cost, then per
+// model and per day (the replies above were priced).
+void ScreenshotTour::planUsage()
+{
+    auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
+    m_steps.push_back({[=, this] {
+        settings->setTheme(QStringLiteral("light"));
+        scrollTo("usageTotals");
+    }, 900});
+    m_steps.push_back({[this] { grab(QStringLiteral("usage-light")); }, 100});
 }
 
 // Settings → Sharing, on: the QR code, the fingerprint, a phone's request

@@ -19,6 +19,8 @@ public:
     template <typename T>
     using Reply = std::function<void(const Outcome<T> &)>;
     using Done = std::function<void(const ClientError &)>;
+    // How far a long call is: `done` of `total` (total <= 0: not known).
+    using Progress = std::function<void(qint64 done, qint64 total)>;
 
     using QObject::QObject;
 
@@ -30,6 +32,9 @@ public:
     // Ready, but the server is out of reach for now: what is shown stays,
     // and replies resume when it is back (stateChanged() tells).
     virtual bool reconnecting() const { return false; }
+    // Why the client is Failed, when it has a reason of its own (a changed
+    // certificate): views word it in the person's language.
+    virtual ClientError failure() const { return {}; }
 
     // Chats
     virtual void listChats(QObject *context, Reply<QList<ChatInfo>> reply) = 0;
@@ -69,6 +74,20 @@ public:
     // grouped by "day", "model" or "chat".
     virtual void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
                        Reply<UsageReport> reply) = 0;
+
+    // Export and import (spec/api.md, "Export and import"). A file is written
+    // whole or not at all: a failed export leaves what was there before.
+    // One chat: its lossless JSON document, or its active path as Markdown.
+    virtual void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,
+                            Done done) = 0;
+    // Every chat, written to the file as it is read (memory holds one chat at
+    // a time); progress counts chats, or bytes when the count is not known.
+    virtual void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) = 0;
+    // A Teehee export (one chat or all) or ChatGPT's conversations.json. A
+    // malformed file is Invalid, naming what is wrong, and nothing is stored;
+    // conversations imported before are skipped. New chats arrive as chatCreated().
+    virtual void importFile(QObject *context, const QString &filePath, Progress progress,
+                            Reply<ImportResult> reply) = 0;
 
     // Providers and keys
     // The providers this client offers: known from the start, before Ready.

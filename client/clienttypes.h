@@ -28,6 +28,8 @@ enum class Failure {
     Unavailable,    // the backend or server cannot be reached
     CertificateRejected, // the server's certificate is not the one confirmed (or not trusted)
     NoVision,       // the model takes no images, and the message has some
+    TooLarge,       // more than the server takes (an import above its limit)
+    FileAccess,     // a file on this device could not be read or written
     Internal,
 };
 
@@ -198,6 +200,16 @@ struct UsageReport {
     double costUsd = -1;
     QList<UsageGroup> groups;
     QString pricesAsOf; // the price table's date
+};
+
+// Export and import (spec/api.md, "Export and import").
+enum class ExportFormat { Json, Markdown };
+
+// What an import did.
+struct ImportResult {
+    int imported = 0;
+    int skipped = 0;     // already there: imported before, or twice in the file
+    QStringList chatIds; // the new chats, in the file's order
 };
 
 struct LocalServerInfo {

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Teehee
 
 // One chat in the sidebar: click opens, double-click or F2 renames in place,
-// the context menu renames, forks or deletes (with undo).
+// the context menu renames, forks, exports or deletes (with undo).
 ItemDelegate {
     id: row
     required property string id
@@ -90,6 +90,8 @@ ItemDelegate {
         id: menu
         MenuItem { text: qsTr("Rename"); onTriggered: row.startRename() }
         MenuItem { text: qsTr("Fork"); onTriggered: ChatListController.forkChat(row.id) }
+        MenuItem { text: qsTr("Export as Markdown…"); onTriggered: TransferController.requestChatExport(row.id, row.name, "markdown") }
+        MenuItem { text: qsTr("Export as JSON…"); onTriggered: TransferController.requestChatExport(row.id, row.name, "json") }
         MenuItem { text: qsTr("Delete"); onTriggered: ChatListController.deleteChat(row.id) }
     }
 }

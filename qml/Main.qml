@@ -166,6 +166,15 @@ ApplicationWindow {
         target: SettingsController
         function onErrorOccurred(message) { toast.show(message, "", null) }
     }
+    // A chat exported from its menu (Settings → Data shows its own line).
+    ChatExportDialog { id: chatExportDialog }
+    Connections {
+        target: TransferController
+        function onFinished(ok, message) {
+            if (!settings.visible)
+                toast.show(message, "", null)
+        }
+    }
     // A device asking to join while Settings is closed: a notice that opens the Sharing panel.
     Connections {
         target: SharingController

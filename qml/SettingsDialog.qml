@@ -17,7 +17,7 @@ Dialog {
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
     onVisibleChanged: SharingController.panelOpen = visible
-    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys(); UsageController.refresh() }
+    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys() } // Usage asks when shown (UsagePanel)
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     Overlay.modal: Rectangle { color: Theme.scrim }
     header: RowLayout {
@@ -210,6 +210,7 @@ Dialog {
             UsagePanel { Layout.fillWidth: true }
 
             Section { text: qsTr("Data") }
+            DataPanel { Layout.fillWidth: true }
             Note { text: AccountController.remote ? qsTr("Chats are kept by %1").arg(AppStatus.databaseLocation)
                                                   : qsTr("Chats are stored in %1").arg(AppStatus.databaseLocation) }
             Note { visible: AppStatus.dataDirectory !== ""; text: qsTr("Data folder: %1").arg(AppStatus.dataDirectory) }

@@ -9,6 +9,10 @@ import Teehee
 ColumnLayout {
     id: panel
     spacing: Theme.gap
+    // Its numbers follow replies only while it is on screen (Settings open).
+    onVisibleChanged: UsageController.active = visible
+    Component.onCompleted: UsageController.active = visible
+    Component.onDestruction: UsageController.active = false
 
     component Note: Text {
         Layout.fillWidth: true

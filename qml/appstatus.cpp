@@ -1,6 +1,7 @@
 #include "appstatus.h"
 
 #include "controllers/clientprovider.h"
+#include "controllers/failuretext.h"
 
 using teehee::client::ChatClient;
 
@@ -33,6 +34,8 @@ QString AppStatus::statusText() const
     case ChatClient::State::Ready: return tr("Ready");
     case ChatClient::State::Failed: break;
     }
+    if (const auto why = m_client->failure(); !why.ok())
+        return failureText(why); // a typed reason, in the person's language
     return m_client->statusText(); // why, as the client says it
 }
 

@@ -3,7 +3,8 @@
 # it drive a short conversation (thinking, a code block, a regenerated second
 # branch, a table), a message to a provider without a key, the model popup and
 # Settings → Sharing (the pairing QR code, a phone's request waiting, a paired tablet streaming
-# a reply, the owner's key shared, an account for another person),
+# a reply, the owner's key shared, an account for another person), the sidebar's
+# search (Ctrl+K) with message hits, Settings → Usage with priced replies,
 # and saves them in the light and dark themes and in German.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build) → BUILD_DIR/screenshots/*.png
 set -euo pipefail

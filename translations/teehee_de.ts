@@ -171,12 +171,12 @@
 <context>
     <name>AppStatus</name>
     <message>
-        <location filename="../qml/appstatus.cpp" line="32"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../qml/appstatus.cpp" line="33"/>
+        <location filename="../qml/appstatus.cpp" line="34"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -197,6 +197,29 @@
         <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>Nächster Zweig (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatExportDialog</name>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as Markdown</source>
+        <translation>Als Markdown exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as JSON</source>
+        <translation>Als JSON exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown-Dateien (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
 </context>
 <context>
@@ -251,6 +274,16 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="93"/>
+        <source>Export as Markdown…</source>
+        <translation>Als Markdown exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="94"/>
+        <source>Export as JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="95"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -353,6 +386,55 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="28"/>
+        <source>Export all chats…</source>
+        <translation>Alle Chats exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="34"/>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="39"/>
+        <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
+        <translation>Importiert werden Teehee-Exporte und die conversations.json von ChatGPT. Bereits importierte Chats werden übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Importing</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Exporting</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="58"/>
+        <source>Export all chats</source>
+        <translation>Alle Chats exportieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="60"/>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="67"/>
+        <source>Import chats</source>
+        <translation>Chats importieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>FailureText</name>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="13"/>
@@ -415,7 +497,17 @@
         <translation>Das Zertifikat des Servers ist nicht das, das Sie bestätigt haben. Vielleicht steht jemand dazwischen: Prüfen Sie den Server, bevor Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That is more than the server takes.</source>
+        <translation>Das ist mehr, als der Server annimmt.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <source>The file could not be read or written. Check where it is and that you may use it.</source>
+        <translation>Die Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie, wo sie liegt und ob Sie sie verwenden dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -479,22 +571,22 @@
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175"/>
+        <location filename="../qml/Main.qml" line="184"/>
         <source>Review</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -909,22 +1001,22 @@
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are kept by %1</source>
         <translation>Die Chats liegen bei %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1341,9 +1433,42 @@
     </message>
 </context>
 <context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="71"/>
+        <source>All chats exported to %1</source>
+        <translation>Alle Chats nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="83"/>
+        <source>This file is not a Teehee export or a ChatGPT conversations.json (%1).</source>
+        <translation>Diese Datei ist kein Teehee-Export und keine conversations.json von ChatGPT (%1).</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="88"/>
+        <source>1 chat imported</source>
+        <translation>1 Chat importiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="89"/>
+        <source>%1 chats imported</source>
+        <translation>%1 Chats importiert</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="91"/>
+        <source>%1, %2 already there</source>
+        <translation>%1, %2 schon vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="103"/>
+        <source>Chat exported to %1</source>
+        <translation>Chat nach %1 exportiert</translation>
+    </message>
+</context>
+<context>
     <name>UsageController</name>
     <message>
-        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="98"/>
         <source>&lt; %1</source>
         <translation>&lt; %1</translation>
     </message>
@@ -1351,12 +1476,12 @@
 <context>
     <name>UsagePanel</name>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <location filename="../qml/UsagePanel.qml" line="43"/>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <location filename="../qml/UsagePanel.qml" line="64"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n Tag</numerusform>
@@ -1364,27 +1489,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <location filename="../qml/UsagePanel.qml" line="76"/>
         <source>%1 tokens in · %2 out</source>
         <translation>%1 Tokens ein · %2 aus</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <location filename="../qml/UsagePanel.qml" line="81"/>
         <source>No replies in these days yet.</source>
         <translation>In diesen Tagen noch keine Antworten.</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <location filename="../qml/UsagePanel.qml" line="83"/>
         <source>By model</source>
         <translation>Nach Modell</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <location filename="../qml/UsagePanel.qml" line="91"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <location filename="../qml/UsagePanel.qml" line="100"/>
         <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
         <translation>Die Kosten beruhen auf den Listenpreisen der Anbieter vom %1. Antworten von Modellen ohne bekannten Preis zählen nur ihre Tokens.</translation>
     </message>

@@ -171,12 +171,12 @@
 <context>
     <name>AppStatus</name>
     <message>
-        <location filename="../qml/appstatus.cpp" line="32"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../qml/appstatus.cpp" line="33"/>
+        <location filename="../qml/appstatus.cpp" line="34"/>
         <source>Ready</source>
         <translation>Listo</translation>
     </message>
@@ -197,6 +197,29 @@
         <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>Rama siguiente (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatExportDialog</name>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as Markdown</source>
+        <translation>Exportar como Markdown</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as JSON</source>
+        <translation>Exportar como JSON</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Archivos Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -251,6 +274,16 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="93"/>
+        <source>Export as Markdown…</source>
+        <translation>Exportar como Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="94"/>
+        <source>Export as JSON…</source>
+        <translation>Exportar como JSON…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="95"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
@@ -353,6 +386,55 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="28"/>
+        <source>Export all chats…</source>
+        <translation>Exportar todos los chats…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="34"/>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="39"/>
+        <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
+        <translation>Se importan exportaciones de Teehee y el conversations.json de ChatGPT. Los chats ya importados se omiten.</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="58"/>
+        <source>Export all chats</source>
+        <translation>Exportar todos los chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="60"/>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="67"/>
+        <source>Import chats</source>
+        <translation>Importar chats</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>FailureText</name>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="13"/>
@@ -415,7 +497,17 @@
         <translation>El certificado del servidor no es el que confirmó. Puede que alguien esté en medio: revise el servidor antes de volver a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That is more than the server takes.</source>
+        <translation>Es más de lo que acepta el servidor.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <source>The file could not be read or written. Check where it is and that you may use it.</source>
+        <translation>No se pudo leer ni escribir el archivo. Comprueba dónde está y que tengas permiso para usarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
@@ -479,22 +571,22 @@
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>«%1» quiere usar tus chats (número %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175"/>
+        <location filename="../qml/Main.qml" line="184"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -909,22 +1001,22 @@
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are kept by %1</source>
         <translation>Los chats los guarda %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1341,9 +1433,42 @@
     </message>
 </context>
 <context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="71"/>
+        <source>All chats exported to %1</source>
+        <translation>Todos los chats exportados a %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="83"/>
+        <source>This file is not a Teehee export or a ChatGPT conversations.json (%1).</source>
+        <translation>Este archivo no es una exportación de Teehee ni un conversations.json de ChatGPT (%1).</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="88"/>
+        <source>1 chat imported</source>
+        <translation>1 chat importado</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="89"/>
+        <source>%1 chats imported</source>
+        <translation>%1 chats importados</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="91"/>
+        <source>%1, %2 already there</source>
+        <translation>%1, %2 ya estaban</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="103"/>
+        <source>Chat exported to %1</source>
+        <translation>Chat exportado a %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageController</name>
     <message>
-        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="98"/>
         <source>&lt; %1</source>
         <translation>&lt; %1</translation>
     </message>
@@ -1351,12 +1476,12 @@
 <context>
     <name>UsagePanel</name>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <location filename="../qml/UsagePanel.qml" line="43"/>
         <source>%1 in · %2 out</source>
         <translation>%1 de entrada · %2 de salida</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <location filename="../qml/UsagePanel.qml" line="64"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n día</numerusform>
@@ -1364,27 +1489,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <location filename="../qml/UsagePanel.qml" line="76"/>
         <source>%1 tokens in · %2 out</source>
         <translation>%1 tokens de entrada · %2 de salida</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <location filename="../qml/UsagePanel.qml" line="81"/>
         <source>No replies in these days yet.</source>
         <translation>Aún no hay respuestas en estos días.</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <location filename="../qml/UsagePanel.qml" line="83"/>
         <source>By model</source>
         <translation>Por modelo</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <location filename="../qml/UsagePanel.qml" line="91"/>
         <source>By day</source>
         <translation>Por día</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <location filename="../qml/UsagePanel.qml" line="100"/>
         <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
         <translation>Los costes usan los precios de lista de los proveedores a fecha de %1. Las respuestas de modelos sin precio conocido solo cuentan sus tokens.</translation>
     </message>

@@ -171,12 +171,12 @@
 <context>
     <name>AppStatus</name>
     <message>
-        <location filename="../qml/appstatus.cpp" line="32"/>
+        <location filename="../qml/appstatus.cpp" line="33"/>
         <source>Starting…</source>
         <translation>起動中…</translation>
     </message>
     <message>
-        <location filename="../qml/appstatus.cpp" line="33"/>
+        <location filename="../qml/appstatus.cpp" line="34"/>
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
@@ -197,6 +197,29 @@
         <location filename="../qml/BranchSwitcher.qml" line="39"/>
         <source>Next branch (Alt+→)</source>
         <translation>次の分岐 (Alt+→)</translation>
+    </message>
+</context>
+<context>
+    <name>ChatExportDialog</name>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as Markdown</source>
+        <translation>Markdown でエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="13"/>
+        <source>Export as JSON</source>
+        <translation>JSON でエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown ファイル (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatExportDialog.qml" line="15"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
     </message>
 </context>
 <context>
@@ -251,6 +274,16 @@
     </message>
     <message>
         <location filename="../qml/ChatListDelegate.qml" line="93"/>
+        <source>Export as Markdown…</source>
+        <translation>Markdown でエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="94"/>
+        <source>Export as JSON…</source>
+        <translation>JSON でエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatListDelegate.qml" line="95"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -353,6 +386,55 @@
     </message>
 </context>
 <context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="28"/>
+        <source>Export all chats…</source>
+        <translation>すべてのチャットをエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="34"/>
+        <source>Import…</source>
+        <translation>インポート…</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="39"/>
+        <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
+        <translation>Teehee のエクスポートと ChatGPT の conversations.json を読み込めます。読み込み済みのチャットは飛ばします。</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Importing</source>
+        <translation>インポート中</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="46"/>
+        <source>Exporting</source>
+        <translation>エクスポート中</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="58"/>
+        <source>Export all chats</source>
+        <translation>すべてのチャットをエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="60"/>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="67"/>
+        <source>Import chats</source>
+        <translation>チャットをインポート</translation>
+    </message>
+    <message>
+        <location filename="../qml/DataPanel.qml" line="69"/>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
     <name>FailureText</name>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="13"/>
@@ -415,7 +497,17 @@
         <translation>サーバーの証明書が、確認したものと違います。誰かが間に入っている可能性があります。再度サインインする前にサーバーを確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="40"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That is more than the server takes.</source>
+        <translation>サーバーが受け付ける量を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <source>The file could not be read or written. Check where it is and that you may use it.</source>
+        <translation>ファイルを読み書きできませんでした。場所と使用権限を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
         <source>Something went wrong.</source>
         <translation>問題が発生しました。</translation>
     </message>
@@ -479,22 +571,22 @@
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174"/>
+        <location filename="../qml/Main.qml" line="183"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175"/>
+        <location filename="../qml/Main.qml" line="184"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="201"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -908,22 +1000,22 @@
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="213"/>
+        <location filename="../qml/SettingsDialog.qml" line="214"/>
         <source>Chats are kept by %1</source>
         <translation>チャットは %1 に保存されています</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="216"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1340,9 +1432,42 @@
     </message>
 </context>
 <context>
+    <name>TransferController</name>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="71"/>
+        <source>All chats exported to %1</source>
+        <translation>すべてのチャットを %1 にエクスポートしました</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="83"/>
+        <source>This file is not a Teehee export or a ChatGPT conversations.json (%1).</source>
+        <translation>このファイルは Teehee のエクスポートでも ChatGPT の conversations.json でもありません（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="88"/>
+        <source>1 chat imported</source>
+        <translation>1 件のチャットをインポートしました</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="89"/>
+        <source>%1 chats imported</source>
+        <translation>%1 件のチャットをインポートしました</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="91"/>
+        <source>%1, %2 already there</source>
+        <translation>%1、%2 件は既にあります</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/transfercontroller.cpp" line="103"/>
+        <source>Chat exported to %1</source>
+        <translation>チャットを %1 にエクスポートしました</translation>
+    </message>
+</context>
+<context>
     <name>UsageController</name>
     <message>
-        <location filename="../qml/controllers/usagecontroller.cpp" line="87"/>
+        <location filename="../qml/controllers/usagecontroller.cpp" line="98"/>
         <source>&lt; %1</source>
         <translation>&lt; %1</translation>
     </message>
@@ -1350,39 +1475,39 @@
 <context>
     <name>UsagePanel</name>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="39"/>
+        <location filename="../qml/UsagePanel.qml" line="43"/>
         <source>%1 in · %2 out</source>
         <translation>入力 %1 · 出力 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/UsagePanel.qml" line="60"/>
+        <location filename="../qml/UsagePanel.qml" line="64"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="72"/>
+        <location filename="../qml/UsagePanel.qml" line="76"/>
         <source>%1 tokens in · %2 out</source>
         <translation>入力 %1 トークン · 出力 %2</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="77"/>
+        <location filename="../qml/UsagePanel.qml" line="81"/>
         <source>No replies in these days yet.</source>
         <translation>この期間の返答はまだありません。</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="79"/>
+        <location filename="../qml/UsagePanel.qml" line="83"/>
         <source>By model</source>
         <translation>モデル別</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="87"/>
+        <location filename="../qml/UsagePanel.qml" line="91"/>
         <source>By day</source>
         <translation>日別</translation>
     </message>
     <message>
-        <location filename="../qml/UsagePanel.qml" line="96"/>
+        <location filename="../qml/UsagePanel.qml" line="100"/>
         <source>Costs use the providers&apos; list prices as of %1. Replies of models without a known price count their tokens only.</source>
         <translation>費用は %1 時点の各プロバイダーの定価で計算しています。価格が分からないモデルの返答はトークン数だけを数えます。</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "accountrelay.h"
 #include "backendcalls.h"
+#include "importjob.h"
 #include "localsharing.h"
 #include "recordconversions.h"
 
@@ -86,6 +87,7 @@ QString LocalChatClient::envFile()
 
 LocalChatClient::~LocalChatClient()
 {
+    m_imports.reset(); // a running import stops between two chats; its thread uses the database
     if (m_thread.isRunning()) {
         // The database connection belongs to the backend thread: close it
         // there, after running replies are saved as stopped.

@@ -13,6 +13,7 @@ class Backend;
 
 namespace teehee::client {
 
+class ImportJobs;
 class LocalSharing;
 class SharingClient;
 
@@ -75,6 +76,12 @@ public:
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
+    // Export and import (localtransfer.cpp)
+    void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,
+                    Done done) override;
+    void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) override;
+    void importFile(QObject *context, const QString &filePath, Progress progress, Reply<ImportResult> reply) override;
+
 private:
     // Runs work(backend, userId) on the backend thread, then done(result) on
     // this thread unless `context` has gone by then.
@@ -98,6 +105,7 @@ private:
     QString m_dataDirectory;
     QList<ProviderInfo> m_providers;
     LocalSharing *m_sharing = nullptr; // a child, made with the backend
+    std::unique_ptr<ImportJobs> m_imports; // made by the first import; ends before the backend
 };
 
 } // namespace teehee::client

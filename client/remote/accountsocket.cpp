@@ -63,6 +63,15 @@ void AccountSocket::onDisconnected()
         m_wanted = false;
         Q_EMIT signedOut();
     }
+    if (ServerLink::certificateRefused(&m_socket)) {
+        ServerLink::clearRefusal(&m_socket);
+        m_retry.stop();
+        if (wasUp)
+            Q_EMIT linkChanged(false);
+        if (std::exchange(m_wanted, false))
+            Q_EMIT certificateRejected(QStringLiteral("the server's certificate is not the pinned one"));
+        return;
+    }
     if (wasUp && m_wanted)
         Q_EMIT linkChanged(false);
     if (m_wanted)

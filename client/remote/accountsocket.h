@@ -12,7 +12,8 @@ class ServerLink;
 // The account's live events (/events): chats created, renamed and deleted,
 // messages edited, branches switched, replies started and ended, on any
 // device. Reconnects with back-off when the network drops; a signed-out
-// device (close 4001) stays closed.
+// device (close 4001) stays closed, and so does a server whose certificate
+// is not the pinned one: trying again cannot help, and must not look as if it could.
 class AccountSocket : public QObject {
     Q_OBJECT
 public:
@@ -27,6 +28,9 @@ Q_SIGNALS:
     // Connected (again) or lost; after a loss, what happened meanwhile is unknown.
     void linkChanged(bool up);
     void signedOut();
+    // The server showed another certificate than the pinned one (or one not
+    // trusted): the socket stays closed.
+    void certificateRejected(const QString &detail);
 
 private:
     void connectNow();

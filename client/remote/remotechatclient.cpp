@@ -58,6 +58,9 @@ RemoteChatClient::RemoteChatClient(const Account &account, QObject *parent)
     connect(&m_link, &ServerLink::unauthorized, this, &RemoteChatClient::lostAccess);
     connect(m_events, &AccountSocket::received, this, &RemoteChatClient::onAccountEvent);
     connect(m_events, &AccountSocket::signedOut, this, &RemoteChatClient::lostAccess);
+    connect(m_events, &AccountSocket::certificateRejected, this, [this](const QString &detail) {
+        certificateChanged({Failure::CertificateRejected, detail});
+    });
     connect(m_events, &AccountSocket::linkChanged, this, [this](bool up) {
         if (m_state != State::Ready)
             return;
@@ -91,6 +94,17 @@ void RemoteChatClient::lostAccess()
     Q_EMIT signedOut();
 }
 
+void RemoteChatClient::certificateChanged(const ClientError &error)
+{
+    if (m_state == State::Failed)
+        return;
+    qCWarning(lcRemote).noquote() << "stopped:" << error.detail;
+    m_events->close();
+    m_failure = error;
+    m_reconnecting = false;
+    setState(State::Failed, error.detail);
+}
+
 void RemoteChatClient::setReconnecting(bool on)
 {
     if (m_reconnecting == on)
@@ -107,6 +121,8 @@ void RemoteChatClient::start()
         if (!session.ok()) {
             if (session.error.reason == Failure::Unauthorized)
                 return lostAccess();
+            if (session.error.reason == Failure::CertificateRejected)
+                return certificateChanged(session.error);
             return setState(State::Failed, session.error.detail);
         }
         m_link.get(QStringLiteral("/models"), this, [this](const Outcome<QJsonDocument> &models) {

@@ -39,6 +39,7 @@ public:
     QString location() const override { return m_link.server().toString(); }
     QString dataDirectory() const override { return {}; }
     bool reconnecting() const override { return m_reconnecting; }
+    ClientError failure() const override { return m_failure; }
 
     void listChats(QObject *context, Reply<QList<ChatInfo>> reply) override;
     void freshChat(QObject *context, Reply<ChatInfo> reply) override;
@@ -70,6 +71,12 @@ public:
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
+    // Export and import (remotetransfer.cpp)
+    void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,
+                    Done done) override;
+    void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) override;
+    void importFile(QObject *context, const QString &filePath, Progress progress, Reply<ImportResult> reply) override;
+
 Q_SIGNALS:
     // The server no longer takes this device's token (revoked, expired,
     // signed out elsewhere): the person has to sign in again.
@@ -85,12 +92,15 @@ private:
     void setState(State state, const QString &text);
     void setReconnecting(bool on);
     void lostAccess();
+    // The server's certificate changed: nothing more is asked of it.
+    void certificateChanged(const ClientError &error);
     void noteMessages(const QJsonObject &chatDetail);
 
     ServerLink m_link;
     AccountSocket *m_events; // a child
     State m_state = State::Starting;
     QString m_statusText;
+    ClientError m_failure;
     bool m_reconnecting = false;
     int m_streamsDown = 0;
     QList<ProviderInfo> m_providers;

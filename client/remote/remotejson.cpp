@@ -228,8 +228,8 @@ Failure failureForStatus(int status)
 {
     switch (status) {
     case 400:
-    case 413:
     case 422: return Failure::Invalid;
+    case 413: return Failure::TooLarge;
     case 401:
     case 403: return Failure::Unauthorized;
     case 404: return Failure::NotFound;

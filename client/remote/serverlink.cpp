@@ -15,6 +15,8 @@ namespace {
 
 // Set on a reply whose certificate was not the pinned one.
 constexpr char kPinMismatch[] = "teehee_pin_mismatch";
+// Silence after which an export or import is given up.
+constexpr int kTransferTimeoutMs = 10 * 60 * 1000;
 
 QString joined(const QUrl &server, const QString &path)
 {
@@ -97,6 +99,19 @@ QNetworkReply *ServerLink::openEventStream(const QByteArray &method, const QStri
     return reply;
 }
 
+QNetworkReply *ServerLink::openTransfer(const QByteArray &method, const QString &path, QIODevice *body,
+                                        const QByteArray &contentType)
+{
+    QNetworkRequest r = request(path);
+    // A large import is stored before the server answers: minutes of silence, not seconds.
+    r.setTransferTimeout(kTransferTimeoutMs);
+    if (!contentType.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply *reply = m_network.sendCustomRequest(r, method, body);
+    guard(reply);
+    return reply;
+}
+
 QUrl ServerLink::webSocketUrl(const QString &path) const
 {
     QUrl url(joined(m_server, path));
@@ -113,12 +128,26 @@ void ServerLink::guard(QWebSocket *socket) const
     connect(socket, &QWebSocket::sslErrors, socket, [this, socket](const QList<QSslError> &errors) {
         if (!m_pin.isEmpty() && fingerprintOf(socket->sslConfiguration().peerCertificate()) == m_pin)
             socket->ignoreSslErrors(errors);
+        else
+            socket->setProperty(kPinMismatch, true); // the handshake fails
     });
     connect(socket, &QWebSocket::connected, socket, [this, socket] {
         const QSslCertificate peer = socket->sslConfiguration().peerCertificate();
-        if (!m_pin.isEmpty() && !peer.isNull() && fingerprintOf(peer) != m_pin)
+        if (!m_pin.isEmpty() && !peer.isNull() && fingerprintOf(peer) != m_pin) {
+            socket->setProperty(kPinMismatch, true);
             socket->abort();
+        }
     });
+}
+
+bool ServerLink::certificateRefused(const QWebSocket *socket)
+{
+    return socket->property(kPinMismatch).toBool();
+}
+
+void ServerLink::clearRefusal(QWebSocket *socket)
+{
+    socket->setProperty(kPinMismatch, QVariant());
 }
 
 void ServerLink::finish(QNetworkReply *r, QObject *context, const JsonReply &reply)

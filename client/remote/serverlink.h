@@ -42,10 +42,19 @@ public:
     // An event stream (Accept: text/event-stream); the caller owns the reply.
     QNetworkReply *openEventStream(const QByteArray &method, const QString &path, const QJsonDocument &body,
                                    const QString &lastEventId);
+    // A request read or written as it goes, never whole in memory: `body`
+    // (may be null) is sent as it is read, and the answer is the caller's to
+    // read (readyRead) and delete. Pinned like every other request.
+    QNetworkReply *openTransfer(const QByteArray &method, const QString &path, QIODevice *body,
+                                const QByteArray &contentType);
     // wss://…/path?token=…
     QUrl webSocketUrl(const QString &path) const;
     // The pin for every connection `socket` makes (call once per socket).
     void guard(QWebSocket *socket) const;
+    // Whether the socket's last connection was refused for its certificate
+    // (not the pinned one, or untrusted), until clearRefusal().
+    static bool certificateRefused(const QWebSocket *socket);
+    static void clearRefusal(QWebSocket *socket);
 
     // The SHA-256 of the last certificate refused for want of trust: what
     // the person is asked to confirm ("AB:CD:…" is for showing it).

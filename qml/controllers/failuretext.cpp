@@ -33,6 +33,10 @@ QString failureText(const teehee::client::ClientError &error)
         return QCoreApplication::translate("FailureText", "This model cannot read images. Choose one that can in the model menu, then retry.");
     case Failure::CertificateRejected:
         return QCoreApplication::translate("FailureText", "The server's certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.");
+    case Failure::TooLarge:
+        return QCoreApplication::translate("FailureText", "That is more than the server takes.");
+    case Failure::FileAccess:
+        return QCoreApplication::translate("FailureText", "The file could not be read or written. Check where it is and that you may use it.");
     case Failure::Invalid:
     case Failure::Internal:
         break;
@@ -57,6 +61,8 @@ QString failureName(Failure failure)
     case Failure::Unavailable: return QStringLiteral("unavailable");
     case Failure::CertificateRejected: return QStringLiteral("certificate_rejected");
     case Failure::NoVision: return QStringLiteral("no_vision");
+    case Failure::TooLarge: return QStringLiteral("too_large");
+    case Failure::FileAccess: return QStringLiteral("file_access");
     case Failure::Internal: return QStringLiteral("internal");
     }
     return {};

@@ -12,11 +12,22 @@ using teehee::client::UsageReport;
 
 UsageController::UsageController(ChatClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
-    // A reply that ends adds to the totals.
+    // A reply that ends adds to the totals on screen; hidden ones are asked
+    // for when they are shown (setActive).
     connect(client, &ChatClient::turnEvent, this, [this](const teehee::client::TurnEvent &e) {
-        if (e.type == teehee::client::TurnEvent::Type::Completed && m_report.from.isValid())
+        if (e.type == teehee::client::TurnEvent::Type::Completed && m_active)
             refresh();
     });
+}
+
+void UsageController::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    Q_EMIT activeChanged();
+    if (m_active)
+        refresh();
 }
 
 UsageController *UsageController::create(QQmlEngine *, QJSEngine *)

@@ -25,6 +25,9 @@ class UsageController : public QObject {
     Q_PROPERTY(QVariantList byModel READ byModel NOTIFY changed)
     Q_PROPERTY(QVariantList byDay READ byDay NOTIFY changed)
     Q_PROPERTY(QString pricesAsOf READ pricesAsOf NOTIFY changed)
+    // The Usage panel is on screen: only then do ended replies ask again (two
+    // queries each); shown, it asks once.
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
 public:
     explicit UsageController(teehee::client::ChatClient *client, QObject *parent = nullptr);
     static UsageController *create(QQmlEngine *engine, QJSEngine *);
@@ -39,6 +42,8 @@ public:
     QVariantList byModel() const { return m_byModel; }
     QVariantList byDay() const { return m_byDay; }
     QString pricesAsOf() const { return m_report.pricesAsOf; }
+    bool active() const { return m_active; }
+    void setActive(bool active);
 
     // Asks again (Settings opened, a reply ended).
     Q_INVOKABLE void refresh();
@@ -48,6 +53,7 @@ public:
 
 Q_SIGNALS:
     void changed();
+    void activeChanged();
 
 private:
     static QVariantList rows(const QList<teehee::client::UsageGroup> &groups);
@@ -55,6 +61,7 @@ private:
     QPointer<teehee::client::ChatClient> m_client;
     int m_days = 30;
     int m_pending = 0;
+    bool m_active = false;
     QString m_error;
     teehee::client::UsageReport m_report;
     QVariantList m_byModel;

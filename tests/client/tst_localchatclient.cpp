@@ -1,9 +1,17 @@
 // The desktop's own chats through its client, across a restart: what one run
 // of the app stores (a chat's model and options, a key) is what the next run,
 // with the same profile, finds; and saving a key leaves the chat's model alone.
+// Export and import: a ChatGPT file is imported once (then skipped), off the
+// backend thread, with progress; a chat exported and imported again is the
+// same chat; a malformed file stores nothing; all chats export to one file.
 #include "localchatclient.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,8 +23,39 @@ using teehee::client::ChatClient;
 using teehee::client::ChatInfo;
 using teehee::client::ChatPage;
 using teehee::client::ClientError;
+using teehee::client::ExportFormat;
+using teehee::client::Failure;
+using teehee::client::ImportResult;
 using teehee::client::LocalChatClient;
 using teehee::client::Outcome;
+
+namespace {
+
+const QString kChatGptFile = QStringLiteral(TEEHEE_TRANSFER_DATA_DIR "/chatgpt-conversations.json");
+
+// A chat document with its ids replaced by their order of first appearance:
+// two imports of one chat read the same, ids aside.
+QString withoutIds(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QString text = QString::fromUtf8(f.readAll());
+    static const QRegularExpression uuid(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    QStringList seen;
+    QString out;
+    qsizetype from = 0;
+    for (auto it = uuid.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        if (!seen.contains(m.captured()))
+            seen << m.captured();
+        out += text.mid(from, m.capturedStart() - from) + QStringLiteral("id%1").arg(seen.indexOf(m.captured()));
+        from = m.capturedEnd();
+    }
+    return out + text.mid(from);
+}
+
+} // namespace
 
 class TestLocalChatClient : public QObject {
     Q_OBJECT
@@ -118,6 +157,128 @@ private Q_SLOTS:
         QCOMPARE(page.value.chat.provider, QStringLiteral("anthropic"));
         QCOMPARE(page.value.chat.model, QStringLiteral("claude-sonnet-4-5"));
         QCOMPARE(updates.count(), 0);
+    }
+
+    void aChatGptFileIsImportedOnceWithProgress()
+    {
+        auto client = run({});
+        QCOMPARE(client->state(), ChatClient::State::Ready);
+        QSignalSpy created(client.get(), &ChatClient::chatCreated);
+        QList<QPair<qint64, qint64>> progress;
+        auto first = ask<ImportResult>([&](auto reply) {
+            client->importFile(this, kChatGptFile, [&](qint64 d, qint64 t) { progress << qMakePair(d, t); }, reply);
+        });
+        QVERIFY2(first.ok(), qPrintable(first.error.detail));
+        QCOMPARE(first.value.imported, 2);
+        QCOMPARE(first.value.skipped, 0);
+        QCOMPARE(first.value.chatIds.size(), 2);
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.constLast(), qMakePair(qint64(2), qint64(2)));
+        // The views hear of the new chats before the answer comes.
+        QCOMPARE(created.size(), 2);
+        auto chats = ask<QList<ChatInfo>>([&](auto reply) { client->listChats(this, reply); });
+        QStringList names;
+        for (const ChatInfo &c : chats.value)
+            if (first.value.chatIds.contains(c.id))
+                names << c.name;
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("Greeting"), QStringLiteral("Reversing a list")}));
+
+        auto again = ask<ImportResult>([&](auto reply) { client->importFile(this, kChatGptFile, {}, reply); });
+        QVERIFY2(again.ok(), qPrintable(again.error.detail));
+        QCOMPARE(again.value.imported, 0);
+        QCOMPARE(again.value.skipped, 2);
+    }
+
+    void aChatExportedAndImportedAgainIsTheSameChat()
+    {
+        auto client = run({});
+        QCOMPARE(client->state(), ChatClient::State::Ready);
+        auto chats = ask<QList<ChatInfo>>([&](auto reply) { client->listChats(this, reply); });
+        QString original;
+        for (const ChatInfo &c : chats.value)
+            if (c.name == u"Reversing a list")
+                original = c.id;
+        QVERIFY2(!original.isEmpty(), "the ChatGPT import comes first");
+        const QString first = m_home.filePath(QStringLiteral("first.json"));
+        QVERIFY(done([&](auto d) { client->exportChat(this, original, ExportFormat::Json, first, d); }).ok());
+
+        auto imported = ask<ImportResult>([&](auto reply) { client->importFile(this, first, {}, reply); });
+        QVERIFY2(imported.ok(), qPrintable(imported.error.detail));
+        QCOMPARE(imported.value.imported, 1);
+        const QString copy = imported.value.chatIds.value(0);
+        QVERIFY(copy != original);
+        const QString second = m_home.filePath(QStringLiteral("second.json"));
+        QVERIFY(done([&](auto d) { client->exportChat(this, copy, ExportFormat::Json, second, d); }).ok());
+        // Every message of every branch, the active path, texts, times and settings: all alike.
+        const QString a = withoutIds(first), b = withoutIds(second);
+        QVERIFY(a.contains(QStringLiteral("teehee.chat.v1")));
+        QCOMPARE(b, a);
+        auto pageA = ask<ChatPage>([&](auto reply) { client->chatPage(this, original, 0, reply); });
+        auto pageB = ask<ChatPage>([&](auto reply) { client->chatPage(this, copy, 0, reply); });
+        QVERIFY(pageA.value.path.size() >= 2);
+        QCOMPARE(pageB.value.path.size(), pageA.value.path.size());
+        for (int i = 0; i < pageA.value.path.size(); ++i) {
+            QCOMPARE(pageB.value.path.at(i).text, pageA.value.path.at(i).text);
+            QCOMPARE(pageB.value.path.at(i).siblingCount, pageA.value.path.at(i).siblingCount);
+        }
+
+        // Markdown: the active path as headings and texts.
+        const QString md = m_home.filePath(QStringLiteral("chat.md"));
+        QVERIFY(done([&](auto d) { client->exportChat(this, original, ExportFormat::Markdown, md, d); }).ok());
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QString markdown = QString::fromUtf8(mdFile.readAll());
+        QVERIFY(markdown.contains(QStringLiteral("Reversing a list")));
+        QVERIFY(markdown.contains(pageA.value.path.constLast().text));
+    }
+
+    void aMalformedOrMissingFileStoresNothing()
+    {
+        auto client = run({});
+        QCOMPARE(client->state(), ChatClient::State::Ready);
+        const int before = ask<QList<ChatInfo>>([&](auto reply) { client->listChats(this, reply); }).value.size();
+        // The first chat is fine; the second one is not: neither is stored.
+        const QString bad = m_home.filePath(QStringLiteral("bad.json"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\":\"teehee.export.v1\",\"chats\":[{\"format\":\"teehee.chat.v1\",\"chat\":{\"id\":\"c1\",\"name\":\"Fine\"},"
+                   "\"messages\":[],\"current_path\":[]},{\"format\":\"teehee.chat.v1\",\"chat\":{\"id\":\"c2\",\"name\":\"Broken\"},"
+                   "\"messages\":[{\"id\":\"m1\",\"role\":\"wizard\",\"content\":{\"text\":\"hi\"}}]}]}");
+        file.close();
+        auto refused = ask<ImportResult>([&](auto reply) { client->importFile(this, bad, {}, reply); });
+        QCOMPARE(refused.error.reason, Failure::Invalid);
+        QVERIFY2(refused.error.detail.contains(QStringLiteral("chats[1]")), qPrintable(refused.error.detail));
+        auto missing = ask<ImportResult>([&](auto reply) {
+            client->importFile(this, m_home.filePath(QStringLiteral("nowhere.json")), {}, reply);
+        });
+        QCOMPARE(missing.error.reason, Failure::FileAccess);
+        QCOMPARE(ask<QList<ChatInfo>>([&](auto reply) { client->listChats(this, reply); }).value.size(), before);
+    }
+
+    void everyChatIsExportedToOneFile()
+    {
+        auto client = run({});
+        QCOMPARE(client->state(), ChatClient::State::Ready);
+        const auto chats = ask<QList<ChatInfo>>([&](auto reply) { client->listChats(this, reply); }).value;
+        QVERIFY(chats.size() >= 3);
+        const QString all = m_home.filePath(QStringLiteral("all.json"));
+        QList<QPair<qint64, qint64>> progress;
+        QVERIFY(done([&](auto d) {
+            client->exportAll(this, all, [&](qint64 w, qint64 t) { progress << qMakePair(w, t); }, d);
+        }).ok());
+        QFile file(all);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(doc.value(u"format").toString(), QStringLiteral("teehee.export.v1"));
+        QCOMPARE(doc.value(u"chats").toArray().size(), chats.size());
+        QCOMPARE(progress.constLast(), qMakePair(qint64(chats.size()), qint64(chats.size())));
+        QVERIFY(progress.size() >= chats.size()); // one step a chat
+
+        // A folder that does not exist: a typed failure, and no file.
+        const QString nowhere = m_home.filePath(QStringLiteral("missing/dir/all.json"));
+        QCOMPARE(done([&](auto d) { client->exportAll(this, nowhere, {}, d); }).reason, Failure::FileAccess);
+        QVERIFY(!QFile::exists(nowhere));
     }
 };
 

@@ -2,6 +2,7 @@
 // loopback: HTTPS with the fingerprint the interface shows, a whole pairing
 // (redeem → the request in the interface → approve there → the new device's
 // token works), revoking, and turning sharing off closing everything at once.
+#include "desktoptestenv.h"
 #include "localchatclient.h"
 #include "pinnedhttps.h"
 #include "sharingclient.h"
@@ -35,14 +36,7 @@ class TestLocalSharing : public QObject {
     QString fingerprintHex() const { return m_sharing->fingerprint().remove(u':').toLower(); }
     quint16 port() const { return m_sharing->port(); }
 
-    ClientError done(const std::function<void(SharingClient::Done)> &call)
-    {
-        std::optional<ClientError> got;
-        call([&got](const ClientError &e) { got = e; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 10000))
-            return {teehee::client::Failure::Unavailable, QStringLiteral("no answer")};
-        return *got;
-    }
+    ClientError done(const std::function<void(SharingClient::Done)> &call) { return teehee::test::waitDone(call); }
 
     bool hasDevice(const QString &id) const
     {
@@ -92,16 +86,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        for (const char *name : {"DATABASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY"})
-            qunsetenv(name);
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("TEEHEE_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
-        qputenv("SECRET_KEY", QByteArray(48, 's'));
-        qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
-        QCoreApplication::setOrganizationName(QStringLiteral("TeeheeSharingTest"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
+        teehee::test::useDesktopTestEnvironment(m_home, QStringLiteral("TeeheeSharingTest"));
 
         m_client = std::make_unique<LocalChatClient>(QString());
         m_sharing = m_client->sharing();

@@ -3,6 +3,7 @@
 // use (never seeing them), and the accounts made for them; and the replies
 // the owner's other devices are streaming, live.
 #include "fakeproviderserver.h"
+#include "desktoptestenv.h"
 #include "localchatclient.h"
 #include "pinnedhttps.h"
 #include "sharingclient.h"
@@ -42,14 +43,7 @@ class TestSharingAccounts : public QObject {
     QString fingerprintHex() const { return m_sharing->fingerprint().remove(u':').toLower(); }
     quint16 port() const { return m_sharing->port(); }
 
-    ClientError done(const std::function<void(SharingClient::Done)> &call)
-    {
-        std::optional<ClientError> got;
-        call([&got](const ClientError &e) { got = e; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 10000))
-            return {teehee::client::Failure::Unavailable, QStringLiteral("no answer")};
-        return *got;
-    }
+    ClientError done(const std::function<void(SharingClient::Done)> &call) { return teehee::test::waitDone(call); }
 
     std::optional<KeyShare> keyShare(const QString &provider) const
     {
@@ -91,20 +85,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        for (const char *name : {"DATABASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY"})
-            qunsetenv(name);
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("TEEHEE_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
-        qputenv("SECRET_KEY", QByteArray(48, 's'));
-        qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        teehee::test::useDesktopTestEnvironment(m_home, QStringLiteral("TeeheeSharingAccountsTest"));
         QVERIFY(m_provider.listen());
         qputenv("OPENAI_BASE_URL", m_provider.baseUrl(QStringLiteral("/v1")).toUtf8());
         qputenv("AUTO_TITLES", "false");
         qputenv("OPENAI_API_KEY", "sk-server-key-for-the-fake-provider");
-        QCoreApplication::setOrganizationName(QStringLiteral("TeeheeSharingAccountsTest"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
 
         m_client = std::make_unique<LocalChatClient>(QString());
         m_sharing = m_client->sharing();

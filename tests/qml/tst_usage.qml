@@ -5,13 +5,15 @@ import TeeheeTest
 
 // Usage and cost on the real client: a reply from the fake provider (which
 // reports its tokens) shows its cost on hover, and Settings → Usage adds it
-// to the totals, per model and per day.
+// to the totals, per model and per day. While Settings is closed, ended
+// replies ask nothing; opening it asks once.
 Item {
     id: root
     width: 900; height: 900
     ConversationController { id: conversation; chatList: ChatListController }
     SettingsDialog { id: settings }
     SignalSpy { id: finished; target: conversation; signalName: "replyFinished" }
+    SignalSpy { id: usageChanged; target: UsageController; signalName: "changed" }
 
     TestCase {
         name: "Usage"
@@ -60,6 +62,26 @@ Item {
             verify(UsageController.byDay.length >= 1) // two days when midnight (UTC) fell between replies
             verify(findAll(settings.contentItem, "usageTotals", [])[0].text.indexOf(UsageController.money(UsageController.costUsd)) >= 0)
             verify(UsageController.pricesAsOf.length === 10)
+        }
+        function test_bAClosedPanelAsksNothingUntilShown() {
+            settings.close()
+            tryCompare(settings, "visible", false)
+            tryVerify(() => !UsageController.loading, 10000)
+            compare(UsageController.active, false)
+            const before = UsageController.outputTokens
+            usageChanged.clear()
+            FakeProvider.reply("Nobody is looking at the totals.", 0)
+            finished.clear()
+            verify(conversation.send("Is anyone counting?"))
+            finished.wait(10000)
+            // The reply's end was handled (the signal is emitted while its event is dispatched): no query went out.
+            compare(usageChanged.count, 0)
+            compare(UsageController.loading, false)
+
+            settings.open()
+            tryCompare(settings, "opened", true)
+            compare(UsageController.active, true)
+            tryVerify(() => !UsageController.loading && UsageController.outputTokens > before, 10000)
         }
     }
 }
