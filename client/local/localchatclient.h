@@ -75,6 +75,12 @@ public:
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
+    // Attachments (localattachments.cpp)
+    void uploadAttachment(QObject *context, const QString &name, const QString &mimeType, const QByteArray &bytes,
+                          Reply<AttachmentInfo> reply) override;
+    void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
+    qint64 attachmentMaxBytes() const override { return m_attachmentMaxBytes; }
+
 private:
     // Runs work(backend, userId) on the backend thread, then done(result) on
     // this thread unless `context` has gone by then.
@@ -98,6 +104,7 @@ private:
     QString m_dataDirectory;
     QList<ProviderInfo> m_providers;
     LocalSharing *m_sharing = nullptr; // a child, made with the backend
+    qint64 m_attachmentMaxBytes = 0;   // ATTACHMENT_MAX_BYTES
 };
 
 } // namespace teehee::client

@@ -70,6 +70,11 @@ public:
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
 
+    // Attachments (remoteattachments.cpp)
+    void uploadAttachment(QObject *context, const QString &name, const QString &mimeType, const QByteArray &bytes,
+                          Reply<AttachmentInfo> reply) override;
+    void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
+
 Q_SIGNALS:
     // The server no longer takes this device's token (revoked, expired,
     // signed out elsewhere): the person has to sign in again.
