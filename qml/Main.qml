@@ -152,6 +152,36 @@ ApplicationWindow {
         }
     }
 
+    // Files dropped anywhere on the window join the next message.
+    DropArea {
+        id: fileDrop
+        objectName: "fileDrop"
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (!drop.hasUrls)
+                return
+            composer.addFiles(drop.urls)
+            drop.accept(Qt.CopyAction)
+            window.focusComposer()
+        }
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            visible: fileDrop.containsDrag
+            color: "transparent"
+            radius: Theme.radius
+            border.width: 2
+            border.color: Theme.accent
+            Text {
+                anchors.centerIn: parent
+                text: qsTr("Drop files to attach them")
+                color: Theme.accent
+                font.pointSize: Theme.titleSize
+            }
+        }
+    }
+
     Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: 96 }
 
     Connections {
