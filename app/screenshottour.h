@@ -20,7 +20,8 @@ class QQuickWindow;
 // a regenerated second branch; a follow-up with a table), a message sent to a
 // provider without a key, the model popup with its parameters, and Settings →
 // Sharing with its QR code, a phone's request waiting, a paired device
-// streaming a reply, the owner's key shared and an account for another person; saves
+// streaming a reply, the owner's key shared and an account for another person,
+// and a question carrying an image with its answer; saves
 // each in the light and the dark theme and in German as DIR/<name>-<look>.png,
 // then quits. Without any key it saves the first-run welcome card
 // (welcome-light.png). Used by scripts/screenshots.sh under Xvfb against a
@@ -45,6 +46,7 @@ private:
     QQuickItem *item(const char *objectName) const;
     void planSharing();
     void planAccount(SharingController *sharing);
+    void planAttachment();
     void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;
