@@ -288,10 +288,11 @@ void ScreenshotTour::planAttachment()
 {
     auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
-    m_steps.push_back({[=] {
+    m_steps.push_back({[=, this] {
+        QMetaObject::invokeMethod(m_window, "closeSettings");
         settings->setTheme(QStringLiteral("light"));
         chats->newChat();
-    }, 500});
+    }, 700});
     m_steps.push_back({[=, this] {
         m_conversation->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
         teehee::client::ChatClient *client = ClientProvider::client();

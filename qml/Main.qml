@@ -30,6 +30,7 @@ ApplicationWindow {
 
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
+    function closeSettings() { settings.close() }
 
     Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); sidebar.clearFilter(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
