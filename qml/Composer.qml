@@ -98,7 +98,7 @@ Item {
                     background: null
                     Accessible.name: qsTr("Message")
                     KeyNavigation.priority: KeyNavigation.BeforeItem
-                    KeyNavigation.tab: picker
+                    KeyNavigation.tab: attachButton
                     Keys.onPressed: (event) => {
                         if (event.matches(StandardKey.Paste) && root.attachments.pasteFromClipboard()) {
                             event.accepted = true // an image (or files) became an attachment
@@ -117,6 +117,7 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.gap
                 IconButton {
+                    id: attachButton
                     objectName: "attachButton"
                     iconName: "paperclip"
                     tip: qsTr("Attach files (images, PDF, text)")
