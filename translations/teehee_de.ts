@@ -377,17 +377,17 @@
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="122"/>
+        <location filename="../qml/Composer.qml" line="123"/>
         <source>Attach files (images, PDF, text)</source>
         <translation>Dateien anhängen (Bilder, PDF, Text)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Anhalten (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -551,47 +551,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Verbindung wird wiederhergestellt… Antworten laufen auf dem Server weiter und erscheinen hier, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Drop files to attach them</source>
         <translation>Dateien hier ablegen, um sie anzuhängen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="206"/>
         <source>Review</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>

@@ -377,17 +377,17 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="122"/>
+        <location filename="../qml/Composer.qml" line="123"/>
         <source>Attach files (images, PDF, text)</source>
         <translation>Adjuntar archivos (imágenes, PDF, texto)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Enviar (Enter)</translation>
     </message>
@@ -551,47 +551,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Reconectando… Las respuestas siguen en el servidor y continúan aquí cuando vuelva.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Drop files to attach them</source>
         <translation>Suelta los archivos para adjuntarlos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>«%1» quiere usar tus chats (número %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="206"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>

@@ -377,17 +377,17 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="122"/>
+        <location filename="../qml/Composer.qml" line="123"/>
         <source>Attach files (images, PDF, text)</source>
         <translation>Joindre des fichiers (images, PDF, texte)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Arrêter (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Enter)</translation>
     </message>
@@ -551,47 +551,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Reconnexion… Les réponses continuent sur le serveur et reprennent ici dès son retour.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Drop files to attach them</source>
         <translation>Déposez des fichiers pour les joindre</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>« %1 » demande à utiliser vos discussions (numéro %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="206"/>
         <source>Review</source>
         <translation>Examiner</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>

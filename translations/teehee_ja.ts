@@ -377,17 +377,17 @@
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="122"/>
+        <location filename="../qml/Composer.qml" line="123"/>
         <source>Attach files (images, PDF, text)</source>
         <translation>ファイルを添付 (画像、PDF、テキスト)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>停止 (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="151"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>送信 (Enter)</translation>
     </message>
@@ -550,47 +550,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>再接続しています… 返答はサーバーで続き、接続が戻るとここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="178"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Drop files to attach them</source>
         <translation>ドロップして添付</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="191"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="205"/>
+        <location filename="../qml/Main.qml" line="206"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="223"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
