@@ -97,6 +97,9 @@ public:
     virtual void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) = 0;
     // The largest file an upload may carry; the server judges again.
     virtual qint64 attachmentMaxBytes() const { return qint64(20) * 1024 * 1024; }
+    // What the catalogue knows of one model, older ones included (its context
+    // window, whether it takes images); nullopt for a model it does not know.
+    virtual std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const = 0;
 
 Q_SIGNALS:
     void stateChanged();

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Controls
 import Teehee
 
 // A sent image at a larger size, over the window; Esc or a click closes it.
@@ -15,10 +16,9 @@ Popup {
     }
 
     objectName: "imagePreview"
-    parent: Overlay.overlay
-    anchors.centerIn: parent
-    width: parent ? parent.width * 0.9 : 800
-    height: parent ? parent.height * 0.9 : 600
+    anchors.centerIn: Overlay.overlay
+    width: Overlay.overlay ? Overlay.overlay.width * 0.9 : 800
+    height: Overlay.overlay ? Overlay.overlay.height * 0.9 : 600
     modal: true
     focus: true
     padding: Theme.gap

@@ -5,6 +5,7 @@
 #include "recordconversions.h"
 
 #include "chat/attachmentservice.h"
+#include "providers/modelcatalogue.h"
 
 namespace teehee::client {
 
@@ -24,6 +25,14 @@ void LocalChatClient::attachmentBytes(QObject *context, const QString &attachmen
         auto found = b.attachments().download(uid, attachmentId);
         return found ? Outcome<QByteArray>{found->bytes, {}} : convert::failed<QByteArray>(found.error());
     }, reply);
+}
+
+std::optional<ModelInfo> LocalChatClient::catalogueModel(const QString &provider, const QString &model) const
+{
+    for (const CatalogueModel &m : ModelCatalogue::all())
+        if (m.provider == provider && m.name == model)
+            return ModelInfo{m.name, m.provider, m.description, m.contextTokens, m.images};
+    return std::nullopt;
 }
 
 } // namespace teehee::client

@@ -80,6 +80,7 @@ public:
                           Reply<AttachmentInfo> reply) override;
     void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
     qint64 attachmentMaxBytes() const override { return m_attachmentMaxBytes; }
+    std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const override;
 
 private:
     // Runs work(backend, userId) on the backend thread, then done(result) on

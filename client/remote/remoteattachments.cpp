@@ -28,4 +28,12 @@ void RemoteChatClient::attachmentBytes(QObject *context, const QString &attachme
                      {}, {}, context, reply);
 }
 
+std::optional<ModelInfo> RemoteChatClient::catalogueModel(const QString &provider, const QString &model) const
+{
+    for (const ModelInfo &m : m_models) // GET /models: the whole catalogue
+        if (m.provider == provider && m.name == model)
+            return m;
+    return std::nullopt;
+}
+
 } // namespace teehee::client

@@ -74,6 +74,7 @@ public:
     void uploadAttachment(QObject *context, const QString &name, const QString &mimeType, const QByteArray &bytes,
                           Reply<AttachmentInfo> reply) override;
     void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
+    std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const override;
 
 Q_SIGNALS:
     // The server no longer takes this device's token (revoked, expired,

@@ -37,9 +37,8 @@ void ContextMeter::recount()
     bool estimated = true;
     if (m_conversation && m_client) {
         const QString provider = m_conversation->provider(), model = m_conversation->model();
-        for (const auto &m : m_client->knownModels(provider))
-            if (m.name == model)
-                context = m.contextTokens;
+        if (const auto known = m_client->catalogueModel(provider, model))
+            context = known->contextTokens;
         // From the end: what was written after the last counted reply, then that reply's count.
         const QList<ConversationModel::Message> path = m_conversation->messages()->messages();
         qint64 chars = 0;

@@ -255,9 +255,8 @@ QString PendingAttachments::visionRefusal(const QString &provider, const QString
     if (!hasImages() || !m_client)
         return {};
     // As the server decides: only a model the catalogue knows to take no images is refused.
-    for (const ModelInfo &m : m_client->knownModels(provider)) {
-        if (m.name == model && m.takesImages == std::optional<bool>(false))
-            return tr("%1 cannot read images. Choose a model that can, or remove the images.").arg(model);
-    }
+    const std::optional<ModelInfo> known = m_client->catalogueModel(provider, model);
+    if (known && known->takesImages == std::optional<bool>(false))
+        return tr("%1 cannot read images. Choose a model that can, or remove the images.").arg(model);
     return {};
 }

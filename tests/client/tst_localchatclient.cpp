@@ -206,15 +206,14 @@ private Q_SLOTS:
         QCOMPARE(page.value.path.at(0).attachments, QList<AttachmentInfo>{stored.value});
         QVERIFY(page.value.path.at(1).attachments.isEmpty());
 
-        // The catalogue says which models take images; one that takes none is refused.
-        bool knowsVision = false;
-        for (const auto &m : client->knownModels(QStringLiteral("openai"))) {
-            if (m.name == u"gpt-4o")
-                knowsVision = m.takesImages == std::optional<bool>(true);
-            if (m.name == u"gpt-3.5-turbo")
-                QCOMPARE(m.takesImages, std::optional<bool>(false));
-        }
-        QVERIFY(knowsVision);
+        // The catalogue says which models take images (older ones too); one that takes none is refused.
+        const auto gpt4o = client->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-4o"));
+        const auto gpt35 = client->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-3.5-turbo"));
+        QVERIFY(gpt4o && gpt35);
+        QCOMPARE(gpt4o->takesImages, std::optional<bool>(true));
+        QCOMPARE(gpt35->takesImages, std::optional<bool>(false));
+        QCOMPARE(gpt35->contextTokens, 16385);
+        QVERIFY(!client->catalogueModel(QStringLiteral("openai"), QStringLiteral("no-such-model")));
         const int requestsBefore = fake.requestCount();
         send.model = QStringLiteral("gpt-3.5-turbo");
         send.parentId = page.value.path.at(1).id;

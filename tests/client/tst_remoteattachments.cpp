@@ -177,15 +177,12 @@ private Q_SLOTS:
         QCOMPARE(remote.value.path.at(0).attachments, local.value.path.at(0).attachments);
 
         // What the server's catalogue says of vision reaches the remote client.
-        std::optional<bool> gpt4o, gpt35;
-        for (const ModelInfo &m : m_remote->knownModels(QStringLiteral("openai"))) {
-            if (m.name == u"gpt-4o")
-                gpt4o = m.takesImages;
-            if (m.name == u"gpt-3.5-turbo")
-                gpt35 = m.takesImages;
-        }
-        QCOMPARE(gpt4o, std::optional<bool>(true));
-        QCOMPARE(gpt35, std::optional<bool>(false));
+        const auto gpt4o = m_remote->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-4o"));
+        const auto gpt35 = m_remote->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-3.5-turbo"));
+        QVERIFY(gpt4o && gpt35);
+        QCOMPARE(gpt4o->takesImages, std::optional<bool>(true));
+        QCOMPARE(gpt35->takesImages, std::optional<bool>(false));
+        QCOMPARE(gpt35->contextTokens, m_desk->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-3.5-turbo"))->contextTokens);
 
         // An image to a model that takes none: refused before the provider hears of it.
         const int requestsBefore = m_fake.requestCount();
