@@ -3,13 +3,17 @@
 #include "accountcontroller.h"
 #include "appstatus.h"
 #include "chatlistcontroller.h"
+#include "clientprovider.h"
 #include "conversationcontroller.h"
 #include "screenshotdevice.h"
 #include "screenshotphone.h"
 #include "settingscontroller.h"
 #include "sharingcontroller.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
+#include <QImage>
+#include <QPainter>
 #include <QDir>
 #include <QMetaObject>
 #include <QQmlApplicationEngine>
@@ -22,6 +26,40 @@ template <typename T>
 T *singleton(QQmlEngine &engine, const char *name)
 {
     return engine.singletonInstance<T *>(qmlTypeId("Teehee", 1, 0, name));
+}
+
+// A sunset over the sea with two sailing boats: the picture of the attachment screenshot.
+QByteArray sunsetPng()
+{
+    QImage image(640, 420, QImage::Format_RGB32);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, 280);
+    sky.setColorAt(0, QColor(0x4B, 0x3B, 0x8F));
+    sky.setColorAt(0.6, QColor(0xE8, 0x6A, 0x5A));
+    sky.setColorAt(1, QColor(0xFF, 0xB3, 0x47));
+    p.fillRect(0, 0, 640, 280, sky);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xFF, 0xE0, 0x8A));
+    p.drawEllipse(QPointF(320, 262), 52, 52);
+    QLinearGradient sea(0, 280, 0, 420);
+    sea.setColorAt(0, QColor(0x3A, 0x4E, 0x8C));
+    sea.setColorAt(1, QColor(0x1C, 0x25, 0x4A));
+    p.fillRect(0, 280, 640, 140, sea);
+    p.setBrush(QColor(0xFF, 0xC8, 0x6A, 150));
+    for (int i = 0; i < 6; ++i)
+        p.drawRect(QRectF(300 - i * 4, 292 + i * 20, 40 + i * 8, 5));
+    p.setBrush(QColor(0x1A, 0x14, 0x2A));
+    for (const QPointF &at : {QPointF(150, 282), QPointF(470, 286)}) {
+        p.drawPolygon(QPolygonF({at + QPointF(-26, 0), at + QPointF(26, 0), at + QPointF(18, 9), at + QPointF(-18, 9)}));
+        p.drawPolygon(QPolygonF({at + QPointF(2, -4), at + QPointF(2, -58), at + QPointF(24, -4)}));
+    }
+    p.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
 }
 
 // By visual parent: a list's delegates are not the list's QObject children.
@@ -156,6 +194,7 @@ void ScreenshotTour::plan()
     m_steps.push_back({[=, this] { grab(QStringLiteral("settings-dark")); }, 100});
     planUsage();
     planSharing();
+    planAttachment();
     m_steps.push_back({[=, this] {
         settings->setTheme(QStringLiteral("system"));
         QCoreApplication::exit(0);
@@ -279,6 +318,29 @@ void ScreenshotTour::planAccount(SharingController *sharing)
         grab(QStringLiteral("account-light"));
         account->cancel();
     }, 100});
+}
+
+// A question carrying a picture (uploaded as the paperclip would), and its answer.
+void ScreenshotTour::planAttachment()
+{
+    auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
+    auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
+    m_steps.push_back({[=, this] {
+        QMetaObject::invokeMethod(m_window, "closeSettings");
+        settings->setTheme(QStringLiteral("light"));
+        chats->newChat();
+    }, 700});
+    m_steps.push_back({[=, this] {
+        m_conversation->chooseModel(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"));
+        teehee::client::ChatClient *client = ClientProvider::client();
+        client->uploadAttachment(this, QStringLiteral("sunset.png"), QStringLiteral("image/png"), sunsetPng(),
+                                 [this](const teehee::client::Outcome<teehee::client::AttachmentInfo> &stored) {
+            if (!stored.ok())
+                return fail(QStringLiteral("the picture was not stored: %1").arg(stored.error.detail));
+            m_conversation->send(QStringLiteral("What is in this picture?"), {stored.value.id});
+        });
+    }, 0, true});
+    m_steps.push_back({[=, this] { grab(QStringLiteral("attachment-light")); }, 100});
 }
 
 // Scrolls the flickable around the item so that the item is at its top.

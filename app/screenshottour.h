@@ -21,7 +21,8 @@ class QQuickWindow;
 // provider without a key, the model popup with its parameters, and Settings →
 // Sharing with its QR code, a phone's request waiting, a paired device
 // streaming a reply, the owner's key shared and an account for another person,
-// the sidebar's search (Ctrl+K) with message hits, and Settings → Usage; saves
+// the sidebar's search (Ctrl+K) with message hits, Settings → Usage, and a
+// question carrying an image with its answer; saves
 // each in the light and the dark theme and in German as DIR/<name>-<look>.png,
 // then quits. Without any key it saves the first-run welcome card
 // (welcome-light.png). Used by scripts/screenshots.sh under Xvfb against a
@@ -48,6 +49,7 @@ private:
     void planUsage();
     void planSharing();
     void planAccount(SharingController *sharing);
+    void planAttachment();
     void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;

@@ -107,6 +107,19 @@ public:
     virtual QList<ModelInfo> knownModels(const QString &provider) const = 0;
     virtual QString defaultModel(const QString &provider) const = 0;
 
+    // Attachments (spec/api.md, "Attachments"): files stored first, then
+    // named by id in a TurnRequest. Refusals: TooLarge (over
+    // attachmentMaxBytes()), UnsupportedType (not an image, PDF or text).
+    virtual void uploadAttachment(QObject *context, const QString &name, const QString &mimeType,
+                                  const QByteArray &bytes, Reply<AttachmentInfo> reply) = 0;
+    // The stored bytes, for a thumbnail or a preview (NotFound once removed).
+    virtual void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) = 0;
+    // The largest file an upload may carry; the server judges again.
+    virtual qint64 attachmentMaxBytes() const { return qint64(20) * 1024 * 1024; }
+    // What the catalogue knows of one model, older ones included (its context
+    // window, whether it takes images); nullopt for a model it does not know.
+    virtual std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const = 0;
+
 Q_SIGNALS:
     void stateChanged();
     void chatCreated(const teehee::client::ChatInfo &chat);

@@ -2,6 +2,12 @@
 
 namespace teehee::client {
 
+bool AttachmentInfo::isImage() const
+{
+    // The types the server takes as images (and a thumbnail can show).
+    return mimeType == u"image/png" || mimeType == u"image/jpeg" || mimeType == u"image/gif" || mimeType == u"image/webp";
+}
+
 MessageStatus TurnEvent::status() const
 {
     switch (type) {

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <optional>
+
 // What the desktop's views know of the product, whoever serves it: the
 // in-process backend today, a Teehee server over the network next. Plain
 // values, no backend types: a client never sees a database row.
@@ -28,8 +30,9 @@ enum class Failure {
     Unavailable,    // the backend or server cannot be reached
     CertificateRejected, // the server's certificate is not the one confirmed (or not trusted)
     NoVision,       // the model takes no images, and the message has some
-    TooLarge,       // more than the server takes (an import above its limit)
+    TooLarge,       // over a size limit (an import above IMPORT_MAX_BYTES, an attachment over ATTACHMENT_MAX_BYTES, a long message)
     FileAccess,     // a file on this device could not be read or written
+    UnsupportedType, // an attachment of a type not accepted (images, PDF and text are)
     Internal,
 };
 
@@ -62,6 +65,18 @@ struct ChatInfo {
 
 enum class MessageStatus { Complete, Streaming, Aborted, Error };
 
+// A file sent with a user message (spec/api.md, "Attachments"): what the
+// message lists, without the bytes (ChatClient::attachmentBytes reads them).
+struct AttachmentInfo {
+    QString id;
+    QString name;
+    QString mimeType;
+    qint64 size = 0;
+    bool removed = false; // deleted since the message was sent: only its name is left
+    bool isImage() const;
+    bool operator==(const AttachmentInfo &) const = default;
+};
+
 struct MessageInfo {
     QString id;
     QString chatId;
@@ -83,6 +98,7 @@ struct MessageInfo {
     int tokensOut = -1;
     double costUsd = -1; // from the server's price table; -1: no price known
     QDateTime createdAt;
+    QList<AttachmentInfo> attachments; // user messages: the files they carry
 };
 
 // The end of a chat's active branch, as a view shows it.
@@ -121,6 +137,7 @@ struct TurnRequest {
     QString provider;        // empty: the chat's
     QString model;
     QVariantMap options;     // this reply only
+    QStringList attachments; // Send: ids from ChatClient::uploadAttachment
 };
 
 // Something that happened to a reply: exactly one Started, then Reasoning,
@@ -180,6 +197,7 @@ struct ModelInfo {
     QString provider;
     QString description;
     int contextTokens = 0;
+    std::optional<bool> takesImages; // vision; nullopt when the catalogue does not know the model
 };
 
 // What replies used and cost over some days, in totals and groups.

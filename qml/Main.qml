@@ -30,6 +30,7 @@ ApplicationWindow {
 
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
+    function closeSettings() { settings.close() }
 
     Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); sidebar.clearFilter(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
@@ -148,6 +149,36 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.maximumWidth: Theme.readableWidth + 2 * Theme.gap3
                 Layout.alignment: Qt.AlignHCenter
+            }
+        }
+    }
+
+    // Files dropped anywhere on the window join the next message.
+    DropArea {
+        id: fileDrop
+        objectName: "fileDrop"
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onDropped: (drop) => {
+            if (!drop.hasUrls)
+                return
+            composer.addFiles(drop.urls)
+            drop.accept(Qt.CopyAction)
+            window.focusComposer()
+        }
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            visible: fileDrop.containsDrag
+            color: "transparent"
+            radius: Theme.radius
+            border.width: 2
+            border.color: Theme.accent
+            Text {
+                anchors.centerIn: parent
+                text: qsTr("Drop files to attach them")
+                color: Theme.accent
+                font.pointSize: Theme.titleSize
             }
         }
     }

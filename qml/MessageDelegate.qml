@@ -33,6 +33,7 @@ FocusScope {
     required property bool reasoningStreaming
     required property bool deleted
     required property real createdAt // ms since the epoch; NaN when unknown
+    required property var attachments // a user message's files: [{id, name, mimeType, size, isImage, removed}]
     property bool isLast: false
     // The window's focused item, from the view (one lookup for all messages).
     property Item keyboardItem: null
@@ -101,8 +102,20 @@ FocusScope {
             }
         }
 
+        // The files the message carries, above its text.
+        Loader {
+            objectName: "messageAttachments"
+            Layout.alignment: Qt.AlignRight
+            Layout.maximumWidth: column.width * 0.85
+            active: root.isUser && root.attachments && root.attachments.length > 0
+            visible: active
+            sourceComponent: MessageAttachments { attachments: root.attachments }
+        }
+
         Rectangle {
             id: bubble
+            // A message of files only has no text to show.
+            visible: root.editing || !(root.isUser && root.text.length === 0 && root.attachments && root.attachments.length > 0)
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
             Layout.fillWidth: !root.isUser || root.editing
             Layout.maximumWidth: column.width * (root.isUser && !root.editing ? 0.85 : 1)

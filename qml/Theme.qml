@@ -63,6 +63,7 @@ QtObject {
     readonly property color inlineCode: dark ? "#2C2E35" : "#EEF0F3"
     readonly property color danger: dark ? "#FF8A80" : "#B3261E"
     readonly property color dangerSurface: dark ? "#3A2222" : "#FCEDEC"
+    readonly property color warning: dark ? "#FFB74D" : "#B35C00"   // near a limit (the context meter)
     readonly property color focusRing: accent
     // Behind modal dialogs.
     readonly property color scrim: dark ? "#99000000" : "#55000000"

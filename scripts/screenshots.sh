@@ -4,7 +4,8 @@
 # branch, a table), a message to a provider without a key, the model popup and
 # Settings → Sharing (the pairing QR code, a phone's request waiting, a paired tablet streaming
 # a reply, the owner's key shared, an account for another person), the sidebar's
-# search (Ctrl+K) with message hits, Settings → Usage with priced replies,
+# search (Ctrl+K) with message hits, Settings → Usage with priced replies, a
+# question carrying an image,
 # and saves them in the light and dark themes and in German.
 #   scripts/screenshots.sh [BUILD_DIR]   (default: build) → BUILD_DIR/screenshots/*.png
 set -euo pipefail
@@ -23,7 +24,8 @@ fakepid=""
 cleanup() { [[ -n "$fakepid" ]] && kill "$fakepid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-"$fake" "$here/screenshots/reply1.md" "$here/screenshots/reply2.md" "$here/screenshots/reply3.md" > "$tmp/url" &
+"$fake" "$here/screenshots/reply1.md" "$here/screenshots/reply2.md" "$here/screenshots/reply3.md" \
+  --image-reply "$here/screenshots/image-reply.md" > "$tmp/url" &
 fakepid=$!
 for _ in $(seq 50); do [[ -s "$tmp/url" ]] && break; sleep 0.1; done
 url="$(head -n1 "$tmp/url")"

@@ -182,6 +182,34 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTray</name>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="14"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="16"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="17"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="68"/>
+        <source>Uploading…</source>
+        <translation>Wird hochgeladen…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="77"/>
+        <source>Remove “%1”</source>
+        <translation>„%1“ entfernen</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <location filename="../qml/BranchSwitcher.qml" line="18"/>
@@ -352,24 +380,78 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="51"/>
+        <location filename="../qml/Composer.qml" line="30"/>
+        <source>Wait until the files are uploaded.</source>
+        <translation>Warten Sie, bis die Dateien hochgeladen sind.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="41"/>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="43"/>
+        <source>Images, PDF and text (%1)</source>
+        <translation>Bilder, PDF und Text (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="44"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="92"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Nachricht an Teehee…  (Enter sendet, Shift+Enter für eine neue Zeile)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="58"/>
+        <location filename="../qml/Composer.qml" line="99"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="123"/>
+        <source>Attach files (images, PDF, text)</source>
+        <translation>Dateien anhängen (Bilder, PDF, Text)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Anhalten (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message numerus="yes">
+        <location filename="../qml/controllers/contextmeter.cpp" line="69"/>
+        <source>%Ln tokens (the model&apos;s context window is not known)</source>
+        <translation>
+            <numerusform>%Ln Token (das Kontextfenster des Modells ist unbekannt)</numerusform>
+            <numerusform>%Ln Tokens (das Kontextfenster des Modells ist unbekannt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/contextmeter.cpp" line="70"/>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 von %2 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>ContextRing</name>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="18"/>
+        <source>Context window: %1</source>
+        <translation>Kontextfenster: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="50"/>
+        <source>%1 (estimated)</source>
+        <translation>%1 (geschätzt)</translation>
     </message>
 </context>
 <context>
@@ -388,48 +470,48 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../qml/DataPanel.qml" line="28"/>
+        <location filename="../qml/DataPanel.qml" line="29"/>
         <source>Export all chats…</source>
         <translation>Alle Chats exportieren…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="34"/>
+        <location filename="../qml/DataPanel.qml" line="35"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="39"/>
+        <location filename="../qml/DataPanel.qml" line="40"/>
         <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
         <translation>Importiert werden Teehee-Exporte und die conversations.json von ChatGPT. Bereits importierte Chats werden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Importing</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Exporting</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="58"/>
+        <location filename="../qml/DataPanel.qml" line="59"/>
         <source>Export all chats</source>
         <translation>Alle Chats exportieren</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="60"/>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="61"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>JSON files (*.json)</source>
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="67"/>
+        <location filename="../qml/DataPanel.qml" line="68"/>
         <source>Import chats</source>
         <translation>Chats importieren</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
@@ -493,21 +575,26 @@
     </message>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>That is too large to send.</source>
+        <translation>Das ist zu groß zum Senden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That kind of file cannot be attached. Images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>Diese Art von Datei kann nicht angehängt werden. Bilder (PNG, JPEG, GIF, WebP), PDF- und Textdateien schon.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
         <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
         <translation>Das Zertifikat des Servers ist nicht das, das Sie bestätigt haben. Vielleicht steht jemand dazwischen: Prüfen Sie den Server, bevor Sie sich erneut anmelden.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
-        <source>That is more than the server takes.</source>
-        <translation>Das ist mehr, als der Server annimmt.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="41"/>
         <source>The file could not be read or written. Check where it is and that you may use it.</source>
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie, wo sie liegt und ob Sie sie verwenden dürfen.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -551,42 +638,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Verbindung wird wiederhergestellt… Antworten laufen auf dem Server weiter und erscheinen hier, sobald er wieder erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="179"/>
+        <source>Drop files to attach them</source>
+        <translation>Dateien hier ablegen, um sie anzuhängen</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="183"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Review</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -630,29 +722,62 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="16"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="18"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="19"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="44"/>
+        <source>Image: %1</source>
+        <translation>Bild: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="65"/>
+        <source>Image unavailable</source>
+        <translation>Bild nicht verfügbar</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="121"/>
+        <source>“%1” was removed</source>
+        <translation>„%1“ wurde entfernt</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>Cost: %1</source>
         <translation>Kosten: %1</translation>
     </message>
@@ -822,6 +947,53 @@
         <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>Als Standard für neue Chats festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="83"/>
+        <source>“%1” is too large: a file may have at most %2.</source>
+        <translation>„%1“ ist zu groß: Eine Datei darf höchstens %2 groß sein.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/pendingattachments.cpp" line="90"/>
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>Eine Nachricht kann höchstens %n Datei enthalten.</numerusform>
+            <numerusform>Eine Nachricht kann höchstens %n Dateien enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="102"/>
+        <source>“%1” is not a file on this computer.</source>
+        <translation>„%1“ ist keine Datei auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="110"/>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="217"/>
+        <source>“%1” cannot be attached: images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>„%1“ kann nicht angehängt werden: Bilder (PNG, JPEG, GIF, WebP), PDF- und Textdateien schon.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="140"/>
+        <source>“%1” could not be read.</source>
+        <translation>„%1“ konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="160"/>
+        <source>Pasted image %1.png</source>
+        <translation>Eingefügtes Bild %1.png</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="218"/>
+        <source>“%1” was not attached: %2</source>
+        <translation>„%1“ wurde nicht angehängt: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="260"/>
+        <source>%1 cannot read images. Choose a model that can, or remove the images.</source>
+        <translation>%1 kann keine Bilder lesen. Wählen Sie ein Modell, das es kann, oder entfernen Sie die Bilder.</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,34 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTray</name>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="14"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="16"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="17"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="68"/>
+        <source>Uploading…</source>
+        <translation>Subiendo…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="77"/>
+        <source>Remove “%1”</source>
+        <translation>Quitar «%1»</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <location filename="../qml/BranchSwitcher.qml" line="18"/>
@@ -352,24 +380,78 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="51"/>
+        <location filename="../qml/Composer.qml" line="30"/>
+        <source>Wait until the files are uploaded.</source>
+        <translation>Espera a que se suban los archivos.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="41"/>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="43"/>
+        <source>Images, PDF and text (%1)</source>
+        <translation>Imágenes, PDF y texto (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="44"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="92"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Escribe a Teehee…  (Enter envía, Shift+Enter para una línea nueva)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="58"/>
+        <location filename="../qml/Composer.qml" line="99"/>
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="123"/>
+        <source>Attach files (images, PDF, text)</source>
+        <translation>Adjuntar archivos (imágenes, PDF, texto)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Enviar (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message numerus="yes">
+        <location filename="../qml/controllers/contextmeter.cpp" line="69"/>
+        <source>%Ln tokens (the model&apos;s context window is not known)</source>
+        <translation>
+            <numerusform>%Ln token (no se conoce la ventana de contexto del modelo)</numerusform>
+            <numerusform>%Ln tokens (no se conoce la ventana de contexto del modelo)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/contextmeter.cpp" line="70"/>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 de %2 tokens</translation>
+    </message>
+</context>
+<context>
+    <name>ContextRing</name>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="18"/>
+        <source>Context window: %1</source>
+        <translation>Ventana de contexto: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="50"/>
+        <source>%1 (estimated)</source>
+        <translation>%1 (estimado)</translation>
     </message>
 </context>
 <context>
@@ -388,48 +470,48 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../qml/DataPanel.qml" line="28"/>
+        <location filename="../qml/DataPanel.qml" line="29"/>
         <source>Export all chats…</source>
         <translation>Exportar todos los chats…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="34"/>
+        <location filename="../qml/DataPanel.qml" line="35"/>
         <source>Import…</source>
         <translation>Importar…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="39"/>
+        <location filename="../qml/DataPanel.qml" line="40"/>
         <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
         <translation>Se importan exportaciones de Teehee y el conversations.json de ChatGPT. Los chats ya importados se omiten.</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Exporting</source>
         <translation>Exportando</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="58"/>
+        <location filename="../qml/DataPanel.qml" line="59"/>
         <source>Export all chats</source>
         <translation>Exportar todos los chats</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="60"/>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="61"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>JSON files (*.json)</source>
         <translation>Archivos JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="67"/>
+        <location filename="../qml/DataPanel.qml" line="68"/>
         <source>Import chats</source>
         <translation>Importar chats</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>All files (*)</source>
         <translation>Todos los archivos (*)</translation>
     </message>
@@ -493,21 +575,26 @@
     </message>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>That is too large to send.</source>
+        <translation>Es demasiado grande para enviarlo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That kind of file cannot be attached. Images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>Ese tipo de archivo no se puede adjuntar. Se pueden adjuntar imágenes (PNG, JPEG, GIF, WebP), PDF y archivos de texto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
         <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
         <translation>El certificado del servidor no es el que confirmó. Puede que alguien esté en medio: revise el servidor antes de volver a iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
-        <source>That is more than the server takes.</source>
-        <translation>Es más de lo que acepta el servidor.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="41"/>
         <source>The file could not be read or written. Check where it is and that you may use it.</source>
         <translation>No se pudo leer ni escribir el archivo. Comprueba dónde está y que tengas permiso para usarlo.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
@@ -551,42 +638,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Reconectando… Las respuestas siguen en el servidor y continúan aquí cuando vuelva.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="179"/>
+        <source>Drop files to attach them</source>
+        <translation>Suelta los archivos para adjuntarlos</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="183"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>«%1» quiere usar tus chats (número %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -630,29 +722,62 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="16"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="18"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="19"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="44"/>
+        <source>Image: %1</source>
+        <translation>Imagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="65"/>
+        <source>Image unavailable</source>
+        <translation>Imagen no disponible</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="121"/>
+        <source>“%1” was removed</source>
+        <translation>«%1» se eliminó</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>Cost: %1</source>
         <translation>Coste: %1</translation>
     </message>
@@ -822,6 +947,53 @@
         <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>Usarlo por defecto en los chats nuevos</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="83"/>
+        <source>“%1” is too large: a file may have at most %2.</source>
+        <translation>«%1» es demasiado grande: un archivo puede tener como máximo %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/pendingattachments.cpp" line="90"/>
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>Un mensaje puede llevar como máximo %n archivo.</numerusform>
+            <numerusform>Un mensaje puede llevar como máximo %n archivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="102"/>
+        <source>“%1” is not a file on this computer.</source>
+        <translation>«%1» no es un archivo de este ordenador.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="110"/>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="217"/>
+        <source>“%1” cannot be attached: images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>«%1» no se puede adjuntar: se pueden adjuntar imágenes (PNG, JPEG, GIF, WebP), PDF y archivos de texto.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="140"/>
+        <source>“%1” could not be read.</source>
+        <translation>No se pudo leer «%1».</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="160"/>
+        <source>Pasted image %1.png</source>
+        <translation>Imagen pegada %1.png</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="218"/>
+        <source>“%1” was not attached: %2</source>
+        <translation>«%1» no se adjuntó: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="260"/>
+        <source>%1 cannot read images. Choose a model that can, or remove the images.</source>
+        <translation>%1 no puede leer imágenes. Elige un modelo que pueda o quita las imágenes.</translation>
     </message>
 </context>
 <context>

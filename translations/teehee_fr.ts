@@ -182,6 +182,34 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTray</name>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="14"/>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="16"/>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="17"/>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="68"/>
+        <source>Uploading…</source>
+        <translation>Envoi en cours…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="77"/>
+        <source>Remove “%1”</source>
+        <translation>Retirer « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <location filename="../qml/BranchSwitcher.qml" line="18"/>
@@ -352,24 +380,78 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="51"/>
+        <location filename="../qml/Composer.qml" line="30"/>
+        <source>Wait until the files are uploaded.</source>
+        <translation>Attendez que les fichiers soient envoyés.</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="41"/>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="43"/>
+        <source>Images, PDF and text (%1)</source>
+        <translation>Images, PDF et texte (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="44"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="92"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Écrire à Teehee…  (Enter pour envoyer, Shift+Enter pour un saut de ligne)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="58"/>
+        <location filename="../qml/Composer.qml" line="99"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="123"/>
+        <source>Attach files (images, PDF, text)</source>
+        <translation>Joindre des fichiers (images, PDF, texte)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>Arrêter (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message numerus="yes">
+        <location filename="../qml/controllers/contextmeter.cpp" line="69"/>
+        <source>%Ln tokens (the model&apos;s context window is not known)</source>
+        <translation>
+            <numerusform>%Ln jeton (la fenêtre de contexte du modèle est inconnue)</numerusform>
+            <numerusform>%Ln jetons (la fenêtre de contexte du modèle est inconnue)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/contextmeter.cpp" line="70"/>
+        <source>%1 of %2 tokens</source>
+        <translation>%1 sur %2 jetons</translation>
+    </message>
+</context>
+<context>
+    <name>ContextRing</name>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="18"/>
+        <source>Context window: %1</source>
+        <translation>Fenêtre de contexte : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="50"/>
+        <source>%1 (estimated)</source>
+        <translation>%1 (estimation)</translation>
     </message>
 </context>
 <context>
@@ -388,48 +470,48 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../qml/DataPanel.qml" line="28"/>
+        <location filename="../qml/DataPanel.qml" line="29"/>
         <source>Export all chats…</source>
         <translation>Exporter toutes les discussions…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="34"/>
+        <location filename="../qml/DataPanel.qml" line="35"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="39"/>
+        <location filename="../qml/DataPanel.qml" line="40"/>
         <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
         <translation>L’import accepte les exports Teehee et le conversations.json de ChatGPT. Les discussions déjà importées sont ignorées.</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="58"/>
+        <location filename="../qml/DataPanel.qml" line="59"/>
         <source>Export all chats</source>
         <translation>Exporter toutes les discussions</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="60"/>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="61"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>JSON files (*.json)</source>
         <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="67"/>
+        <location filename="../qml/DataPanel.qml" line="68"/>
         <source>Import chats</source>
         <translation>Importer des discussions</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>All files (*)</source>
         <translation>Tous les fichiers (*)</translation>
     </message>
@@ -493,21 +575,26 @@
     </message>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>That is too large to send.</source>
+        <translation>C’est trop volumineux pour être envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That kind of file cannot be attached. Images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>Ce type de fichier ne peut pas être joint. Les images (PNG, JPEG, GIF, WebP), les PDF et les fichiers texte le peuvent.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
         <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
         <translation>Le certificat du serveur n’est pas celui que vous avez confirmé. Quelqu’un s’est peut-être interposé : vérifiez le serveur avant de vous reconnecter.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
-        <source>That is more than the server takes.</source>
-        <translation>C’est plus que ce que le serveur accepte.</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="41"/>
         <source>The file could not be read or written. Check where it is and that you may use it.</source>
         <translation>Le fichier n’a pas pu être lu ou écrit. Vérifiez où il se trouve et que vous pouvez l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -551,42 +638,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>Reconnexion… Les réponses continuent sur le serveur et reprennent ici dès son retour.</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="179"/>
+        <source>Drop files to attach them</source>
+        <translation>Déposez des fichiers pour les joindre</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="183"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>« %1 » demande à utiliser vos discussions (numéro %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Review</source>
         <translation>Examiner</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -630,29 +722,62 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="16"/>
+        <source>%1 B</source>
+        <translation>%1 o</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="18"/>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="19"/>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="44"/>
+        <source>Image: %1</source>
+        <translation>Image : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="65"/>
+        <source>Image unavailable</source>
+        <translation>Image indisponible</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="121"/>
+        <source>“%1” was removed</source>
+        <translation>« %1 » a été supprimé</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>Cost: %1</source>
         <translation>Coût : %1</translation>
     </message>
@@ -822,6 +947,53 @@
         <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>En faire le modèle par défaut des nouvelles discussions</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="83"/>
+        <source>“%1” is too large: a file may have at most %2.</source>
+        <translation>« %1 » est trop volumineux : un fichier peut faire au plus %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/pendingattachments.cpp" line="90"/>
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>Un message peut contenir au plus %n fichier.</numerusform>
+            <numerusform>Un message peut contenir au plus %n fichiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="102"/>
+        <source>“%1” is not a file on this computer.</source>
+        <translation>« %1 » n’est pas un fichier de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="110"/>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="217"/>
+        <source>“%1” cannot be attached: images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>« %1 » ne peut pas être joint : les images (PNG, JPEG, GIF, WebP), les PDF et les fichiers texte le peuvent.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="140"/>
+        <source>“%1” could not be read.</source>
+        <translation>Impossible de lire « %1 ».</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="160"/>
+        <source>Pasted image %1.png</source>
+        <translation>Image collée %1.png</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="218"/>
+        <source>“%1” was not attached: %2</source>
+        <translation>« %1 » n’a pas été joint : %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="260"/>
+        <source>%1 cannot read images. Choose a model that can, or remove the images.</source>
+        <translation>%1 ne sait pas lire les images. Choisissez un modèle qui le peut, ou retirez les images.</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,34 @@
     </message>
 </context>
 <context>
+    <name>AttachmentTray</name>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="14"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="16"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="17"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="68"/>
+        <source>Uploading…</source>
+        <translation>アップロード中…</translation>
+    </message>
+    <message>
+        <location filename="../qml/AttachmentTray.qml" line="77"/>
+        <source>Remove “%1”</source>
+        <translation>「%1」を取り除く</translation>
+    </message>
+</context>
+<context>
     <name>BranchSwitcher</name>
     <message>
         <location filename="../qml/BranchSwitcher.qml" line="18"/>
@@ -352,24 +380,77 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../qml/Composer.qml" line="51"/>
+        <location filename="../qml/Composer.qml" line="30"/>
+        <source>Wait until the files are uploaded.</source>
+        <translation>ファイルのアップロードが終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="41"/>
+        <source>Attach files</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="43"/>
+        <source>Images, PDF and text (%1)</source>
+        <translation>画像、PDF、テキスト (%1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="44"/>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="92"/>
         <source>Message Teehee…  (Enter sends, Shift+Enter for a new line)</source>
         <translation>Teehee にメッセージ…  (Enter で送信、Shift+Enter で改行)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="58"/>
+        <location filename="../qml/Composer.qml" line="99"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="123"/>
+        <source>Attach files (images, PDF, text)</source>
+        <translation>ファイルを添付 (画像、PDF、テキスト)</translation>
+    </message>
+    <message>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Stop (Esc)</source>
         <translation>停止 (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="100"/>
+        <location filename="../qml/Composer.qml" line="152"/>
         <source>Send (Enter)</source>
         <translation>送信 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message numerus="yes">
+        <location filename="../qml/controllers/contextmeter.cpp" line="69"/>
+        <source>%Ln tokens (the model&apos;s context window is not known)</source>
+        <translation>
+            <numerusform>%Ln トークン (モデルのコンテキストウィンドウは不明です)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/contextmeter.cpp" line="70"/>
+        <source>%1 of %2 tokens</source>
+        <translation>%2 トークン中 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContextRing</name>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="18"/>
+        <source>Context window: %1</source>
+        <translation>コンテキストウィンドウ: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ContextRing.qml" line="50"/>
+        <source>%1 (estimated)</source>
+        <translation>%1 (推定)</translation>
     </message>
 </context>
 <context>
@@ -388,48 +469,48 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../qml/DataPanel.qml" line="28"/>
+        <location filename="../qml/DataPanel.qml" line="29"/>
         <source>Export all chats…</source>
         <translation>すべてのチャットをエクスポート…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="34"/>
+        <location filename="../qml/DataPanel.qml" line="35"/>
         <source>Import…</source>
         <translation>インポート…</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="39"/>
+        <location filename="../qml/DataPanel.qml" line="40"/>
         <source>Imports take Teehee exports and ChatGPT&apos;s conversations.json. Chats already imported are skipped.</source>
         <translation>Teehee のエクスポートと ChatGPT の conversations.json を読み込めます。読み込み済みのチャットは飛ばします。</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Importing</source>
         <translation>インポート中</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="46"/>
+        <location filename="../qml/DataPanel.qml" line="47"/>
         <source>Exporting</source>
         <translation>エクスポート中</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="58"/>
+        <location filename="../qml/DataPanel.qml" line="59"/>
         <source>Export all chats</source>
         <translation>すべてのチャットをエクスポート</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="60"/>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="61"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>JSON files (*.json)</source>
         <translation>JSON ファイル (*.json)</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="67"/>
+        <location filename="../qml/DataPanel.qml" line="68"/>
         <source>Import chats</source>
         <translation>チャットをインポート</translation>
     </message>
     <message>
-        <location filename="../qml/DataPanel.qml" line="69"/>
+        <location filename="../qml/DataPanel.qml" line="70"/>
         <source>All files (*)</source>
         <translation>すべてのファイル (*)</translation>
     </message>
@@ -493,21 +574,26 @@
     </message>
     <message>
         <location filename="../qml/controllers/failuretext.cpp" line="35"/>
+        <source>That is too large to send.</source>
+        <translation>大きすぎて送信できません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
+        <source>That kind of file cannot be attached. Images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>この種類のファイルは添付できません。添付できるのは画像 (PNG、JPEG、GIF、WebP)、PDF、テキストファイルです。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
         <source>The server&apos;s certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.</source>
         <translation>サーバーの証明書が、確認したものと違います。誰かが間に入っている可能性があります。再度サインインする前にサーバーを確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="37"/>
-        <source>That is more than the server takes.</source>
-        <translation>サーバーが受け付ける量を超えています。</translation>
-    </message>
-    <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="39"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="41"/>
         <source>The file could not be read or written. Check where it is and that you may use it.</source>
         <translation>ファイルを読み書きできませんでした。場所と使用権限を確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="44"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
         <source>Something went wrong.</source>
         <translation>問題が発生しました。</translation>
     </message>
@@ -551,42 +637,47 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="100"/>
         <source>Reconnecting… Replies go on on the server and continue here when it is back.</source>
         <translation>再接続しています… 返答はサーバーで続き、接続が戻るとここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="118"/>
+        <location filename="../qml/Main.qml" line="119"/>
         <source>Teehee could not start: %1</source>
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="179"/>
+        <source>Drop files to attach them</source>
+        <translation>ドロップして添付</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="183"/>
+        <location filename="../qml/Main.qml" line="214"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184"/>
+        <location filename="../qml/Main.qml" line="215"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="201"/>
+        <location filename="../qml/Main.qml" line="232"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -630,29 +721,62 @@
     </message>
 </context>
 <context>
+    <name>MessageAttachments</name>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="16"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="18"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="19"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="44"/>
+        <source>Image: %1</source>
+        <translation>画像: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="65"/>
+        <source>Image unavailable</source>
+        <translation>画像を表示できません</translation>
+    </message>
+    <message>
+        <location filename="../qml/MessageAttachments.qml" line="121"/>
+        <source>“%1” was removed</source>
+        <translation>「%1」は削除されました</translation>
+    </message>
+</context>
+<context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="49"/>
+        <location filename="../qml/MessageDelegate.qml" line="50"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="89"/>
+        <location filename="../qml/MessageDelegate.qml" line="90"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>Cost: %1</source>
         <translation>費用：%1</translation>
     </message>
@@ -822,6 +946,52 @@
         <location filename="../qml/ModelPicker.qml" line="122"/>
         <source>Make it the default for new chats</source>
         <translation>新しいチャットの既定にする</translation>
+    </message>
+</context>
+<context>
+    <name>PendingAttachments</name>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="83"/>
+        <source>“%1” is too large: a file may have at most %2.</source>
+        <translation>「%1」は大きすぎます。ファイルは最大 %2 までです。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/controllers/pendingattachments.cpp" line="90"/>
+        <source>A message can carry at most %n files.</source>
+        <translation>
+            <numerusform>1 つのメッセージに添付できるファイルは最大 %n 個です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="102"/>
+        <source>“%1” is not a file on this computer.</source>
+        <translation>「%1」はこのコンピューター上のファイルではありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="110"/>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="217"/>
+        <source>“%1” cannot be attached: images (PNG, JPEG, GIF, WebP), PDF and text files can.</source>
+        <translation>「%1」は添付できません。添付できるのは画像 (PNG、JPEG、GIF、WebP)、PDF、テキストファイルです。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="140"/>
+        <source>“%1” could not be read.</source>
+        <translation>「%1」を読み込めませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="160"/>
+        <source>Pasted image %1.png</source>
+        <translation>貼り付けた画像 %1.png</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="218"/>
+        <source>“%1” was not attached: %2</source>
+        <translation>「%1」は添付されませんでした: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/pendingattachments.cpp" line="260"/>
+        <source>%1 cannot read images. Choose a model that can, or remove the images.</source>
+        <translation>%1 は画像を読めません。画像を読めるモデルを選ぶか、画像を取り除いてください。</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,7 @@ LocalChatClient::LocalChatClient(const QString &storedUserId, QObject *parent)
     for (const ProviderFacts &p : ProviderService::factsOf(ProviderRegistry(config.value())))
         m_providers << ProviderInfo{p.name, p.displayName, p.description, p.defaultModel, p.serverKey};
     m_dataDirectory = QDir::toNativeSeparators(config->dataDir);
+    m_attachmentMaxBytes = config->attachmentMaxBytes;
     m_thread.setObjectName(QStringLiteral("teehee-backend"));
     m_backend = new Backend(config.value());
     m_backend->moveToThread(&m_thread);
@@ -261,8 +262,9 @@ void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Re
             const auto parent = request.newRoot ? MessageParent::newRoot()
                               : request.parentId.isEmpty() ? MessageParent::activeLeaf()
                                                            : MessageParent::message(request.parentId);
-            g = gens.sendMessage(uid, request.chatId, request.text, parent, options);
-            if (!g && keptWhenRefused(g.error())) {
+            g = gens.sendMessage(uid, request.chatId, request.text, parent, options, request.attachments);
+            // A kept turn would lose its files: with attachments the refusal is told as such.
+            if (!g && request.attachments.isEmpty() && keptWhenRefused(g.error())) {
                 // What the person typed stays, with the reason in the reply's place.
                 if (auto kept = gens.keepRefusedTurn(uid, request.chatId, request.text, parent, options, g.error())) {
                     TurnEvent failed;

@@ -81,6 +81,12 @@ public:
                     Done done) override;
     void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) override;
     void importFile(QObject *context, const QString &filePath, Progress progress, Reply<ImportResult> reply) override;
+    // Attachments (localattachments.cpp)
+    void uploadAttachment(QObject *context, const QString &name, const QString &mimeType, const QByteArray &bytes,
+                          Reply<AttachmentInfo> reply) override;
+    void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
+    qint64 attachmentMaxBytes() const override { return m_attachmentMaxBytes; }
+    std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const override;
 
 private:
     // Runs work(backend, userId) on the backend thread, then done(result) on
@@ -106,6 +112,7 @@ private:
     QList<ProviderInfo> m_providers;
     LocalSharing *m_sharing = nullptr; // a child, made with the backend
     std::unique_ptr<ImportJobs> m_imports; // made by the first import; ends before the backend
+    qint64 m_attachmentMaxBytes = 0;   // ATTACHMENT_MAX_BYTES
 };
 
 } // namespace teehee::client

@@ -3,7 +3,10 @@
 #include "chat/chatservice.h"
 #include "keys/keyservice.h"
 
+#include "providers/modelcatalogue.h"
+
 #include <QHash>
+#include <QJsonArray>
 
 namespace teehee::client::convert {
 namespace {
@@ -69,6 +72,7 @@ MessageInfo message(const PlacedMessage &placed)
     m.tokensOut = r.tokensOut.value_or(-1);
     m.costUsd = r.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cost_usd")).toDouble(-1);
     m.createdAt = r.timestamp;
+    m.attachments = attachments(r.content);
     return m;
 }
 
@@ -143,7 +147,27 @@ KeyInfo key(const KeyRecord &k)
 
 ModelInfo model(const ModelFacts &f)
 {
-    return {f.name, f.provider, f.description, f.contextTokens};
+    return {f.name, f.provider, f.description, f.contextTokens, ModelCatalogue::takesImages(f.provider, f.name)};
+}
+
+AttachmentInfo attachment(const AttachmentRecord &a)
+{
+    return {a.id, a.name, a.mimeType, a.size, false};
+}
+
+QList<AttachmentInfo> attachments(const QJsonObject &content)
+{
+    QList<AttachmentInfo> out;
+    const QJsonArray listed = content.value(QStringLiteral("attachments")).toArray();
+    for (const QJsonValue &v : listed) {
+        const QJsonObject o = v.toObject();
+        AttachmentInfo a{o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString(),
+                         o.value(QStringLiteral("mime_type")).toString(),
+                         qint64(o.value(QStringLiteral("size")).toDouble()), o.value(QStringLiteral("removed")).toBool()};
+        if (!a.id.isEmpty())
+            out << a;
+    }
+    return out;
 }
 
 UsageReport usage(const UsageService::Report &r, const QString &pricesAsOf)
@@ -185,8 +209,9 @@ Failure failure(const Error &e)
         return byReason;
     switch (e.code) {
     case ErrorCode::NotFound: return Failure::NotFound;
-    case ErrorCode::InvalidInput:
-    case ErrorCode::TooLarge: return Failure::Invalid;
+    case ErrorCode::InvalidInput: return Failure::Invalid;
+    case ErrorCode::TooLarge: return Failure::TooLarge;
+    case ErrorCode::UnsupportedType: return Failure::UnsupportedType;
     case ErrorCode::Conflict: return Failure::NotContinuable;
     case ErrorCode::Unauthorized:
     case ErrorCode::Forbidden: return Failure::Unauthorized;

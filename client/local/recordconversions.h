@@ -23,6 +23,9 @@ TurnEvent event(const GenerationEvent &event);
 KeyInfo key(const KeyRecord &record);
 SearchPage searchPage(const teehee::SearchPage &page);
 ModelInfo model(const ModelFacts &facts);
+AttachmentInfo attachment(const AttachmentRecord &record);
+// content.attachments of a saved message.
+QList<AttachmentInfo> attachments(const QJsonObject &content);
 UsageReport usage(const UsageService::Report &report, const QString &pricesAsOf);
 Failure failure(ErrorReason reason); // None when unspecified
 Failure failure(const Error &error);

@@ -27,6 +27,8 @@ QJsonObject turnBody(const TurnRequest &r)
             body.insert(QStringLiteral("parent_message_id"), QJsonValue::Null);
         else if (!r.parentId.isEmpty())
             body.insert(QStringLiteral("parent_message_id"), r.parentId);
+        if (!r.attachments.isEmpty())
+            body.insert(QStringLiteral("attachments"), QJsonArray::fromStringList(r.attachments));
     }
     if (!r.provider.isEmpty())
         body.insert(QStringLiteral("provider"), r.provider);

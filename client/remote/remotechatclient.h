@@ -76,6 +76,11 @@ public:
                     Done done) override;
     void exportAll(QObject *context, const QString &filePath, Progress progress, Done done) override;
     void importFile(QObject *context, const QString &filePath, Progress progress, Reply<ImportResult> reply) override;
+    // Attachments (remoteattachments.cpp)
+    void uploadAttachment(QObject *context, const QString &name, const QString &mimeType, const QByteArray &bytes,
+                          Reply<AttachmentInfo> reply) override;
+    void attachmentBytes(QObject *context, const QString &attachmentId, Reply<QByteArray> reply) override;
+    std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const override;
 
 Q_SIGNALS:
     // The server no longer takes this device's token (revoked, expired,

@@ -69,6 +69,9 @@ MessageInfo message(const QJsonObject &o)
     m.tokensOut = count(usage, "output_tokens");
     m.costUsd = usage.value(u"cost_usd").toDouble(-1);
     m.createdAt = time(o.value(u"timestamp"));
+    for (const QJsonValue &a : content.value(u"attachments").toArray())
+        if (AttachmentInfo info = attachment(a.toObject()); !info.id.isEmpty())
+            m.attachments << info;
     return m;
 }
 
@@ -103,8 +106,15 @@ KeyInfo key(const QJsonObject &o)
 
 ModelInfo model(const QJsonObject &o)
 {
+    const QJsonValue images = o.value(u"images");
     return {o.value(u"name").toString(), o.value(u"provider").toString(), o.value(u"description").toString(),
-            o.value(u"context_tokens").toInt()};
+            o.value(u"context_tokens").toInt(), images.isBool() ? std::optional<bool>(images.toBool()) : std::nullopt};
+}
+
+AttachmentInfo attachment(const QJsonObject &o)
+{
+    return {o.value(u"id").toString(), o.value(u"name").toString(), o.value(u"mime_type").toString(),
+            qint64(o.value(u"size").toDouble()), o.value(u"removed").toBool()};
 }
 
 ProviderInfo provider(const QJsonObject &o, const QString &defaultModel)
@@ -230,6 +240,7 @@ Failure failureForStatus(int status)
     case 400:
     case 422: return Failure::Invalid;
     case 413: return Failure::TooLarge;
+    case 415: return Failure::UnsupportedType;
     case 401:
     case 403: return Failure::Unauthorized;
     case 404: return Failure::NotFound;

@@ -18,6 +18,8 @@ ModelInfo model(const QJsonObject &o);
 ProviderInfo provider(const QJsonObject &o, const QString &defaultModel);
 UsageReport usage(const QJsonObject &o);
 SearchPage searchPage(const QJsonObject &o);
+// An upload's answer, or one entry of a message's content.attachments.
+AttachmentInfo attachment(const QJsonObject &o);
 
 // One stream event (SSE `event:` type and its JSON) of a reply in `chatId`;
 // nullopt for events that are not part of a reply (message_created, pong).

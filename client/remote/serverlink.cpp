@@ -150,16 +150,38 @@ void ServerLink::clearRefusal(QWebSocket *socket)
     socket->setProperty(kPinMismatch, QVariant());
 }
 
+void ServerLink::sendBytes(const QByteArray &method, const QString &path, const QByteArray &body,
+                           const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context, BytesReply reply)
+{
+    QNetworkRequest req = request(path);
+    for (const auto &[name, value] : headers)
+        req.setRawHeader(name, value);
+    QNetworkReply *r = method == "GET" ? m_network.get(req) : m_network.sendCustomRequest(req, method, body);
+    guard(r);
+    finishBytes(r, context, reply);
+}
+
 void ServerLink::finish(QNetworkReply *r, QObject *context, const JsonReply &reply)
+{
+    finishBytes(r, context, [reply](const Outcome<QByteArray> &bytes) {
+        Outcome<QJsonDocument> out;
+        out.error = bytes.error;
+        if (out.ok())
+            out.value = QJsonDocument::fromJson(bytes.value);
+        reply(out);
+    });
+}
+
+void ServerLink::finishBytes(QNetworkReply *r, QObject *context, const BytesReply &reply)
 {
     QPointer<QObject> alive(context);
     connect(r, &QNetworkReply::finished, this, [this, r, alive, reply] {
         r->deleteLater();
-        const QByteArray body = r->readAll();
-        Outcome<QJsonDocument> out;
-        out.error = errorOf(r, body);
-        if (out.ok())
-            out.value = QJsonDocument::fromJson(body);
+        Outcome<QByteArray> out;
+        out.value = r->readAll();
+        out.error = errorOf(r, out.value);
+        if (!out.ok())
+            out.value.clear();
         if (out.error.reason == Failure::Unauthorized
             && r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 401 && !m_token.isEmpty())
             Q_EMIT unauthorized();

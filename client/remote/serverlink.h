@@ -26,6 +26,7 @@ class ServerLink : public QObject {
     Q_OBJECT
 public:
     using JsonReply = std::function<void(const Outcome<QJsonDocument> &)>;
+    using BytesReply = std::function<void(const Outcome<QByteArray> &)>;
 
     explicit ServerLink(const QUrl &server, QObject *parent = nullptr);
 
@@ -39,6 +40,10 @@ public:
     void get(const QString &path, QObject *context, JsonReply reply);
     void send(const QByteArray &method, const QString &path, const QJsonDocument &body, QObject *context,
               JsonReply reply);
+    // Bytes as they are, both ways (an upload's body, an attachment's
+    // content); `headers` are added to the request, e.g. X-Filename.
+    void sendBytes(const QByteArray &method, const QString &path, const QByteArray &body,
+                   const QList<std::pair<QByteArray, QByteArray>> &headers, QObject *context, BytesReply reply);
     // An event stream (Accept: text/event-stream); the caller owns the reply.
     QNetworkReply *openEventStream(const QByteArray &method, const QString &path, const QJsonDocument &body,
                                    const QString &lastEventId);
@@ -73,6 +78,7 @@ private:
     QNetworkRequest request(const QString &path) const;
     void guard(QNetworkReply *reply);
     void finish(QNetworkReply *reply, QObject *context, const JsonReply &reply_);
+    void finishBytes(QNetworkReply *reply, QObject *context, const BytesReply &reply_);
 
     QUrl m_server;
     QByteArray m_token;

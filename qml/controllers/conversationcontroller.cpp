@@ -210,13 +210,13 @@ bool ConversationController::canStart() const
     return m_client && m_client->state() == ChatClient::State::Ready && !streaming() && !m_starting;
 }
 
-bool ConversationController::send(const QString &text)
+bool ConversationController::send(const QString &text, const QStringList &attachments)
 {
     const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || !canStart() || !m_chatList)
+    if ((trimmed.isEmpty() && attachments.isEmpty()) || !canStart() || !m_chatList)
         return false;
     m_starting = true;
-    m_chatList->ensureChat([this, trimmed](const QString &chatId) {
+    m_chatList->ensureChat([this, trimmed, attachments](const QString &chatId) {
         if (chatId.isEmpty()) {
             m_starting = false;
             return;
@@ -225,6 +225,7 @@ bool ConversationController::send(const QString &text)
         TurnRequest request;
         request.chatId = chatId;
         request.text = trimmed;
+        request.attachments = attachments;
         start(request);
         Q_EMIT sent();
     });
@@ -270,6 +271,7 @@ void ConversationController::editAndResubmit(const QString &messageId, const QSt
     request.text = text.trimmed();
     request.parentId = m->parentId;
     request.newRoot = m->parentId.isEmpty();
+    request.attachments = attachmentIds(*m);
     m_starting = true;
     start(request);
 }
@@ -388,10 +390,8 @@ void ConversationController::forkFrom(const QString &messageId)
 
 void ConversationController::setLoading(bool loading)
 {
-    if (m_loading != loading) {
-        m_loading = loading;
+    if (std::exchange(m_loading, loading) != loading)
         Q_EMIT loadingChanged();
-    }
 }
 
 void ConversationController::fail(const ClientError &error)

@@ -56,7 +56,8 @@ public:
     // One model option of the chat; an undefined or null value removes it.
     Q_INVOKABLE void setOption(const QString &name, const QVariant &value);
     // False when there is nothing to send or a reply is still streaming.
-    Q_INVOKABLE bool send(const QString &text);
+    // `attachments`: ids of uploaded files the message carries (then the text may be empty).
+    Q_INVOKABLE bool send(const QString &text, const QStringList &attachments = {});
     Q_INVOKABLE void stop();
     Q_INVOKABLE void continueMessage(const QString &messageId);
     Q_INVOKABLE void regenerate(const QString &messageId);

@@ -31,10 +31,12 @@ QString failureText(const teehee::client::ClientError &error)
         return QCoreApplication::translate("FailureText", "The chats cannot be reached right now.");
     case Failure::NoVision:
         return QCoreApplication::translate("FailureText", "This model cannot read images. Choose one that can in the model menu, then retry.");
+    case Failure::TooLarge:
+        return QCoreApplication::translate("FailureText", "That is too large to send.");
+    case Failure::UnsupportedType:
+        return QCoreApplication::translate("FailureText", "That kind of file cannot be attached. Images (PNG, JPEG, GIF, WebP), PDF and text files can.");
     case Failure::CertificateRejected:
         return QCoreApplication::translate("FailureText", "The server's certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.");
-    case Failure::TooLarge:
-        return QCoreApplication::translate("FailureText", "That is more than the server takes.");
     case Failure::FileAccess:
         return QCoreApplication::translate("FailureText", "The file could not be read or written. Check where it is and that you may use it.");
     case Failure::Invalid:
@@ -63,6 +65,7 @@ QString failureName(Failure failure)
     case Failure::NoVision: return QStringLiteral("no_vision");
     case Failure::TooLarge: return QStringLiteral("too_large");
     case Failure::FileAccess: return QStringLiteral("file_access");
+    case Failure::UnsupportedType: return QStringLiteral("unsupported_type");
     case Failure::Internal: return QStringLiteral("internal");
     }
     return {};

@@ -38,5 +38,27 @@ ConversationModel::Message rowOf(const MessageInfo &m)
     row.tokensOut = m.tokensOut;
     row.costUsd = m.costUsd;
     row.rateLimited = m.rateLimited;
+    row.attachments = attachmentRows(m.attachments);
     return row;
+}
+
+QVariantList attachmentRows(const QList<AttachmentInfo> &attachments)
+{
+    QVariantList out;
+    for (const AttachmentInfo &a : attachments)
+        out << QVariantMap{{QStringLiteral("id"), a.id}, {QStringLiteral("name"), a.name},
+                           {QStringLiteral("mimeType"), a.mimeType}, {QStringLiteral("size"), double(a.size)},
+                           {QStringLiteral("isImage"), a.isImage()}, {QStringLiteral("removed"), a.removed}};
+    return out;
+}
+
+QStringList attachmentIds(const ConversationModel::Message &row)
+{
+    QStringList ids;
+    for (const QVariant &v : row.attachments) {
+        const QVariantMap a = v.toMap();
+        if (!a.value(QStringLiteral("removed")).toBool())
+            ids << a.value(QStringLiteral("id")).toString();
+    }
+    return ids;
 }

@@ -59,6 +59,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole: return m.createdAt.isValid() ? double(m.createdAt.toMSecsSinceEpoch()) : qQNaN();
     case ReasoningRole: return m.reasoning;
     case ReasoningStreamingRole: return m.reasoningGrows && m.status == Streaming;
+    case AttachmentsRole: return m.attachments;
     }
     return {};
 }
@@ -71,7 +72,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {ErrorRole, "error"}, {ParentIdRole, "parentId"}, {TokensInRole, "tokensIn"},
             {TokensOutRole, "tokensOut"}, {CostRole, "costUsd"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
             {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"},
-            {ReasoningRole, "reasoning"}, {ReasoningStreamingRole, "reasoningStreaming"}};
+            {ReasoningRole, "reasoning"}, {ReasoningStreamingRole, "reasoningStreaming"},
+            {AttachmentsRole, "attachments"}};
 }
 
 void ConversationModel::setMessages(QList<Message> messages)
@@ -316,7 +318,8 @@ void ConversationModel::mergePath(QList<Message> messages)
     for (int i = 0; i < same; ++i) {
         Row &row = m_rows[i];
         if (row.message.text != messages.at(i).text || row.message.status != messages.at(i).status
-            || row.message.siblingCount != messages.at(i).siblingCount || row.message.error != messages.at(i).error) {
+            || row.message.siblingCount != messages.at(i).siblingCount || row.message.error != messages.at(i).error
+            || row.message.attachments != messages.at(i).attachments) {
             m_pending.remove(row.message.id);
             row = Row{messages.at(i), {}, false};
             if (i >= m_offset)

@@ -44,6 +44,7 @@ public:
         ReasoningRole,             // the provider's thinking, shown folded; never part of the text
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
         CostRole,                  // what the reply cost in USD, -1 when no price is known
+        AttachmentsRole,           // a user message's files: [{id, name, mimeType, size, isImage, removed}]
     };
     Q_ENUM(Role)
 
@@ -74,6 +75,7 @@ public:
         QDateTime createdAt;
         QString reasoning;
         bool reasoningGrows = false; // the last streamed piece was reasoning
+        QVariantList attachments;    // as AttachmentsRole gives them
     };
 
     explicit ConversationModel(QObject *parent = nullptr);

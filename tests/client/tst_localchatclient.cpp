@@ -4,6 +4,7 @@
 // Export and import: a ChatGPT file is imported once (then skipped), off the
 // backend thread, with progress; a chat exported and imported again is the
 // same chat; a malformed file stores nothing; all chats export to one file.
+#include "../qml/fakeprovidercontrol.h"
 #include "localchatclient.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@
 #include <memory>
 #include <optional>
 
+using teehee::client::AttachmentInfo;
 using teehee::client::ChatClient;
 using teehee::client::ChatInfo;
 using teehee::client::ChatPage;
@@ -27,7 +29,16 @@ using teehee::client::ExportFormat;
 using teehee::client::Failure;
 using teehee::client::ImportResult;
 using teehee::client::LocalChatClient;
+using teehee::client::Failure;
 using teehee::client::Outcome;
+using teehee::client::TurnEvent;
+using teehee::client::TurnRequest;
+
+namespace {
+// A 1×1 PNG: the server knows an image by these bytes, not by its name.
+const QByteArray kPng = QByteArray::fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+} // namespace
 
 namespace {
 
@@ -279,6 +290,102 @@ private Q_SLOTS:
         const QString nowhere = m_home.filePath(QStringLiteral("missing/dir/all.json"));
         QCOMPARE(done([&](auto d) { client->exportAll(this, nowhere, {}, d); }).reason, Failure::FileAccess);
         QVERIFY(!QFile::exists(nowhere));
+    }
+
+    // Attachments: stored, read back, refused by size and type, sent with a
+    // message to the provider, listed on the message; an image to a model
+    // that takes none is refused before the provider hears of it.
+    void attachmentsAreStoredSentAndListed()
+    {
+        FakeProviderControl fake;
+        QVERIFY(fake.listen());
+        qputenv("OPENAI_BASE_URL", fake.baseUrl().toUtf8());
+        qputenv("OPENAI_API_KEY", "sk-test-attachments");
+        qputenv("ATTACHMENT_MAX_BYTES", "4096");
+        qputenv("AUTO_TITLES", "false"); // the provider hears of replies only
+        auto client = run({});
+        qunsetenv("AUTO_TITLES");
+        qunsetenv("OPENAI_BASE_URL");
+        qunsetenv("OPENAI_API_KEY");
+        qunsetenv("ATTACHMENT_MAX_BYTES");
+        QCOMPARE(client->state(), ChatClient::State::Ready);
+        QCOMPARE(client->attachmentMaxBytes(), qint64(4096));
+
+        auto stored = ask<AttachmentInfo>([&](auto r) {
+            client->uploadAttachment(this, QStringLiteral("dot.png"), QStringLiteral("image/png"), kPng, r);
+        });
+        QVERIFY2(stored.ok(), qPrintable(stored.error.detail));
+        QVERIFY(!stored.value.id.isEmpty());
+        QCOMPARE(stored.value.name, QStringLiteral("dot.png"));
+        QCOMPARE(stored.value.mimeType, QStringLiteral("image/png"));
+        QCOMPARE(stored.value.size, qint64(kPng.size()));
+        QVERIFY(stored.value.isImage());
+        auto bytes = ask<QByteArray>([&](auto r) { client->attachmentBytes(this, stored.value.id, r); });
+        QVERIFY(bytes.ok());
+        QCOMPARE(bytes.value, kPng);
+        auto unknown = ask<QByteArray>([&](auto r) {
+            client->attachmentBytes(this, QStringLiteral("6f1c1d2e-0000-4000-8000-000000000000"), r);
+        });
+        QCOMPARE(unknown.error.reason, Failure::NotFound);
+
+        auto large = ask<AttachmentInfo>([&](auto r) {
+            client->uploadAttachment(this, QStringLiteral("big.txt"), QStringLiteral("text/plain"), QByteArray(5000, 'a'), r);
+        });
+        QCOMPARE(large.error.reason, Failure::TooLarge);
+        auto binary = ask<AttachmentInfo>([&](auto r) {
+            client->uploadAttachment(this, QStringLiteral("blob.bin"), QStringLiteral("application/octet-stream"),
+                                     QByteArray("\x00\x01\x02\xff\xfe\x00" "binary", 12), r);
+        });
+        QCOMPARE(binary.error.reason, Failure::UnsupportedType);
+
+        auto chat = ask<ChatInfo>([&](auto reply) { client->freshChat(this, reply); });
+        QVERIFY(chat.ok());
+        QList<TurnEvent> events;
+        connect(client.get(), &ChatClient::turnEvent, this, [&events](const TurnEvent &e) { events << e; });
+        const auto ended = [&events](const QString &id) {
+            for (const TurnEvent &e : std::as_const(events))
+                if (e.messageId == id && e.isTerminal())
+                    return &e;
+            return static_cast<const TurnEvent *>(nullptr);
+        };
+        TurnRequest send;
+        send.chatId = chat.value.id;
+        send.text = QStringLiteral("What is in this picture?");
+        send.attachments = {stored.value.id};
+        send.provider = QStringLiteral("openai");
+        send.model = QStringLiteral("gpt-4o");
+        auto reply = ask<QString>([&](auto r) { client->startTurn(this, send, r); });
+        QVERIFY2(reply.ok(), qPrintable(reply.error.detail));
+        QVERIFY(QTest::qWaitFor([&] { return ended(reply.value) != nullptr; }, 15000));
+        QCOMPARE(ended(reply.value)->type, TurnEvent::Type::Completed);
+        QVERIFY(fake.lastRequestBody().contains(QLatin1String("\"image_url\"")));
+        QVERIFY(fake.lastRequestBody().contains(QLatin1String("data:image/png;base64,") + QLatin1String(kPng.toBase64())));
+
+        auto page = ask<ChatPage>([&](auto r) { client->chatPage(this, chat.value.id, 0, r); });
+        QVERIFY(page.ok());
+        QCOMPARE(page.value.path.size(), 2);
+        QCOMPARE(page.value.path.at(0).attachments, QList<AttachmentInfo>{stored.value});
+        QVERIFY(page.value.path.at(1).attachments.isEmpty());
+
+        // The catalogue says which models take images (older ones too); one that takes none is refused.
+        const auto gpt4o = client->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-4o"));
+        const auto gpt35 = client->catalogueModel(QStringLiteral("openai"), QStringLiteral("gpt-3.5-turbo"));
+        QVERIFY(gpt4o && gpt35);
+        QCOMPARE(gpt4o->takesImages, std::optional<bool>(true));
+        QCOMPARE(gpt35->takesImages, std::optional<bool>(false));
+        QCOMPARE(gpt35->contextTokens, 16385);
+        QVERIFY(!client->catalogueModel(QStringLiteral("openai"), QStringLiteral("no-such-model")));
+        const int requestsBefore = fake.requestCount();
+        send.model = QStringLiteral("gpt-3.5-turbo");
+        send.parentId = page.value.path.at(1).id;
+        auto refused = ask<QString>([&](auto r) { client->startTurn(this, send, r); });
+        if (refused.ok()) { // the refusal may come as the reply's failure
+            QVERIFY(QTest::qWaitFor([&] { return ended(refused.value) != nullptr; }, 15000));
+            QCOMPARE(ended(refused.value)->errorReason, Failure::NoVision);
+        } else {
+            QCOMPARE(refused.error.reason, Failure::NoVision);
+        }
+        QCOMPARE(fake.requestCount(), requestsBefore);
     }
 };
 

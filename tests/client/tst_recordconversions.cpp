@@ -4,6 +4,7 @@
 // provider, model and options.
 #include "recordconversions.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
@@ -40,6 +41,29 @@ private Q_SLOTS:
         placed.message.content = QJsonObject{{QStringLiteral("text"), QStringLiteral("[Message deleted]")},
                                              {QStringLiteral("deleted"), true}};
         QVERIFY(convert::message(placed).deleted);
+    }
+
+    void aMessageListsItsFilesAndTheRemovedOnes()
+    {
+        PlacedMessage placed;
+        placed.message.role = QStringLiteral("user");
+        placed.message.content = QJsonObject{
+            {QStringLiteral("text"), QStringLiteral("Look")},
+            {QStringLiteral("attachments"),
+             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("a1")}, {QStringLiteral("name"), QStringLiteral("cat.webp")},
+                                    {QStringLiteral("mime_type"), QStringLiteral("image/webp")}, {QStringLiteral("size"), 5000000000.0}},
+                        QJsonObject{{QStringLiteral("id"), QStringLiteral("a2")}, {QStringLiteral("name"), QStringLiteral("notes.pdf")},
+                                    {QStringLiteral("mime_type"), QStringLiteral("application/pdf")}, {QStringLiteral("size"), 12},
+                                    {QStringLiteral("removed"), true}},
+                        QJsonObject{{QStringLiteral("name"), QStringLiteral("no id")}}}}};
+        const MessageInfo m = convert::message(placed);
+        QCOMPARE(m.attachments.size(), 2);
+        QCOMPARE(m.attachments.at(0), (AttachmentInfo{QStringLiteral("a1"), QStringLiteral("cat.webp"), QStringLiteral("image/webp"), 5000000000LL, false}));
+        QVERIFY(m.attachments.at(0).isImage());
+        QCOMPARE(m.attachments.at(1).removed, true);
+        QVERIFY(!m.attachments.at(1).isImage());
+        QCOMPARE(convert::failure(Error{ErrorCode::TooLarge, QStringLiteral("x")}), Failure::TooLarge);
+        QCOMPARE(convert::failure(Error{ErrorCode::UnsupportedType, QStringLiteral("x")}), Failure::UnsupportedType);
     }
 
     void reasonsBecomeFailuresAndCodesAreTheFallback()

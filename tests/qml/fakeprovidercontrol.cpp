@@ -24,8 +24,14 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
             return FakeResponse::json(429, wire::openAiErrorBody("Rate limit reached for requests", "requests", "rate_limit_exceeded"))
                 .header("Retry-After", seconds).header("x-should-retry", "false");
         }
-        if (!m_queue.isEmpty())
-            reply(m_queue.takeFirst(), m_queueDelayMs);
+        QStringList pieces;
+        if (!m_whenNeedle.isEmpty() && request.body.contains(m_whenNeedle)) {
+            pieces = splitWords(m_whenText); // the queue is left for the other requests
+        } else {
+            if (!m_queue.isEmpty())
+                reply(m_queue.takeFirst(), m_queueDelayMs);
+            pieces = m_pieces;
+        }
         FakeResponse response = FakeResponse::sse();
         response.send(wire::openAiRoleChunk());
         const QJsonArray messages = request.json().value(QStringLiteral("messages")).toArray();
@@ -37,10 +43,10 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
             response.send(wire::openAiReasoningChunk(word + QLatin1Char(' ')), m_delayMs);
         const bool slow = !messages.isEmpty()
             && messages.last().toObject().value(QStringLiteral("content")).toString().contains(QLatin1String("#slow"));
-        for (const QString &piece : std::as_const(m_pieces))
+        for (const QString &piece : std::as_const(pieces))
             response.send(wire::openAiChunk(piece), slow ? std::max(m_delayMs, kSlowDelayMs) : m_delayMs);
         response.send(wire::openAiChunk({}, "stop"));
-        response.send(wire::openAiUsageChunk(9, int(m_pieces.size())));
+        response.send(wire::openAiUsageChunk(m_inputTokens, int(pieces.size())));
         response.send(wire::openAiDone());
         return response;
     });
@@ -52,12 +58,24 @@ QString FakeProviderControl::lastRequestBody() const
     return requests.isEmpty() ? QString() : QString::fromUtf8(requests.last().body);
 }
 
-void FakeProviderControl::reply(const QString &text, int delayMs)
+QString FakeProviderControl::requestBody(int index) const
 {
-    m_pieces.clear();
+    const auto requests = m_server.requests();
+    return index >= 0 && index < requests.size() ? QString::fromUtf8(requests.at(index).body) : QString();
+}
+
+QStringList FakeProviderControl::splitWords(const QString &text)
+{
+    QStringList pieces;
     static const QRegularExpression word(QStringLiteral(R"(\S+\s*|\s+)"));
     for (auto it = word.globalMatch(text); it.hasNext();)
-        m_pieces << it.next().captured();
+        pieces << it.next().captured();
+    return pieces;
+}
+
+void FakeProviderControl::reply(const QString &text, int delayMs)
+{
+    m_pieces = splitWords(text);
     m_delayMs = delayMs;
     Q_EMIT changed();
 }

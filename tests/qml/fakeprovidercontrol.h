@@ -18,6 +18,8 @@ class FakeProviderControl : public QObject {
     Q_PROPERTY(int delayMs MEMBER m_delayMs NOTIFY changed)
     Q_PROPERTY(QString thinking MEMBER m_thinking NOTIFY changed)
     Q_PROPERTY(int requestCount READ requestCount NOTIFY changed)
+    // The input tokens each reply's usage reports (a long context without a long test).
+    Q_PROPERTY(int inputTokens MEMBER m_inputTokens NOTIFY changed)
     Q_PROPERTY(QString baseUrl READ baseUrl CONSTANT)
 public:
     static constexpr int kSlowDelayMs = 400;
@@ -27,6 +29,8 @@ public:
     int requestCount() const { return int(m_server.requests().size()); }
     // The last request's body, for checks on what was sent.
     Q_INVOKABLE QString lastRequestBody() const;
+    // The body of the request at `index` (0: the first this fake got), empty past the end.
+    Q_INVOKABLE QString requestBody(int index) const;
     // Splits text into word-sized pieces.
     Q_INVOKABLE void reply(const QString &text, int delayMs = 0);
     // The next chat request is refused with 429 and this Retry-After (and
@@ -34,6 +38,8 @@ public:
     Q_INVOKABLE void rateLimitNext(int retryAfterSeconds) { m_rateLimitSeconds = retryAfterSeconds; }
     // Replies for the next requests, one each, in order; the last one then stays.
     void queueReplies(const QStringList &texts, int delayMs) { m_queue = texts; m_queueDelayMs = delayMs; }
+    // Requests whose body holds `needle` are answered with `text`, and take nothing from the queue.
+    void replyWhenBodyHolds(const QByteArray &needle, const QString &text) { m_whenNeedle = needle; m_whenText = text; }
 
 Q_SIGNALS:
     void changed();
@@ -46,4 +52,8 @@ private:
     QStringList m_queue;
     int m_queueDelayMs = 0;
     int m_rateLimitSeconds = -1;
+    int m_inputTokens = 9;
+    QByteArray m_whenNeedle;
+    QString m_whenText;
+    static QStringList splitWords(const QString &text);
 };

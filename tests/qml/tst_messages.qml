@@ -39,7 +39,8 @@ Item {
                 siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
                 tokensIn: 3, tokensOut: 4, costUsd: 0.0012, rateLimited: false, retryAt: 0, errorReason: "",
                 reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
-                createdAt: extra && extra.createdAt ? extra.createdAt : NaN
+                createdAt: extra && extra.createdAt ? extra.createdAt : NaN,
+                attachments: extra && extra.attachments ? extra.attachments : []
             })
             verify(d)
             return d
