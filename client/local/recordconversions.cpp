@@ -76,12 +76,23 @@ MessageInfo message(const PlacedMessage &placed)
     return m;
 }
 
+namespace {
+// A message of a page holds the page's chat id, shared: a long page is then
+// freed where it is read (the window's thread) without one string per message.
+MessageInfo pageMessage(const PlacedMessage &placed, const QString &chatId)
+{
+    MessageInfo m = message(placed);
+    m.chatId = chatId;
+    return m;
+}
+} // namespace
+
 ChatPage page(const ChatPath &path)
 {
     ChatPage p{chat(path.chat), {}, path.complete};
     p.path.reserve(path.messages.size());
     for (const PlacedMessage &m : path.messages)
-        p.path << message(m);
+        p.path << pageMessage(m, p.chat.id);
     return p;
 }
 
@@ -95,7 +106,7 @@ ChatPage page(const ChatDetail &detail)
     p.path.reserve(detail.currentPath.size());
     for (const QString &id : detail.currentPath)
         if (const PlacedMessage *m = byId.value(id))
-            p.path << message(*m);
+            p.path << pageMessage(*m, p.chat.id);
     return p;
 }
 

@@ -160,7 +160,7 @@ void ConversationController::open(const QString &chatId)
         rows.reserve(all.value.path.size());
         for (const MessageInfo &m : all.value.path)
             rows << rowOf(m);
-        if (!m_model.adoptFullPath(rows))
+        if (!m_model.adoptFullPath(std::move(rows))) // moved: a copy would duplicate every row
             showPage(all.value, clock.elapsed());
         m_wanted.pathLoaded(m_chatId);
     });
