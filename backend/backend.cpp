@@ -105,6 +105,9 @@ Status Backend::openDatabase()
                                               m_config.toolCallTimeoutSeconds * 1000);
     m_generations = std::make_unique<GenerationManager>(m_config, *m_database, *m_chats, *m_keys, m_providers->registry());
     m_generations->setTools(m_toolOffer.get());
+    // The servers every account may run now; the desktop's own account's stdio
+    // servers start once it is trusted with this machine (ToolRegistry::startFor).
+    m_toolRegistry->start();
     m_accountEvents = std::make_unique<AccountEvents>(*m_chats, *m_generations);
     // Every device of the account may answer a tool call: they hear of it on the bus.
     connect(m_approvals.get(), &ApprovalBroker::requested, m_accountEvents.get(), [this](const ApprovalRequest &request) {
