@@ -34,6 +34,24 @@ Rectangle {
             Accessible.role: Accessible.Heading
             Accessible.name: text
         }
+        // What the replies on this path used and cost; the details on hover.
+        Text {
+            id: chatUsage
+            readonly property var usage: header.conversation.messages.pathUsage
+            visible: usage.replies > 0
+            text: usage.costUsd >= 0
+                  ? qsTr("%1 tokens · %2").arg(UsageController.count(usage.inputTokens + usage.outputTokens))
+                                          .arg(UsageController.money(usage.costUsd))
+                  : qsTr("%1 tokens").arg(UsageController.count(usage.inputTokens + usage.outputTokens))
+            color: Theme.mutedText
+            font.pointSize: Theme.smallSize
+            HoverHandler { id: usageHover }
+            ToolTip.visible: usageHover.hovered
+            ToolTip.delay: 400
+            ToolTip.text: qsTr("This branch: %1 in, %2 out over %n replies", "", usage.replies)
+                          .arg(UsageController.count(usage.inputTokens)).arg(UsageController.count(usage.outputTokens))
+            Accessible.name: text
+        }
         TextButton {
             text: header.conversation.systemPrompt ? qsTr("System prompt ✓") : qsTr("System prompt")
             enabled: ChatListController.currentChatId.length > 0

@@ -268,12 +268,30 @@
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="43"/>
+        <source>%1 tokens · %2</source>
+        <translation>%1 Tokens · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="45"/>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ChatHeader.qml" line="51"/>
+        <source>This branch: %1 in, %2 out over %n replies</source>
+        <translation>
+            <numerusform>Dieser Zweig: %1 ein, %2 aus in %n Antwort</numerusform>
+            <numerusform>Dieser Zweig: %1 ein, %2 aus in %n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt ✓</source>
         <translation>Systemprompt ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>

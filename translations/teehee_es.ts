@@ -268,12 +268,30 @@
         <translation>Nuevo chat</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="43"/>
+        <source>%1 tokens · %2</source>
+        <translation>%1 tokens · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="45"/>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ChatHeader.qml" line="51"/>
+        <source>This branch: %1 in, %2 out over %n replies</source>
+        <translation>
+            <numerusform>Esta rama: %1 de entrada, %2 de salida en %n respuesta</numerusform>
+            <numerusform>Esta rama: %1 de entrada, %2 de salida en %n respuestas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt ✓</source>
         <translation>Prompt del sistema ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt</source>
         <translation>Prompt del sistema</translation>
     </message>

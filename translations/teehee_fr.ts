@@ -268,12 +268,30 @@
         <translation>Nouvelle discussion</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="43"/>
+        <source>%1 tokens · %2</source>
+        <translation>%1 jetons · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="45"/>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ChatHeader.qml" line="51"/>
+        <source>This branch: %1 in, %2 out over %n replies</source>
+        <translation>
+            <numerusform>Cette branche : %1 en entrée, %2 en sortie sur %n réponse</numerusform>
+            <numerusform>Cette branche : %1 en entrée, %2 en sortie sur %n réponses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt ✓</source>
         <translation>Prompt système ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt</source>
         <translation>Prompt système</translation>
     </message>

@@ -268,12 +268,29 @@
         <translation>新しいチャット</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="43"/>
+        <source>%1 tokens · %2</source>
+        <translation>%1 トークン · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="45"/>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ChatHeader.qml" line="51"/>
+        <source>This branch: %1 in, %2 out over %n replies</source>
+        <translation>
+            <numerusform>このブランチ: 入力 %1、出力 %2(%n 件の返信)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt ✓</source>
         <translation>システムプロンプト ✓</translation>
     </message>
     <message>
-        <location filename="../qml/ChatHeader.qml" line="38"/>
+        <location filename="../qml/ChatHeader.qml" line="56"/>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>

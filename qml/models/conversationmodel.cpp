@@ -12,6 +12,7 @@ ConversationModel::ConversationModel(QObject *parent) : QAbstractListModel(paren
     m_flush.setSingleShot(true);
     m_flush.setInterval(16);
     connect(&m_flush, &QTimer::timeout, this, &ConversationModel::flushPending);
+    connect(this, &ConversationModel::countChanged, this, &ConversationModel::pathUsageChanged);
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const
@@ -118,6 +119,7 @@ void ConversationModel::upsert(const Message &message)
         m_rows[pos] = Row{message, {}, false};
         if (pos >= m_offset)
             Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset));
+        Q_EMIT pathUsageChanged(); // a reply's usage arrives with its end
         return;
     }
     // Only a child of the last row continues the path; anything else is another branch.
@@ -278,6 +280,24 @@ const ConversationModel::Message *ConversationModel::message(const QString &id) 
 {
     const int pos = position(id);
     return pos < 0 ? nullptr : &m_rows.at(pos).message;
+}
+
+QVariantMap ConversationModel::pathUsage() const
+{
+    qint64 in = 0, out = 0, replies = 0;
+    double cost = -1;
+    for (const Row &row : m_rows) {
+        const Message &m = row.message;
+        if (m.tokensIn < 0 && m.tokensOut < 0)
+            continue;
+        in += qMax(m.tokensIn, 0);
+        out += qMax(m.tokensOut, 0);
+        ++replies;
+        if (m.costUsd >= 0)
+            cost = qMax(cost, 0.0) + m.costUsd;
+    }
+    return {{QStringLiteral("inputTokens"), double(in)}, {QStringLiteral("outputTokens"), double(out)},
+            {QStringLiteral("costUsd"), cost}, {QStringLiteral("replies"), double(replies)}};
 }
 
 QList<ConversationModel::Message> ConversationModel::messages() const

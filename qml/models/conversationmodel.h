@@ -20,6 +20,8 @@ class ConversationModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool hasOlder READ hasOlder NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
+    // What the replies on this path used: {inputTokens, outputTokens, costUsd (-1: no price known), replies}.
+    Q_PROPERTY(QVariantMap pathUsage READ pathUsage NOTIFY pathUsageChanged)
 public:
     enum Role {
         IdRole = Qt::UserRole + 1, // message id
@@ -126,6 +128,7 @@ public:
     const Message *message(const QString &id) const;
     const Message *last() const { return m_rows.isEmpty() ? nullptr : &m_rows.last().message; }
     QList<Message> messages() const;
+    QVariantMap pathUsage() const;
     // The text of the last reply of the path (empty: none yet).
     QString lastReplyText() const;
 
@@ -134,6 +137,7 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    void pathUsageChanged();
 
 private:
     struct Row {

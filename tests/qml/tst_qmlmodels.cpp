@@ -162,6 +162,36 @@ private Q_SLOTS:
         QCOMPARE(blocks.size(), 3);
         QCOMPARE(blocks[1].toMap().value("closed").toBool(), true);
     }
+    void thePathsUsageSumsItsRepliesAndFollowsTheirEnds()
+    {
+        ConversationModel model;
+        QSignalSpy changed(&model, &ConversationModel::pathUsageChanged);
+        auto a1 = msg("a1", "u1", "assistant", "One");
+        a1.tokensIn = 100;
+        a1.tokensOut = 20;
+        a1.costUsd = 0.5;
+        model.setMessages({msg("u1", {}, "user", "Hi"), a1});
+        QVariantMap u = model.pathUsage();
+        QCOMPARE(u.value("inputTokens").toDouble(), 100.0);
+        QCOMPARE(u.value("replies").toDouble(), 1.0);
+        // A reply without a price counts its tokens, not a cost.
+        auto a2 = msg("a2", "a1", "assistant", "Two");
+        model.upsert(a2);
+        const int before = int(changed.size());
+        a2.tokensIn = 200;
+        a2.tokensOut = 30;
+        model.upsert(a2); // its end: the usage arrives
+        QVERIFY(changed.size() > before);
+        u = model.pathUsage();
+        QCOMPARE(u.value("inputTokens").toDouble(), 300.0);
+        QCOMPARE(u.value("outputTokens").toDouble(), 50.0);
+        QCOMPARE(u.value("costUsd").toDouble(), 0.5);
+        QCOMPARE(u.value("replies").toDouble(), 2.0);
+        model.clear();
+        QCOMPARE(model.pathUsage().value("replies").toDouble(), 0.0);
+        QCOMPARE(model.pathUsage().value("costUsd").toDouble(), -1.0);
+    }
+
     void upsertAppendsOnlyChildrenOfTheLastRow()
     {
         ConversationModel model;
