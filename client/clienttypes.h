@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+
+#include <optional>
 
 // What the desktop's views know of the product, whoever serves it: the
 // in-process backend today, a Teehee server over the network next. Plain
@@ -28,6 +31,7 @@ enum class Failure {
     Unavailable,    // the backend or server cannot be reached
     CertificateRejected, // the server's certificate is not the one confirmed (or not trusted)
     NoVision,       // the model takes no images, and the message has some
+    Conflict,       // answered or changed elsewhere first (a tool call's approval)
     Internal,
 };
 
@@ -60,6 +64,22 @@ struct ChatInfo {
 
 enum class MessageStatus { Complete, Streaming, Aborted, Error };
 
+// One tool call of a reply, as saved with it (content.tool_calls) or as its
+// events tell it live.
+struct ToolCallInfo {
+    QString callId;
+    QString server;
+    QString tool;
+    QVariantMap arguments;
+    QString status;  // awaiting_approval, running, ok, error, denied
+    QString content; // the result: untrusted text
+    int round = 0;
+    int textOffset = -1; // where in the reply's text it was made
+    bool operator==(const ToolCallInfo &) const = default;
+};
+// A saved reply's content.tool_calls.
+QList<ToolCallInfo> toolCallsFromJson(const QJsonArray &calls);
+
 struct MessageInfo {
     QString id;
     QString chatId;
@@ -81,6 +101,7 @@ struct MessageInfo {
     int tokensOut = -1;
     double costUsd = -1; // from the server's price table; -1: no price known
     QDateTime createdAt;
+    QList<ToolCallInfo> toolCalls;
 };
 
 // The end of a chat's active branch, as a view shows it.
@@ -119,6 +140,7 @@ struct TurnRequest {
     QString provider;        // empty: the chat's
     QString model;
     QVariantMap options;     // this reply only
+    bool tools = false;      // offer the account's enabled tools to the model
 };
 
 // Something that happened to a reply: exactly one Started, then Reasoning,
@@ -200,6 +222,66 @@ struct UsageReport {
     QString pricesAsOf; // the price table's date
 };
 
+// A tool as its MCP server lists it.
+struct ToolInfo {
+    QString name;
+    QString description;
+    bool operator==(const ToolInfo &) const = default;
+};
+
+// A configured MCP server and how it runs now. Secrets (environment values,
+// header values) never come back: only their names.
+struct ToolServerInfo {
+    QString id;
+    QString name;
+    QString transport;        // "stdio" or "http"
+    QString command;          // stdio
+    QStringList args;         // stdio
+    QStringList envNames;     // stdio
+    QString url;              // http
+    QStringList headerNames;  // http
+    bool enabled = true;
+    QString status;           // running, stopped, error
+    QString error;
+    QList<ToolInfo> tools;
+    QString log;              // its recent stderr, secrets removed
+};
+
+// What to add or change in a server: absent fields stay as they are.
+struct ToolServerChanges {
+    std::optional<QString> name;
+    std::optional<QString> transport;
+    std::optional<QString> command;
+    std::optional<QStringList> args;
+    std::optional<QMap<QString, QString>> env;
+    std::optional<QString> url;
+    std::optional<QMap<QString, QString>> headers;
+    std::optional<bool> enabled;
+};
+
+// A tool the person always allows.
+struct ToolApprovalInfo {
+    QString serverId;
+    QString serverName;
+    QString tool;
+    QDateTime createdAt;
+};
+
+// A tool call waiting for one of the account's devices to answer.
+struct ToolCallRequest {
+    QString callId;
+    QString chatId;
+    QString messageId;
+    QString serverName;
+    QString tool;
+    QVariantMap arguments;
+    QDateTime requestedAt;
+};
+
+enum class ToolDecision { AllowOnce, AllowAlways, Deny };
+// "allow_once", "allow_always", "deny"
+QString toolDecisionName(ToolDecision decision);
+
 struct LocalServerInfo {
     QString name;
     QString baseUrl;
@@ -210,3 +292,4 @@ struct LocalServerInfo {
 
 Q_DECLARE_METATYPE(teehee::client::TurnEvent)
 Q_DECLARE_METATYPE(teehee::client::ChatInfo)
+Q_DECLARE_METATYPE(teehee::client::ToolCallRequest)

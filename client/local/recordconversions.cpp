@@ -69,6 +69,7 @@ MessageInfo message(const PlacedMessage &placed)
     m.tokensOut = r.tokensOut.value_or(-1);
     m.costUsd = r.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cost_usd")).toDouble(-1);
     m.createdAt = r.timestamp;
+    m.toolCalls = toolCallsFromJson(r.content.value(QStringLiteral("tool_calls")).toArray());
     return m;
 }
 

@@ -69,6 +69,7 @@ MessageInfo message(const QJsonObject &o)
     m.tokensOut = count(usage, "output_tokens");
     m.costUsd = usage.value(u"cost_usd").toDouble(-1);
     m.createdAt = time(o.value(u"timestamp"));
+    m.toolCalls = toolCallsFromJson(content.value(u"tool_calls").toArray());
     return m;
 }
 
