@@ -74,6 +74,7 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.gap
                 ModelPicker { conversation: root.conversation; id: picker }
+                ToolsToggle { conversation: root.conversation }
                 Item { Layout.fillWidth: true }
                 Text {
                     visible: root.conversation.lastError.length > 0 && !root.conversation.streaming && errorTimer.running

@@ -30,6 +30,7 @@ ApplicationWindow {
 
     function focusComposer() { composer.focusInput() }
     function openSettings() { settings.open() }
+    function closeSettings() { settings.close() }
 
     Shortcut { sequence: StandardKey.New; onActivated: { ChatListController.newChat(); sidebar.clearFilter(); window.focusComposer() } }
     Shortcut { sequence: "Ctrl+K"; onActivated: { window.sidebarOpen = true; sidebar.focusSearch() } }
@@ -139,6 +140,13 @@ ApplicationWindow {
                     visible: window.conversation.messages.count === 0 && !window.conversation.loading
                     onPromptChosen: (text) => composer.setText(text)
                     onSettingsRequested: settings.open()
+                }
+                ToolApprovalCard {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.margins: Theme.gap2
+                    z: 2
                 }
             }
 

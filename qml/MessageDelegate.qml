@@ -31,6 +31,7 @@ FocusScope {
     required property string errorReason
     required property string reasoning
     required property bool reasoningStreaming
+    required property var toolCalls
     required property bool deleted
     required property real createdAt // ms since the epoch; NaN when unknown
     property bool isLast: false
@@ -98,6 +99,16 @@ FocusScope {
             sourceComponent: ThinkingBlock {
                 text: root.reasoning
                 streaming: root.reasoningStreaming
+            }
+        }
+
+        // The reply's tool calls, each a compact folded block.
+        Repeater {
+            model: root.isUser ? [] : root.toolCalls
+            delegate: ToolCallBlock {
+                required property var modelData
+                Layout.fillWidth: true
+                call: modelData
             }
         }
 

@@ -33,6 +33,8 @@ QString failureText(const teehee::client::ClientError &error)
         return QCoreApplication::translate("FailureText", "This model cannot read images. Choose one that can in the model menu, then retry.");
     case Failure::CertificateRejected:
         return QCoreApplication::translate("FailureText", "The server's certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.");
+    case Failure::Conflict:
+        return QCoreApplication::translate("FailureText", "This was answered on another device.");
     case Failure::Invalid:
     case Failure::Internal:
         break;
@@ -57,6 +59,7 @@ QString failureName(Failure failure)
     case Failure::Unavailable: return QStringLiteral("unavailable");
     case Failure::CertificateRejected: return QStringLiteral("certificate_rejected");
     case Failure::NoVision: return QStringLiteral("no_vision");
+    case Failure::Conflict: return QStringLiteral("conflict");
     case Failure::Internal: return QStringLiteral("internal");
     }
     return {};

@@ -44,6 +44,7 @@ public:
         ReasoningRole,             // the provider's thinking, shown folded; never part of the text
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
         CostRole,                  // what the reply cost in USD, -1 when no price is known
+        ToolCallsRole,             // [{callId, server, tool, arguments (JSON text), status, content}]
     };
     Q_ENUM(Role)
 
@@ -74,6 +75,7 @@ public:
         QDateTime createdAt;
         QString reasoning;
         bool reasoningGrows = false; // the last streamed piece was reasoning
+        QVariantList toolCalls;      // see ToolCallsRole
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -102,6 +104,9 @@ public:
     // The same for reasoning, `content` being the reasoning so far.
     void streamReasoning(const QString &id, const QString &delta, const QString &content);
     void flushPending();
+    // A tool call of a reply, new or changed (matched by its callId): the
+    // fields given replace those shown.
+    void updateToolCall(const QString &messageId, const QVariantMap &call);
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
     // A message on a new branch: the rows after its parent go and it becomes
