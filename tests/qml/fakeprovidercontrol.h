@@ -10,6 +10,7 @@
 // long enough reply can be stopped mid-way); /models lists two models.
 // A request whose last message holds "#think", or any request while
 // `thinking` is set, streams that thinking first as `reasoning_content`.
+// "#tool=<name>" makes it call that tool first (see callToolNext).
 // One whose last message holds "#slow" streams its pieces at least
 // kSlowDelayMs apart (a reply still running when the screenshots are taken).
 class FakeProviderControl : public QObject {
@@ -34,6 +35,14 @@ public:
     Q_INVOKABLE void rateLimitNext(int retryAfterSeconds) { m_rateLimitSeconds = retryAfterSeconds; }
     // Replies for the next requests, one each, in order; the last one then stays.
     void queueReplies(const QStringList &texts, int delayMs) { m_queue = texts; m_queueDelayMs = delayMs; }
+    // The next chat request is answered with a call of the tool `name` (as
+    // the provider sees it: "server_tool") with these arguments (JSON text);
+    // the one after it, carrying the result, gets the usual reply.
+    Q_INVOKABLE void callToolNext(const QString &name, const QString &argumentsJson)
+    {
+        m_toolName = name;
+        m_toolArguments = argumentsJson;
+    }
 
 Q_SIGNALS:
     void changed();
@@ -46,4 +55,7 @@ private:
     QStringList m_queue;
     int m_queueDelayMs = 0;
     int m_rateLimitSeconds = -1;
+    QString m_toolName;
+    QString m_toolArguments;
+    int m_toolCalls = 0;
 };
