@@ -153,6 +153,7 @@ void ScreenshotTour::plan()
         QMetaObject::invokeMethod(m_window, "openSettings");
     }, 900});
     m_steps.push_back({[=, this] { grab(QStringLiteral("settings-dark")); }, 100});
+    planTools();
     planSharing();
     m_steps.push_back({[=, this] {
         settings->setTheme(QStringLiteral("system"));

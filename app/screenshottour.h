@@ -45,6 +45,7 @@ private:
     QQuickItem *item(const char *objectName) const;
     void planSharing();
     void planAccount(SharingController *sharing);
+    void planTools(); // screenshottools.cpp
     void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;
