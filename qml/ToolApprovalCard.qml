@@ -47,11 +47,11 @@ Rectangle {
         }
         ScrollView {
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(arguments.implicitHeight + Theme.gap, 180)
+            Layout.preferredHeight: Math.min(argsView.implicitHeight + Theme.gap, 180)
             visible: card.call !== null
             clip: true
             TextArea {
-                id: arguments
+                id: argsView
                 objectName: "toolApprovalArguments"
                 readOnly: true
                 selectByMouse: true
