@@ -55,6 +55,6 @@ void ScreenshotTour::planTools()
         if (!approvals->pending().isEmpty())
             approvals->answer(approvals->pending().constFirst().toMap().value(QStringLiteral("callId")).toString(),
                               QStringLiteral("allow_once"));
-    }, 0, true});
+    }, 2500}); // the reply goes on with the tool's result
     m_steps.push_back({[=] { c->setProperty("toolsEnabled", false); }, 100});
 }
