@@ -63,7 +63,7 @@ void ScreenshotTour::start()
         if (std::exchange(m_waitingForReply, false))
             QTimer::singleShot(600, this, &ScreenshotTour::next);
     });
-    QTimer::singleShot(120'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
+    QTimer::singleShot(150'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
     auto *status = singleton<AppStatus>(m_engine, "AppStatus");
     auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
