@@ -68,7 +68,7 @@ class TestClientTools : public QObject {
     ToolServerInfo runningServer(ChatClient *client)
     {
         ToolServerInfo found;
-        QTest::qWaitFor([&] {
+        (void)QTest::qWaitFor([&] { // the caller checks what was found
             const auto list = await<QList<ToolServerInfo>>([&](auto r) { client->listToolServers(this, r); });
             for (const ToolServerInfo &s : list.value)
                 if (s.id == m_serverId && s.status == u"running" && !s.tools.isEmpty())
