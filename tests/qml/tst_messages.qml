@@ -38,7 +38,7 @@ Item {
                 blocks: [{ kind: "text", text: "The answer." }], status: ConversationModel.Complete, isPartial: false,
                 siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
                 tokensIn: 3, tokensOut: 4, costUsd: 0.0012, rateLimited: false, retryAt: 0, errorReason: "",
-                reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
+                reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false, toolCalls: [],
                 createdAt: extra && extra.createdAt ? extra.createdAt : NaN
             })
             verify(d)
