@@ -101,7 +101,7 @@ void ScreenshotTour::start()
         if (std::exchange(m_waitingForReply, false))
             QTimer::singleShot(600, this, &ScreenshotTour::next);
     });
-    QTimer::singleShot(120'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
+    QTimer::singleShot(150'000, this, [this] { fail(QStringLiteral("timed out before step %1").arg(m_next)); });
     auto *status = singleton<AppStatus>(m_engine, "AppStatus");
     auto *chats = singleton<ChatListController>(m_engine, "ChatListController");
     auto *settings = singleton<SettingsController>(m_engine, "SettingsController");
@@ -193,6 +193,7 @@ void ScreenshotTour::plan()
     }, 900});
     m_steps.push_back({[=, this] { grab(QStringLiteral("settings-dark")); }, 100});
     planUsage();
+    planTools();
     planSharing();
     planAttachment();
     m_steps.push_back({[=, this] {

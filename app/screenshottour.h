@@ -50,6 +50,7 @@ private:
     void planSharing();
     void planAccount(SharingController *sharing);
     void planAttachment();
+    void planTools(); // screenshottools.cpp
     void scrollTo(const char *objectName);
 
     QQmlApplicationEngine &m_engine;

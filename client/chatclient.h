@@ -119,6 +119,18 @@ public:
     // What the catalogue knows of one model, older ones included (its context
     // window, whether it takes images); nullopt for a model it does not know.
     virtual std::optional<ModelInfo> catalogueModel(const QString &provider, const QString &model) const = 0;
+    // Tools from MCP servers (spec/api.md "Tools (MCP) and approvals").
+    virtual void listToolServers(QObject *context, Reply<QList<ToolServerInfo>> reply) = 0;
+    virtual void addToolServer(QObject *context, const ToolServerChanges &server, Reply<ToolServerInfo> reply) = 0;
+    virtual void updateToolServer(QObject *context, const QString &serverId, const ToolServerChanges &changes,
+                                  Reply<ToolServerInfo> reply) = 0;
+    virtual void removeToolServer(QObject *context, const QString &serverId, Done done) = 0;
+    virtual void listToolApprovals(QObject *context, Reply<QList<ToolApprovalInfo>> reply) = 0;
+    virtual void revokeToolApproval(QObject *context, const QString &serverId, const QString &tool, Done done) = 0;
+    // The account's calls waiting for an answer, oldest first.
+    virtual void pendingToolCalls(QObject *context, Reply<QList<ToolCallRequest>> reply) = 0;
+    // The first answer from any device wins; a later one is Conflict.
+    virtual void answerToolCall(QObject *context, const QString &callId, ToolDecision decision, Done done) = 0;
 
 Q_SIGNALS:
     void stateChanged();
@@ -130,6 +142,12 @@ Q_SIGNALS:
     // The active branch of a chat moved: its view reloads.
     void branchChanged(const QString &chatId);
     void turnEvent(const teehee::client::TurnEvent &event);
+    // A call of this account waits for approval (any chat, any device started it).
+    void toolCallRequested(const teehee::client::ToolCallRequest &request);
+    // It no longer waits: answered here or elsewhere, timed out or withdrawn.
+    void toolCallAnswered(const QString &callId, const QString &decision);
+    // Local only: a server's status, tools or log changed.
+    void toolServersChanged();
 };
 
 } // namespace teehee::client

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -33,6 +34,7 @@ enum class Failure {
     TooLarge,       // over a size limit (an import above IMPORT_MAX_BYTES, an attachment over ATTACHMENT_MAX_BYTES, a long message)
     FileAccess,     // a file on this device could not be read or written
     UnsupportedType, // an attachment of a type not accepted (images, PDF and text are)
+    Conflict,       // answered or changed elsewhere first (a tool call's approval)
     Internal,
 };
 
@@ -76,6 +78,21 @@ struct AttachmentInfo {
     bool isImage() const;
     bool operator==(const AttachmentInfo &) const = default;
 };
+// One tool call of a reply, as saved with it (content.tool_calls) or as its
+// events tell it live.
+struct ToolCallInfo {
+    QString callId;
+    QString server;
+    QString tool;
+    QVariantMap arguments;
+    QString status;  // awaiting_approval, running, ok, error, denied
+    QString content; // the result: untrusted text
+    int round = 0;
+    int textOffset = -1; // where in the reply's text it was made
+    bool operator==(const ToolCallInfo &) const = default;
+};
+// A saved reply's content.tool_calls.
+QList<ToolCallInfo> toolCallsFromJson(const QJsonArray &calls);
 
 struct MessageInfo {
     QString id;
@@ -99,6 +116,7 @@ struct MessageInfo {
     double costUsd = -1; // from the server's price table; -1: no price known
     QDateTime createdAt;
     QList<AttachmentInfo> attachments; // user messages: the files they carry
+    QList<ToolCallInfo> toolCalls;
 };
 
 // The end of a chat's active branch, as a view shows it.
@@ -138,6 +156,7 @@ struct TurnRequest {
     QString model;
     QVariantMap options;     // this reply only
     QStringList attachments; // Send: ids from ChatClient::uploadAttachment
+    bool tools = false;      // offer the account's enabled tools to the model
 };
 
 // Something that happened to a reply: exactly one Started, then Reasoning,
@@ -230,6 +249,66 @@ struct ImportResult {
     QStringList chatIds; // the new chats, in the file's order
 };
 
+// A tool as its MCP server lists it.
+struct ToolInfo {
+    QString name;
+    QString description;
+    bool operator==(const ToolInfo &) const = default;
+};
+
+// A configured MCP server and how it runs now. Secrets (environment values,
+// header values) never come back: only their names.
+struct ToolServerInfo {
+    QString id;
+    QString name;
+    QString transport;        // "stdio" or "http"
+    QString command;          // stdio
+    QStringList args;         // stdio
+    QStringList envNames;     // stdio
+    QString url;              // http
+    QStringList headerNames;  // http
+    bool enabled = true;
+    QString status;           // running, stopped, error
+    QString error;
+    QList<ToolInfo> tools;
+    QString log;              // its recent stderr, secrets removed
+};
+
+// What to add or change in a server: absent fields stay as they are.
+struct ToolServerChanges {
+    std::optional<QString> name;
+    std::optional<QString> transport;
+    std::optional<QString> command;
+    std::optional<QStringList> args;
+    std::optional<QMap<QString, QString>> env;
+    std::optional<QString> url;
+    std::optional<QMap<QString, QString>> headers;
+    std::optional<bool> enabled;
+};
+
+// A tool the person always allows.
+struct ToolApprovalInfo {
+    QString serverId;
+    QString serverName;
+    QString tool;
+    QDateTime createdAt;
+};
+
+// A tool call waiting for one of the account's devices to answer.
+struct ToolCallRequest {
+    QString callId;
+    QString chatId;
+    QString messageId;
+    QString serverName;
+    QString tool;
+    QVariantMap arguments;
+    QDateTime requestedAt;
+};
+
+enum class ToolDecision { AllowOnce, AllowAlways, Deny };
+// "allow_once", "allow_always", "deny"
+QString toolDecisionName(ToolDecision decision);
+
 struct LocalServerInfo {
     QString name;
     QString baseUrl;
@@ -240,3 +319,4 @@ struct LocalServerInfo {
 
 Q_DECLARE_METATYPE(teehee::client::TurnEvent)
 Q_DECLARE_METATYPE(teehee::client::ChatInfo)
+Q_DECLARE_METATYPE(teehee::client::ToolCallRequest)

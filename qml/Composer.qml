@@ -124,6 +124,7 @@ Item {
                     onClicked: filePicker.open()
                 }
                 ModelPicker { conversation: root.conversation; id: picker }
+                ToolsToggle { conversation: root.conversation }
                 Item { Layout.fillWidth: true }
                 Text {
                     objectName: "composerNotice"

@@ -141,6 +141,13 @@ ApplicationWindow {
                     onPromptChosen: (text) => composer.setText(text)
                     onSettingsRequested: settings.open()
                 }
+                ToolApprovalCard {
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.margins: Theme.gap2
+                    z: 2
+                }
             }
 
             Composer {

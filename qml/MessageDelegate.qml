@@ -31,6 +31,7 @@ FocusScope {
     required property string errorReason
     required property string reasoning
     required property bool reasoningStreaming
+    required property var toolCalls
     required property bool deleted
     required property real createdAt // ms since the epoch; NaN when unknown
     required property var attachments // a user message's files: [{id, name, mimeType, size, isImage, removed}]
@@ -110,6 +111,16 @@ FocusScope {
             active: root.isUser && root.attachments && root.attachments.length > 0
             visible: active
             sourceComponent: MessageAttachments { attachments: root.attachments }
+        }
+
+        // The reply's tool calls, each a compact folded block.
+        Repeater {
+            model: root.isUser ? [] : root.toolCalls
+            delegate: ToolCallBlock {
+                required property var modelData
+                Layout.fillWidth: true
+                call: modelData
+            }
         }
 
         Rectangle {

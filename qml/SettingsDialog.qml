@@ -17,7 +17,7 @@ Dialog {
     height: Math.min(680, Overlay.overlay ? Overlay.overlay.height - 48 : 680)
     padding: 0
     onVisibleChanged: SharingController.panelOpen = visible
-    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys() } // Usage asks when shown (UsagePanel)
+    onOpened: { storedTest.text = ""; storedTest.testing = false; keyForm.reset(); SettingsController.reloadKeys(); ToolsController.refresh() } // Usage asks when shown (UsagePanel)
     background: Rectangle { radius: Theme.radius + 2; color: Theme.surface; border.color: Theme.divider }
     Overlay.modal: Rectangle { color: Theme.scrim }
     header: RowLayout {
@@ -208,6 +208,9 @@ Dialog {
 
             Section { text: qsTr("Usage") }
             UsagePanel { Layout.fillWidth: true }
+
+            Section { objectName: "toolsSection"; text: qsTr("Tools") }
+            ToolsPanel { Layout.fillWidth: true }
 
             Section { text: qsTr("Data") }
             DataPanel { Layout.fillWidth: true }

@@ -14,6 +14,9 @@ build="$(cd "${1:-build}" && pwd)"
 out="$build/screenshots"
 app="$build/app/teehee"
 fake="$build/tests/qml/teehee-fakeprovider"
+# The fake MCP server, for Settings → Tools and a tool call waiting for approval (optional).
+mcp="$build/tests/mcp/fakemcpserver"
+[[ -x "$mcp" ]] || mcp=""
 for f in "$app" "$fake"; do
   [[ -x "$f" ]] || { echo "missing $f: build the 'teehee' and 'teehee-fakeprovider' targets first" >&2; exit 1; }
 done
@@ -36,6 +39,7 @@ mkdir -p "$out"
 env TEEHEE_DATA_DIR="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     SECRET_KEY="$(head -c 32 /dev/urandom | base64)" ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)" \
     OPENAI_BASE_URL="$url" OPENAI_API_KEY="sk-fake" ANTHROPIC_API_KEY= MISTRAL_API_KEY= QT_QUICK_CONTROLS_STYLE=Basic \
+    TEEHEE_SCREENSHOT_MCP="$mcp" \
     xvfb-run -a -s "-screen 0 1280x800x24" "$app" --screenshots "$out"
 # First run without any key: the welcome card (the probe finds no local server here).
 env TEEHEE_DATA_DIR="$tmp/data2" XDG_CONFIG_HOME="$tmp/config2" \

@@ -433,12 +433,12 @@
         <translation>Dateien anhängen (Bilder, PDF, Text)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Stop (Esc)</source>
         <translation>Anhalten (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Send (Enter)</source>
         <translation>Senden (Enter)</translation>
     </message>
@@ -612,7 +612,12 @@
         <translation>Die Datei konnte nicht gelesen oder geschrieben werden. Prüfen Sie, wo sie liegt und ob Sie sie verwenden dürfen.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="43"/>
+        <source>This was answered on another device.</source>
+        <translation>Das wurde bereits auf einem anderen Gerät beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="48"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -666,37 +671,37 @@
         <translation>Teehee konnte nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="186"/>
         <source>Drop files to attach them</source>
         <translation>Dateien hier ablegen, um sie anzuhängen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Deleted “%1”</source>
         <translation>„%1“ gelöscht</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>„%1“ möchte deine Chats nutzen (Nummer %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215"/>
+        <location filename="../qml/Main.qml" line="222"/>
         <source>Review</source>
         <translation>Ansehen</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply finished: %1</source>
         <translation>Antwort fertig: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply stopped: %1</source>
         <translation>Antwort angehalten: %1</translation>
     </message>
@@ -775,27 +780,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>You said</source>
         <translation>Ihre Nachricht</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>Reply</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>writing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 Tokens Eingabe, %2 Ausgabe</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="91"/>
+        <location filename="../qml/MessageDelegate.qml" line="92"/>
         <source>Cost: %1</source>
         <translation>Kosten: %1</translation>
     </message>
@@ -1187,26 +1192,31 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="212"/>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Chats are kept by %1</source>
         <translation>Die Chats liegen bei %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="218"/>
         <source>Chats are stored in %1</source>
         <translation>Chats werden in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="219"/>
         <source>Data folder: %1</source>
         <translation>Datenordner: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217"/>
+        <location filename="../qml/SettingsDialog.qml" line="220"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1620,6 +1630,244 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Gedankengang des Modells anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ToolApprovalCard</name>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="24"/>
+        <source>A tool asks to run: %1 from %2</source>
+        <translation>Ein Werkzeug möchte ausgeführt werden: %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="35"/>
+        <source>Allow the tool “%1” from “%2” to run?</source>
+        <translation>Das Werkzeug „%1“ von „%2“ ausführen lassen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ToolApprovalCard.qml" line="44"/>
+        <source>%n more call(s) waiting</source>
+        <translation>
+            <numerusform>%n weiterer Aufruf wartet</numerusform>
+            <numerusform>%n weitere Aufrufe warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="82"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="88"/>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="94"/>
+        <source>Always allow</source>
+        <translation>Immer erlauben</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="101"/>
+        <source>Allow once</source>
+        <translation>Einmal erlauben</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCallBlock</name>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="21"/>
+        <source>waiting for approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="22"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="23"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="24"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="25"/>
+        <source>denied</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="36"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="38"/>
+        <source>Tool call %1: %2</source>
+        <translation>Werkzeugaufruf %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="80"/>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="93"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="87"/>
+        <source>Each environment line needs the form NAME=value.</source>
+        <translation>Jede Umgebungszeile braucht die Form NAME=Wert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="108"/>
+        <source>Each header line needs the form Name: value.</source>
+        <translation>Jede Header-Zeile braucht die Form Name: Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="45"/>
+        <source>Tools let models act through MCP servers. Each call asks you first unless you always allow that tool.</source>
+        <translation>Mit Werkzeugen können Modelle über MCP-Server handeln. Jeder Aufruf fragt dich zuerst, außer du erlaubst das Werkzeug immer.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="69"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Hide log</source>
+        <translation>Protokoll ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Show log</source>
+        <translation>Protokoll anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="84"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="100"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="114"/>
+        <source>Nothing logged.</source>
+        <translation>Nichts protokolliert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="128"/>
+        <source>Command (stdio)</source>
+        <translation>Befehl (stdio)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="129"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="131"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="132"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="133"/>
+        <source>Arguments, one a line</source>
+        <translation>Argumente, eines pro Zeile</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="134"/>
+        <source>Environment, KEY=VALUE lines</source>
+        <translation>Umgebung, Zeilen KEY=VALUE</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="135"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="136"/>
+        <source>Headers, Name: value lines</source>
+        <translation>Header, Zeilen Name: Wert</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="142"/>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="155"/>
+        <source>Always allowed</source>
+        <translation>Immer erlaubt</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="167"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="175"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsToggle</name>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="18"/>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools on: the model may call your tools</source>
+        <translation>Werkzeuge an: Das Modell darf deine Werkzeuge aufrufen</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools off</source>
+        <translation>Werkzeuge aus</translation>
     </message>
 </context>
 <context>

@@ -433,12 +433,12 @@
         <translation>Adjuntar archivos (imágenes, PDF, texto)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Stop (Esc)</source>
         <translation>Detener (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Send (Enter)</source>
         <translation>Enviar (Enter)</translation>
     </message>
@@ -612,7 +612,12 @@
         <translation>No se pudo leer ni escribir el archivo. Comprueba dónde está y que tengas permiso para usarlo.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="43"/>
+        <source>This was answered on another device.</source>
+        <translation>Esto ya se respondió en otro dispositivo.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="48"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
@@ -666,37 +671,37 @@
         <translation>Teehee no pudo iniciarse: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="186"/>
         <source>Drop files to attach them</source>
         <translation>Suelta los archivos para adjuntarlos</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Deleted “%1”</source>
         <translation>Se eliminó «%1»</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>«%1» quiere usar tus chats (número %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215"/>
+        <location filename="../qml/Main.qml" line="222"/>
         <source>Review</source>
         <translation>Revisar</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply finished: %1</source>
         <translation>Respuesta terminada: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply stopped: %1</source>
         <translation>Respuesta detenida: %1</translation>
     </message>
@@ -775,27 +780,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>You said</source>
         <translation>Tú dijiste</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>Reply</source>
         <translation>Respuesta</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>writing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 tokens de entrada, %2 de salida</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="91"/>
+        <location filename="../qml/MessageDelegate.qml" line="92"/>
         <source>Cost: %1</source>
         <translation>Coste: %1</translation>
     </message>
@@ -1187,26 +1192,31 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="212"/>
+        <source>Tools</source>
+        <translation>Herramientas</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Chats are kept by %1</source>
         <translation>Los chats los guarda %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="218"/>
         <source>Chats are stored in %1</source>
         <translation>Los chats se guardan en %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="219"/>
         <source>Data folder: %1</source>
         <translation>Carpeta de datos: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217"/>
+        <location filename="../qml/SettingsDialog.qml" line="220"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1620,6 +1630,244 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Mostrar el razonamiento del modelo</translation>
+    </message>
+</context>
+<context>
+    <name>ToolApprovalCard</name>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="24"/>
+        <source>A tool asks to run: %1 from %2</source>
+        <translation>Una herramienta pide ejecutarse: %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="35"/>
+        <source>Allow the tool “%1” from “%2” to run?</source>
+        <translation>¿Permitir que se ejecute la herramienta «%1» de «%2»?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ToolApprovalCard.qml" line="44"/>
+        <source>%n more call(s) waiting</source>
+        <translation>
+            <numerusform>%n llamada más en espera</numerusform>
+            <numerusform>%n llamadas más en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="82"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="88"/>
+        <source>Deny</source>
+        <translation>Denegar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="94"/>
+        <source>Always allow</source>
+        <translation>Permitir siempre</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="101"/>
+        <source>Allow once</source>
+        <translation>Permitir una vez</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCallBlock</name>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="21"/>
+        <source>waiting for approval</source>
+        <translation>esperando aprobación</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="22"/>
+        <source>running</source>
+        <translation>en ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="23"/>
+        <source>ok</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="24"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="25"/>
+        <source>denied</source>
+        <translation>denegada</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="36"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="38"/>
+        <source>Tool call %1: %2</source>
+        <translation>Llamada a herramienta %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="80"/>
+        <source>Arguments</source>
+        <translation>Argumentos</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="93"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="87"/>
+        <source>Each environment line needs the form NAME=value.</source>
+        <translation>Cada línea del entorno debe tener la forma NOMBRE=valor.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="108"/>
+        <source>Each header line needs the form Name: value.</source>
+        <translation>Cada línea de cabecera debe tener la forma Nombre: valor.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="45"/>
+        <source>Tools let models act through MCP servers. Each call asks you first unless you always allow that tool.</source>
+        <translation>Las herramientas permiten a los modelos actuar mediante servidores MCP. Cada llamada te pregunta primero, salvo que permitas siempre esa herramienta.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="69"/>
+        <source>running</source>
+        <translation>en ejecución</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Hide log</source>
+        <translation>Ocultar registro</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Show log</source>
+        <translation>Mostrar registro</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="84"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="100"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="114"/>
+        <source>Nothing logged.</source>
+        <translation>Nada registrado.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="128"/>
+        <source>Command (stdio)</source>
+        <translation>Comando (stdio)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="129"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="131"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="132"/>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="133"/>
+        <source>Arguments, one a line</source>
+        <translation>Argumentos, uno por línea</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="134"/>
+        <source>Environment, KEY=VALUE lines</source>
+        <translation>Entorno, líneas CLAVE=VALOR</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="135"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="136"/>
+        <source>Headers, Name: value lines</source>
+        <translation>Cabeceras, líneas Nombre: valor</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="142"/>
+        <source>Add server</source>
+        <translation>Añadir servidor</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="155"/>
+        <source>Always allowed</source>
+        <translation>Siempre permitidas</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="167"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="175"/>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsToggle</name>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="18"/>
+        <source>Tools</source>
+        <translation>Herramientas</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools on: the model may call your tools</source>
+        <translation>Herramientas activadas: el modelo puede llamar a tus herramientas</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools off</source>
+        <translation>Herramientas desactivadas</translation>
     </message>
 </context>
 <context>

@@ -433,12 +433,12 @@
         <translation>Joindre des fichiers (images, PDF, texte)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Stop (Esc)</source>
         <translation>Arrêter (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Send (Enter)</source>
         <translation>Envoyer (Enter)</translation>
     </message>
@@ -612,7 +612,12 @@
         <translation>Le fichier n’a pas pu être lu ou écrit. Vérifiez où il se trouve et que vous pouvez l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="43"/>
+        <source>This was answered on another device.</source>
+        <translation>Cela a déjà été répondu sur un autre appareil.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="48"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -666,37 +671,37 @@
         <translation>Teehee n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="186"/>
         <source>Drop files to attach them</source>
         <translation>Déposez des fichiers pour les joindre</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Deleted “%1”</source>
         <translation>« %1 » supprimé</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>« %1 » demande à utiliser vos discussions (numéro %2)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215"/>
+        <location filename="../qml/Main.qml" line="222"/>
         <source>Review</source>
         <translation>Examiner</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply finished: %1</source>
         <translation>Réponse terminée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply stopped: %1</source>
         <translation>Réponse arrêtée&#xa0;: %1</translation>
     </message>
@@ -775,27 +780,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>You said</source>
         <translation>Vous avez écrit</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>Reply</source>
         <translation>Réponse</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>writing…</source>
         <translation>rédaction…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>%1 tokens in, %2 out</source>
         <translation>%1 jetons en entrée, %2 en sortie</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="91"/>
+        <location filename="../qml/MessageDelegate.qml" line="92"/>
         <source>Cost: %1</source>
         <translation>Coût : %1</translation>
     </message>
@@ -1187,26 +1192,31 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="212"/>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Chats are kept by %1</source>
         <translation>Les conversations sont conservées par %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="218"/>
         <source>Chats are stored in %1</source>
         <translation>Les discussions sont enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="219"/>
         <source>Data folder: %1</source>
         <translation>Dossier de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217"/>
+        <location filename="../qml/SettingsDialog.qml" line="220"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1620,6 +1630,244 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>Afficher la réflexion du modèle</translation>
+    </message>
+</context>
+<context>
+    <name>ToolApprovalCard</name>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="24"/>
+        <source>A tool asks to run: %1 from %2</source>
+        <translation>Un outil demande à s’exécuter : %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="35"/>
+        <source>Allow the tool “%1” from “%2” to run?</source>
+        <translation>Autoriser l’outil « %1 » de « %2 » à s’exécuter ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ToolApprovalCard.qml" line="44"/>
+        <source>%n more call(s) waiting</source>
+        <translation>
+            <numerusform>%n autre appel en attente</numerusform>
+            <numerusform>%n autres appels en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="82"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="88"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="94"/>
+        <source>Always allow</source>
+        <translation>Toujours autoriser</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="101"/>
+        <source>Allow once</source>
+        <translation>Autoriser une fois</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCallBlock</name>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="21"/>
+        <source>waiting for approval</source>
+        <translation>en attente d’approbation</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="22"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="23"/>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="24"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="25"/>
+        <source>denied</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="36"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="38"/>
+        <source>Tool call %1: %2</source>
+        <translation>Appel d’outil %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="80"/>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="93"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="87"/>
+        <source>Each environment line needs the form NAME=value.</source>
+        <translation>Chaque ligne d’environnement doit avoir la forme NOM=valeur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="108"/>
+        <source>Each header line needs the form Name: value.</source>
+        <translation>Chaque ligne d’en-tête doit avoir la forme Nom : valeur.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="45"/>
+        <source>Tools let models act through MCP servers. Each call asks you first unless you always allow that tool.</source>
+        <translation>Les outils permettent aux modèles d’agir via des serveurs MCP. Chaque appel vous demande d’abord, sauf si vous autorisez toujours cet outil.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="69"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Enable</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Hide log</source>
+        <translation>Masquer le journal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Show log</source>
+        <translation>Afficher le journal</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="84"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="100"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="114"/>
+        <source>Nothing logged.</source>
+        <translation>Rien dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="128"/>
+        <source>Command (stdio)</source>
+        <translation>Commande (stdio)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="129"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="131"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="132"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="133"/>
+        <source>Arguments, one a line</source>
+        <translation>Arguments, un par ligne</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="134"/>
+        <source>Environment, KEY=VALUE lines</source>
+        <translation>Environnement, lignes CLÉ=VALEUR</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="135"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="136"/>
+        <source>Headers, Name: value lines</source>
+        <translation>En-têtes, lignes Nom : valeur</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="142"/>
+        <source>Add server</source>
+        <translation>Ajouter le serveur</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="155"/>
+        <source>Always allowed</source>
+        <translation>Toujours autorisés</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="167"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="175"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsToggle</name>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="18"/>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools on: the model may call your tools</source>
+        <translation>Outils activés : le modèle peut appeler vos outils</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools off</source>
+        <translation>Outils désactivés</translation>
     </message>
 </context>
 <context>

@@ -432,12 +432,12 @@
         <translation>ファイルを添付 (画像、PDF、テキスト)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Stop (Esc)</source>
         <translation>停止 (Esc)</translation>
     </message>
     <message>
-        <location filename="../qml/Composer.qml" line="152"/>
+        <location filename="../qml/Composer.qml" line="153"/>
         <source>Send (Enter)</source>
         <translation>送信 (Enter)</translation>
     </message>
@@ -610,7 +610,12 @@
         <translation>ファイルを読み書きできませんでした。場所と使用権限を確認してください。</translation>
     </message>
     <message>
-        <location filename="../qml/controllers/failuretext.cpp" line="46"/>
+        <location filename="../qml/controllers/failuretext.cpp" line="43"/>
+        <source>This was answered on another device.</source>
+        <translation>これは別のデバイスで既に回答されました。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/failuretext.cpp" line="48"/>
         <source>Something went wrong.</source>
         <translation>問題が発生しました。</translation>
     </message>
@@ -664,37 +669,37 @@
         <translation>Teehee を起動できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="179"/>
+        <location filename="../qml/Main.qml" line="186"/>
         <source>Drop files to attach them</source>
         <translation>ドロップして添付</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Deleted “%1”</source>
         <translation>「%1」を削除しました</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="192"/>
+        <location filename="../qml/Main.qml" line="199"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="214"/>
+        <location filename="../qml/Main.qml" line="221"/>
         <source>“%1” asks to use your chats (number %2)</source>
         <translation>「%1」がチャットの利用を求めています（番号 %2）</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="215"/>
+        <location filename="../qml/Main.qml" line="222"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply finished: %1</source>
         <translation>応答が完了しました: %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="232"/>
+        <location filename="../qml/Main.qml" line="239"/>
         <source>Reply stopped: %1</source>
         <translation>応答を停止しました: %1</translation>
     </message>
@@ -773,27 +778,27 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>You said</source>
         <translation>あなたの発言</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>Reply</source>
         <translation>応答</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="50"/>
+        <location filename="../qml/MessageDelegate.qml" line="51"/>
         <source>writing…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="90"/>
+        <location filename="../qml/MessageDelegate.qml" line="91"/>
         <source>%1 tokens in, %2 out</source>
         <translation>入力 %1 トークン、出力 %2 トークン</translation>
     </message>
     <message>
-        <location filename="../qml/MessageDelegate.qml" line="91"/>
+        <location filename="../qml/MessageDelegate.qml" line="92"/>
         <source>Cost: %1</source>
         <translation>費用：%1</translation>
     </message>
@@ -1183,26 +1188,31 @@
     </message>
     <message>
         <location filename="../qml/SettingsDialog.qml" line="212"/>
+        <source>Tools</source>
+        <translation>ツール</translation>
+    </message>
+    <message>
+        <location filename="../qml/SettingsDialog.qml" line="215"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="214"/>
+        <location filename="../qml/SettingsDialog.qml" line="217"/>
         <source>Chats are kept by %1</source>
         <translation>チャットは %1 に保存されています</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="215"/>
+        <location filename="../qml/SettingsDialog.qml" line="218"/>
         <source>Chats are stored in %1</source>
         <translation>チャットの保存先: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="216"/>
+        <location filename="../qml/SettingsDialog.qml" line="219"/>
         <source>Data folder: %1</source>
         <translation>データフォルダー: %1</translation>
     </message>
     <message>
-        <location filename="../qml/SettingsDialog.qml" line="217"/>
+        <location filename="../qml/SettingsDialog.qml" line="220"/>
         <source>Teehee %1</source>
         <translation>Teehee %1</translation>
     </message>
@@ -1616,6 +1626,243 @@
         <location filename="../qml/ThinkingBlock.qml" line="26"/>
         <source>Show the model&apos;s thinking</source>
         <translation>モデルの思考を表示</translation>
+    </message>
+</context>
+<context>
+    <name>ToolApprovalCard</name>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="24"/>
+        <source>A tool asks to run: %1 from %2</source>
+        <translation>ツールの実行が求められています: %2 の %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="35"/>
+        <source>Allow the tool “%1” from “%2” to run?</source>
+        <translation>「%2」のツール「%1」の実行を許可しますか?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/ToolApprovalCard.qml" line="44"/>
+        <source>%n more call(s) waiting</source>
+        <translation>
+            <numerusform>ほかに %n 件の呼び出しが待機中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="82"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="88"/>
+        <source>Deny</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="94"/>
+        <source>Always allow</source>
+        <translation>常に許可</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolApprovalCard.qml" line="101"/>
+        <source>Allow once</source>
+        <translation>今回のみ許可</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCallBlock</name>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="21"/>
+        <source>waiting for approval</source>
+        <translation>承認待ち</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="22"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="23"/>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="24"/>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="25"/>
+        <source>denied</source>
+        <translation>拒否済み</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="36"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="38"/>
+        <source>Tool call %1: %2</source>
+        <translation>ツール呼び出し %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="80"/>
+        <source>Arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolCallBlock.qml" line="93"/>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsController</name>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="87"/>
+        <source>Each environment line needs the form NAME=value.</source>
+        <translation>環境変数の各行は NAME=value の形式にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../qml/controllers/toolscontroller.cpp" line="108"/>
+        <source>Each header line needs the form Name: value.</source>
+        <translation>ヘッダーの各行は Name: value の形式にしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPanel</name>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="45"/>
+        <source>Tools let models act through MCP servers. Each call asks you first unless you always allow that tool.</source>
+        <translation>ツールを使うと、モデルは MCP サーバーを通じて操作できます。常に許可したツール以外は、呼び出しのたびに確認します。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="69"/>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="70"/>
+        <source>stopped</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Disable</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="75"/>
+        <source>Enable</source>
+        <translation>有効にする</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Hide log</source>
+        <translation>ログを隠す</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="79"/>
+        <source>Show log</source>
+        <translation>ログを表示</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="84"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="100"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="114"/>
+        <source>Nothing logged.</source>
+        <translation>ログはありません。</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="128"/>
+        <source>Command (stdio)</source>
+        <translation>コマンド (stdio)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="129"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="131"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="132"/>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="133"/>
+        <source>Arguments, one a line</source>
+        <translation>引数 (1 行に 1 つ)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="134"/>
+        <source>Environment, KEY=VALUE lines</source>
+        <translation>環境変数 (KEY=VALUE の行)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="135"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="136"/>
+        <source>Headers, Name: value lines</source>
+        <translation>ヘッダー (Name: value の行)</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="142"/>
+        <source>Add server</source>
+        <translation>サーバーを追加</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="155"/>
+        <source>Always allowed</source>
+        <translation>常に許可</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="167"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsPanel.qml" line="175"/>
+        <source>Revoke</source>
+        <translation>取り消す</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsToggle</name>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="18"/>
+        <source>Tools</source>
+        <translation>ツール</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools on: the model may call your tools</source>
+        <translation>ツール オン: モデルがツールを呼び出せます</translation>
+    </message>
+    <message>
+        <location filename="../qml/ToolsToggle.qml" line="22"/>
+        <source>Tools off</source>
+        <translation>ツール オフ</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "localchatclient.h"
 
 #include "accountrelay.h"
+#include "localtools.h"
 #include "backendcalls.h"
 #include "importjob.h"
 #include "localsharing.h"
@@ -14,6 +15,7 @@
 #include "generation/generationmanager.h"
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
+#include "tools/toolregistry.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -49,6 +51,7 @@ LocalChatClient::LocalChatClient(const QString &storedUserId, QObject *parent)
 {
     qRegisterMetaType<TurnEvent>();
     qRegisterMetaType<ChatInfo>();
+    qRegisterMetaType<ToolCallRequest>();
     // A folder the app happens to be started in (a download, a cloned
     // repository) must not choose its database or its keys: no .env from there.
     ConfigLoader loader;
@@ -123,6 +126,9 @@ void LocalChatClient::start()
                 // Other accounts on the share may use the keys the owner shares with them.
                 backend->keys().setKeyOwner(userId);
                 relayAccountEvents(*backend, userId, this);
+                relayToolEvents(*backend, userId, this);
+                // Trusted now: the account's stdio servers may run.
+                backend->toolRegistry().startFor(userId);
             }
             QMetaObject::invokeMethod(this, [this, userId, error] { started(userId, error); }, Qt::QueuedConnection);
         });
@@ -249,6 +255,8 @@ void LocalChatClient::startTurn(QObject *context, const TurnRequest &request, Re
         GenerationOptions options;
         options.provider = request.provider;
         options.model = request.model;
+        if (request.tools)
+            options.tools = QStringList{}; // every enabled tool
         if (!request.options.isEmpty()) {
             const auto decoded = ChatOptions::fromJson(QJsonObject::fromVariantMap(request.options));
             if (!decoded)

@@ -75,6 +75,16 @@ public:
     void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
+    // Tools (localtools.cpp)
+    void listToolServers(QObject *context, Reply<QList<ToolServerInfo>> reply) override;
+    void addToolServer(QObject *context, const ToolServerChanges &server, Reply<ToolServerInfo> reply) override;
+    void updateToolServer(QObject *context, const QString &serverId, const ToolServerChanges &changes,
+                          Reply<ToolServerInfo> reply) override;
+    void removeToolServer(QObject *context, const QString &serverId, Done done) override;
+    void listToolApprovals(QObject *context, Reply<QList<ToolApprovalInfo>> reply) override;
+    void revokeToolApproval(QObject *context, const QString &serverId, const QString &tool, Done done) override;
+    void pendingToolCalls(QObject *context, Reply<QList<ToolCallRequest>> reply) override;
+    void answerToolCall(QObject *context, const QString &callId, ToolDecision decision, Done done) override;
 
     // Export and import (localtransfer.cpp)
     void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,

@@ -73,6 +73,7 @@ MessageInfo message(const PlacedMessage &placed)
     m.costUsd = r.content.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cost_usd")).toDouble(-1);
     m.createdAt = r.timestamp;
     m.attachments = attachments(r.content);
+    m.toolCalls = toolCallsFromJson(r.content.value(QStringLiteral("tool_calls")).toArray());
     return m;
 }
 

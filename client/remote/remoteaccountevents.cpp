@@ -30,6 +30,10 @@ void RemoteChatClient::onAccountEvent(const QString &type, const QJsonObject &e)
     } else if (type == u"device_revoked") {
         if (!m_deviceId.isEmpty() && e.value(u"device_id").toString() == m_deviceId)
             lostAccess();
+    } else if (type == u"tool_approval_requested") {
+        Q_EMIT toolCallRequested(toolCallOf(e));
+    } else if (type == u"tool_approval_answered") {
+        Q_EMIT toolCallAnswered(e.value(u"call_id").toString(), e.value(u"decision").toString());
     } else if (type == u"branch_changed") {
         Q_EMIT branchChanged(e.value(u"chat_id").toString());
     } else if (type == u"stream_started") {

@@ -36,6 +36,8 @@ QJsonObject turnBody(const TurnRequest &r)
         body.insert(QStringLiteral("model"), r.model);
     if (!r.options.isEmpty())
         body.insert(QStringLiteral("options"), QJsonObject::fromVariantMap(r.options));
+    if (r.tools)
+        body.insert(QStringLiteral("tools"), true);
     return body;
 }
 

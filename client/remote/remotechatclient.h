@@ -70,6 +70,16 @@ public:
     void usage(QObject *context, const QDate &from, const QDate &to, const QString &groupBy,
                Reply<UsageReport> reply) override;
     QString defaultModel(const QString &provider) const override;
+    // Tools (remotetools.cpp)
+    void listToolServers(QObject *context, Reply<QList<ToolServerInfo>> reply) override;
+    void addToolServer(QObject *context, const ToolServerChanges &server, Reply<ToolServerInfo> reply) override;
+    void updateToolServer(QObject *context, const QString &serverId, const ToolServerChanges &changes,
+                          Reply<ToolServerInfo> reply) override;
+    void removeToolServer(QObject *context, const QString &serverId, Done done) override;
+    void listToolApprovals(QObject *context, Reply<QList<ToolApprovalInfo>> reply) override;
+    void revokeToolApproval(QObject *context, const QString &serverId, const QString &tool, Done done) override;
+    void pendingToolCalls(QObject *context, Reply<QList<ToolCallRequest>> reply) override;
+    void answerToolCall(QObject *context, const QString &callId, ToolDecision decision, Done done) override;
 
     // Export and import (remotetransfer.cpp)
     void exportChat(QObject *context, const QString &chatId, ExportFormat format, const QString &filePath,
@@ -88,6 +98,8 @@ Q_SIGNALS:
     void signedOut();
 
 private:
+    // A waiting call as /tool-calls and /events tell it.
+    static ToolCallRequest toolCallOf(const QJsonObject &o);
     void patchChat(QObject *context, const QString &chatId, const QJsonObject &fields, Done done);
     void request(const QByteArray &method, const QString &path, const QJsonObject &body, QObject *context, Done done);
     void replaceKey(QObject *context, QJsonObject body, Done done);

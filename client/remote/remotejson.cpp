@@ -72,6 +72,7 @@ MessageInfo message(const QJsonObject &o)
     for (const QJsonValue &a : content.value(u"attachments").toArray())
         if (AttachmentInfo info = attachment(a.toObject()); !info.id.isEmpty())
             m.attachments << info;
+    m.toolCalls = toolCallsFromJson(content.value(u"tool_calls").toArray());
     return m;
 }
 

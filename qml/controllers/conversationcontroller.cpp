@@ -280,6 +280,7 @@ void ConversationController::start(TurnRequest request)
 {
     request.provider = provider();
     request.model = model();
+    request.tools = m_toolsEnabled;
     m_client->startTurn(this, request, [this](const Outcome<QString> &r) {
         m_starting = false;
         if (!r.ok())
@@ -299,8 +300,17 @@ void ConversationController::onTurnEvent(const TurnEvent &e)
     case TurnEvent::Type::Reasoning:
         return m_model.streamReasoning(e.messageId, e.token, e.reasoning);
     case TurnEvent::Type::ToolCall:
-    case TurnEvent::Type::ToolResult:
-        return; // steps within the reply, not its end
+    case TurnEvent::Type::ToolResult: {
+        // Steps within the reply, not its end.
+        ToolCallInfo call{e.callId, e.toolServer, e.toolName, e.toolArguments, e.toolStatus, e.toolContent};
+        QVariantMap row = toolCallRow(call);
+        if (e.type == TurnEvent::Type::ToolResult) { // only the outcome: what the call showed stays
+            row.remove(QStringLiteral("server"));
+            row.remove(QStringLiteral("tool"));
+            row.remove(QStringLiteral("arguments"));
+        }
+        return m_model.updateToolCall(e.messageId, row);
+    }
     default:
         return onEnded(e);
     }

@@ -33,6 +33,8 @@ class ConversationController : public QObject {
     Q_PROPERTY(bool streaming READ streaming NOTIFY streamingChanged)
     Q_PROPERTY(QString streamingMessageId READ streamingMessageId NOTIFY streamingChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
+    // The next turns offer the account's enabled tools to the model (this window).
+    Q_PROPERTY(bool toolsEnabled MEMBER m_toolsEnabled NOTIFY toolsEnabledChanged)
     Q_PROPERTY(qint64 lastLoadMs READ lastLoadMs NOTIFY loaded)
 public:
     explicit ConversationController(QObject *parent = nullptr);
@@ -77,6 +79,7 @@ public:
     Q_INVOKABLE void askForSettings() { Q_EMIT settingsWanted(); }
 
 Q_SIGNALS:
+    void toolsEnabledChanged();
     void chatListChanged();
     void chatChanged();
     void loadingChanged();
@@ -125,4 +128,5 @@ private:
     int m_loadSerial = 0; // a slow load answering after a newer one is dropped
     QString m_lastError;
     qint64 m_lastLoadMs = 0;
+    bool m_toolsEnabled = false;
 };

@@ -39,6 +39,8 @@ QString failureText(const teehee::client::ClientError &error)
         return QCoreApplication::translate("FailureText", "The server's certificate is not the one you confirmed. Someone may be in between: check the server before you sign in again.");
     case Failure::FileAccess:
         return QCoreApplication::translate("FailureText", "The file could not be read or written. Check where it is and that you may use it.");
+    case Failure::Conflict:
+        return QCoreApplication::translate("FailureText", "This was answered on another device.");
     case Failure::Invalid:
     case Failure::Internal:
         break;
@@ -66,6 +68,7 @@ QString failureName(Failure failure)
     case Failure::TooLarge: return QStringLiteral("too_large");
     case Failure::FileAccess: return QStringLiteral("file_access");
     case Failure::UnsupportedType: return QStringLiteral("unsupported_type");
+    case Failure::Conflict: return QStringLiteral("conflict");
     case Failure::Internal: return QStringLiteral("internal");
     }
     return {};

@@ -2,6 +2,9 @@
 
 #include "failuretext.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 using namespace teehee::client;
 
 ConversationModel::Status rowStatus(MessageStatus status)
@@ -39,6 +42,21 @@ ConversationModel::Message rowOf(const MessageInfo &m)
     row.costUsd = m.costUsd;
     row.rateLimited = m.rateLimited;
     row.attachments = attachmentRows(m.attachments);
+    for (const ToolCallInfo &c : m.toolCalls)
+        row.toolCalls << toolCallRow(c);
+    return row;
+}
+
+QVariantMap toolCallRow(const ToolCallInfo &c)
+{
+    QVariantMap row{{QStringLiteral("callId"), c.callId}, {QStringLiteral("server"), c.server},
+                    {QStringLiteral("tool"), c.tool}, {QStringLiteral("status"), c.status}};
+    // A result event carries no arguments: the ones shown stay.
+    if (!c.arguments.isEmpty() || !c.tool.isEmpty())
+        row.insert(QStringLiteral("arguments"), QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(c.arguments))
+                                                                      .toJson(QJsonDocument::Indented)).trimmed());
+    if (!c.content.isEmpty())
+        row.insert(QStringLiteral("content"), c.content);
     return row;
 }
 

@@ -10,3 +10,5 @@ ConversationModel::Message rowOf(const teehee::client::MessageInfo &message);
 QVariantList attachmentRows(const QList<teehee::client::AttachmentInfo> &attachments);
 // The ids of the files a row carries that are still there (an edited question keeps them).
 QStringList attachmentIds(const ConversationModel::Message &row);
+// A tool call as the model's ToolCallsRole shows it (arguments as indented JSON).
+QVariantMap toolCallRow(const teehee::client::ToolCallInfo &call);

@@ -61,6 +61,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case ReasoningRole: return m.reasoning;
     case ReasoningStreamingRole: return m.reasoningGrows && m.status == Streaming;
     case AttachmentsRole: return m.attachments;
+    case ToolCallsRole: return m.toolCalls;
     }
     return {};
 }
@@ -74,7 +75,8 @@ QHash<int, QByteArray> ConversationModel::roleNames() const
             {TokensOutRole, "tokensOut"}, {CostRole, "costUsd"}, {RateLimitedRole, "rateLimited"}, {RetryAtRole, "retryAt"},
             {ErrorReasonRole, "errorReason"}, {DeletedRole, "deleted"}, {CreatedAtRole, "createdAt"},
             {ReasoningRole, "reasoning"}, {ReasoningStreamingRole, "reasoningStreaming"},
-            {AttachmentsRole, "attachments"}};
+            {AttachmentsRole, "attachments"},
+            {ToolCallsRole, "toolCalls"}};
 }
 
 void ConversationModel::setMessages(QList<Message> messages)
@@ -172,6 +174,28 @@ void ConversationModel::streamReasoning(const QString &id, const QString &delta,
     }
     if (!m_flush.isActive())
         m_flush.start();
+}
+
+void ConversationModel::updateToolCall(const QString &messageId, const QVariantMap &call)
+{
+    const int pos = position(messageId);
+    if (pos < 0)
+        return;
+    QVariantList &calls = m_rows[pos].message.toolCalls;
+    const QString callId = call.value(QStringLiteral("callId")).toString();
+    auto it = std::find_if(calls.begin(), calls.end(), [&](const QVariant &c) {
+        return c.toMap().value(QStringLiteral("callId")).toString() == callId;
+    });
+    if (it == calls.end()) {
+        calls << call;
+    } else {
+        QVariantMap merged = it->toMap();
+        for (auto f = call.cbegin(); f != call.cend(); ++f)
+            merged.insert(f.key(), f.value());
+        *it = merged;
+    }
+    if (pos >= m_offset)
+        Q_EMIT dataChanged(index(pos - m_offset), index(pos - m_offset), {ToolCallsRole});
 }
 
 void ConversationModel::flushPending()

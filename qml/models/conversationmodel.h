@@ -47,6 +47,7 @@ public:
         ReasoningStreamingRole,    // streaming, and the reasoning is what grows now (no answer text since)
         CostRole,                  // what the reply cost in USD, -1 when no price is known
         AttachmentsRole,           // a user message's files: [{id, name, mimeType, size, isImage, removed}]
+        ToolCallsRole,             // [{callId, server, tool, arguments (JSON text), status, content}]
     };
     Q_ENUM(Role)
 
@@ -78,6 +79,7 @@ public:
         QString reasoning;
         bool reasoningGrows = false; // the last streamed piece was reasoning
         QVariantList attachments;    // as AttachmentsRole gives them
+        QVariantList toolCalls;      // see ToolCallsRole
     };
 
     explicit ConversationModel(QObject *parent = nullptr);
@@ -106,6 +108,9 @@ public:
     // The same for reasoning, `content` being the reasoning so far.
     void streamReasoning(const QString &id, const QString &delta, const QString &content);
     void flushPending();
+    // A tool call of a reply, new or changed (matched by its callId): the
+    // fields given replace those shown.
+    void updateToolCall(const QString &messageId, const QVariantMap &call);
     // Drops every row after `row` (a new branch replaces the rest of the path).
     void truncateAfter(int row);
     // A message on a new branch: the rows after its parent go and it becomes

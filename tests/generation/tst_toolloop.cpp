@@ -12,6 +12,7 @@
 #include "tools/toolregistry.h"
 #include "tools/toolserverservice.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 
 using namespace genfixture;
@@ -362,6 +363,44 @@ private Q_SLOTS:
         QVERIFY(f->fake.requests().at(1).json().contains(u"tools"));
         QVERIFY(!f->fake.requests().at(2).json().contains(u"tools"));
         QCOMPARE(f->stored(g->messageId()).content.value(u"tool_calls").toArray().size(), 2);
+    }
+
+    void aToolOnAnHttpServerRunsTheSameWay()
+    {
+        QVERIFY(startTools());
+        // The same fake, serving Streamable HTTP on loopback (the owner may reach it).
+        QProcess http;
+        http.setProgram(QStringLiteral(FAKE_MCP_SERVER));
+        http.setArguments({QStringLiteral("--http"), QStringLiteral("--sse")});
+        http.start();
+        QVERIFY(QTest::qWaitFor([&] { return http.canReadLine(); }, 10000));
+        const QByteArray line = http.readLine().trimmed();
+        QVERIFY2(line.startsWith("PORT "), line.constData());
+        ToolServerInput in;
+        in.name = QStringLiteral("web");
+        in.transport = QStringLiteral("http");
+        in.url = QStringLiteral("http://127.0.0.1:%1/mcp").arg(QString::fromLatin1(line.mid(5)));
+        auto added = f->backend().toolServers().add(f->user, in);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        QVERIFY(QTest::qWaitFor([&] { return f->backend().toolRegistry().state(added->id).status == u"running"; }, 10000));
+
+        f->fake.enqueue(callReply(QStringLiteral("openai"), {{QStringLiteral("call_1"), QStringLiteral("web_echo"),
+                                                              QStringLiteral("{\"text\":\"over http\"}")}}));
+        f->fake.enqueue(textReply(QStringLiteral("openai"), {QStringLiteral("Fine.")}));
+        Generation *g = sendWithTools(f->newChat(), QStringLiteral("openai"));
+        QVERIFY(g);
+        Recorder rec;
+        rec.attach(g);
+        answer(0, ApprovalDecision::AllowOnce);
+        QCOMPARE(asked.first().serverName, QStringLiteral("web"));
+        QVERIFY(rec.waitFinished());
+        QCOMPARE(ofType(rec, GenerationEvent::Type::ToolResult).first().toolContent, QStringLiteral("over http"));
+        QCOMPARE(resultsIn(QStringLiteral("openai"), f->fake.requests().at(1).json()), QStringList{QStringLiteral("over http")});
+        // Both servers' tools were offered, under names that tell them apart.
+        const QByteArray offered = QJsonDocument(f->fake.requests().first().json().value(u"tools").toArray()).toJson();
+        QVERIFY(offered.contains("web_echo") && offered.contains("fake_echo"));
+        http.kill();
+        QVERIFY(QTest::qWaitFor([&] { return http.state() == QProcess::NotRunning; }, 5000));
     }
 
     void withoutToolsAskedForNoneAreOffered()

@@ -24,6 +24,21 @@ FakeProviderControl::FakeProviderControl(QObject *parent) : QObject(parent)
             return FakeResponse::json(429, wire::openAiErrorBody("Rate limit reached for requests", "requests", "rate_limit_exceeded"))
                 .header("Retry-After", seconds).header("x-should-retry", "false");
         }
+        // "#tool=<name>" in the person's message: that tool is called first.
+        const QJsonArray asked = request.json().value(QStringLiteral("messages")).toArray();
+        const QJsonObject lastAsked = asked.isEmpty() ? QJsonObject() : asked.last().toObject();
+        static const QRegularExpression toolTag(QStringLiteral("#tool=(\\S+)"));
+        if (const auto tag = toolTag.match(lastAsked.value(QStringLiteral("content")).toString());
+            tag.hasMatch() && lastAsked.value(QStringLiteral("role")).toString() == u"user") {
+            m_toolName = tag.captured(1);
+            m_toolArguments = QStringLiteral("{\"text\":\"Lisbon, Saturday: 24 °C and sunny; Sunday: 21 °C, light wind.\"}");
+        }
+        if (!m_toolName.isEmpty()) {
+            const QString id = QStringLiteral("call_fake_%1").arg(++m_toolCalls);
+            FakeResponse calling = FakeResponse::sse();
+            calling.send(wire::openAiToolCallStream({{id, std::exchange(m_toolName, {}), m_toolArguments}}));
+            return calling;
+        }
         QStringList pieces;
         if (!m_whenNeedle.isEmpty() && request.body.contains(m_whenNeedle)) {
             pieces = splitWords(m_whenText); // the queue is left for the other requests

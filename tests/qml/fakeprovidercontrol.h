@@ -10,6 +10,7 @@
 // long enough reply can be stopped mid-way); /models lists two models.
 // A request whose last message holds "#think", or any request while
 // `thinking` is set, streams that thinking first as `reasoning_content`.
+// "#tool=<name>" makes it call that tool first (see callToolNext).
 // One whose last message holds "#slow" streams its pieces at least
 // kSlowDelayMs apart (a reply still running when the screenshots are taken).
 class FakeProviderControl : public QObject {
@@ -40,6 +41,14 @@ public:
     void queueReplies(const QStringList &texts, int delayMs) { m_queue = texts; m_queueDelayMs = delayMs; }
     // Requests whose body holds `needle` are answered with `text`, and take nothing from the queue.
     void replyWhenBodyHolds(const QByteArray &needle, const QString &text) { m_whenNeedle = needle; m_whenText = text; }
+    // The next chat request is answered with a call of the tool `name` (as
+    // the provider sees it: "server_tool") with these arguments (JSON text);
+    // the one after it, carrying the result, gets the usual reply.
+    Q_INVOKABLE void callToolNext(const QString &name, const QString &argumentsJson)
+    {
+        m_toolName = name;
+        m_toolArguments = argumentsJson;
+    }
 
 Q_SIGNALS:
     void changed();
@@ -56,4 +65,7 @@ private:
     QByteArray m_whenNeedle;
     QString m_whenText;
     static QStringList splitWords(const QString &text);
+    QString m_toolName;
+    QString m_toolArguments;
+    int m_toolCalls = 0;
 };

@@ -40,7 +40,7 @@ Item {
                 tokensIn: 3, tokensOut: 4, costUsd: 0.0012, rateLimited: false, retryAt: 0, errorReason: "",
                 reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
                 createdAt: extra && extra.createdAt ? extra.createdAt : NaN,
-                attachments: extra && extra.attachments ? extra.attachments : []
+                attachments: extra && extra.attachments ? extra.attachments : [], toolCalls: []
             })
             verify(d)
             return d

@@ -9,6 +9,7 @@
 #include "serveraccounts.h"
 #include "sharingclient.h"
 
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QSettings>
@@ -55,6 +56,8 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "FakeProvider", m_fake);
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "SecondProvider", m_second);
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "Phone", m_phone);
+        // The fake MCP server program, for Settings → Tools.
+        engine->rootContext()->setContextProperty(QStringLiteral("fakeMcpServerPath"), QStringLiteral(FAKE_MCP_SERVER));
     }
 
 private:

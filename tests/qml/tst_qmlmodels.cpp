@@ -99,6 +99,42 @@ private Q_SLOTS:
         model.flushPending();
         QCOMPARE(model.get(0).value("text").toString(), QStringLiteral("Hello world! More"));
     }
+    void aToolCallIsShownThenUpdatedByItsResult()
+    {
+        ConversationModel model;
+        QAbstractItemModelTester tester(&model);
+        auto reply = msg("a1", {}, "assistant", "");
+        reply.status = ConversationModel::Streaming;
+        model.setMessages({reply});
+        teehee::client::ToolCallInfo call{QStringLiteral("c1"), QStringLiteral("files"), QStringLiteral("read"),
+                                          {{QStringLiteral("path"), QStringLiteral("<a>.txt")}},
+                                          QStringLiteral("awaiting_approval"), {}};
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.updateToolCall(QStringLiteral("a1"), toolCallRow(call));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{ConversationModel::ToolCallsRole});
+        // The result carries only the outcome: the call's name and arguments stay.
+        model.updateToolCall(QStringLiteral("a1"), {{QStringLiteral("callId"), QStringLiteral("c1")},
+                                                    {QStringLiteral("status"), QStringLiteral("ok")},
+                                                    {QStringLiteral("content"), QStringLiteral("<b>hi</b>")}});
+        const QVariantList calls = model.get(0).value("toolCalls").toList();
+        QCOMPARE(calls.size(), 1);
+        const QVariantMap shown = calls.first().toMap();
+        QCOMPARE(shown.value("server").toString(), QStringLiteral("files"));
+        QCOMPARE(shown.value("tool").toString(), QStringLiteral("read"));
+        QCOMPARE(shown.value("status").toString(), QStringLiteral("ok"));
+        QCOMPARE(shown.value("content").toString(), QStringLiteral("<b>hi</b>"));
+        QVERIFY(shown.value("arguments").toString().contains(QStringLiteral("\"path\": \"<a>.txt\"")));
+        // A saved reply brings its calls as rows too.
+        teehee::client::MessageInfo saved;
+        saved.id = QStringLiteral("a2");
+        saved.role = QStringLiteral("assistant");
+        saved.toolCalls = {call};
+        QCOMPARE(rowOf(saved).toolCalls.size(), 1);
+        QCOMPARE(model.indexOf(QStringLiteral("unknown")), -1);
+        model.updateToolCall(QStringLiteral("unknown"), toolCallRow(call)); // no such reply: nothing happens
+        QCOMPARE(changed.size(), 2);
+    }
     void reasoningGrowsApartFromTheTextAndStopsGrowingWithIt()
     {
         ConversationModel model;
