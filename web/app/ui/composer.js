@@ -30,9 +30,9 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
   }
   const meter = createContextMeter();
   // "Tools": offer the account's tools to the model (remembered on this device, for every chat).
-  const toolsButton = h('button', { type: 'button', class: 'tools-toggle', 'aria-pressed': String(!!settings.get('tools')),
+  const toolsButton = h('button', { type: 'button', class: 'tools-toggle', 'aria-label': t('tools.toggle'), 'aria-pressed': String(!!settings.get('tools')),
     title: t('tools.toggleHint'), onclick: () => settings.set({ tools: !settings.get('tools') }) },
-  icon('tools'), h('span', { text: t('tools.toggle') }));
+  icon('tools'), h('span', { class: 'tools-toggle-text', text: t('tools.toggle') }));
   const offTools = settings.on('change', (c) => { if ('tools' in c) toolsButton.setAttribute('aria-pressed', String(!!settings.get('tools'))); });
   const attachButton = iconButton('attach', t('attach.add'), () => picker.click(), { class: 'attach-btn' });
   const cameraButton = isTouch() ? iconButton('camera', t('attach.camera'), () => camera.click(), { class: 'camera-btn' }) : null;
