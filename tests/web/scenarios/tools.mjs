@@ -113,5 +113,17 @@ export default {
             await ui.waitStatus(again, 'complete');
             await visible(again.getByRole('region', { name: 'Tool call fake · echo', exact: true }), 'the saved "fake · echo" block');
         });
+
+        await t.step('Settings → Tools lists the server running with its tools', async () => {
+            if (!(await ui.button(page, 'Settings').isVisible()))
+                await ui.showChats(page);
+            await (await visible(ui.button(page, 'Settings'), 'the "Settings" button')).click();
+            const dialog = await visible(page.getByRole('dialog', { name: 'Settings' }), 'the Settings dialog');
+            const section = await visible(dialog.getByRole('region', { name: 'Tools', exact: true }), 'the "Tools" section');
+            await waitUntil('the server "fake", Running, with echo', async () => {
+                const text = await section.innerText();
+                return { ok: /fake/.test(text) && /Running/.test(text) && /\becho\b/.test(text) && /No tool is always allowed/.test(text), seen: text };
+            });
+        });
     },
 };
