@@ -25,6 +25,7 @@ function parseArgs(argv) {
         };
         if (a === '--server') args.server = resolve(value());
         else if (a === '--desktop-share') args.desktopShare = resolve(value());
+        else if (a === '--mcp-server') args.mcpServer = resolve(value());
         else if (a === '--only') args.only = value().split(',').map((s) => s.trim()).filter(Boolean);
         else if (a === '--viewport') args.viewports = value().split(',');
         else if (a === '--out') args.out = resolve(value());
@@ -35,12 +36,15 @@ function parseArgs(argv) {
         else throw new Error(`unknown argument ${a} (try --help)`);
     }
     args.server ??= process.env.TEEHEE_SERVER ?? resolve(here, '../../build-test/app/teehee-server');
+    args.mcpServer ??= process.env.TEEHEE_FAKE_MCP ?? resolve(here, '../../build-test/tests/mcp/fakemcpserver');
     return args;
 }
 
 const HELP = `usage: node tests/web/run.mjs [--server PATH] [--only NAME[,NAME]] [--viewport phone|desktop]
-                            [--out DIR] [--screenshots DIR] [--verbose] [--list]
+                            [--out DIR] [--screenshots DIR] [--verbose] [--list] [--mcp-server PATH]
   --server       teehee-server binary (default: $TEEHEE_SERVER or build-test/app/teehee-server)
+  --mcp-server   the fake MCP server (tests/mcp, fakemcpserver) the tools scenario adds over stdio
+                 (default: $TEEHEE_FAKE_MCP or build-test/tests/mcp/fakemcpserver)
   --desktop-share  teehee-webshare binary: run the desktop-share scenarios against the desktop
                  app's share (TLS, self-signed) instead of teehee-server
   --only         run only these scenarios (see --list)
@@ -74,7 +78,7 @@ async function main() {
         return 2;
     }
     const { startEnvironment, runScenario } = await import('./lib/harness.mjs');
-    const env = await startEnvironment({ serverBinary: args.server, desktopShare: args.desktopShare, verbose: args.verbose });
+    const env = await startEnvironment({ serverBinary: args.server, desktopShare: args.desktopShare, mcpServer: args.mcpServer, verbose: args.verbose });
     try {
         if (args.screenshots) {
             const { writeScreenshots } = await import('./screenshots.mjs');

@@ -1,6 +1,7 @@
 // --screenshots DIR: pictures of the web client for the README, phone and desktop, light and
 // dark: a conversation with a "Thinking" section and a code block (web-phone-light.png,
-// web-desktop-dark.png, …), and the pairing page when the server can pair (web-pairing-phone.png).
+// web-desktop-dark.png, …), the pairing page when the server can pair (web-pairing-phone.png), and
+// the tool approval sheet (web-tools-approval-phone.png).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { newAccount } from './lib/api.mjs';
 import { SCREENSHOT_PROMPT } from './lib/replies.mjs';
 import { visible } from './lib/check.mjs';
 import * as ui from './lib/ui.mjs';
+import { addFakeToolServer, approvalSheet, turnToolsOn, TOOL_PROMPT } from './scenarios/tools.mjs';
 
 export async function writeScreenshots(env, dir) {
     mkdirSync(dir, { recursive: true });
@@ -46,6 +48,31 @@ export async function writeScreenshots(env, dir) {
         }
     }
     await pairingScreenshot(env, dir, account);
+    await toolsScreenshot(env, dir);
+}
+
+// The approval sheet at phone size, for a call of the fake MCP server's echo tool; denied after.
+async function toolsScreenshot(env, dir) {
+    const account = await newAccount(env.server.origin, env.providerKey, 'screenshots-tools');
+    try {
+        await addFakeToolServer(account.api, env.mcpServer);
+    } catch (e) {
+        console.log(`no tools screenshot: ${e.message.split('\n')[0]}`);
+        return;
+    }
+    const context = await env.browser.newContext({ ...VIEWPORTS.phone, colorScheme: 'light', locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await ui.signIn(page, env.server.origin, account);
+    await ui.newChat(page);
+    await turnToolsOn(page);
+    await ui.send(page, TOOL_PROMPT('for the picture'));
+    const sheet = await visible(approvalSheet(page), 'the tool approval sheet');
+    await page.waitForTimeout(300);
+    const file = join(dir, 'web-tools-approval-phone.png');
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file}`);
+    await ui.button(sheet, 'Deny').click();
+    await context.close();
 }
 
 async function pairingScreenshot(env, dir, account) {

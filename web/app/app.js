@@ -15,6 +15,7 @@ import { promptDialog } from './ui/dialog.js';
 import { showToast } from './ui/toast.js';
 import { askToApprovePairing } from './ui/devices.js';
 import { download } from './core/transfer.js';
+import { ApprovalPrompts } from './ui/approvalsheet.js';
 
 let app = null;
 const pendingDeletes = new Map(); // chat id → its toast
@@ -37,12 +38,17 @@ export function startApp(root, { onLanguage, onSignOut }) {
   });
   root.replaceChildren(shell.root);
   const account = new AccountEvents();
+  const approvals = new ApprovalPrompts();
   const offs = [
     account.on('message', (e) => {
       if (e.type === 'pair_requested') askToApprovePairing(e);
-      else chatList.apply(e);
+      else if (!approvals.handle(e)) chatList.apply(e);
     }),
-    account.on('open', (reopened) => { if (reopened) chatList.load().catch(() => {}); }),
+    account.on('open', (reopened) => {
+      approvals.load(); // on every (re)connect: requests made while we were away
+      if (reopened) chatList.load().catch(() => {});
+    }),
+    () => approvals.destroy(),
     chatList.on('change', () => {
       const id = router.current.id;
       const chat = id && chatList.find(id);

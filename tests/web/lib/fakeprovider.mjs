@@ -49,9 +49,31 @@ function classify(body, variants) {
         return { kind: 'continue', prompt, variant: 0, partial, tokens: ['(the fake could not match the partial text)'], reasoningTokens: [], delayMs: 0 };
     }
     const prompt = textOf([...messages].reverse().find((m) => m.role === 'user')?.content ?? '');
+    const toolPlan = toolStep(body, messages, prompt);
+    if (toolPlan)
+        return toolPlan;
     const variant = (variants.get(prompt) ?? 0) + 1;
     variants.set(prompt, variant);
     return { kind: 'reply', prompt, variant, ...replyFor(prompt, variant) };
+}
+
+// `[tool=NAME text]` in the question: the first request (with tools offered) asks for the tool
+// whose offered name ends in `_NAME` with {"text"}; the request carrying its result is answered
+// with text that quotes the result.
+function toolStep(body, messages, prompt) {
+    const m = prompt.match(/\[tool=(\w+) ([^\]]*)\]/);
+    if (!m)
+        return null;
+    const last = messages[messages.length - 1];
+    if (last?.role === 'tool') {
+        const text = `The tool answered: ${textOf(last.content)}`;
+        return { kind: 'tool-answer', prompt, variant: 1, text, tokens: text.match(/\s*\S+\s*/g) ?? [], reasoningTokens: [], delayMs: 0 };
+    }
+    const tool = (Array.isArray(body.tools) ? body.tools : []).map((x) => x.function?.name ?? '').find((n) => n.endsWith(`_${m[1]}`));
+    if (!tool)
+        return { kind: 'reply', prompt, variant: 1, text: 'No tool was offered.', tokens: ['No tool was offered.'], reasoningTokens: [], delayMs: 0 };
+    return { kind: 'tool-call', prompt, variant: 1, text: '', tokens: [], reasoningTokens: [], delayMs: 0,
+        toolCall: { id: `call_${randomBytes(6).toString('hex')}`, name: tool, arguments: JSON.stringify({ text: m[2] }) } };
 }
 
 // What a request "used": a quarter of the request's characters as input, one token per piece
@@ -168,7 +190,14 @@ export class FakeProvider {
             events.push({ piece: t, event: delta({ reasoning_content: t }) });
         for (const t of plan.tokens)
             events.push({ piece: t, text: true, event: delta({ content: t }) });
-        events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]));
+        if (plan.toolCall) {
+            // OpenAI's shape: the id and name first, then the arguments in pieces.
+            const c = plan.toolCall;
+            events.push(delta({ tool_calls: [{ index: 0, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }));
+            for (const piece of c.arguments.match(/.{1,8}/gs) ?? [])
+                events.push(delta({ tool_calls: [{ index: 0, function: { arguments: piece } }] }));
+        }
+        events.push(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: plan.toolCall ? 'tool_calls' : 'stop' }]));
         if (includeUsage)
             events.push(chunk([], { usage: openAiUsage(entry.usage) }));
         events.push('data: [DONE]\n\n');

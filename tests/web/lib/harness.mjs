@@ -15,21 +15,23 @@ import { TEST_PRICES } from './prices.mjs';
 
 // `desktopShare`: the desktop app's share host (teehee-webshare) instead of teehee-server,
 // with the fake's key saved as the desktop owner's.
-export async function startEnvironment({ serverBinary, desktopShare, verbose }) {
+// `mcpServer`: the fake MCP server's binary; teehee-server lets accounts add stdio tool servers.
+export async function startEnvironment({ serverBinary, desktopShare, mcpServer, verbose }) {
     const providerKey = `sk-fake-${randomBytes(12).toString('hex')}`;
     const fake = await new FakeProvider({ apiKey: providerKey }).start();
     let server;
     try {
         server = desktopShare
             ? await startDesktopShare({ binary: desktopShare, providerOrigin: fake.origin, ownerKey: providerKey, verbose })
-            : await startServer({ binary: serverBinary, providerOrigin: fake.origin, prices: TEST_PRICES, verbose });
+            : await startServer({ binary: serverBinary, providerOrigin: fake.origin, prices: TEST_PRICES, verbose,
+                extraEnv: { ALLOW_STDIO_TOOLS: 'true' } });
     } catch (e) {
         await fake.stop();
         throw e;
     }
     const browser = await launchBrowser();
     return {
-        fake, server, browser, providerKey, desktopShare: Boolean(desktopShare),
+        fake, server, browser, providerKey, desktopShare: Boolean(desktopShare), mcpServer,
         async stop() {
             await browser.close().catch(() => {});
             await server.stop();
@@ -49,6 +51,7 @@ class ScenarioContext {
         this.serverOrigin = env.server.origin;
         this.share = env.desktopShare ? env.server : null; // the desktop share's handle (invitations, Approve)
         this.fake = env.fake;
+        this.mcpServer = env.mcpServer;
         this.currentStep = '(start)';
         this.notes = [];
     }

@@ -21,6 +21,7 @@ import sharepeople from './sharepeople.mjs';
 import search from './searchjump.mjs';
 import transfer from './transfer.mjs';
 import attachments from './attachments.mjs';
+import tools from './tools.mjs';
 
 export const scenarios = [signin, stream, stop, edit, regenerate, retry, reload, offline, secondtab, markdown, hostile, layout, pairing,
-    modelprompt, chatactions, keyboard, search, transfer, attachments, sharepairing, sharepeople];
+    modelprompt, chatactions, keyboard, search, transfer, attachments, tools, sharepairing, sharepeople];

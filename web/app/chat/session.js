@@ -13,6 +13,23 @@ import { followReply, sendOverSse } from './ssestream.js';
 
 const QUIET_CHECK_MS = 20000;
 
+// A tool_call or tool_result event folded into a reply's calls (by call_id).
+function mergeToolCall(calls, e) {
+  const list = [...(calls || [])];
+  const i = list.findIndex((c) => c.call_id === e.call_id);
+  const known = i >= 0 ? list[i] : { call_id: e.call_id };
+  const next = { ...known, status: e.status || known.status };
+  for (const key of ['server', 'tool', 'arguments', 'content']) if (e[key] !== undefined) next[key] = e[key];
+  if (i >= 0) list[i] = next; else list.push(next);
+  return list;
+}
+
+// "tools": true rides on every request that starts a generation while the Tools switch is on.
+function withTools(message) {
+  if (settings.get('tools')) message.tools = true;
+  return message;
+}
+
 export class ChatSession extends Emitter {
   tree = new MessageTree();
   chat = null;
@@ -150,6 +167,14 @@ export class ChatSession extends Emitter {
       case 'stream_error':
         this.#finish(e);
         break;
+      case 'tool_call':
+      case 'tool_result': {
+        const m = this.tree.get(e.message_id);
+        if (!m) { this.refresh(); break; }
+        m.toolCalls = mergeToolCall(m.toolCalls, e);
+        this.emit('message', m.id, 'tools');
+        break;
+      }
       case 'chat_updated':
         this.#setChat(e.chat);
         chatList.upsert(e.chat);
@@ -262,7 +287,7 @@ export class ChatSession extends Emitter {
     this.pending = { text, after, attachments };
     this.expecting = { kind: 'send' };
     this.emit('structure');
-    this.#sendQuestion(this.#choice(message));
+    this.#sendQuestion(withTools(this.#choice(message)));
   }
 
   // "Save & submit": the edited question becomes a sibling, with its own reply.
@@ -272,17 +297,17 @@ export class ChatSession extends Emitter {
     this.pending = { text, after: m.parent };
     this.expecting = { kind: 'send' };
     this.emit('structure');
-    this.#sendQuestion(this.#choice({ type: 'stream_message', content: text, parent_message_id: m.parent }));
+    this.#sendQuestion(withTools(this.#choice({ type: 'stream_message', content: text, parent_message_id: m.parent })));
   }
 
   regenerate(id) {
     this.expecting = { kind: 'regenerate', id };
-    this.socket.send(this.#choice({ type: 'regenerate', message_id: id }));
+    this.socket.send(withTools(this.#choice({ type: 'regenerate', message_id: id })));
   }
 
   continueReply(id) {
     this.expecting = { kind: 'continue', id };
-    this.socket.send(this.#choice({ type: 'continue_stream', message_id: id }));
+    this.socket.send(withTools(this.#choice({ type: 'continue_stream', message_id: id })));
   }
 
   // Stop over HTTP: it works whatever state the socket is in.

@@ -19,6 +19,7 @@ export function normalize(m) {
     deleted: !!content.deleted,
     usage: content.usage || null,
     attachments: Array.isArray(content.attachments) ? content.attachments : [],
+    toolCalls: Array.isArray(content.tool_calls) ? content.tool_calls.filter((c) => c && c.call_id) : [],
     model: m.model || '',
     provider: m.provider || '',
     timestamp: m.timestamp || '',
@@ -52,7 +53,8 @@ export class MessageTree {
     const keepText = known.status === 'streaming' && incoming.status === 'streaming';
     const text = keepText && known.text.length > incoming.text.length ? known.text : incoming.text;
     const reasoning = keepText && known.reasoning.length > incoming.reasoning.length ? known.reasoning : incoming.reasoning;
-    Object.assign(known, incoming, { text, reasoning });
+    const toolCalls = keepText && known.toolCalls.length > incoming.toolCalls.length ? known.toolCalls : incoming.toolCalls;
+    Object.assign(known, incoming, { text, reasoning, toolCalls });
     return known;
   }
 

@@ -1,6 +1,7 @@
 // The desktop app's icon set (resources/icons), drawn with currentColor.
 const SHAPES = {
   check: '<path d="M5 12l5 5 9-10"/>',
+  tools: '<path d="M14.5 5.5a4 4 0 0 0 4.9 4.9L12 17.8 8.2 21.6a1.9 1.9 0 0 1-2.7-2.7L9.3 15.1l7.4-7.4"/><path d="M14.5 5.5l2.5 2.5"/>',
   down: '<path d="M6 9l6 6 6-6"/>',
   left: '<path d="M15 6l-6 6 6 6"/>',
   right: '<path d="M9 6l6 6-6 6"/>',

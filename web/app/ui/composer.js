@@ -6,6 +6,7 @@ import { t } from '../core/i18n.js';
 import { net } from '../core/netstatus.js';
 import { ACCEPT, createAttachmentTray } from './attachments.js';
 import { createContextMeter } from './contextmeter.js';
+import { settings } from '../core/settings.js';
 
 export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
   const field = h('textarea', {
@@ -28,11 +29,16 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
     input.addEventListener('change', () => { tray.add([...input.files]); input.value = ''; });
   }
   const meter = createContextMeter();
+  // "Tools": offer the account's tools to the model (remembered on this device, for every chat).
+  const toolsButton = h('button', { type: 'button', class: 'tools-toggle', 'aria-label': t('tools.toggle'), 'aria-pressed': String(!!settings.get('tools')),
+    title: t('tools.toggleHint'), onclick: () => settings.set({ tools: !settings.get('tools') }) },
+  icon('tools'), h('span', { class: 'tools-toggle-text', text: t('tools.toggle') }));
+  const offTools = settings.on('change', (c) => { if ('tools' in c) toolsButton.setAttribute('aria-pressed', String(!!settings.get('tools'))); });
   const attachButton = iconButton('attach', t('attach.add'), () => picker.click(), { class: 'attach-btn' });
   const cameraButton = isTouch() ? iconButton('camera', t('attach.camera'), () => camera.click(), { class: 'camera-btn' }) : null;
   const form = h('form', { class: 'composer' }, alert,
     h('div', { class: 'composer-box' }, tray.root, field,
-      h('div', { class: 'composer-row' }, attachButton, cameraButton, picker, camera, modelButton, promptButton,
+      h('div', { class: 'composer-row' }, attachButton, cameraButton, picker, camera, modelButton, promptButton, toolsButton,
         h('span', { class: 'spacer' }), meter.root, action)));
   field.addEventListener('paste', (e) => {
     const files = [...(e.clipboardData?.files || [])];
@@ -137,7 +143,7 @@ export function createComposer({ onSend, onStop, onModel, onSystemPrompt }) {
         ...buttons.map((b) => h('button', { type: 'button', class: 'btn small', text: b.label, onclick: b.onClick })),
         iconButton('close', t('dismiss'), () => composer.showAlert('')));
     },
-    destroy() { offNet(); },
+    destroy() { offNet(); offTools(); },
   };
   return composer;
 }

@@ -4,6 +4,7 @@ import { h, iconButton, textButton, copyText } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 import { describeError, providerName } from '../chat/errors.js';
 import { renderReplyBody } from './messagebody.js';
+import { renderToolCalls } from './toolcalls.js';
 import { renderMessageAttachments } from './attachments.js';
 import { openEditor } from './messageeditor.js';
 import { icon } from '../core/icons.js';
@@ -31,10 +32,11 @@ export function createMessageView(msg, ctx) {
   const meta = isUser ? null : h('div', { class: 'msg-meta' });
   const thinking = isUser ? null : h('details', { class: 'thinking', hidden: true },
     h('summary', {}, h('span', { class: 'thinking-label' })), h('div', { class: 'thinking-text' }));
+  const tools = isUser ? null : h('div', { class: 'tool-calls', hidden: true });
   const body = h('div', { class: isUser ? 'bubble' : 'reply markdown' });
   const notice = h('div', { class: 'notice', hidden: true });
   const actions = h('div', { class: 'actions' });
-  el.append(...[meta, thinking, body, notice, actions].filter(Boolean));
+  el.append(...[meta, thinking, tools, body, notice, actions].filter(Boolean));
 
   let editing = null;
   // Made once and put back into the rebuilt actions row: an open tooltip stays open.
@@ -88,6 +90,13 @@ export function createMessageView(msg, ctx) {
     if (shown.reasoning === msg.reasoning) return;
     shown.reasoning = msg.reasoning;
     thinking.querySelector('.thinking-text').textContent = msg.reasoning;
+  }
+
+  let shownCalls = null;
+  function renderTools() {
+    if (!tools || shownCalls === msg.toolCalls) return;
+    shownCalls = msg.toolCalls;
+    renderToolCalls(tools, msg.deleted ? [] : msg.toolCalls);
   }
 
   function renderMeta() {
@@ -187,8 +196,10 @@ export function createMessageView(msg, ctx) {
     el.dataset.status = msg.status === 'error' ? 'failed' : msg.status;
     if (what === 'text') { renderBody(); renderMeta(); return; }
     if (what === 'reasoning') { renderThinking(); return; }
+    if (what === 'tools') { renderTools(); return; }
     renderMeta();
     renderThinking();
+    renderTools();
     renderBody();
     renderNotice();
     renderActions();

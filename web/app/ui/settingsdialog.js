@@ -7,6 +7,7 @@ import { api } from '../core/api.js';
 import { openDialog } from './dialog.js';
 import { createKeysSection } from './keys.js';
 import { createDevicesSection } from './devices.js';
+import { createToolsSection } from './toolsettings.js';
 import { showToast } from './toast.js';
 import { download, importFile } from '../core/transfer.js';
 import { chatList } from '../chat/chatlist.js';
@@ -67,6 +68,7 @@ export function openSettings({ onSignOut, onLanguage, onUsage }) {
       h('label', { class: 'choice' }, images, h('span', { text: t('settings.remoteImages') })),
       h('p', { class: 'hint', text: t('settings.remoteImagesHint') })),
     createDevicesSection(),
+    createToolsSection(),
     data,
     h('section', { class: 'settings-section', 'aria-labelledby': 'set-account' },
       h('h3', { id: 'set-account', text: t('settings.account') }), account,
