@@ -1,5 +1,7 @@
 #include "conversationcontroller.h"
 
+#include "chattoolschoice.h"
+
 #include "chatlistcontroller.h"
 #include "failuretext.h"
 #include "messagerows.h"
@@ -13,6 +15,15 @@ ConversationController::ConversationController(QObject *parent) : QObject(parent
 {
     connect(&m_wanted, &WantedMessage::revealed, this, &ConversationController::messageRevealed);
     connect(&m_wanted, &WantedMessage::failed, this, &ConversationController::fail);
+    connect(this, &ConversationController::chatChanged, this, [this] {
+        // The first message writes a new chat: the chip's choice becomes the chat's.
+        if (m_toolsChatId.isEmpty() && !m_chatId.isEmpty() && m_toolsEnabled)
+            chattoolschoice::setEnabled(m_chatId, true);
+        if (m_toolsChatId != m_chatId && !m_chatId.isEmpty())
+            m_toolsEnabled = false; // a new chat starts without tools
+        m_toolsChatId = m_chatId;
+        Q_EMIT toolsEnabledChanged();
+    });
 }
 
 void ConversationController::setChatList(ChatListController *chatList)
@@ -280,7 +291,7 @@ void ConversationController::start(TurnRequest request)
 {
     request.provider = provider();
     request.model = model();
-    request.tools = m_toolsEnabled;
+    request.tools = toolsEnabled();
     m_client->startTurn(this, request, [this](const Outcome<QString> &r) {
         m_starting = false;
         if (!r.ok())
@@ -410,4 +421,19 @@ void ConversationController::fail(const ClientError &error)
         return;
     m_lastError = failureText(error);
     Q_EMIT errorOccurred(m_lastError);
+}
+
+// A new chat not yet written keeps the choice here until it has an id.
+bool ConversationController::toolsEnabled() const
+{
+    return m_chatId.isEmpty() ? m_toolsEnabled : chattoolschoice::enabled(m_chatId);
+}
+
+void ConversationController::setToolsEnabled(bool enabled)
+{
+    if (enabled == toolsEnabled())
+        return;
+    m_toolsEnabled = enabled;
+    chattoolschoice::setEnabled(m_chatId, enabled);
+    Q_EMIT toolsEnabledChanged();
 }

@@ -34,7 +34,8 @@ class ConversationController : public QObject {
     Q_PROPERTY(QString streamingMessageId READ streamingMessageId NOTIFY streamingChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorOccurred)
     // The next turns offer the account's enabled tools to the model (this window).
-    Q_PROPERTY(bool toolsEnabled MEMBER m_toolsEnabled NOTIFY toolsEnabledChanged)
+    // The Tools chip: this chat offers the account's tools (remembered per chat).
+    Q_PROPERTY(bool toolsEnabled READ toolsEnabled WRITE setToolsEnabled NOTIFY toolsEnabledChanged)
     Q_PROPERTY(qint64 lastLoadMs READ lastLoadMs NOTIFY loaded)
 public:
     explicit ConversationController(QObject *parent = nullptr);
@@ -77,6 +78,9 @@ public:
     Q_INVOKABLE void reload();
     // A notice's "Add key" / "Open settings": the window shows Settings.
     Q_INVOKABLE void askForSettings() { Q_EMIT settingsWanted(); }
+
+    bool toolsEnabled() const;
+    void setToolsEnabled(bool enabled);
 
 Q_SIGNALS:
     void toolsEnabledChanged();
@@ -128,5 +132,6 @@ private:
     int m_loadSerial = 0; // a slow load answering after a newer one is dropped
     QString m_lastError;
     qint64 m_lastLoadMs = 0;
-    bool m_toolsEnabled = false;
+    bool m_toolsEnabled = false; // the choice of a chat not yet written
+    QString m_toolsChatId;       // the chat m_toolsEnabled was last seen with
 };
