@@ -43,7 +43,7 @@ void ConversationController::setChatList(ChatListController *chatList)
     connect(m_chatList, &ChatListController::chatChanged, this, [this](const ChatInfo &chat) {
         if (chat.id != m_chatId)
             return;
-        m_chat = chat;
+        adoptChat(chat);
         Q_EMIT chatChanged();
         Q_EMIT selectionChanged();
     });
@@ -87,7 +87,10 @@ void ConversationController::chooseModel(const QString &provider, const QString 
     } else {
         m_chat.provider = provider; // shown at once; the chat's update confirms it
         m_chat.model = model;
-        m_client->setChatModel(this, m_chatId, provider, model, [this](const ClientError &e) { fail(e); });
+        const QString chatId = m_chatId;
+        writeSettings([this, chatId, provider, model](ChatClient::Done done) {
+            m_client->setChatModel(this, chatId, provider, model, std::move(done));
+        }, false);
     }
     Q_EMIT selectionChanged();
 }
@@ -105,13 +108,36 @@ void ConversationController::setOption(const QString &name, const QVariant &valu
         m_pendingOptions = next;
     } else {
         m_chat.options = next; // shown at once; the chat's update confirms it
-        m_client->setChatOptions(this, m_chatId, next, [this](const ClientError &e) {
-            fail(e);
-            if (!e.ok())
-                reload(); // the stored options come back
-        });
+        const QString chatId = m_chatId;
+        writeSettings([this, chatId, next](ChatClient::Done done) {
+            m_client->setChatOptions(this, chatId, next, std::move(done));
+        }, true);
     }
     Q_EMIT selectionChanged();
+}
+
+void ConversationController::writeSettings(const std::function<void(ChatClient::Done)> &write, bool reloadOnFailure)
+{
+    const int serial = ++m_settingsWritten;
+    write([this, serial, reloadOnFailure](const ClientError &e) {
+        m_settingsAnswered = std::max(m_settingsAnswered, serial);
+        fail(e);
+        if (!e.ok() && reloadOnFailure)
+            reload(); // the stored settings come back
+    });
+}
+
+void ConversationController::adoptChat(const ChatInfo &chat)
+{
+    if (m_settingsAnswered < m_settingsWritten && chat.id == m_chat.id) {
+        ChatInfo next = chat;
+        next.provider = m_chat.provider;
+        next.model = m_chat.model;
+        next.options = m_chat.options;
+        m_chat = next;
+        return;
+    }
+    m_chat = chat;
 }
 
 void ConversationController::open(const QString &chatId)
@@ -120,6 +146,7 @@ void ConversationController::open(const QString &chatId)
         return;
     const int serial = ++m_loadSerial;
     m_chatId = chatId;
+    m_settingsAnswered = m_settingsWritten; // another chat's writes no longer hold this one's settings
     m_chat = {};
     if (m_chatList)
         if (auto info = m_chatList->chatInfo(chatId))
@@ -207,7 +234,7 @@ void ConversationController::showPage(const ChatPage &page, qint64 startedMs)
     m_lastLoadMs = startedMs;
     // Opening showed the chat list's copy already: views re-read only what changed.
     if (page.chat != m_chat) {
-        m_chat = page.chat;
+        adoptChat(page.chat);
         Q_EMIT chatChanged();
         Q_EMIT selectionChanged();
     }

@@ -103,6 +103,11 @@ Q_SIGNALS:
 
 private:
     void open(const QString &chatId);
+    // The chat as the list or a load reports it; while this view's own
+    // settings writes are in flight, the settings chosen here stay.
+    void adoptChat(const teehee::client::ChatInfo &chat);
+    // Writes a settings change of the open chat (model or options).
+    void writeSettings(const std::function<void(teehee::client::ChatClient::Done)> &write, bool reloadOnFailure);
     void showPage(const teehee::client::ChatPage &page, qint64 startedMs);
     bool m_opening = false; // the next page shown is a chat being opened
     void onTurnEvent(const teehee::client::TurnEvent &event);
@@ -126,6 +131,10 @@ private:
     QString m_pendingProvider; // chosen before the chat exists
     QString m_pendingModel;
     QVariantMap m_pendingOptions;
+    // Settings writes made and answered: an echo of an older write arriving
+    // after a newer choice must not bring the older choice back.
+    int m_settingsWritten = 0;
+    int m_settingsAnswered = 0;
     QString m_streamingId;
     bool m_starting = false;
     bool m_loading = false;

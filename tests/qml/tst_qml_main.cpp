@@ -17,6 +17,8 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest>
 
+#include <utility>
+
 Q_IMPORT_QML_PLUGIN(TeeheePlugin)
 
 class Setup : public QObject {
@@ -58,6 +60,14 @@ public Q_SLOTS:
         qmlRegisterSingletonInstance("TeeheeTest", 1, 0, "Phone", m_phone);
         // The fake MCP server program, for Settings → Tools.
         engine->rootContext()->setContextProperty(QStringLiteral("fakeMcpServerPath"), QStringLiteral(FAKE_MCP_SERVER));
+    }
+    void cleanupTestCase()
+    {
+        // The backend thread, its sockets and the shared server go down while
+        // the application still runs: after it, their teardown has no event
+        // dispatcher to unregister from.
+        delete std::exchange(m_accounts, nullptr);
+        delete std::exchange(m_client, nullptr);
     }
 
 private:
