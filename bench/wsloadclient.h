@@ -9,7 +9,8 @@
 #include <thread>
 #include <vector>
 
-// WebSocket clients for bench_stream: plain sockets driven by one epoll loop
+// WebSocket clients for bench_stream and bench_relay (which also uses their
+// server-sent-events mode, sseloadclient.cpp): plain sockets driven by one epoll loop
 // on a thread of its own. A thousand QWebSockets on one Qt event loop cost the
 // bench more than the server it measures (every wake-up polls every socket),
 // and that cost showed up as "added latency". Here a token's latency ends
