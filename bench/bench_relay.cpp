@@ -95,11 +95,12 @@ double perToken(qint64 us, qint64 tokens)
 
 void printRow(const char *who, const CaseResult &r)
 {
-    printf("  %-14s %lld/%lld tokens%s, CPU per token: user %.1f µs, kernel %.1f µs, total %.1f µs; "
-           "added latency p50 %.3f ms, p99 %.3f ms\n",
+    printf("  %-14s %lld/%lld tokens%s, CPU per token: user %.1f µs, kernel %.1f µs, total %.1f µs "
+           "(scheduler clock %.1f µs); added latency p50 %.3f ms, p99 %.3f ms\n",
            who, r.tokens, r.expected,
            r.failedStreams ? qPrintable(QStringLiteral(" (%1 streams failed)").arg(r.failedStreams)) : "",
            perToken(r.cpu.userUs, r.tokens), perToken(r.cpu.kernelUs, r.tokens), perToken(r.cpu.totalUs(), r.tokens),
+           perToken(r.cpu.scheduledUs, r.tokens),
            double(relay::percentile(r.latency, 0.5)) / 1000.0, double(relay::percentile(r.latency, 0.99)) / 1000.0);
 }
 
@@ -145,7 +146,10 @@ int compareWithNginx(const Options &o, const QString &providerUrl, quint16 provi
             ? QStringLiteral("n/a (nginx used less than one tick)")
             : QString::number(double(viaTeehee.cpu.totalUs()) / double(viaTeehee.tokens)
                                   / (double(viaNginx.cpu.totalUs()) / double(viaNginx.tokens)), 'f', 2) + u'x';
-        printf("  teehee/nginx: CPU per token %s, p50 latency %+.3f ms, p99 latency %+.3f ms\n", qPrintable(ratio),
+        const double scheduledRatio = perToken(viaTeehee.cpu.scheduledUs, viaTeehee.tokens)
+                                      / qMax(perToken(viaNginx.cpu.scheduledUs, viaNginx.tokens), 1e-9);
+        printf("  teehee/nginx: CPU per token %s (scheduler clock %.2fx), p50 latency %+.3f ms, p99 latency %+.3f ms\n",
+               qPrintable(ratio), scheduledRatio,
                double(relay::percentile(viaTeehee.latency, 0.5) - relay::percentile(viaNginx.latency, 0.5)) / 1000.0,
                double(relay::percentile(viaTeehee.latency, 0.99) - relay::percentile(viaNginx.latency, 0.99)) / 1000.0);
         fflush(stdout);

@@ -1,6 +1,7 @@
 #include "proccpu.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 
 #include <unistd.h>
@@ -33,8 +34,26 @@ CpuTime CpuSampler::sum() const
     return t;
 }
 
+QHash<qint64, qint64> CpuSampler::scheduledNs() const
+{
+    QHash<qint64, qint64> perThread;
+    for (qint64 pid : m_pids) {
+        const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+        for (const QString &tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile f(tasks + u'/' + tid + QStringLiteral("/schedstat"));
+            if (f.open(QIODevice::ReadOnly)) // "<ns on the CPU> <ns waiting> <slices>"
+                perThread.insert(tid.toLongLong(), f.readAll().split(' ').value(0).toLongLong());
+        }
+    }
+    return perThread;
+}
+
 CpuTime CpuSampler::elapsed() const
 {
     const CpuTime now = sum();
-    return {now.userUs - m_start.userUs, now.kernelUs - m_start.kernelUs};
+    qint64 ns = 0;
+    const QHash<qint64, qint64> threads = scheduledNs();
+    for (auto it = threads.cbegin(); it != threads.cend(); ++it)
+        ns += it.value() - m_startNs.value(it.key(), 0);
+    return {now.userUs - m_start.userUs, now.kernelUs - m_start.kernelUs, ns / 1000};
 }
