@@ -1,4 +1,5 @@
 #include "wsloadclient.h"
+#include "loadconn.h"
 
 #include <QByteArrayView>
 
@@ -23,16 +24,6 @@ qint64 nowUs()
 {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
-
-struct LoadRun::Conn {
-    enum State { Connecting, Upgrading, Streaming, Closed };
-    int fd = -1;
-    State state = Connecting;
-    QByteArray in;
-    QByteArray textMessage; // fragments of a text message in progress
-    int index = 0;
-    qint64 arrivedUs = 0; // when the kernel queued the bytes last read (SO_TIMESTAMPNS)
-};
 
 namespace {
 
@@ -164,7 +155,7 @@ void LoadRun::loop()
                 socklen_t len = sizeof err;
                 getsockopt(c.fd, SOL_SOCKET, SO_ERROR, &err, &len);
                 const Account &a = m_accounts[c.index];
-                const QByteArray request = "GET /stream/" + a.chat.toLatin1() + "?token=" + a.token
+                const QByteArray request = !m_ssePath.isEmpty() ? sseRequest() : "GET /stream/" + a.chat.toLatin1() + "?token=" + a.token
                                            + "&compact=1 HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
                                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
@@ -178,6 +169,8 @@ void LoadRun::loop()
                     continue;
                 }
                 c.state = Conn::Upgrading;
+                if (!m_ssePath.isEmpty())
+                    m_results[size_t(c.index)].sentUs = nowUs();
                 epoll_event ev{};
                 ev.events = EPOLLIN;
                 ev.data.u32 = quint32(c.index);
@@ -238,6 +231,8 @@ bool LoadRun::onReadable(Conn &c, qint64 now)
         m_results[size_t(c.index)].failed = !m_results[size_t(c.index)].done;
         return false; // EOF or error
     }
+    if (!m_ssePath.isEmpty())
+        return onSseBytes(c, now);
     qsizetype at = 0;
     if (c.state == Conn::Upgrading) {
         const qsizetype end = c.in.indexOf("\r\n\r\n");
@@ -311,7 +306,8 @@ void LoadRun::onFrame(Conn &c, int opcode, const char *payload, qsizetype size, 
         return;
     const QByteArrayView text(payload, size);
     // Token events are most of the traffic: read the stamp without a JSON parse.
-    if (text.endsWith(R"("type":"token"})")) { // QJsonObject sorts its keys
+    // The server writes "type" first; QJsonObject (older servers) sorted it last.
+    if (text.startsWith(R"({"type":"token")") || text.endsWith(R"("type":"token"})")) {
         static constexpr QByteArrayView tokenKey = R"("token":")";
         const qsizetype k = text.indexOf(tokenKey);
         if (k >= 0) {

@@ -9,7 +9,8 @@
 #include <thread>
 #include <vector>
 
-// WebSocket clients for bench_stream: plain sockets driven by one epoll loop
+// WebSocket clients for bench_stream and bench_relay (which also uses their
+// server-sent-events mode, sseloadclient.cpp): plain sockets driven by one epoll loop
 // on a thread of its own. A thousand QWebSockets on one Qt event loop cost the
 // bench more than the server it measures (every wake-up polls every socket),
 // and that cost showed up as "added latency". Here a token's latency ends
@@ -59,6 +60,11 @@ public:
     LoadRun(quint16 port, const QList<Account> &accounts, int count, int intervalMs);
     ~LoadRun();
 
+    // Before start(): each client instead POSTs an OpenAI-style streaming
+    // request to `path` and reads server-sent events (what a reverse proxy
+    // in front of the provider relays); the token stamps are the same.
+    void useServerSentEvents(const QByteArray &path) { m_ssePath = path; }
+
     void start();
     bool finished() const { return m_finished.load(); }
     // Valid once finished().
@@ -70,11 +76,14 @@ private:
     void loop();
     bool onReadable(Conn &c, qint64 now);
     void onFrame(Conn &c, int opcode, const char *payload, qsizetype size, qint64 now);
+    QByteArray sseRequest() const;
+    bool onSseBytes(Conn &c, qint64 now);
 
     quint16 m_port;
     QList<Account> m_accounts;
     int m_count;
     int m_intervalMs;
+    QByteArray m_ssePath;
     std::vector<ClientResult> m_results;
     std::vector<TokenSample> m_samples;
     std::thread m_thread;
