@@ -19,6 +19,10 @@
 #include "core/secretstore.h"
 #include "db/migrations.h"
 #include "db/serverpresence.h"
+#include "db/pgnotifications.h"
+#include "generation/remotestreams.h"
+#include "generation/remotereplies.h"
+#include "clusterlink.h"
 #include "db/walcheckpointer.h"
 
 namespace teehee {
@@ -138,6 +142,8 @@ Status Backend::openDatabase()
         e.deviceId = deviceId;
         m_accountEvents->publish(e);
     });
+    if (m_database->dialect() == Dialect::Postgres)
+        joinOtherServers();
     connect(m_pairing.get(), &PairingService::pairRequested, m_accountEvents.get(),
             [this](const PairingRequestRecord &request) {
         AccountEvent e;
@@ -147,6 +153,22 @@ Status Backend::openDatabase()
         m_accountEvents->publish(e);
     });
     return success();
+}
+
+void Backend::joinOtherServers()
+{
+    m_notifications = std::make_unique<PgNotifications>(
+        *m_database, QStringList{RemoteStreams::kAbortChannel, ClusterLink::kEventsChannel, ClusterLink::kRevokedChannel,
+                                ClusterLink::kDevicesChannel});
+    // A first failure is retried by the notifications' own check.
+    if (auto st = m_notifications->start(); !st)
+        qCWarning(lcDb).noquote() << "not listening to the other servers yet:" << st.error().message;
+    m_remoteStreams = std::make_unique<RemoteStreams>(*m_database, *m_notifications);
+    m_generations->setRemoteStreams(m_remoteStreams.get());
+    m_clusterLink = std::make_unique<ClusterLink>(*m_notifications, *m_chats, *m_auth, *m_accountEvents);
+    m_remoteReplies = std::make_unique<RemoteReplies>(*m_database, *m_notifications,
+                                                      [this] { return m_generations->takeSeq(); });
+    connect(m_clusterLink.get(), &ClusterLink::received, m_remoteReplies.get(), &RemoteReplies::onRemoteEvent);
 }
 
 } // namespace teehee

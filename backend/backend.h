@@ -25,6 +25,10 @@ class ToolServerService;
 class ToolRegistry;
 class ApprovalBroker;
 class ToolOffer;
+class PgNotifications;
+class RemoteStreams;
+class ClusterLink;
+class RemoteReplies;
 
 // The running backend: configuration, the database (migrated and recovered)
 // and, as they are added, the services every front end calls. It lives on
@@ -61,9 +65,13 @@ public:
     ApprovalBroker &approvals() { return *m_approvals; }
     // What happens in each account (chats, replies), for all its devices.
     AccountEvents &accountEvents() { return *m_accountEvents; }
+    // Replies other servers sharing the PostgreSQL database stream; null on SQLite.
+    RemoteReplies *remoteReplies() { return m_remoteReplies.get(); }
 
 private:
     Status openDatabase();
+    // PostgreSQL: hear and tell the other servers sharing the database.
+    void joinOtherServers();
 
     Config m_config;
     std::unique_ptr<Database> m_database;
@@ -85,6 +93,11 @@ private:
     std::unique_ptr<GenerationManager> m_generations;
     // Destroyed before the services it listens to.
     std::unique_ptr<AccountEvents> m_accountEvents;
+    // PostgreSQL only: what the servers sharing the database tell each other.
+    std::unique_ptr<PgNotifications> m_notifications;
+    std::unique_ptr<RemoteStreams> m_remoteStreams;
+    std::unique_ptr<ClusterLink> m_clusterLink;
+    std::unique_ptr<RemoteReplies> m_remoteReplies;
 };
 
 } // namespace teehee

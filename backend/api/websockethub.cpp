@@ -1,5 +1,7 @@
 #include "api/websockethub.h"
 
+#include "generation/remotereplies.h"
+
 #include "api/accountsession.h"
 #include "api/guardedtcpserver.h"
 #include "api/json/turnrequest.h"
@@ -39,6 +41,8 @@ WebSocketHub::WebSocketHub(Backend &backend, QObject *parent)
     m_server->setMaxPendingConnections(std::numeric_limits<int>::max());
     connect(m_server, &QWebSocketServer::newConnection, this, &WebSocketHub::onNewConnections);
     connect(&backend.generations(), &GenerationManager::generationCreated, this, &WebSocketHub::onGeneration);
+    if (RemoteReplies *remote = backend.remoteReplies())
+        connect(remote, &RemoteReplies::event, this, &WebSocketHub::broadcast);
     connect(&backend.chats(), &ChatService::messageAdded, this, &WebSocketHub::onMessageAdded);
     connect(&backend.accountEvents(), &AccountEvents::event, this, &WebSocketHub::onAccountEvent);
     // Sockets of a deleted chat get its stream_aborted first (the reply aborts before the rows go), then 4004.
@@ -164,8 +168,15 @@ void WebSocketHub::accept(std::unique_ptr<QWebSocket> socket, const QList<EarlyM
     m_byChat.insert(chatId, session);
     ++m_perUser[user->id];
     // Same thread as the generation: nothing can happen between this snapshot and the next live event.
-    if (Generation *running = m_backend.generations().activeInChat(chatId))
+    if (Generation *running = m_backend.generations().activeInChat(chatId)) {
         session->send(streamevents::resume(*running));
+    } else if (RemoteReplies *remote = m_backend.remoteReplies()) {
+        // Streaming on another server: the same snapshot, then its saves as they come.
+        if (auto point = remote->resume(user->id, chatId))
+            session->send(streamevents::resume(point->messageId, point->parentMessageId, point->text, point->reasoning));
+    }
+    if (RemoteReplies *remote = m_backend.remoteReplies())
+        remote->follow(chatId);
     for (const EarlyMessage &m : early)
         session->receive(m.text, m.binary);
 }
@@ -192,6 +203,8 @@ void WebSocketHub::remove(WebSocketPeer *peer)
                                   : m_byUser.remove(peer->userId(), static_cast<AccountSession *>(peer)) > 0;
     if (!held)
         return;
+    if (RemoteReplies *remote = m_backend.remoteReplies(); remote && chatSession)
+        remote->unfollow(chatSession->chatId());
     if (--m_perUser[peer->userId()] <= 0)
         m_perUser.remove(peer->userId());
     peer->deleteLater();

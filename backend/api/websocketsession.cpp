@@ -85,9 +85,13 @@ void WebSocketSession::handle(const QString &type, const QJsonObject &message)
         if (!id)
             return sendError(id.error().message);
         Generation *running = generations.activeInChat(m_chatId);
-        if (!running || (!id->isEmpty() && id->toLower() != running->messageId()))
+        if (running && (id->isEmpty() || id->toLower() == running->messageId())) {
+            generations.abort(m_userId, running->messageId());
+            return;
+        }
+        // Not streaming here: perhaps on another server sharing the database.
+        if (running || (!id->isEmpty() && !isInThisChat(*id)) || !generations.abort(m_userId, id->isEmpty() ? m_chatId : *id))
             return sendError(QStringLiteral("No active stream to abort"));
-        generations.abort(m_userId, running->messageId());
         return;
     }
 

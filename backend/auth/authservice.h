@@ -88,6 +88,9 @@ public:
     // without control characters.
     static Status validateSignIn(const QString &email, const QString &password);
 
+    // A token another server sharing the database revoked: its sockets here close too.
+    void noteRevokedElsewhere(const QString &jti) { Q_EMIT tokenRevoked(jti); }
+
 Q_SIGNALS:
     // A token was revoked (logout): sockets and streams opened with it close.
     void tokenRevoked(const QString &jti);

@@ -48,6 +48,12 @@ Status DeviceService::revoke(const QString &userId, const QString &deviceId)
     return success();
 }
 
+void DeviceService::lookForRevocations()
+{
+    if (auto st = m_feed->poll(); !st)
+        qCWarning(lcAuth).noquote() << "revoked devices not read:" << st.error().message;
+}
+
 Result<QDateTime> DeviceService::admit(const DeviceRecord &device) const
 {
     if (device.isRevoked())

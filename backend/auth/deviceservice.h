@@ -31,6 +31,9 @@ public:
     // Revokes one of the user's devices: its tokens answer 401 from now on and
     // its sockets close. NotFound for another user's, an unknown or a revoked device.
     Status revoke(const QString &userId, const QString &deviceId);
+    // Another server sharing the database says it revoked a device: look now
+    // instead of at the feed's next tick.
+    void lookForRevocations();
     // Whether a token of this device (as read with the token) holds now:
     // Unauthorized when the device was revoked or not used for tokenDays.
     // Marks it seen, and answers until when the token holds if not used again.

@@ -23,8 +23,8 @@ class Database;
 class ServerPresence : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kHeartbeatMs = 10'000;
-    static constexpr int kDeadAfterMs = 60'000; // six missed heartbeats
+    static constexpr int kHeartbeatMs = 2000;
+    static constexpr int kDeadAfterMs = 7000; // three missed heartbeats: another server ends its replies within 10 s
 
     explicit ServerPresence(Database &db, QObject *parent = nullptr);
 

@@ -1,5 +1,7 @@
 #include "generation/generationmanager.h"
 
+#include "generation/remotestreams.h"
+
 #include "chat/chatservice.h"
 #include "core/config.h"
 #include "core/logging.h"
@@ -74,13 +76,28 @@ Generation *GenerationManager::forMessage(const QString &messageId) const
     return m_byMessage.value(messageId);
 }
 
-Status GenerationManager::checkIdle(const QString &chatId) const
+Status GenerationManager::checkIdle(const QString &userId, const QString &chatId) const
 {
     if (Generation *g = m_byChat.value(chatId))
         return Error::conflict(QStringLiteral("A reply is already being generated in this chat (message %1); "
                                               "abort it or wait for it to finish").arg(g->messageId()))
             .withReason(ErrorReason::ReplyRunning);
-    return success();
+    return m_remote ? m_remote->checkIdle(userId, chatId) : success();
+}
+
+void GenerationManager::setRemoteStreams(RemoteStreams *remote)
+{
+    m_remote = remote;
+    m_batcher.setNotifications(remote ? &remote->notifications() : nullptr);
+    if (!remote)
+        return;
+    connect(remote, &RemoteStreams::abortRequested, this, [this](const QString &messageId) {
+        Generation *g = m_byMessage.value(messageId);
+        if (g && g->isRunning()) {
+            qCInfo(lcGeneration).noquote() << "reply" << messageId << "aborted at another server's request";
+            g->abort();
+        }
+    });
 }
 
 Status GenerationManager::checkCapacity(const QString &userId) const
@@ -164,7 +181,7 @@ Result<Generation *> GenerationManager::sendMessage(const QString &userId, const
     auto chat = m_chats.chat(userId, chatId);
     if (!chat)
         return chat.error();
-    if (auto st = checkIdle(chat->id); !st)
+    if (auto st = checkIdle(userId, chat->id); !st)
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
@@ -228,7 +245,7 @@ Result<Generation *> GenerationManager::continueMessage(const QString &userId, c
     if (message.content.value(QStringLiteral("deleted")).toBool())
         return Error::conflict(QStringLiteral("The message was deleted and cannot be continued"))
             .withReason(ErrorReason::MessageDeleted);
-    if (auto st = checkIdle(message.chatId); !st)
+    if (auto st = checkIdle(userId, message.chatId); !st)
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
@@ -259,7 +276,7 @@ Result<Generation *> GenerationManager::regenerate(const QString &userId, const 
     if (old.parentId.isEmpty())
         return Error::invalid(QStringLiteral("message_id: the message answers nothing and cannot be regenerated"))
             .withReason(ErrorReason::NotAnAnswer);
-    if (auto st = checkIdle(old.chatId); !st)
+    if (auto st = checkIdle(userId, old.chatId); !st)
         return st.error();
     if (auto st = checkCapacity(userId); !st)
         return st.error();
@@ -375,12 +392,18 @@ bool GenerationManager::abort(const QString &userId, const QString &messageOrCha
         g = byMessage;
     if (!g)
         g = m_byChat.value(messageOrChatId);
+    QString chatId = messageOrChatId, messageId;
     if (!g) {
         auto message = m_chats.message(userId, messageOrChatId);
-        if (message)
-            g = m_byChat.value(message->message.chatId);
+        if (message) {
+            chatId = message->message.chatId;
+            messageId = message->message.id;
+            g = m_byChat.value(chatId);
+        }
     }
-    if (!g || g->userId() != userId || !g->isRunning())
+    if (!g)
+        return m_remote && m_remote->abort(userId, chatId, messageId);
+    if (g->userId() != userId || !g->isRunning())
         return false;
     g->abort();
     return true;

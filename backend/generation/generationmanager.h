@@ -24,6 +24,7 @@ class ChatService;
 class ChatTitler;
 class Database;
 class KeyService;
+class RemoteStreams;
 class ToolOffer;
 
 // The generation engine every front end uses (QML app, WebSocket sessions,
@@ -72,6 +73,9 @@ public:
 
     // Stream limits for every request (tests shorten them).
     void setStreamSettings(const StreamTimeouts &timeouts, const RetrySettings &retry);
+    // The replies other servers sharing the database stream (none on SQLite):
+    // a chat streaming elsewhere is not idle, and its reply is aborted there.
+    void setRemoteStreams(RemoteStreams *remote);
     // Where replies find the tools they may call (none: no tools are offered).
     void setTools(ToolOffer *tools) { m_tools = tools; }
     // Names new chats after their first reply (AUTO_TITLES).
@@ -116,7 +120,7 @@ private:
     // launch(), then rememberChoice() once the reply runs.
     Result<Generation *> launchRemembering(const QString &userId, const QString &chatId, const GenerationOptions &requested,
                                            const MessageRecord &assistant, ChatRequest request, bool continued);
-    Status checkIdle(const QString &chatId) const;
+    Status checkIdle(const QString &userId, const QString &chatId) const;
     // RateLimited when the user already has MAX_GENERATIONS_PER_USER replies running.
     Status checkCapacity(const QString &userId) const;
     void onFinished(Generation *g);
@@ -136,6 +140,7 @@ private:
     StreamTimeouts m_timeouts;
     RetrySettings m_retry;
     ToolOffer *m_tools = nullptr;
+    RemoteStreams *m_remote = nullptr;
     QHash<QString, Generation *> m_byChat;      // running
     QHash<QString, Generation *> m_byMessage;   // running and recently finished
     QHash<QString, int> m_runningPerUser;

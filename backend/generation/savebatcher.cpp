@@ -86,7 +86,7 @@ void SaveBatcher::handOverEndings()
     QList<SaveWriter::Row> rows;
     rows.reserve(m_endingsInFlight.size());
     for (const Ending &e : std::as_const(m_endingsInFlight))
-        rows.append({e.row.id, {}, e.row});
+        rows.append({e.row.id, {}, e.row, e.row.chatId});
     m_endingSlice = ++m_nextSlice;
     m_writer.write(m_endingSlice, std::move(rows));
 }
@@ -184,7 +184,7 @@ void SaveBatcher::handOver()
             QByteArray json = s->takePendingJson();
             if (json.isEmpty())
                 continue; // finished, or nothing new
-            rows.append({s->record().id, std::move(json)});
+            rows.append({s->record().id, std::move(json), std::nullopt, s->record().chatId});
             slice.savers.append(s);
             m_busy.insert(s);
             slice.oldestMs = qMin(slice.oldestMs, q.sinceMs);

@@ -30,6 +30,8 @@ class GenerationSaver;
 class SaveBatcher : public QObject {
     Q_OBJECT
 public:
+    // Tells each save to the servers sharing a PostgreSQL database (see SaveWriter).
+    void setNotifications(const PgNotifications *notifications) { m_writer.setNotifications(notifications); }
     explicit SaveBatcher(const Database &db, QObject *parent = nullptr);
     // Endings not handed over yet are written before the writer stops (no
     // one hears of them then).

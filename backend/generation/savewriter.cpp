@@ -1,6 +1,7 @@
 #include "generation/savewriter.h"
 
 #include "db/messagerepository.h"
+#include "db/pgnotifications.h"
 #include "db/sqlquery.h"
 
 #include <QDateTime>
@@ -51,6 +52,8 @@ Status SaveWriter::writeNow(const QList<Row> &rows) const
             break;
         if (row.ending) {
             st = messages.update(*row.ending);
+            if (st && m_notifications)
+                st = m_notifications->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
             if (!st && st.error().code == ErrorCode::NotFound)
                 st = success(); // deleted with its chat: nothing left to end
             continue;
@@ -58,6 +61,8 @@ Status SaveWriter::writeNow(const QList<Row> &rows) const
         auto landed = messages.updateStreamingContent(row.messageId, row.contentJson, updatedAt);
         if (!landed)
             st = landed.error();
+        else if (landed.value() && m_notifications)
+            st = m_notifications->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
     }
     if (st)
         st = tx.commit();

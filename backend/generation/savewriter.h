@@ -12,6 +12,8 @@
 
 namespace teehee {
 
+class PgNotifications;
+
 // Writes the saves of replies on a thread of its own, with that thread's
 // database connection: the streaming saves of running replies and the final
 // writes of ended ones. At a thousand streams the streaming saves took a fifth
@@ -35,7 +37,11 @@ public:
         // A final write instead: every field. A row deleted meanwhile (its
         // chat went) is no error.
         std::optional<MessageRecord> ending;
+        QString chatId; // told to the other servers with each save
     };
+    // The channel on which each save is told to the servers sharing the
+    // database (payload: message id, tab, chat id), in the save's transaction.
+    static inline const QString kSavedChannel = QStringLiteral("teehee_reply_saved");
 
     // `db` must outlive this object.
     explicit SaveWriter(const Database &db, QObject *parent = nullptr);
@@ -45,6 +51,9 @@ public:
     // From the owner's thread: writes `rows` in one transaction, streaming
     // saves only while their row is still streaming, then emits written().
     void write(quint64 slice, QList<Row> rows);
+    // PostgreSQL shared by several servers: each save is told to the others
+    // (set before the first write).
+    void setNotifications(const PgNotifications *notifications) { m_notifications = notifications; }
 
 Q_SIGNALS:
     // Emitted on the writer's thread; queued to the owner by a context object.
@@ -56,6 +65,7 @@ private:
     Status writeNow(const QList<Row> &rows) const;
 
     const Database &m_db;
+    const PgNotifications *m_notifications = nullptr;
     QThread m_thread;
     QObject *m_worker; // lives on m_thread: the context of the queued writes
 };

@@ -185,11 +185,14 @@ Encoded encode(const AccountEvent &e)
 
 Encoded resume(const Generation &g)
 {
-    const QString text = g.text();
-    const QString reasoning = g.reasoning();
+    return resume(g.messageId(), g.parentMessageId(), g.text(), g.reasoning());
+}
+
+Encoded resume(const QString &messageId, const QString &parentMessageId, const QString &text, const QString &reasoning)
+{
     Writer w("stream_resume", 3 * (text.size() + reasoning.size()));
-    w.field("message_id", g.messageId())
-        .field("parent_message_id", g.parentMessageId())
+    w.field("message_id", messageId)
+        .field("parent_message_id", parentMessageId)
         .field("status", QStringLiteral("streaming"))
         .field("content", text);
     // An addition to the contract's fields, only when there is some.

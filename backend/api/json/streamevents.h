@@ -29,6 +29,8 @@ Encoded encode(const GenerationEvent &event, bool compact = false);
 Encoded encode(const AccountEvent &event);
 // {"type":"stream_resume",…} for a client joining mid-stream, with the text so far.
 Encoded resume(const Generation &generation);
+// The same for a reply another server streams, from what was sent on so far.
+Encoded resume(const QString &messageId, const QString &parentMessageId, const QString &text, const QString &reasoning);
 Encoded messageCreated(const PlacedMessage &message);
 // {"type":"error","message"}: a bad request on a socket, which stays open.
 Encoded error(const QString &message);
