@@ -52,6 +52,24 @@ Answer signIn(Backend &server, const QString &email, const QString &password, co
     return await([&](AuthService::TokenCallback done) { server.auth().signIn(email, password, address, QStringLiteral("Test"), done); });
 }
 
+// The warnings of teehee.auth while one lives (then handed on as usual).
+class AuthWarnings {
+public:
+    AuthWarnings() { s_previous = qInstallMessageHandler(&AuthWarnings::handle); s_lines.clear(); }
+    ~AuthWarnings() { qInstallMessageHandler(s_previous); }
+    static QStringList lines() { return s_lines; }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (type == QtWarningMsg && qstrcmp(context.category, "teehee.auth") == 0)
+            s_lines << message;
+        s_previous(type, context, message);
+    }
+    static inline QtMessageHandler s_previous = nullptr;
+    static inline QStringList s_lines;
+};
+
 bool tableExists(Database &db)
 {
     QSqlQuery q(db.connection().value());
@@ -212,6 +230,7 @@ private Q_SLOTS:
             QSqlQuery q(a->database().connection().value());
             QVERIFY(q.exec(QStringLiteral("DROP TABLE auth_attempts")));
         }
+        AuthWarnings warnings;
         SharedAttemptStore store(a->database(), QStringLiteral("signin-address"), "secret", 60'000, 10);
         auto read = store.attempts(kAttacker, 1000);
         QVERIFY(!read);
@@ -229,6 +248,10 @@ private Q_SLOTS:
         auto tried = a->pairing().redeem(QStringLiteral("000000000000"), QStringLiteral("Pixel"), kAttacker, &wait);
         QVERIFY(!tried);
         QCOMPARE(tried.error().code, db->isPostgres() ? ErrorCode::Unavailable : ErrorCode::Unauthorized);
+        // Logged under teehee.auth, without the address or the account.
+        const QString logged = AuthWarnings::lines().join(u'\n');
+        QVERIFY2(logged.contains(QStringLiteral("cannot read signin-address attempts")), qPrintable(logged));
+        QVERIFY(!logged.contains(kAttacker) && !logged.contains(kOwner));
     }
 
     void oldAttemptsArePruned()
