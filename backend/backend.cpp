@@ -95,8 +95,10 @@ Status Backend::openDatabase()
     m_usage = std::make_unique<UsageService>(*m_database);
     m_attachments = std::make_unique<AttachmentService>(*m_database, m_config);
     m_devices = std::make_unique<DeviceService>(*m_database, m_config.deviceTokenDays);
-    m_auth = std::make_unique<AuthService>(m_config, *m_database, *m_devices);
-    m_pairing = std::make_unique<PairingService>(*m_database, *m_auth);
+    // The sign-in and pairing limits count in the database when servers may share it.
+    const AttemptStores attempts = AttemptStores::forDatabase(*m_database, m_config.secretKey);
+    m_auth = std::make_unique<AuthService>(m_config, *m_database, *m_devices, attempts);
+    m_pairing = std::make_unique<PairingService>(*m_database, *m_auth, attempts);
     m_keys = std::make_unique<KeyService>(m_config, *m_database);
     // Keys stored before they were bound to their rows are bound now (once; idempotent).
     if (auto upgraded = m_keys->upgradeStoredKeys(); !upgraded)

@@ -8,8 +8,12 @@ namespace {
 constexpr size_t kMaxRemembered = 64;
 }
 
-AccountThrottle::AccountThrottle(Policy policy)
-    : m_policy(policy), m_log(qint64(policy.memorySeconds) * 1000, kMaxRemembered)
+AccountThrottle::AccountThrottle(Policy policy) : AccountThrottle(policy, AttemptStores(), QString())
+{
+}
+
+AccountThrottle::AccountThrottle(Policy policy, const AttemptStores &stores, const QString &kind)
+    : m_policy(policy), m_store(stores.make(kind, qint64(policy.memorySeconds) * 1000, kMaxRemembered))
 {
 }
 
@@ -22,12 +26,14 @@ int AccountThrottle::delayAfter(int failures) const
     return int(qMin<qint64>(delay, m_policy.maxDelaySeconds));
 }
 
-int AccountThrottle::retryAfter(const QString &key, qint64 nowMs)
+Result<int> AccountThrottle::retryAfter(const QString &key, qint64 nowMs)
 {
-    const auto &times = m_log.attempts(key, nowMs);
-    if (times.empty())
+    auto times = m_store->attempts(key, nowMs);
+    if (!times)
+        return times.error();
+    if (times->isEmpty())
         return 0;
-    const qint64 until = times.back() + qint64(delayAfter(int(times.size()))) * 1000;
+    const qint64 until = times->constLast() + qint64(delayAfter(int(times->size()))) * 1000;
     if (until <= nowMs)
         return 0;
     return int(qMax<qint64>(1, (until - nowMs + 999) / 1000));

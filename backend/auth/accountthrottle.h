@@ -1,8 +1,10 @@
 #pragma once
 
-#include "auth/attemptlog.h"
+#include "auth/attemptstore.h"
+#include "auth/attemptstores.h"
 
 #include <QString>
+#include <memory>
 
 namespace teehee {
 
@@ -11,7 +13,8 @@ namespace teehee {
 // previous one (firstDelay, doubling, up to maxDelay). No hard lock: the
 // owner is never shut out for good, and an attacker's burst is refused
 // without hashing. Failures are recorded when an attempt arrives (before
-// hashing) and forgotten after `memory`, or all at once on a success.
+// hashing) and forgotten after `memory`, or all at once on a success. They
+// live in an AttemptStore (see RateLimiter).
 class AccountThrottle {
 public:
     struct Policy {
@@ -20,21 +23,24 @@ public:
         int maxDelaySeconds = 15 * 60;
         int memorySeconds = 24 * 3600;
     };
+    // In memory.
     explicit AccountThrottle(Policy policy);
+    // In a store of `stores`, for attempts of `kind`.
+    AccountThrottle(Policy policy, const AttemptStores &stores, const QString &kind);
 
     // Seconds until the account may be tried again; 0 when allowed now.
-    int retryAfter(const QString &key, qint64 nowMs);
-    void recordFailure(const QString &key, qint64 nowMs) { m_log.record(key, nowMs); }
+    Result<int> retryAfter(const QString &key, qint64 nowMs);
+    Status recordFailure(const QString &key, qint64 nowMs) { return m_store->record(key, nowMs); }
     // Takes back the attempt recorded at atMs (it was never evaluated).
-    void release(const QString &key, qint64 atMs) { m_log.release(key, atMs); }
-    void reset(const QString &key) { m_log.reset(key); }
+    void release(const QString &key, qint64 atMs) { m_store->release(key, atMs); }
+    void reset(const QString &key) { m_store->reset(key); }
 
     // The wait after the n-th failure on record, in seconds.
     int delayAfter(int failures) const;
 
 private:
     Policy m_policy;
-    AttemptLog m_log;
+    std::unique_ptr<AttemptStore> m_store;
 };
 
 } // namespace teehee

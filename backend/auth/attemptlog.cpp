@@ -25,7 +25,7 @@ void AttemptLog::sweep(qint64 nowMs)
     }
 }
 
-void AttemptLog::record(const QString &key, qint64 nowMs)
+Status AttemptLog::record(const QString &key, qint64 nowMs)
 {
     sweep(nowMs);
     auto &times = m_attempts[key];
@@ -33,6 +33,7 @@ void AttemptLog::record(const QString &key, qint64 nowMs)
     times.push_back(nowMs);
     while (times.size() > m_maxPerKey)
         times.pop_front();
+    return success();
 }
 
 void AttemptLog::release(const QString &key, qint64 atMs)
@@ -52,18 +53,17 @@ void AttemptLog::reset(const QString &key)
     m_attempts.remove(key);
 }
 
-const std::deque<qint64> &AttemptLog::attempts(const QString &key, qint64 nowMs)
+Result<QList<qint64>> AttemptLog::attempts(const QString &key, qint64 nowMs)
 {
-    static const std::deque<qint64> none;
     auto it = m_attempts.find(key);
     if (it == m_attempts.end())
-        return none;
+        return QList<qint64>();
     prune(*it, nowMs);
     if (it->empty()) {
         m_attempts.erase(it);
-        return none;
+        return QList<qint64>();
     }
-    return *it;
+    return QList<qint64>(it->cbegin(), it->cend());
 }
 
 } // namespace teehee

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/attemptstore.h"
+
 #include <QHash>
 #include <QString>
 #include <deque>
@@ -7,18 +9,17 @@
 namespace teehee {
 
 // When each key (an address, an account) last failed, as far back as
-// `retentionMs` and at most `maxPerKey` times: what the sign-in limits judge
-// by. Keys that stop trying are swept out, so memory follows the active keys.
-class AttemptLog {
+// `retentionMs` and at most `maxPerKey` times, in this process's memory: the
+// store of a server that owns its database alone (SQLite). Keys that stop
+// trying are swept out, so memory follows the active keys.
+class AttemptLog : public AttemptStore {
 public:
     AttemptLog(qint64 retentionMs, size_t maxPerKey);
 
-    void record(const QString &key, qint64 nowMs);
-    // Takes back the attempt recorded at atMs (one of them), e.g. on a success.
-    void release(const QString &key, qint64 atMs);
-    void reset(const QString &key);
-    // The key's attempts still within the retention, oldest first (empty if none).
-    const std::deque<qint64> &attempts(const QString &key, qint64 nowMs);
+    Status record(const QString &key, qint64 nowMs) override;
+    void release(const QString &key, qint64 atMs) override;
+    void reset(const QString &key) override;
+    Result<QList<qint64>> attempts(const QString &key, qint64 nowMs) override;
 
 private:
     void prune(std::deque<qint64> &times, qint64 nowMs) const;

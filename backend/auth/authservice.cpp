@@ -36,18 +36,21 @@ Status refuseControlCharacters(const QString &email)
 }
 } // namespace
 
-AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, QObject *parent)
-    : AuthService(config, db, devices, Limits{}, parent)
+AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, const AttemptStores &attempts,
+                         QObject *parent)
+    : AuthService(config, db, devices, attempts, Limits{}, parent)
 {
 }
 
-AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, Limits limits, QObject *parent)
+AuthService::AuthService(const Config &config, const Database &db, DeviceService &devices, const AttemptStores &attempts,
+                         Limits limits, QObject *parent)
     : QObject(parent), m_config(config), m_db(db), m_devices(devices), m_limits(limits),
       m_tokens(config.secretKey, config.accessTokenExpireMinutes, config.deviceTokenDays),
       m_hasher(limits.hashQueue),
-      m_accountThrottle(AccountThrottle::Policy{limits.failuresPerEmail, limits.accountFirstDelaySeconds, limits.windowSeconds}),
-      m_addressLimiter(limits.failuresPerAddress, limits.windowSeconds),
-      m_signupLimiter(limits.signupsPerAddress, limits.signupWindowSeconds),
+      m_accountThrottle(AccountThrottle::Policy{limits.failuresPerEmail, limits.accountFirstDelaySeconds, limits.windowSeconds},
+                        attempts, QStringLiteral("signin-account")),
+      m_addressLimiter(attempts, QStringLiteral("signin-address"), limits.failuresPerAddress, limits.windowSeconds),
+      m_signupLimiter(attempts, QStringLiteral("signup-address"), limits.signupsPerAddress, limits.signupWindowSeconds),
       m_oidc(std::make_unique<OidcVerifier>(config, this))
 {
 }
@@ -116,9 +119,14 @@ void AuthService::signUp(const QString &emailIn, const QString &password, const 
     // Every well-formed attempt counts, taken or not: each costs a hash or
     // tells whether an address has an account.
     const qint64 at = nowMs();
-    if (const int wait = m_signupLimiter.retryAfter(clientAddress, at); wait > 0)
-        return done(Error{ErrorCode::RateLimited, QStringLiteral("Too many sign-ups from this address; try again in %1 seconds").arg(wait)}, wait);
-    m_signupLimiter.recordFailure(clientAddress, at);
+    const auto wait = m_signupLimiter.retryAfter(clientAddress, at);
+    if (!wait)
+        return done(wait.error(), 0);
+    if (wait.value() > 0)
+        return done(Error{ErrorCode::RateLimited, QStringLiteral("Too many sign-ups from this address; try again in %1 seconds").arg(wait.value())},
+                    wait.value());
+    if (auto st = m_signupLimiter.recordFailure(clientAddress, at); !st)
+        return done(st.error(), 0);
     UserRepository users(m_db);
     auto existing = users.findByEmail(email);
     if (existing)
@@ -143,6 +151,26 @@ void AuthService::signUp(const QString &emailIn, const QString &password, const 
     }
 }
 
+std::optional<std::pair<Error, int>> AuthService::refusal(const QString &address, const QString &email, qint64 at)
+{
+    const auto addressWait = m_addressLimiter.retryAfter(address, at);
+    if (!addressWait)
+        return std::pair{addressWait.error(), 0};
+    if (addressWait.value() > 0)
+        return std::pair{tooManyAttempts(addressWait.value()), addressWait.value()};
+    const auto clean = m_addressLimiter.isClean(address, at);
+    if (!clean)
+        return std::pair{clean.error(), 0};
+    if (clean.value())
+        return std::nullopt;
+    const auto accountWait = m_accountThrottle.retryAfter(email, at);
+    if (!accountWait)
+        return std::pair{accountWait.error(), 0};
+    if (accountWait.value() > 0)
+        return std::pair{tooManyAttempts(accountWait.value()), accountWait.value()};
+    return std::nullopt;
+}
+
 void AuthService::signIn(const QString &emailIn, const QString &password, const QString &clientAddress,
                          const QString &deviceName, TokenCallback done)
 {
@@ -154,16 +182,17 @@ void AuthService::signIn(const QString &emailIn, const QString &password, const 
     // Refused cheaply, before any hashing: the address's hard limit first,
     // then the account's delay, which an address without failures skips (a
     // stranger's guesses must not shut the owner out).
-    if (const int wait = m_addressLimiter.retryAfter(address, at); wait > 0)
-        return done(tooManyAttempts(wait), wait);
-    if (!m_addressLimiter.isClean(address, at)) {
-        if (const int wait = m_accountThrottle.retryAfter(email, at); wait > 0)
-            return done(tooManyAttempts(wait), wait);
-    }
+    // Limits that cannot be read refuse (their error), never let an attempt through uncounted.
+    if (auto refused = refusal(address, email, at))
+        return done(refused->first, refused->second);
     // The attempt counts as a failure from now on, so that concurrent
     // attempts see it; a success takes it back.
-    m_addressLimiter.recordFailure(address, at);
-    m_accountThrottle.recordFailure(email, at);
+    if (auto st = m_addressLimiter.recordFailure(address, at); !st)
+        return done(st.error(), 0);
+    if (auto st = m_accountThrottle.recordFailure(email, at); !st) {
+        m_addressLimiter.release(address, at);
+        return done(st.error(), 0);
+    }
     auto unreserve = [this, email, address, at] {
         m_addressLimiter.release(address, at);
         m_accountThrottle.release(email, at);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/accountthrottle.h"
+#include "auth/attemptstores.h"
 #include "auth/authuser.h"
 #include "auth/passwordhasher.h"
 #include "auth/ratelimiter.h"
@@ -11,6 +12,8 @@
 
 #include <QObject>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace teehee {
 
@@ -39,8 +42,11 @@ public:
         int hashQueue = 16;
     };
 
-    AuthService(const Config &config, const Database &db, DeviceService &devices, QObject *parent = nullptr);
-    AuthService(const Config &config, const Database &db, DeviceService &devices, Limits limits, QObject *parent = nullptr);
+    // `attempts`: where the limits count (shared by the servers of a PostgreSQL database, or in memory).
+    AuthService(const Config &config, const Database &db, DeviceService &devices, const AttemptStores &attempts,
+                QObject *parent = nullptr);
+    AuthService(const Config &config, const Database &db, DeviceService &devices, const AttemptStores &attempts,
+                Limits limits, QObject *parent = nullptr);
     ~AuthService() override;
 
     // token on success; retryAfterSeconds > 0 with a RateLimited error.
@@ -97,6 +103,9 @@ Q_SIGNALS:
 
 private:
     Result<QString> issueFor(const UserRecord &user, const QString &deviceName) const;
+    // Why a sign-in from `address` for `email` is refused before any hashing
+    // (the error, and the seconds to wait), or nothing when it may go ahead.
+    std::optional<std::pair<Error, int>> refusal(const QString &address, const QString &email, qint64 at);
     // The user of a token's claims, its revocation and device checked.
     Result<AuthUser> holderOf(const QString &userId, const QString &tokenId, const QString &deviceId) const;
     Result<UserRecord> linkSsoUser(const QString &subject, const QString &email, bool emailVerified) const;

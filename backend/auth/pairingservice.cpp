@@ -38,17 +38,23 @@ Error invalidCode()
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 } // namespace
 
-PairingService::PairingService(const Database &db, AuthService &auth, QObject *parent)
-    : QObject(parent), m_db(db), m_auth(auth), m_redeems(m_limits.redeemsPerAddress, m_limits.redeemWindowSeconds),
-      m_polls(m_limits.pollIntervalMs, 1)
+namespace {
+const QString kRedeemKind = QStringLiteral("pair-redeem");
+const QString kPollKind = QStringLiteral("pair-poll");
+}
+
+PairingService::PairingService(const Database &db, AuthService &auth, const AttemptStores &attempts, QObject *parent)
+    : QObject(parent), m_db(db), m_auth(auth), m_attempts(attempts),
+      m_redeems(attempts, kRedeemKind, m_limits.redeemsPerAddress, m_limits.redeemWindowSeconds),
+      m_polls(attempts.make(kPollKind, m_limits.pollIntervalMs, 1))
 {
 }
 
 void PairingService::setLimits(const Limits &limits)
 {
     m_limits = limits;
-    m_redeems = RateLimiter(limits.redeemsPerAddress, limits.redeemWindowSeconds);
-    m_polls = AttemptLog(limits.pollIntervalMs, 1);
+    m_redeems = RateLimiter(m_attempts, kRedeemKind, limits.redeemsPerAddress, limits.redeemWindowSeconds);
+    m_polls = m_attempts.make(kPollKind, limits.pollIntervalMs, 1);
 }
 
 QString PairingService::normalisedCode(const QString &code)
@@ -95,12 +101,16 @@ Result<PairingService::Redemption> PairingService::redeem(const QString &code, c
                                                           const QString &clientAddress, int *retryAfterSeconds)
 {
     const qint64 at = nowMs();
-    if (const int wait = m_redeems.retryAfter(clientAddress, at); wait > 0) {
+    const auto wait = m_redeems.retryAfter(clientAddress, at);
+    if (!wait)
+        return wait.error(); // uncounted tries are refused, never let through
+    if (wait.value() > 0) {
         if (retryAfterSeconds)
-            *retryAfterSeconds = wait;
-        return Error{ErrorCode::RateLimited, QStringLiteral("Too many pairing attempts; try again in %1 seconds").arg(wait)};
+            *retryAfterSeconds = wait.value();
+        return Error{ErrorCode::RateLimited, QStringLiteral("Too many pairing attempts; try again in %1 seconds").arg(wait.value())};
     }
-    m_redeems.recordFailure(clientAddress, at); // every try counts, right or wrong
+    if (auto st = m_redeems.recordFailure(clientAddress, at); !st) // every try counts, right or wrong
+        return st.error();
     const QString normal = normalisedCode(code);
     static const QLatin1String alphabet(kAlphabet);
     if (normal.size() != kCodeLength || !std::all_of(normal.cbegin(), normal.cend(), [](QChar c) { return alphabet.contains(c); })) {
@@ -162,12 +172,16 @@ Result<PairingService::PollAnswer> PairingService::poll(const QString &pairingId
 {
     const QString key = pairingId.toLower();
     const qint64 at = nowMs();
-    if (!m_polls.attempts(key, at).empty()) {
+    const auto recent = m_polls->attempts(key, at);
+    if (!recent)
+        return recent.error();
+    if (!recent->isEmpty()) {
         if (retryAfterSeconds)
             *retryAfterSeconds = 1;
         return Error{ErrorCode::RateLimited, QStringLiteral("Poll at most once a second")};
     }
-    m_polls.record(key, at);
+    if (auto st = m_polls->record(key, at); !st)
+        return st.error();
     auto request = PairingRepository(m_db).findRequest(pairingId);
     if (!request)
         return request.error();

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "auth/attemptlog.h"
+#include "auth/attemptstores.h"
 #include "auth/ratelimiter.h"
 #include "core/error.h"
 #include "db/database.h"
 #include "db/records.h"
 
 #include <QObject>
+#include <memory>
 
 namespace teehee {
 
@@ -30,7 +31,8 @@ public:
     };
     static constexpr int kCodeLength = 12; // of 32 symbols: 60 bits
 
-    PairingService(const Database &db, AuthService &auth, QObject *parent = nullptr);
+    // `attempts`: where the redeem and poll limits count (see AuthService).
+    PairingService(const Database &db, AuthService &auth, const AttemptStores &attempts, QObject *parent = nullptr);
 
     void setLimits(const Limits &limits);
     const Limits &limits() const { return m_limits; }
@@ -79,9 +81,10 @@ private:
 
     const Database &m_db;
     AuthService &m_auth;
+    AttemptStores m_attempts;
     Limits m_limits;
     RateLimiter m_redeems;
-    AttemptLog m_polls;
+    std::unique_ptr<AttemptStore> m_polls;
 };
 
 } // namespace teehee

@@ -375,6 +375,21 @@ const QList<Migration> &Migrator::all()
          },
          {},
          {}},
+        // Sign-in and pairing attempts, counted together by every server of a
+        // PostgreSQL database (AttemptRepository). SQLite has one server, which
+        // counts in memory: the step only keeps both schema versions equal.
+        {14, QStringLiteral("sign-in and pairing attempts shared by the servers of one PostgreSQL database"),
+         {},
+         {},
+         {
+             QStringLiteral("CREATE TABLE auth_attempts ("
+                            " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                            " kind TEXT NOT NULL,"
+                            " key_hash TEXT NOT NULL,"
+                            " at_ms BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX ix_auth_attempts_key ON auth_attempts(kind, key_hash, at_ms)"),
+             QStringLiteral("CREATE INDEX ix_auth_attempts_at ON auth_attempts(kind, at_ms)"),
+         }},
     };
     return migrations;
 }

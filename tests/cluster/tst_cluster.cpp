@@ -3,7 +3,8 @@
 // any of them, aborted from any of them, refused twice in a chat across them,
 // a logout on one closes sockets on another, a killed server's reply is ended
 // by the others and continued there, and 200 streams through a round-robin
-// proxy all arrive whole. Servers A, B, C are real processes; the provider is
+// proxy all arrive whole; sign-in and pairing limits count the attempts of
+// all the servers together. Servers A, B, C are real processes; the provider is
 // a fake served by this test. Waits are generous; what was measured is logged.
 #include "chatstreamer.h"
 #include "providerreplies.h"
@@ -13,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUuid>
 
 using namespace genfixture;
@@ -285,6 +287,35 @@ private Q_SLOTS:
         QCOMPARE(cont.object().value("content").toString(), full);
         QCOMPARE(storedMessage(c->http(B), r.token, r.chat, r.messageId).value("status").toString(),
                  QStringLiteral("complete"));
+    }
+
+    // Behind the round-robin proxy the attempts go to every server in turn,
+    // and the limits still count them all (auth_attempts, migration 14).
+    void wrongPasswordsAndPairingTriesThroughTheProxyMeetOneLimit()
+    {
+        const HttpTestClient cluster = c->proxyHttp();
+        const QString email = newEmail();
+        QVERIFY(!signUp(cluster, email).isEmpty());
+        const QByteArray wrong = QJsonDocument(QJsonObject{{"email", email}, {"password", "wrong guess"}}).toJson(QJsonDocument::Compact);
+        const QList<QPair<QByteArray, QByteArray>> json{{"Content-Type", "application/json"}};
+        const QList<int> before = c->proxy.relayedCounts();
+        constexpr int kFreeFailures = 5; // AuthService::Limits::failuresPerEmail
+        for (int i = 0; i < kFreeFailures; ++i)
+            QCOMPARE(cluster.request("POST", QStringLiteral("/auth/signin"), wrong, json).status, 401);
+        const auto refused = cluster.request("POST", QStringLiteral("/auth/signin"), wrong, json);
+        QCOMPARE(refused.status, 429);
+        QVERIFY(refused.header("retry-after").toInt() > 0);
+        const QList<int> after = c->proxy.relayedCounts();
+        for (int i = 0; i < after.size(); ++i)
+            QVERIFY2(after.at(i) > before.value(i), "every server took some of the attempts");
+
+        constexpr int kRedeems = 10; // PairingService::Limits::redeemsPerAddress
+        const QByteArray badCode = QJsonDocument(QJsonObject{{"code", "000000000000"}}).toJson(QJsonDocument::Compact);
+        for (int i = 0; i < kRedeems; ++i)
+            QCOMPARE(cluster.request("POST", QStringLiteral("/pair"), badCode, json).status, 401);
+        const auto limited = cluster.request("POST", QStringLiteral("/pair"), badCode, json);
+        QCOMPARE(limited.status, 429);
+        QVERIFY(limited.header("retry-after").toInt() > 0);
     }
 
     void twoHundredStreamsThroughTheProxyAllArriveWhole()
