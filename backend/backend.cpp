@@ -18,10 +18,12 @@
 #include "core/privatefiles.h"
 #include "core/secretstore.h"
 #include "db/migrations.h"
+#include "db/records.h"
 #include "db/serverpresence.h"
 #include "db/pgnotifications.h"
 #include "generation/remotestreams.h"
 #include "generation/remotereplies.h"
+#include "generation/savewriter.h"
 #include "clusterlink.h"
 #include "db/walcheckpointer.h"
 
@@ -161,13 +163,27 @@ void Backend::joinOtherServers()
 {
     m_notifications = std::make_unique<PgNotifications>(
         *m_database, QStringList{RemoteStreams::kAbortChannel, ClusterLink::kEventsChannel, ClusterLink::kRevokedChannel,
-                                ClusterLink::kDevicesChannel});
+                                ClusterLink::kDevicesChannel, SaveWriter::kSavedChannel});
     // A first failure is retried by the notifications' own check.
     if (auto st = m_notifications->start(); !st)
         qCWarning(lcDb).noquote() << "not listening to the other servers yet:" << st.error().message;
     m_remoteStreams = std::make_unique<RemoteStreams>(*m_database, *m_notifications);
     m_generations->setRemoteStreams(m_remoteStreams.get());
     m_clusterLink = std::make_unique<ClusterLink>(*m_notifications, *m_chats, *m_auth, *m_accountEvents);
+    // A dead server's replies, ended here by a sweep: every device and server hears of it.
+    connect(m_presence.get(), &ServerPresence::repliesEnded, m_accountEvents.get(),
+            [this](const QList<ServerPresence::EndedReply> &replies) {
+        for (const ServerPresence::EndedReply &r : replies) {
+            AccountEvent e;
+            e.type = AccountEvent::Type::StreamEnded;
+            e.userId = r.userId;
+            e.chatId = r.chatId;
+            e.messageId = r.messageId;
+            e.status = MessageStatus::Aborted;
+            m_accountEvents->publish(e);
+            m_remoteReplies->onRemoteEvent(e); // this server's sockets that followed it
+        }
+    });
     m_remoteReplies = std::make_unique<RemoteReplies>(*m_database, *m_notifications,
                                                       [this] { return m_generations->takeSeq(); });
     connect(m_clusterLink.get(), &ClusterLink::received, m_remoteReplies.get(), &RemoteReplies::onRemoteEvent);

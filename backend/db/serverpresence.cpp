@@ -116,13 +116,21 @@ Result<int> ServerPresence::endStreamsOfStoppedServers(bool atStart)
                                   : QStringLiteral("(stream_owner <> :self AND stream_owner NOT IN (%1))");
     const QString alive = QStringLiteral("SELECT id FROM stream_servers WHERE heartbeat_at >= %1").arg(aliveCutoff());
     SqlQuery q(db.value(), QStringLiteral("UPDATE messages SET status = :aborted, is_partial = :partial, updated_at = now(),"
-                                          " stream_owner = NULL WHERE status = :streaming AND ")
-                               + whose.arg(alive));
+                                          " stream_owner = NULL FROM chat_sessions c"
+                                          " WHERE c.id = messages.chat_session_id AND messages.status = :streaming AND ")
+                               + whose.arg(alive) + QStringLiteral(" RETURNING messages.id, messages.chat_session_id, c.user_id"));
     q.bind(QStringLiteral(":aborted"), MessageStatus::Aborted).bind(QStringLiteral(":partial"), true)
         .bind(QStringLiteral(":streaming"), MessageStatus::Streaming).bind(QStringLiteral(":self"), m_db.serverId());
     if (auto st = q.exec(); !st)
         return st.error();
-    const int ended = q.rowsAffected();
+    QList<EndedReply> replies;
+    while (q.next())
+        replies.append({sqlvalue::text(q.value(0)).toLower(), sqlvalue::text(q.value(1)).toLower(),
+                        sqlvalue::text(q.value(2)).toLower()});
+    const int ended = int(replies.size());
+    // Those of a server that died while this one ran: whoever follows them hears they ended.
+    if (!atStart && !replies.isEmpty())
+        Q_EMIT repliesEnded(replies);
     SqlQuery forget(db.value(), QStringLiteral("DELETE FROM stream_servers WHERE id <> :self AND heartbeat_at < %1").arg(aliveCutoff()));
     forget.bind(QStringLiteral(":self"), m_db.serverId());
     if (auto st = forget.exec(); !st)

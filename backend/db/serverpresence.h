@@ -23,6 +23,13 @@ class Database;
 class ServerPresence : public QObject {
     Q_OBJECT
 public:
+    // A reply a sweep ended for a server that stopped.
+    struct EndedReply {
+        QString messageId;
+        QString chatId;
+        QString userId;
+    };
+
     static constexpr int kHeartbeatMs = 2000;
     static constexpr int kDeadAfterMs = 7000; // three missed heartbeats: another server ends its replies within 10 s
 
@@ -40,6 +47,10 @@ public:
     // One heartbeat and one sweep; what the timer runs. Returns how many
     // replies of stopped servers it ended.
     Result<int> beat();
+
+Q_SIGNALS:
+    // Replies of stopped servers that a heartbeat's sweep just ended (not at start-up).
+    void repliesEnded(const QList<teehee::ServerPresence::EndedReply> &replies);
 
 private:
     // This server's heartbeat row, written or refreshed (`starting`: its start time too).

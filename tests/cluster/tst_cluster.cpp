@@ -137,7 +137,9 @@ private Q_SLOTS:
         const QString soFar = resume.value("content").toString();
         qInfo("B joined with %lld chars so far, then %lld live tokens", qint64(soFar.size()),
               qint64(b.ofType(QStringLiteral("token")).size()));
-        QVERIFY(!b.ofType(QStringLiteral("token")).isEmpty()); // it really was live
+        // It really was live: the saves of the 4 s left came one after another
+        // (a save at most 200 ms after its text), not all at the end.
+        QVERIFY2(b.ofType(QStringLiteral("token")).size() >= 5, qPrintable(b.types().join(u',')));
         QCOMPARE(soFar + b.tokens(), full); // no gap, no duplicate
         QCOMPARE(b.last(QStringLiteral("stream_complete")).value("message_id").toString(), r.messageId);
         QCOMPARE(b.last(QStringLiteral("stream_complete")).value("content").toString(), full);
@@ -262,12 +264,43 @@ private Q_SLOTS:
         QVERIFY(!signIn(c->http(B), email).isEmpty());
     }
 
+    // /events on one server hears what the account does on another.
+    void anAccountsEventsOnAReachItsEventsSocketOnB()
+    {
+        const QByteArray token = signUp(c->http(A), newEmail());
+        QVERIFY(!token.isEmpty());
+        WsClient events;
+        QVERIFY(events.open(eventsSocket(B, token)));
+        const QString chat = createChat(c->http(A), token);
+        QVERIFY(!chat.isEmpty());
+        QVERIFY2(events.waitFor(QStringLiteral("chat_created")), qPrintable(events.types().join(u',')));
+        QCOMPARE(events.last(QStringLiteral("chat_created")).value("chat").toObject().value("id").toString(), chat);
+
+        const auto renamed = c->http(C).request("PATCH", QStringLiteral("/chats/%1").arg(chat), "{\"name\":\"Renamed on C\"}",
+                                                jsonAuth(token));
+        QCOMPARE(renamed.status, 200);
+        QVERIFY2(events.waitFor(QStringLiteral("chat_updated")), qPrintable(events.types().join(u',')));
+        QCOMPARE(events.last(QStringLiteral("chat_updated")).value("chat").toObject().value("name").toString(),
+                 QStringLiteral("Renamed on C"));
+        QCOMPARE(c->http(A).request("DELETE", QStringLiteral("/chats/%1").arg(chat), {}, jsonAuth(token)).status, 200);
+        QVERIFY2(events.waitFor(QStringLiteral("chat_deleted")), qPrintable(events.types().join(u',')));
+        // Each once: a server never hears its own notifications back.
+        QCOMPARE(events.ofType(QStringLiteral("chat_created")).size(), 1);
+        QCOMPARE(events.ofType(QStringLiteral("chat_deleted")).size(), 1);
+    }
+
     void aKilledServersReplyIsEndedElsewhereAndContinued()
     {
         WsClient a;
         const Running r = startSlowReply(A, a, 2000, 20, 20);
         QVERIFY2(!r.messageId.isEmpty(), qPrintable(a.types().join(u',')));
         const QString full = r.pieces.join(QString());
+
+        // Followed on B, and the account's /events open on C.
+        WsClient watcher, events;
+        QVERIFY(watcher.open(chatSocket(B, r.chat, r.token)));
+        QVERIFY(watcher.waitFor(QStringLiteral("stream_resume")));
+        QVERIFY(events.open(eventsSocket(C, r.token)));
 
         QElapsedTimer t;
         t.start();
@@ -280,6 +313,11 @@ private Q_SLOTS:
         QCOMPARE(stored.value("is_partial").toBool(), true);
         const QString text = stored.value("content").toObject().value("text").toString();
         QVERIFY(full.startsWith(text));
+        // Whoever followed it hears it ended, with the text as stored.
+        QVERIFY2(watcher.waitFor(QStringLiteral("stream_aborted")), qPrintable(watcher.types().join(u',')));
+        QCOMPARE(watcher.last(QStringLiteral("stream_aborted")).value("content").toString(), text);
+        QVERIFY2(events.waitFor(QStringLiteral("stream_ended")), qPrintable(events.types().join(u',')));
+        QCOMPARE(events.last(QStringLiteral("stream_ended")).value("status").toString(), QStringLiteral("aborted"));
 
         c->fake.enqueue(reply(QStringLiteral("openai"), r.pieces.mid(int(text.count(u' '))), 1));
         const auto cont = continueOn(C, r);
