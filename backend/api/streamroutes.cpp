@@ -6,6 +6,8 @@
 #include "api/json/turnrequest.h"
 #include "api/routes.h"
 #include "api/ssesink.h"
+#include "api/remotessesink.h"
+#include "generation/remotereplies.h"
 #include "api/json/streamevents.h"
 #include "auth/authservice.h"
 #include "backend.h"
@@ -198,6 +200,17 @@ void registerStreamRoutes(ApiContext &ctx)
         const qint64 afterSeq = last.trimmed().toLongLong();
         if (Generation *g = backend.generations().forMessage(messageId); g && g->userId() == user->id)
             return streamGeneration(req, std::move(res), g, afterSeq, backend.auth(), user.value());
+        if (RemoteReplies *remote = backend.remoteReplies(); remote && message->message.status == MessageStatus::Streaming) {
+            // Streaming on another server sharing the database: followed from here.
+            auto *sink = new RemoteSseSink(res, *remote, message->message.chatId, message->message.id, backend.auth(),
+                                           user.value(), wantsCompact(req));
+            if (sink->start(user->id, backend.generations().takeSeq()))
+                return;
+            // It ended meanwhile: its stored outcome, read again.
+            message = backend.chats().message(user->id, messageId);
+            if (!message)
+                return res.send(message.error());
+        }
         SseSink::writeFinished(std::move(res), storedOutcome(message->message), backend.generations().takeSeq());
     });
 }

@@ -146,6 +146,35 @@ private Q_SLOTS:
         QCOMPARE(a.tokens(), full);
     }
 
+    // The SSE form of following: a reply streaming on A, read on B.
+    void aStreamOnAIsReadAsServerSentEventsOnB()
+    {
+        WsClient a;
+        const Running r = startSlowReply(A, a, 120, 30, 20);
+        QVERIFY2(!r.messageId.isEmpty(), qPrintable(a.types().join(u',')));
+        const QString full = r.pieces.join(QString());
+        const auto sse = c->http(B).request("GET", QStringLiteral("/stream/%1/events").arg(r.messageId), {},
+                                            {{"Authorization", "Bearer " + r.token}, {"Accept", "text/event-stream"}}, 30000);
+        QCOMPARE(sse.status, 200);
+        QList<QJsonObject> events;
+        for (const QByteArray &line : sse.body.split('\n'))
+            if (line.startsWith("data: "))
+                events << QJsonDocument::fromJson(line.mid(6)).object();
+        QVERIFY2(events.size() >= 3, sse.body.left(400).constData());
+        QCOMPARE(events.first().value("type").toString(), QStringLiteral("stream_resume"));
+        QCOMPARE(events.last().value("type").toString(), QStringLiteral("stream_complete"));
+        QString text = events.first().value("content").toString();
+        int live = 0;
+        for (const QJsonObject &e : events)
+            if (e.value("type").toString() == u"token") {
+                text += e.value("token").toString(); // no piece twice, none missing
+                ++live;
+            }
+        QVERIFY(live > 0);
+        QCOMPARE(text, full);
+        QCOMPARE(events.last().value("content").toString(), full);
+    }
+
     void anAbortOnCCancelsTheUpstreamRequestOfA()
     {
         WsClient a;
