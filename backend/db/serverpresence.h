@@ -62,3 +62,4 @@ private:
 };
 
 } // namespace teehee
+Q_DECLARE_METATYPE(teehee::ServerPresence::EndedReply)

@@ -11,6 +11,7 @@
 #include "support/testenv.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -22,7 +23,7 @@ class TestServerPresence : public QObject {
 
     std::unique_ptr<TestDatabase> m_tdb;
     std::unique_ptr<Database> m_setup;
-    QString m_chatId;
+    QString m_userId;
 
     // A handle on the shared database as the server `id` sees it.
     std::unique_ptr<Database> server(const QString &id)
@@ -37,8 +38,9 @@ class TestServerPresence : public QObject {
     // A reply `server` is streaming (its row names it), with some text saved.
     QString streamingReply(const Database &server, const QString &text)
     {
+        // A chat of its own: one reply streams per chat.
         MessageRecord m;
-        m.chatId = m_chatId;
+        m.chatId = ChatRepository(*m_setup).create(ChatRecord{{}, m_userId, text, {}, {}, {}, {}, {}})->id;
         m.role = QStringLiteral("assistant");
         m.content = QJsonObject{{QStringLiteral("text"), text}};
         m.status = MessageStatus::Streaming;
@@ -75,8 +77,7 @@ private Q_SLOTS:
         m_setup = server(QString());
         QVERIFY(m_setup);
         QVERIFY(Migrator(*m_setup).migrate());
-        const QString user = UserRepository(*m_setup).create(UserRecord{{}, QStringLiteral("p@example.com"), {}, {}, {}})->id;
-        m_chatId = ChatRepository(*m_setup).create(ChatRecord{{}, user, QStringLiteral("Shared"), {}, {}, {}, {}, {}})->id;
+        m_userId = UserRepository(*m_setup).create(UserRecord{{}, QStringLiteral("p@example.com"), {}, {}, {}})->id;
     }
     void cleanup()
     {
@@ -101,6 +102,28 @@ private Q_SLOTS:
         done.isPartial = false;
         QVERIFY(MessageRepository(*a).update(done));
         QVERIFY(owner().isNull());
+    }
+
+    // Servers sharing the database keep "one reply at a time per chat" there (migration 13).
+    void aChatHasOneStreamingReplyWhicheverServerWritesIt()
+    {
+        auto a = server(QStringLiteral("server-a"));
+        auto b = server(QStringLiteral("server-b"));
+        const QString first = streamingReply(*a, QStringLiteral("first"));
+        QVERIFY(!first.isEmpty());
+        MessageRecord second;
+        second.chatId = stored(first).chatId;
+        second.role = QStringLiteral("assistant");
+        second.status = MessageStatus::Streaming;
+        second.isPartial = true;
+        auto refused = MessageRepository(*b).insert(second);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        // Once the first has ended, the next may stream.
+        MessageRecord done = stored(first);
+        done.status = MessageStatus::Complete;
+        QVERIFY(MessageRepository(*a).update(done));
+        QVERIFY(MessageRepository(*b).insert(second));
     }
 
     void startUpEndsTheRepliesOfServersThatAreGoneOnly()
@@ -166,7 +189,15 @@ private Q_SLOTS:
         QCOMPARE(stored(ofA).status, MessageStatus::Streaming);
 
         ageHeartbeat(QStringLiteral("server-a")); // A went quiet two minutes ago
+        QSignalSpy ended(&presenceB, &ServerPresence::repliesEnded);
         QCOMPARE(presenceB.beat().value(), 1);
+        // Whoever follows the reply hears of it: which reply, chat and account.
+        QCOMPARE(ended.size(), 1);
+        const auto replies = ended.first().first().value<QList<ServerPresence::EndedReply>>();
+        QCOMPARE(replies.size(), 1);
+        QCOMPARE(replies.first().messageId, ofA);
+        QCOMPARE(replies.first().chatId, stored(ofA).chatId);
+        QCOMPARE(replies.first().userId, m_userId);
         QCOMPARE(stored(ofA).status, MessageStatus::Aborted);
         QCOMPARE(stored(ofB).status, MessageStatus::Streaming);
         QCOMPARE(stored(unowned).status, MessageStatus::Streaming); // it may still stream somewhere

@@ -61,7 +61,8 @@ struct SaveFixture {
         return MessageRepository(*db).insert(m).value();
     }
 
-    // `count` assistant rows of one chat, created in order, each with a saver that has begun.
+    // `count` assistant rows, each in a chat of its own (one reply streams per
+    // chat), created in order, each with a saver that has begun.
     struct Replies {
         std::vector<std::unique_ptr<GenerationSaver>> savers;
         QStringList ids;
@@ -70,11 +71,11 @@ struct SaveFixture {
     Replies startReplies(SaveBatcher &batcher, const QString &email, int count) const
     {
         Replies out;
-        const MessageRecord first = newReply(email);
+        const QString user = UserRepository(*db).create(UserRecord{{}, email, {}, {}, {}})->id;
         for (int i = 0; i < count; ++i) {
-            MessageRecord m = first;
-            m.id.clear();
-            m.seq = 0; // a new row: its own place in the creation order
+            MessageRecord m;
+            m.role = QStringLiteral("assistant");
+            m.chatId = ChatRepository(*db).create(ChatRecord{{}, user, QStringLiteral("c%1").arg(i), {}, {}, {}, {}, {}})->id;
             const MessageRecord row = MessageRepository(*db).insert(m).value();
             out.ids << row.id;
             out.savers.push_back(std::make_unique<GenerationSaver>(*db, row, batcher));
