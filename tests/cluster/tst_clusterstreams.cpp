@@ -1,100 +1,16 @@
-// Several teehee-server processes on one PostgreSQL database behave as one
-// server (spec/architecture.md "Scale", spec/api.md): a stream is watched from
-// any of them, aborted from any of them, refused twice in a chat across them,
-// a logout on one closes sockets on another, a killed server's reply is ended
-// by the others and continued there, and 200 streams through a round-robin
-// proxy all arrive whole; sign-in and pairing limits count the attempts of
-// all the servers together. Servers A, B, C are real processes; the provider is
-// a fake served by this test. Waits are generous; what was measured is logged.
-#include "chatstreamer.h"
-#include "providerreplies.h"
-#include "servercluster.h"
-#include "wsclient.h"
+// Several teehee-server processes on one PostgreSQL database serve a reply
+// as one server (spec/architecture.md "Scale", spec/api.md): it is watched
+// from any of them (WebSocket and SSE), aborted from any of them, refused
+// twice in a chat across them, ended by the others when its server is killed
+// and continued there, and 200 streams through a round-robin proxy all
+// arrive whole. Servers A, B, C are real processes; the provider is a fake
+// served by this test. Waits are generous; what was measured is logged.
+#include "clustertest.h"
 
-#include <QElapsedTimer>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QUuid>
+using namespace clustertest;
 
-using namespace genfixture;
-using namespace clusterapi;
-
-namespace {
-constexpr int A = 0, B = 1, C = 2;
-
-QString newEmail()
-{
-    return QStringLiteral("%1@example.com").arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
-}
-
-// The fake's reply to a question in the 200-stream run: derived from the question, so each is distinct.
-QStringList piecesFor(const QString &question)
-{
-    return words(12, question + QStringLiteral("-w"));
-}
-} // namespace
-
-class TestCluster : public QObject {
+class TestClusterStreams : public ClusterTest {
     Q_OBJECT
-
-    std::unique_ptr<ServerCluster> c;
-
-    QUrl chatSocket(int server, const QString &chat, const QByteArray &token) const
-    {
-        return WsClient::url(c->port(server), chat, token);
-    }
-    QUrl eventsSocket(int server, const QByteArray &token) const
-    {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/events?token=%2").arg(c->port(server)).arg(QString::fromLatin1(token)));
-    }
-    // Polls GET /chats/{chat}/messages on `server` until the message has `status`;
-    // the milliseconds it took, -1 when it did not within the time.
-    qint64 waitForStatus(int server, const QByteArray &token, const QString &chat, const QString &id,
-                         const QString &status, int timeoutMs, QString *last = nullptr)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            const QString now = storedMessage(c->http(server), token, chat, id).value("status").toString();
-            if (last)
-                *last = now;
-            if (now == status)
-                return t.elapsed();
-            QTest::qWait(100);
-        }
-        return -1;
-    }
-    // A user on `server`, a chat, and a slow reply started on `server` over
-    // WebSocket, `tokensFirst` of its tokens already through; the reply's id.
-    struct Running {
-        QByteArray token;
-        QString chat;
-        QString messageId;
-        QStringList pieces;
-    };
-    Running startSlowReply(int server, WsClient &ws, int pieceCount, int delayMs, int tokensFirst)
-    {
-        Running r;
-        r.pieces = words(pieceCount);
-        c->fake.enqueue(reply(QStringLiteral("openai"), r.pieces, delayMs));
-        r.token = signUp(c->http(server), newEmail());
-        r.chat = createChat(c->http(server), r.token);
-        if (r.token.isEmpty() || r.chat.isEmpty() || !ws.open(chatSocket(server, r.chat, r.token)))
-            return r;
-        ws.send(streamMessage(QStringLiteral("tell me a long story")));
-        if (ws.waitFor(QStringLiteral("token"), tokensFirst, 20000))
-            r.messageId = ws.last(QStringLiteral("stream_start")).value("message_id").toString();
-        return r;
-    }
-
-    // POST /stream/{id}/continue, answered when the reply ends.
-    HttpTestResponse continueOn(int server, const Running &r) const
-    {
-        return c->http(server).request("POST", QStringLiteral("/stream/%1/continue").arg(r.messageId),
-                                       "{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"}", jsonAuth(r.token),
-                                       60000);
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -102,17 +18,8 @@ private Q_SLOTS:
         // Only PostgreSQL lets several servers share a database; without its URL every test fails.
         qputenv("TEEHEE_TEST_DB", "postgres");
     }
-    void init()
-    {
-        c = std::make_unique<ServerCluster>();
-        QVERIFY2(c->start(3), qPrintable(c->error()));
-    }
-    void cleanup()
-    {
-        if (QTest::currentTestFailed() && c)
-            qInfo().noquote() << "server output:" << c->outputs();
-        c.reset();
-    }
+    void init() { QVERIFY2(startCluster(), qPrintable(c->error())); }
+    void cleanup() { stopCluster(); }
 
     void aStreamOnAIsWatchedLiveOnB()
     {
@@ -263,61 +170,6 @@ private Q_SLOTS:
         QVERIFY(a.ofType(QStringLiteral("stream_error")).isEmpty());
     }
 
-    void aLogoutOnAClosesTheSocketsOnC()
-    {
-        const QString email = newEmail();
-        const QByteArray token = signUp(c->http(A), email);
-        QVERIFY(!token.isEmpty());
-        const QString chat = createChat(c->http(B), token);
-        QVERIFY(!chat.isEmpty());
-
-        WsClient events, stream;
-        QVERIFY(events.open(eventsSocket(C, token)));
-        QVERIFY(stream.open(chatSocket(C, chat, token)));
-        QElapsedTimer t;
-        qint64 eventsClosed = -1, streamClosed = -1;
-        QObject scope; // the connections end with this test
-        connect(&events.ws, &QWebSocket::disconnected, &scope, [&] { eventsClosed = t.elapsed(); });
-        connect(&stream.ws, &QWebSocket::disconnected, &scope, [&] { streamClosed = t.elapsed(); });
-        t.start();
-        const auto logout = c->http(A).request("POST", QStringLiteral("/auth/logout"), {},
-                                               {{"Authorization", "Bearer " + token}});
-        QCOMPARE(logout.status, 200);
-        QVERIFY2(events.waitClosed(10000), "the /events socket on C is still open 10 s after the logout on A");
-        QVERIFY2(stream.waitClosed(10000), "the /stream socket on C is still open 10 s after the logout on A");
-        qInfo("logout on A -> sockets on C closed: /events %lld ms, /stream %lld ms", eventsClosed, streamClosed);
-        QCOMPARE(events.closeCode, 4001);
-        QCOMPARE(stream.closeCode, 4001);
-        QCOMPARE(c->http(C).get(QStringLiteral("/auth/session"), token).status, 401);
-        // The account itself is fine: signing in again works anywhere.
-        QVERIFY(!signIn(c->http(B), email).isEmpty());
-    }
-
-    // /events on one server hears what the account does on another.
-    void anAccountsEventsOnAReachItsEventsSocketOnB()
-    {
-        const QByteArray token = signUp(c->http(A), newEmail());
-        QVERIFY(!token.isEmpty());
-        WsClient events;
-        QVERIFY(events.open(eventsSocket(B, token)));
-        const QString chat = createChat(c->http(A), token);
-        QVERIFY(!chat.isEmpty());
-        QVERIFY2(events.waitFor(QStringLiteral("chat_created")), qPrintable(events.types().join(u',')));
-        QCOMPARE(events.last(QStringLiteral("chat_created")).value("chat").toObject().value("id").toString(), chat);
-
-        const auto renamed = c->http(C).request("PATCH", QStringLiteral("/chats/%1").arg(chat), "{\"name\":\"Renamed on C\"}",
-                                                jsonAuth(token));
-        QCOMPARE(renamed.status, 200);
-        QVERIFY2(events.waitFor(QStringLiteral("chat_updated")), qPrintable(events.types().join(u',')));
-        QCOMPARE(events.last(QStringLiteral("chat_updated")).value("chat").toObject().value("name").toString(),
-                 QStringLiteral("Renamed on C"));
-        QCOMPARE(c->http(A).request("DELETE", QStringLiteral("/chats/%1").arg(chat), {}, jsonAuth(token)).status, 200);
-        QVERIFY2(events.waitFor(QStringLiteral("chat_deleted")), qPrintable(events.types().join(u',')));
-        // Each once: a server never hears its own notifications back.
-        QCOMPARE(events.ofType(QStringLiteral("chat_created")).size(), 1);
-        QCOMPARE(events.ofType(QStringLiteral("chat_deleted")).size(), 1);
-    }
-
     void aKilledServersReplyIsEndedElsewhereAndContinued()
     {
         WsClient a;
@@ -354,35 +206,6 @@ private Q_SLOTS:
         QCOMPARE(cont.object().value("content").toString(), full);
         QCOMPARE(storedMessage(c->http(B), r.token, r.chat, r.messageId).value("status").toString(),
                  QStringLiteral("complete"));
-    }
-
-    // Behind the round-robin proxy the attempts go to every server in turn,
-    // and the limits still count them all (auth_attempts, migration 14).
-    void wrongPasswordsAndPairingTriesThroughTheProxyMeetOneLimit()
-    {
-        const HttpTestClient cluster = c->proxyHttp();
-        const QString email = newEmail();
-        QVERIFY(!signUp(cluster, email).isEmpty());
-        const QByteArray wrong = QJsonDocument(QJsonObject{{"email", email}, {"password", "wrong guess"}}).toJson(QJsonDocument::Compact);
-        const QList<QPair<QByteArray, QByteArray>> json{{"Content-Type", "application/json"}};
-        const QList<int> before = c->proxy.relayedCounts();
-        constexpr int kFreeFailures = 5; // AuthService::Limits::failuresPerEmail
-        for (int i = 0; i < kFreeFailures; ++i)
-            QCOMPARE(cluster.request("POST", QStringLiteral("/auth/signin"), wrong, json).status, 401);
-        const auto refused = cluster.request("POST", QStringLiteral("/auth/signin"), wrong, json);
-        QCOMPARE(refused.status, 429);
-        QVERIFY(refused.header("retry-after").toInt() > 0);
-        const QList<int> after = c->proxy.relayedCounts();
-        for (int i = 0; i < after.size(); ++i)
-            QVERIFY2(after.at(i) > before.value(i), "every server took some of the attempts");
-
-        constexpr int kRedeems = 10; // PairingService::Limits::redeemsPerAddress
-        const QByteArray badCode = QJsonDocument(QJsonObject{{"code", "000000000000"}}).toJson(QJsonDocument::Compact);
-        for (int i = 0; i < kRedeems; ++i)
-            QCOMPARE(cluster.request("POST", QStringLiteral("/pair"), badCode, json).status, 401);
-        const auto limited = cluster.request("POST", QStringLiteral("/pair"), badCode, json);
-        QCOMPARE(limited.status, 429);
-        QVERIFY(limited.header("retry-after").toInt() > 0);
     }
 
     void twoHundredStreamsThroughTheProxyAllArriveWhole()
@@ -459,5 +282,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCluster)
-#include "tst_cluster.moc"
+QTEST_GUILESS_MAIN(TestClusterStreams)
+#include "tst_clusterstreams.moc"
