@@ -169,6 +169,8 @@ void Backend::joinOtherServers()
         qCWarning(lcDb).noquote() << "not listening to the other servers yet:" << st.error().message;
     m_remoteStreams = std::make_unique<RemoteStreams>(*m_database, *m_notifications);
     m_generations->setRemoteStreams(m_remoteStreams.get());
+    m_generations->setOthersAlive(m_presence->othersAlive());
+    connect(m_presence.get(), &ServerPresence::othersAliveChanged, m_generations.get(), &GenerationManager::setOthersAlive);
     m_clusterLink = std::make_unique<ClusterLink>(*m_notifications, *m_chats, *m_auth, *m_accountEvents);
     // A dead server's replies, ended here by a sweep: every device and server hears of it.
     connect(m_presence.get(), &ServerPresence::repliesEnded, m_accountEvents.get(),

@@ -13,6 +13,8 @@
 #include <QSysInfo>
 #include <QUuid>
 
+#include <utility>
+
 namespace teehee {
 
 namespace {
@@ -76,6 +78,8 @@ Result<int> ServerPresence::start()
         return ended;
     if (auto st = announce(true); !st)
         return st.error();
+    if (auto st = countOthers(); !st)
+        return st.error();
     m_timer.start();
     return ended;
 }
@@ -101,7 +105,28 @@ Result<int> ServerPresence::beat()
     auto ended = endStreamsOfStoppedServers(false);
     if (ended && ended.value() > 0)
         qCInfo(lcDb) << ended.value() << "replies of stopped servers marked as aborted; they can be continued";
+    if (auto st = countOthers(); !st)
+        return st.error();
     return ended;
+}
+
+Status ServerPresence::countOthers()
+{
+    auto db = m_db.connection();
+    if (!db)
+        return db.error();
+    SqlQuery q(db.value(), QStringLiteral("SELECT EXISTS (SELECT 1 FROM stream_servers WHERE id <> :self AND heartbeat_at >= %1)")
+                               .arg(aliveCutoff()));
+    q.bind(QStringLiteral(":self"), m_db.serverId());
+    if (auto st = q.exec(); !st)
+        return st;
+    const bool alive = q.next() && q.value(0).toBool();
+    if (std::exchange(m_othersAlive, alive) != alive) {
+        qCInfo(lcDb).noquote() << (alive ? "other servers share the database: replies are told to them"
+                                         : "no other server shares the database now");
+        Q_EMIT othersAliveChanged(alive);
+    }
+    return success();
 }
 
 Result<int> ServerPresence::endStreamsOfStoppedServers(bool atStart)

@@ -48,7 +48,12 @@ public:
     // replies of stopped servers it ended.
     Result<int> beat();
 
+    // Whether another live server shares the database (as of the last heartbeat).
+    bool othersAlive() const { return m_othersAlive; }
+
 Q_SIGNALS:
+    // Another server started sharing the database, or the last other one stopped.
+    void othersAliveChanged(bool alive);
     // Replies of stopped servers that a heartbeat's sweep just ended (not at start-up).
     void repliesEnded(const QList<teehee::ServerPresence::EndedReply> &replies);
 
@@ -56,9 +61,11 @@ private:
     // This server's heartbeat row, written or refreshed (`starting`: its start time too).
     Status announce(bool starting);
     Result<int> endStreamsOfStoppedServers(bool atStart);
+    Status countOthers();
 
     Database &m_db;
     QTimer m_timer;
+    bool m_othersAlive = false;
 };
 
 } // namespace teehee

@@ -76,6 +76,9 @@ public:
     // The replies other servers sharing the database stream (none on SQLite):
     // a chat streaming elsewhere is not idle, and its reply is aborted there.
     void setRemoteStreams(RemoteStreams *remote);
+    // Whether other servers share the database now: only then are the saves
+    // of streaming replies told to them.
+    void setOthersAlive(bool alive) { m_batcher.setTellOthers(alive && m_remote); }
     // Where replies find the tools they may call (none: no tools are offered).
     void setTools(ToolOffer *tools) { m_tools = tools; }
     // Names new chats after their first reply (AUTO_TITLES).

@@ -32,6 +32,7 @@ class SaveBatcher : public QObject {
 public:
     // Tells each save to the servers sharing a PostgreSQL database (see SaveWriter).
     void setNotifications(const PgNotifications *notifications) { m_writer.setNotifications(notifications); }
+    void setTellOthers(bool tell) { m_writer.setTellOthers(tell); }
     explicit SaveBatcher(const Database &db, QObject *parent = nullptr);
     // Endings not handed over yet are written before the writer stops (no
     // one hears of them then).

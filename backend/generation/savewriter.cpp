@@ -47,13 +47,14 @@ Status SaveWriter::writeNow(const QList<Row> &rows) const
     Status st = tx.begin();
     const QByteArray updatedAt = sqlvalue::isoTime(QDateTime::currentDateTimeUtc()).toUtf8();
     const MessageRepository messages(m_db);
+    const PgNotifications *tell = m_tellOthers.load(std::memory_order_relaxed) ? m_notifications : nullptr;
     for (const Row &row : rows) {
         if (!st)
             break;
         if (row.ending) {
             st = messages.update(*row.ending);
-            if (st && m_notifications)
-                st = m_notifications->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
+            if (st && tell)
+                st = tell->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
             if (!st && st.error().code == ErrorCode::NotFound)
                 st = success(); // deleted with its chat: nothing left to end
             continue;
@@ -61,8 +62,8 @@ Status SaveWriter::writeNow(const QList<Row> &rows) const
         auto landed = messages.updateStreamingContent(row.messageId, row.contentJson, updatedAt);
         if (!landed)
             st = landed.error();
-        else if (landed.value() && m_notifications)
-            st = m_notifications->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
+        else if (landed.value() && tell)
+            st = tell->send(kSavedChannel, row.messageId + u'\t' + row.chatId);
     }
     if (st)
         st = tx.commit();

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
+
 #include <optional>
 
 namespace teehee {
@@ -54,6 +56,9 @@ public:
     // PostgreSQL shared by several servers: each save is told to the others
     // (set before the first write).
     void setNotifications(const PgNotifications *notifications) { m_notifications = notifications; }
+    // Only while another server shares the database (ServerPresence): alone,
+    // nobody would hear them. From any thread.
+    void setTellOthers(bool tell) { m_tellOthers.store(tell, std::memory_order_relaxed); }
 
 Q_SIGNALS:
     // Emitted on the writer's thread; queued to the owner by a context object.
@@ -66,6 +71,7 @@ private:
 
     const Database &m_db;
     const PgNotifications *m_notifications = nullptr;
+    std::atomic<bool> m_tellOthers{false};
     QThread m_thread;
     QObject *m_worker; // lives on m_thread: the context of the queued writes
 };

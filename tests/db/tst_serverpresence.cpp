@@ -104,6 +104,34 @@ private Q_SLOTS:
         QVERIFY(owner().isNull());
     }
 
+    // A server alone tells nobody of its saves; it knows when another joins or stops.
+    void aServerKnowsWhetherOthersShareTheDatabase()
+    {
+        if (!m_tdb->isPostgres()) {
+            auto self = server(QStringLiteral("self"));
+            ServerPresence presence(*self);
+            QVERIFY(presence.start());
+            QVERIFY(!presence.othersAlive());
+            return;
+        }
+        auto a = server(QStringLiteral("server-a"));
+        auto b = server(QStringLiteral("server-b"));
+        ServerPresence presenceA(*a), presenceB(*b);
+        QVERIFY(presenceA.start());
+        QVERIFY(!presenceA.othersAlive());
+        QSignalSpy changed(&presenceA, &ServerPresence::othersAliveChanged);
+        QVERIFY(presenceB.start());
+        QVERIFY(presenceB.othersAlive()); // A was there first
+        QVERIFY(presenceA.beat());
+        QVERIFY(presenceA.othersAlive());
+        ageHeartbeat(QStringLiteral("server-b")); // B stopped beating
+        QVERIFY(presenceA.beat());
+        QVERIFY(!presenceA.othersAlive());
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed.at(0).at(0).toBool(), true);
+        QCOMPARE(changed.at(1).at(0).toBool(), false);
+    }
+
     // Servers sharing the database keep "one reply at a time per chat" there (migration 13).
     void aChatHasOneStreamingReplyWhicheverServerWritesIt()
     {
