@@ -76,66 +76,71 @@ void RemoteReplies::onRemoteEvent(const AccountEvent &event)
     auto row = MessageRepository(m_db).get(event.messageId);
     if (!row)
         return;
-    {
-        Tracked t{event.chatId, row->parentId, row->text(), reasoningOf(row.value())};
-        GenerationEvent e = eventFor(t, event.messageId, GenerationEvent::Type::Started);
-        e.continued = !t.text.isEmpty();
-        e.content = t.text;
-        m_tracked.insert(event.messageId, t);
-        Q_EMIT this->event(e);
-    }
+    Tracked t{event.chatId, row->parentId, row->text(), reasoningOf(row.value())};
+    GenerationEvent e = eventFor(t, event.messageId, GenerationEvent::Type::Started);
+    e.continued = !t.text.isEmpty();
+    e.content = t.text;
+    m_tracked.insert(event.messageId, t);
+    Q_EMIT this->event(e);
 }
 
 void RemoteReplies::catchUp(const QString &messageId)
 {
-    auto tracked = m_tracked.find(messageId);
-    if (tracked == m_tracked.end())
+    if (!m_tracked.contains(messageId))
         return; // started before any socket here: its first socket resumes it
     auto row = MessageRepository(m_db).get(messageId);
     if (!row) {
         qCWarning(lcGeneration).noquote() << "a reply streaming on another server was not read:" << row.error().message;
         return;
     }
-    sendNew(tracked.value(), row.value(), messageId);
-    if (row->status != MessageStatus::Streaming)
-        finish(tracked, row.value());
+    if (sendNew(messageId, row.value()) && row->status != MessageStatus::Streaming)
+        finish(messageId, row.value());
 }
 
-void RemoteReplies::finish(QHash<QString, Tracked>::iterator tracked, const MessageRecord &row)
+// Every emit may end a follower (a client gone), and with the last one the
+// reply is no longer tracked: it is looked up again after each.
+bool RemoteReplies::sendNew(const QString &messageId, const MessageRecord &row)
 {
+    auto tracked = m_tracked.find(messageId);
+    if (tracked == m_tracked.end())
+        return false;
+    const QString reasoning = reasoningOf(row);
+    if (reasoning.size() > tracked->reasoning.size() && reasoning.startsWith(tracked->reasoning)) {
+        GenerationEvent e = eventFor(tracked.value(), messageId, GenerationEvent::Type::Reasoning);
+        e.token = reasoning.mid(tracked->reasoning.size());
+        e.content = reasoning;
+        tracked->reasoning = reasoning;
+        Q_EMIT event(e);
+        tracked = m_tracked.find(messageId);
+        if (tracked == m_tracked.end())
+            return false;
+    }
+    const QString text = row.text();
+    if (text.size() > tracked->text.size() && text.startsWith(tracked->text)) {
+        GenerationEvent e = eventFor(tracked.value(), messageId, GenerationEvent::Type::Token);
+        e.token = text.mid(tracked->text.size());
+        e.content = text;
+        tracked->text = text;
+        Q_EMIT event(e);
+    }
+    return m_tracked.contains(messageId);
+}
+
+void RemoteReplies::finish(const QString &messageId, const MessageRecord &row)
+{
+    const Tracked tracked = m_tracked.take(messageId);
     const QString &status = row.status;
-    GenerationEvent end = eventFor(tracked.value(), row.id,
+    GenerationEvent end = eventFor(tracked, messageId,
                                    status == MessageStatus::Complete ? GenerationEvent::Type::Completed
                                    : status == MessageStatus::Error  ? GenerationEvent::Type::Failed
                                                                      : GenerationEvent::Type::Aborted);
-    end.content = tracked->text;
+    end.content = tracked.text;
     end.finishReason = row.finishReason;
     end.inputTokens = row.tokensIn.value_or(-1);
     end.outputTokens = row.tokensOut.value_or(-1);
     end.error = row.content.value(QStringLiteral("error")).toString();
     end.errorReason = row.content.value(QStringLiteral("error_reason")).toString();
-    m_tracked.erase(tracked);
     Q_EMIT event(end);
-}
-
-void RemoteReplies::sendNew(Tracked &tracked, const MessageRecord &row, const QString &messageId)
-{
-    const QString reasoning = reasoningOf(row);
-    if (reasoning.size() > tracked.reasoning.size() && reasoning.startsWith(tracked.reasoning)) {
-        GenerationEvent e = eventFor(tracked, messageId, GenerationEvent::Type::Reasoning);
-        e.token = reasoning.mid(tracked.reasoning.size());
-        e.content = reasoning;
-        tracked.reasoning = reasoning;
-        Q_EMIT event(e);
-    }
-    const QString text = row.text();
-    if (text.size() > tracked.text.size() && text.startsWith(tracked.text)) {
-        GenerationEvent e = eventFor(tracked, messageId, GenerationEvent::Type::Token);
-        e.token = text.mid(tracked.text.size());
-        e.content = text;
-        tracked.text = text;
-        Q_EMIT event(e);
-    }
 }
 
 GenerationEvent RemoteReplies::eventFor(const Tracked &tracked, const QString &messageId, GenerationEvent::Type type)

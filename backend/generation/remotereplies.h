@@ -57,9 +57,10 @@ private:
     void onNotification(const QString &channel, const QString &payload);
     // Reads the row and sends on what is new in it.
     void catchUp(const QString &messageId);
-    void sendNew(Tracked &tracked, const MessageRecord &row, const QString &messageId);
+    // Sends on the row's text past what was sent; false when the reply is no longer followed.
+    bool sendNew(const QString &messageId, const MessageRecord &row);
     // The row ended: its terminal event, and it is no longer followed.
-    void finish(QHash<QString, Tracked>::iterator tracked, const MessageRecord &row);
+    void finish(const QString &messageId, const MessageRecord &row);
     GenerationEvent eventFor(const Tracked &tracked, const QString &messageId, GenerationEvent::Type type);
 
     const Database &m_db;
