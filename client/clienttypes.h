@@ -10,6 +10,9 @@
 
 #include <optional>
 
+// The tool (MCP) settings and approvals are part of the same vocabulary.
+#include "tooltypes.h"
+
 // What the desktop's views know of the product, whoever serves it: the
 // in-process backend today, a Teehee server over the network next. Plain
 // values, no backend types: a client never sees a database row.
@@ -249,66 +252,6 @@ struct ImportResult {
     QStringList chatIds; // the new chats, in the file's order
 };
 
-// A tool as its MCP server lists it.
-struct ToolInfo {
-    QString name;
-    QString description;
-    bool operator==(const ToolInfo &) const = default;
-};
-
-// A configured MCP server and how it runs now. Secrets (environment values,
-// header values) never come back: only their names.
-struct ToolServerInfo {
-    QString id;
-    QString name;
-    QString transport;        // "stdio" or "http"
-    QString command;          // stdio
-    QStringList args;         // stdio
-    QStringList envNames;     // stdio
-    QString url;              // http
-    QStringList headerNames;  // http
-    bool enabled = true;
-    QString status;           // running, stopped, error
-    QString error;
-    QList<ToolInfo> tools;
-    QString log;              // its recent stderr, secrets removed
-};
-
-// What to add or change in a server: absent fields stay as they are.
-struct ToolServerChanges {
-    std::optional<QString> name;
-    std::optional<QString> transport;
-    std::optional<QString> command;
-    std::optional<QStringList> args;
-    std::optional<QMap<QString, QString>> env;
-    std::optional<QString> url;
-    std::optional<QMap<QString, QString>> headers;
-    std::optional<bool> enabled;
-};
-
-// A tool the person always allows.
-struct ToolApprovalInfo {
-    QString serverId;
-    QString serverName;
-    QString tool;
-    QDateTime createdAt;
-};
-
-// A tool call waiting for one of the account's devices to answer.
-struct ToolCallRequest {
-    QString callId;
-    QString chatId;
-    QString messageId;
-    QString serverName;
-    QString tool;
-    QVariantMap arguments;
-    QDateTime requestedAt;
-};
-
-enum class ToolDecision { AllowOnce, AllowAlways, Deny };
-// "allow_once", "allow_always", "deny"
-QString toolDecisionName(ToolDecision decision);
-
 struct LocalServerInfo {
     QString name;
     QString baseUrl;
@@ -319,4 +262,3 @@ struct LocalServerInfo {
 
 Q_DECLARE_METATYPE(teehee::client::TurnEvent)
 Q_DECLARE_METATYPE(teehee::client::ChatInfo)
-Q_DECLARE_METATYPE(teehee::client::ToolCallRequest)

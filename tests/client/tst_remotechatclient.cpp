@@ -5,6 +5,7 @@
 // remote client shows ends identical to what the sharing desktop shows; a
 // reply survives the network going away mid-stream; a wrong certificate is
 // refused; a revoked device is signed out.
+#include "desktoptestenv.h"
 #include "../qml/fakeprovidercontrol.h"
 #include "localchatclient.h"
 #include "remotechatclient.h"
@@ -146,19 +147,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_home.isValid());
         QVERIFY(m_fake.listen());
-        for (const char *name : {"DATABASE_URL", "ANTHROPIC_API_KEY", "MISTRAL_API_KEY"})
-            qunsetenv(name);
+        teehee::test::useDesktopTestEnvironment(m_home, QStringLiteral("TeeheeRemoteTest"));
         qputenv("OPENAI_BASE_URL", m_fake.baseUrl().toUtf8());
         qputenv("OPENAI_API_KEY", "sk-test-remote-0123456789");
         qputenv("AUTO_TITLES", "false");
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("TEEHEE_DATA_DIR", m_home.filePath(QStringLiteral("data")).toUtf8());
-        qputenv("SECRET_KEY", QByteArray(48, 's'));
-        qputenv("ENCRYPTION_KEY", QByteArray(48, 'e'));
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
-        QCoreApplication::setOrganizationName(QStringLiteral("TeeheeRemoteTest"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
 
         m_desk = std::make_unique<LocalChatClient>(QString());
         connect(m_desk.get(), &ChatClient::turnEvent, this, [this](const TurnEvent &e) { m_deskEvents << e; });
