@@ -13,30 +13,31 @@ Column {
 
     spacing: Theme.gap + 4
 
-    // The model is the block count, not the list: while a reply streams only
-    // the last block's text changes, so the other blocks are neither rebuilt
-    // nor laid out again (Text ignores a text identical to the current one).
+    // While a reply streams only its last block changes: the model passes on
+    // just that change, so the other blocks are neither rebuilt nor laid out again.
     Repeater {
-        model: root.blocks.length
+        model: BlockListModel { blocks: root.blocks }
         delegate: Loader {
-            required property int index
-            readonly property var block: root.blocks[index] || ({ kind: "text", text: "" })
+            required property var block
             sourceComponent: block.kind === "code" ? codeBlock : block.kind === "table" ? tableBlock : textBlock
         }
     }
 
-    Rectangle {
-        id: caret
-        visible: root.streaming
-        width: 8
-        height: Theme.bodySize * 1.3
-        radius: 2
-        color: Theme.accent
-        SequentialAnimation on opacity {
-            running: caret.visible
-            loops: Animation.Infinite
-            NumberAnimation { to: 0.25; duration: 500 }
-            NumberAnimation { to: 0.9; duration: 500 }
+    // Built only while the reply streams: a long chat opens without a caret per message.
+    Loader {
+        active: root.streaming
+        visible: active
+        sourceComponent: Rectangle {
+            id: caret
+            width: 8
+            height: Theme.bodySize * 1.3
+            radius: 2
+            color: Theme.accent
+            SequentialAnimation on opacity {
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.25; duration: 500 }
+                NumberAnimation { to: 0.9; duration: 500 }
+            }
         }
     }
 

@@ -79,17 +79,31 @@ FocusScope {
 
         // The model's name; details (provider, tokens) on hover.
         Text {
+            objectName: "modelName"
             visible: !root.isUser && root.model.length > 0
             text: root.model
             color: Theme.faintText
             font.pointSize: Theme.smallSize
             font.weight: Font.DemiBold
             HoverHandler { id: headerHover }
-            ToolTip.visible: headerHover.hovered
-            ToolTip.delay: 400
-            ToolTip.text: SettingsController.providerDisplayName(root.provider) + " · " + root.model
-                          + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
-                          + (root.costUsd >= 0 ? "\n" + qsTr("Cost: %1").arg(UsageController.money(root.costUsd)) : "")
+            // Made only on hover: opening a long chat builds no tooltips.
+            Loader {
+                objectName: "modelDetails"
+                anchors.fill: parent
+                active: headerHover.hovered
+                // A Loader makes Items only: the tooltip sits in one the size of the name.
+                sourceComponent: Item {
+                    readonly property alias toolTip: tip
+                    ToolTip {
+                        id: tip
+                        visible: true
+                        delay: 400
+                        text: SettingsController.providerDisplayName(root.provider) + " · " + root.model
+                              + (root.tokensIn >= 0 ? "\n" + qsTr("%1 tokens in, %2 out").arg(root.tokensIn).arg(Math.max(0, root.tokensOut)) : "")
+                              + (root.costUsd >= 0 ? "\n" + qsTr("Cost: %1").arg(UsageController.money(root.costUsd)) : "")
+                    }
+                }
+            }
         }
 
         // The model's reasoning, folded; built only for replies that have some.
@@ -113,13 +127,21 @@ FocusScope {
             sourceComponent: MessageAttachments { attachments: root.attachments }
         }
 
-        // The reply's tool calls, each a compact folded block.
-        Repeater {
-            model: root.isUser ? [] : root.toolCalls
-            delegate: ToolCallBlock {
-                required property var modelData
-                Layout.fillWidth: true
-                call: modelData
+        // The reply's tool calls, each a compact folded block; built only for replies that made some.
+        Loader {
+            Layout.fillWidth: true
+            active: !root.isUser && root.toolCalls.length > 0
+            visible: active
+            sourceComponent: ColumnLayout {
+                spacing: Theme.gap / 2
+                Repeater {
+                    model: root.toolCalls
+                    delegate: ToolCallBlock {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        call: modelData
+                    }
+                }
             }
         }
 

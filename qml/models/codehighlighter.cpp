@@ -12,7 +12,8 @@ void CodeHighlighter::setQuickDocument(QQuickTextDocument *document)
     if (document == m_quickDocument)
         return;
     m_quickDocument = document;
-    setDocument(document ? document->textDocument() : nullptr);
+    if (m_complete)
+        setDocument(document ? document->textDocument() : nullptr);
     Q_EMIT quickDocumentChanged();
 }
 
@@ -21,7 +22,7 @@ void CodeHighlighter::setLanguage(const QString &language)
     if (language == m_language)
         return;
     m_language = language;
-    rehighlight();
+    highlightAgain();
     Q_EMIT languageChanged();
 }
 
@@ -30,8 +31,24 @@ void CodeHighlighter::setColor(QColor *member, const QColor &color)
     if (*member == color)
         return;
     *member = color;
-    rehighlight();
+    highlightAgain();
     Q_EMIT colorsChanged();
+}
+
+void CodeHighlighter::highlightAgain()
+{
+    if (m_complete)
+        rehighlight();
+}
+
+void CodeHighlighter::componentComplete()
+{
+    m_complete = true;
+    if (!m_quickDocument)
+        return;
+    setDocument(m_quickDocument->textDocument());
+    // Now, not on the next turn of the event loop: the block is laid out once, in colour.
+    rehighlight();
 }
 
 QColor CodeHighlighter::colorFor(CodeSyntax::Kind kind) const

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QQuickTextDocument>
 #include <QString>
 #include <QSyntaxHighlighter>
@@ -11,9 +12,12 @@
 
 // Syntax colours for a code block: applies CodeSyntax's spans to a TextEdit's
 // document with the colours QML gives it (Theme), again when they change.
-class CodeHighlighter : public QSyntaxHighlighter {
+// Colours once all properties are set: each change before that would colour
+// and lay out the whole block again (six times per code block on creation).
+class CodeHighlighter : public QSyntaxHighlighter, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(QQuickTextDocument *document READ quickDocument WRITE setQuickDocument NOTIFY quickDocumentChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QColor keywordColor MEMBER m_keyword WRITE setKeywordColor NOTIFY colorsChanged)
@@ -39,13 +43,17 @@ Q_SIGNALS:
     void colorsChanged();
 
 protected:
+    void classBegin() override { m_complete = false; }
+    void componentComplete() override;
     void highlightBlock(const QString &text) override;
 
 private:
     void setColor(QColor *member, const QColor &color);
+    void highlightAgain();
     QColor colorFor(CodeSyntax::Kind kind) const;
 
     QPointer<QQuickTextDocument> m_quickDocument;
     QString m_language;
     QColor m_keyword, m_string, m_comment, m_number;
+    bool m_complete = true; // made from C++: every change colours at once
 };

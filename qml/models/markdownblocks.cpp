@@ -1,6 +1,8 @@
 #include "markdownblocks.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 #include <QVariantMap>
 
 namespace {
@@ -72,6 +74,56 @@ QStringList cells(const QString &line)
     return out;
 }
 
+bool isBlank(const QString &line)
+{
+    return line.trimmed().isEmpty();
+}
+
+// A line after a blank line that Markdown would not join to what came before:
+// not indented (a list item's continuation, indented code), not a list item
+// (a list cut in two would be counted from 1 again: Qt 6.4 ignores the start
+// number), not HTML.
+bool startsOwnParagraph(const QString &line)
+{
+    static const QRegularExpression listItem(QStringLiteral(R"(^([-+*]|\d{1,9}[.)])(\s|$))"));
+    return !line.isEmpty() && !line.at(0).isSpace() && line.at(0) != QLatin1Char('<')
+           && !listItem.match(line).hasMatch();
+}
+
+bool definesLinkReference(const QString &line)
+{
+    static const QRegularExpression definition(QStringLiteral(R"(^ {0,3}\[[^\]]+\]:\s*\S)"));
+    return definition.match(line).hasMatch();
+}
+
+// Markdown text cut into paragraphs, so that while a reply streams only its
+// last paragraph is laid out again rather than the whole reply. Text with
+// link reference definitions stays whole: its links would lose their targets.
+QStringList paragraphs(const QStringList &lines)
+{
+    qsizetype first = 0, last = lines.size();
+    while (first < last && isBlank(lines.at(first)))
+        ++first;
+    while (last > first && isBlank(lines.at(last - 1)))
+        --last;
+    if (first == last)
+        return {};
+    const bool keepWhole = std::any_of(lines.begin() + first, lines.begin() + last, definesLinkReference);
+    QStringList out;
+    qsizetype start = first;
+    for (qsizetype i = first + 1; i < last; ++i) {
+        if (keepWhole || !isBlank(lines.at(i - 1)) || isBlank(lines.at(i)) || !startsOwnParagraph(lines.at(i)))
+            continue;
+        qsizetype end = i - 1;
+        while (end > start && isBlank(lines.at(end - 1)))
+            --end;
+        out << lines.mid(start, end - start).join(QLatin1Char('\n'));
+        start = i;
+    }
+    out << lines.mid(start, last - start).join(QLatin1Char('\n'));
+    return out;
+}
+
 } // namespace
 
 QList<MarkdownBlocks::Block> MarkdownBlocks::split(const QString &markdown)
@@ -81,12 +133,8 @@ QList<MarkdownBlocks::Block> MarkdownBlocks::split(const QString &markdown)
     QStringList text;
     auto flushText = [&] {
         // Blank lines around blocks are layout noise: the view spaces blocks itself.
-        while (!text.isEmpty() && text.first().trimmed().isEmpty())
-            text.removeFirst();
-        while (!text.isEmpty() && text.last().trimmed().isEmpty())
-            text.removeLast();
-        if (!text.isEmpty())
-            blocks.append({Kind::Text, text.join(QLatin1Char('\n')), {}, true, {}});
+        for (const QString &paragraph : paragraphs(text))
+            blocks.append({Kind::Text, paragraph, {}, true, {}});
         text.clear();
     };
 

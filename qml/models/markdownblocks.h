@@ -8,8 +8,10 @@
 // Splits a message's Markdown into blocks the view renders separately:
 // Qt 6.4's Text.MarkdownText draws fenced code bare and tables badly, so code
 // gets its own styled block and tables their own grid; everything else stays
-// Markdown text. Tolerates half-written input: while a reply streams, an
-// unclosed fence is a code block that is still open.
+// Markdown text, a block per paragraph where Markdown allows the cut (so a
+// streaming reply lays out only its last paragraph again). Tolerates
+// half-written input: while a reply streams, an unclosed fence is a code
+// block that is still open.
 class MarkdownBlocks {
 public:
     enum class Kind { Text, Code, Table };

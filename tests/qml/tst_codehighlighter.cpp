@@ -3,6 +3,9 @@
 // highlighter colours a real QTextDocument with the colours it is given.
 #include "codehighlighter.h"
 
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickItem>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -26,6 +29,21 @@ QStringList spans(const QString &line, const QString &language)
     int state = 0;
     return spans(line, language, &state);
 }
+
+// Counts the lines it colours, to see how often a document is coloured.
+class CountingHighlighter : public CodeHighlighter {
+public:
+    int lines = 0;
+    void begin() { classBegin(); }
+    void complete() { componentComplete(); }
+
+protected:
+    void highlightBlock(const QString &text) override
+    {
+        ++lines;
+        CodeHighlighter::highlightBlock(text);
+    }
+};
 
 } // namespace
 
@@ -116,6 +134,39 @@ private Q_SLOTS:
         h.setLanguage(QString());
         QCOMPARE(colourAt(0, 0), QColor());
         QCOMPARE(colourAt(0, 8), QColor(QStringLiteral("#aaaa00")));
+    }
+
+    // Made by QML, it is given a document, a language and four colours one
+    // after the other: it colours once, when all of them are there.
+    void coloursOnceWhenQmlHasSetEverything()
+    {
+        QQmlEngine engine;
+        QQmlComponent component(&engine);
+        component.setData("import QtQuick\nTextEdit { text: \"int a = 1;\\nint b = 2;\\nint c = 3;\" }", QUrl());
+        std::unique_ptr<QObject> edit(component.create());
+        QVERIFY2(edit, qPrintable(component.errorString()));
+        auto *document = edit->property("textDocument").value<QQuickTextDocument *>();
+        QVERIFY(document);
+
+        CountingHighlighter h;
+        h.begin();
+        h.setQuickDocument(document);
+        h.setLanguage(QStringLiteral("cpp"));
+        h.setKeywordColor(QColor(QStringLiteral("#aa0000")));
+        h.setStringColor(QColor(QStringLiteral("#00aa00")));
+        h.setCommentColor(QColor(QStringLiteral("#0000aa")));
+        h.setNumberColor(QColor(QStringLiteral("#aaaa00")));
+        QCOMPARE(h.lines, 0);
+        h.complete();
+        QCOMPARE(h.lines, 3); // three lines, each coloured once, and at once
+        QCoreApplication::processEvents();
+        QCOMPARE(h.lines, 3); // nothing left over for the next turn of the event loop
+        const QTextBlock first = document->textDocument()->firstBlock();
+        QVERIFY(!first.layout()->formats().isEmpty());
+
+        // After that, a theme switch colours again, at once.
+        h.setKeywordColor(QColor(QStringLiteral("#ff00ff")));
+        QCOMPARE(h.lines, 6);
     }
 };
 

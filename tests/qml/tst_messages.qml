@@ -5,7 +5,9 @@ import TeeheeTest
 
 // What a message shows besides its text: syntax colours in code blocks, the
 // model's thinking folded above the answer, the time on hover, no Continue on
-// a deleted message, and a saved rate-limit notice without a stale countdown.
+// a deleted message, a saved rate-limit notice without a stale countdown, the
+// model's details on hover, and a streaming reply that keeps the paragraphs
+// it already drew.
 Item {
     id: root
     ConversationController { id: conversation; chatList: ChatListController }
@@ -176,6 +178,60 @@ Item {
             verify(!/retry in/i.test(notice.text), notice.text)
             const retry = findVisible(view.list.itemAtIndex(row()), "retryButton")
             verify(retry && retry.enabled)
+        }
+
+        function test_6_modelDetailsOnHover() {
+            const d = lone(undefined)
+            const details = findVisible(d, "modelDetails")
+            verify(details)
+            // Nothing is built for it until the pointer is on the model's name.
+            compare(details.item, null)
+            const name = findVisible(d, "modelName")
+            verify(name)
+            mouseMove(name, 5, 5)
+            tryVerify(() => details.item !== null)
+            const text = details.item.toolTip.text
+            verify(text.indexOf("gpt-4o-mini") >= 0, text)
+            verify(text.indexOf("3") >= 0 && text.indexOf("4") >= 0, text)
+            tryVerify(() => details.item.toolTip.opened, 3000)
+            mouseMove(root, 5, 5)
+            tryVerify(() => details.item === null)
+            d.destroy()
+        }
+
+        function test_7_streamingKeepsTheParagraphsItDrew() {
+            const words = []
+            for (let p = 1; p <= 3; ++p)
+                words.push("Paragraph " + p + " has a few words in it.")
+            FakeProvider.reply(words.join("\n\n"), 30)
+            finished.clear()
+            verify(conversation.send("Three paragraphs, slowly"))
+            const row = () => conversation.messages.count - 1
+            const firstParagraph = () => {
+                view.jumpToLatest()
+                const reply = view.list.itemAtIndex(row())
+                const blocks = reply ? findVisible(reply, "messageBlocks") : null
+                if (!blocks) return null
+                for (let i = 0; i < blocks.children.length; ++i) {
+                    const loader = blocks.children[i]
+                    if (loader.item && loader.item.text !== undefined && loader.item.text.indexOf("Paragraph 1") === 0)
+                        return loader.item
+                }
+                return null
+            }
+            // The first paragraph is drawn while the reply still streams…
+            tryVerify(() => conversation.streaming && firstParagraph() !== null
+                      && conversation.messages.get(row()).text.indexOf("Paragraph 2") >= 0, 5000)
+            const drawn = firstParagraph()
+            tryCompare(finished, "count", 1, 10000)
+            // …and is the same item, untouched, once the other two arrived.
+            verify(firstParagraph() === drawn)
+            verify(drawn.text.indexOf("Paragraph 2") < 0, drawn.text)
+            const blocks = findVisible(view.list.itemAtIndex(row()), "messageBlocks")
+            let paragraphs = 0
+            for (let i = 0; i < blocks.children.length; ++i)
+                if (blocks.children[i].item && String(blocks.children[i].item.text).indexOf("Paragraph") === 0) ++paragraphs
+            compare(paragraphs, 3)
         }
     }
 }
