@@ -13,12 +13,27 @@ Column {
 
     spacing: Theme.gap + 4
 
-    // While a reply streams only its last block changes: the model passes on
-    // just that change, so the other blocks are neither rebuilt nor laid out again.
+    // Once the message streams, a BlockListModel passes on only what changed:
+    // the blocks before the last are neither rebuilt nor laid out again (a
+    // Repeater over a count rebuilds them all when one is added). A message
+    // that never streams here needs no such model.
+    property BlockListModel live: null
+    function goLive() {
+        if (!live)
+            live = liveBlocks.createObject(root)
+    }
+    onStreamingChanged: if (streaming) goLive()
+    Component.onCompleted: if (streaming) goLive()
+    Component {
+        id: liveBlocks
+        BlockListModel { blocks: root.blocks }
+    }
+
     Repeater {
-        model: BlockListModel { blocks: root.blocks }
+        model: root.live ? root.live : root.blocks.length
         delegate: Loader {
-            required property var block
+            required property int index
+            readonly property var block: root.blocks[index] || ({ kind: "text", text: "" })
             sourceComponent: block.kind === "code" ? codeBlock : block.kind === "table" ? tableBlock : textBlock
         }
     }

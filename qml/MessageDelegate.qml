@@ -40,6 +40,7 @@ FocusScope {
     property Item keyboardItem: null
     property bool editing: false
     readonly property bool isUser: role === "user"
+    readonly property bool hasFiles: isUser && attachments.length > 0
     readonly property bool streaming: status === ConversationModel.Streaming
     signal editFinished()
     signal branchSwitching()
@@ -122,7 +123,7 @@ FocusScope {
             objectName: "messageAttachments"
             Layout.alignment: Qt.AlignRight
             Layout.maximumWidth: column.width * 0.85
-            active: root.isUser && root.attachments && root.attachments.length > 0
+            active: root.hasFiles
             visible: active
             sourceComponent: MessageAttachments { attachments: root.attachments }
         }
@@ -148,7 +149,7 @@ FocusScope {
         Rectangle {
             id: bubble
             // A message of files only has no text to show.
-            visible: root.editing || !(root.isUser && root.text.length === 0 && root.attachments && root.attachments.length > 0)
+            visible: root.editing || !(root.hasFiles && root.text.length === 0)
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
             Layout.fillWidth: !root.isUser || root.editing
             Layout.maximumWidth: column.width * (root.isUser && !root.editing ? 0.85 : 1)

@@ -40,16 +40,16 @@ void ContextMeter::recount()
         if (const auto known = m_client->catalogueModel(provider, model))
             context = known->contextTokens;
         // From the end: what was written after the last counted reply, then that reply's count.
-        const QList<ConversationModel::Message> path = m_conversation->messages()->messages();
         qint64 chars = 0;
-        for (auto it = path.crbegin(); it != path.crend(); ++it) {
-            if (it->role == u"assistant" && it->tokensIn >= 0 && it->tokensOut >= 0 && it->status != ConversationModel::Streaming) {
-                used = it->tokensIn + it->tokensOut;
+        m_conversation->messages()->visitFromEnd([&](const ConversationModel::Message &m) {
+            if (m.role == u"assistant" && m.tokensIn >= 0 && m.tokensOut >= 0 && m.status != ConversationModel::Streaming) {
+                used = m.tokensIn + m.tokensOut;
                 estimated = false;
-                break;
+                return false;
             }
-            chars += it->text.size() + it->reasoning.size();
-        }
+            chars += m.text.size() + m.reasoning.size();
+            return true;
+        });
         if (estimated)
             chars += m_conversation->systemPrompt().size();
         used += (chars + kCharsPerToken - 1) / kCharsPerToken;

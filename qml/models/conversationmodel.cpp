@@ -324,13 +324,11 @@ QVariantMap ConversationModel::pathUsage() const
             {QStringLiteral("costUsd"), cost}, {QStringLiteral("replies"), double(replies)}};
 }
 
-QList<ConversationModel::Message> ConversationModel::messages() const
+void ConversationModel::visitFromEnd(const std::function<bool(const Message &)> &visit) const
 {
-    QList<Message> out;
-    out.reserve(m_rows.size());
-    for (const Row &r : m_rows)
-        out.append(r.message);
-    return out;
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it)
+        if (!visit(it->message))
+            return;
 }
 
 void ConversationModel::branchTo(const Message &message)
@@ -343,7 +341,10 @@ void ConversationModel::branchTo(const Message &message)
     if (parent < 0)
         return; // not on this path
     if (parent < m_offset) { // among the rows not shown yet
-        QList<Message> kept = messages().mid(0, parent + 1);
+        QList<Message> kept;
+        kept.reserve(parent + 2);
+        for (int i = 0; i <= parent; ++i)
+            kept << m_rows.at(i).message;
         kept << message;
         return setMessages(std::move(kept));
     }

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
+
 // The messages on the current path of the open chat, root first. Streaming
 // tokens go through appendText(): they are coalesced and flushed once per
 // frame as one dataChanged for one row and only the Text and Blocks roles, so
@@ -132,7 +134,9 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
     const Message *message(const QString &id) const;
     const Message *last() const { return m_rows.isEmpty() ? nullptr : &m_rows.last().message; }
-    QList<Message> messages() const;
+    // Calls `visit` for each message of the path from the last one up, until it returns false.
+    // (No copy of the path: it runs on every streamed update of a long chat.)
+    void visitFromEnd(const std::function<bool(const Message &)> &visit) const;
     QVariantMap pathUsage() const;
     // The text of the last reply of the path (empty: none yet).
     QString lastReplyText() const;
