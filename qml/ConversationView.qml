@@ -83,7 +83,6 @@ Item {
 
         delegate: MessageDelegate {
             conversation: root.conversation
-            keyboardItem: root.Window.activeFocusItem
             width: list.width
             isLast: index === list.count - 1
             onEditFinished: root.editFinished()

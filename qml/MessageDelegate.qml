@@ -36,8 +36,6 @@ FocusScope {
     required property real createdAt // ms since the epoch; NaN when unknown
     required property var attachments // a user message's files: [{id, name, mimeType, size, isImage, removed}]
     property bool isLast: false
-    // The window's focused item, from the view (one lookup for all messages).
-    property Item keyboardItem: null
     property bool editing: false
     readonly property bool isUser: role === "user"
     readonly property bool hasFiles: isUser && attachments.length > 0
@@ -67,7 +65,8 @@ FocusScope {
         color: "transparent"
         border.width: 2
         border.color: Theme.focusRing
-        visible: root.keyboardItem === root && !root.editing
+        // The window is looked at only by the message that has the focus.
+        visible: root.activeFocus && !root.editing && root.Window.activeFocusItem === root
     }
     // Delegates are reused for other messages: an edit in progress does not travel with them.
     ListView.onPooled: editing = false
