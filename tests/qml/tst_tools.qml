@@ -7,7 +7,9 @@ import TeeheeTest
 // child process) and lists its tools; a reply with the Tools chip on makes
 // the fake provider call one, the approval card shows the call with its
 // arguments as plain text, "Allow once" answers it, the card goes and the
-// reply shows the call's block with its result.
+// reply shows the call's block with its result. The chip's choice belongs to
+// the chat: another chat starts with it off, going back finds it on again,
+// and a view that never saw the click (as after a restart) reads it too.
 Item {
     id: root
     width: 900; height: 900
@@ -16,6 +18,12 @@ Item {
     ToolApprovalCard { id: card; width: 600 }
     ToolsToggle { id: toggle; y: 500; conversation: conversation }
     SignalSpy { id: finished; target: conversation; signalName: "replyFinished" }
+
+    // A second chip on its own controller, made later: it knows only what is stored.
+    Component {
+        id: laterToggle
+        ToolsToggle { conversation: ConversationController { chatList: ChatListController } }
+    }
 
     TestCase {
         name: "Tools"
@@ -92,6 +100,56 @@ Item {
             compare(again.length, 1)
             compare(again[0].status, "ok")
             compare(again[0].content, "<b>not bold</b>")
+        }
+
+        function test_c_theToolsChipIsRememberedPerChat() {
+            // Chat A: a new chat starts with the chip off; turned on, and the
+            // chat written by its first message.
+            const before = ChatListController.currentChatId
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId.length > 0 && ChatListController.currentChatId !== before
+                      && conversation.messages.count === 0 && !conversation.loading, 5000)
+            const a = ChatListController.currentChatId
+            verify(!toggle.checked)
+            verify(!conversation.toolsEnabled)
+            mouseClick(toggle)
+            verify(toggle.checked)
+            verify(conversation.toolsEnabled)
+            FakeProvider.reply("Noted.", 0)
+            finished.clear()
+            verify(conversation.send("Remember the tools here"))
+            finished.wait(20000)
+            tryVerify(() => conversation.messages.count === 2 && !conversation.streaming, 5000)
+
+            // Chat B: another chat, the chip off; nothing turned on here.
+            ChatListController.newChat()
+            tryVerify(() => ChatListController.currentChatId !== a && conversation.chatId === ChatListController.currentChatId
+                      && conversation.messages.count === 0 && !conversation.loading, 5000)
+            const b = ChatListController.currentChatId
+            verify(b.length > 0)
+            compare(toggle.checked, false)
+            compare(conversation.toolsEnabled, false)
+
+            // Back to A: on again. To B: still off.
+            ChatListController.openChat(a)
+            tryVerify(() => conversation.chatId === a && !conversation.loading, 5000)
+            compare(toggle.checked, true)
+            compare(conversation.toolsEnabled, true)
+            ChatListController.openChat(b)
+            tryVerify(() => conversation.chatId === b && !conversation.loading, 5000)
+            compare(toggle.checked, false)
+            compare(conversation.toolsEnabled, false)
+
+            // A chip made afterwards, on its own controller, reads the same from the store.
+            ChatListController.openChat(a)
+            tryVerify(() => conversation.chatId === a && !conversation.loading, 5000)
+            const later = laterToggle.createObject(root, { y: 600 })
+            tryVerify(() => later.conversation.chatId === a && !later.conversation.loading, 5000)
+            compare(later.checked, true)
+            ChatListController.openChat(b)
+            tryVerify(() => later.conversation.chatId === b && !later.conversation.loading, 5000)
+            compare(later.checked, false)
+            later.destroy()
         }
     }
 }
