@@ -17,6 +17,11 @@ QString continueInstruction()
         "next characters. Do not repeat any text you already wrote and do not add any preamble.");
 }
 
+QString stoppedAfterToolsNote()
+{
+    return QStringLiteral("(The answer stopped here, before the tool results were read.)");
+}
+
 QString normalizedFinishReason(const QString &raw)
 {
     if (raw == QLatin1String("end_turn") || raw == QLatin1String("stop_sequence") || raw == QLatin1String("STOP"))
@@ -53,12 +58,19 @@ QJsonObject OpenAiStream::buildBody(Dialect dialect, const ChatRequest &request)
         add(QStringLiteral("system"), request.systemPrompt);
     const auto form = dialect == Dialect::Mistral ? attachmentparts::ImageForm::Mistral : attachmentparts::ImageForm::OpenAi;
     const auto ids = dialect == Dialect::Mistral ? toolwire::IdForm::Mistral : toolwire::IdForm::AsGiven;
+    QString previousRole;
     for (const ChatMessage &m : request.messages) {
         if (m.role == QLatin1String("tool")) { // one message per result
             for (const QJsonValue &result : toolwire::chatCompletionsToolMessages(m, ids))
                 messages.append(result);
+            previousRole = m.role;
             continue;
         }
+        // Mistral refuses a user message right after tool results (a reply
+        // stopped before it answered them): the assistant's turn says so.
+        if (dialect == Dialect::Mistral && previousRole == QLatin1String("tool") && m.role == QLatin1String("user"))
+            add(QStringLiteral("assistant"), stoppedAfterToolsNote());
+        previousRole = m.role;
         QJsonObject message{{QStringLiteral("role"), m.role},
                             {QStringLiteral("content"), attachmentparts::chatCompletionsContent(m, form)}};
         toolwire::addChatCompletionsToolCalls(message, m, ids);

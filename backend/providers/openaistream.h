@@ -43,6 +43,9 @@ private:
 
 // The user turn that asks a model without native prefill to go on.
 QString continueInstruction();
+// The assistant turn between tool results and the next user message of a
+// reply that stopped in between, for providers that require one (Mistral).
+QString stoppedAfterToolsNote();
 
 // Provider finish reasons in one vocabulary: stop, length, tool_calls, content_filter, or as given.
 QString normalizedFinishReason(const QString &raw);

@@ -3,6 +3,7 @@
 #include "streamrecorder.h"
 #include "toolhistory.h"
 
+#include "providers/openaistream.h"
 #include "providers/provider.h"
 #include "providers/toolwire.h"
 
@@ -232,6 +233,33 @@ private Q_SLOTS:
                                                           {QStringLiteral("content"), partial},
                                                           {QStringLiteral("prefix"), true}}));
         QCOMPARE(messages.at(5).toObject().value(QLatin1String("role")).toString(), QStringLiteral("tool"));
+    }
+
+    // A reply stopped after its tool results, then a new question: Mistral
+    // takes no user message right after tool results, so an assistant turn
+    // saying the answer stopped goes between them. OpenAI gets the history as it is.
+    void userMessageAfterToolResultsGetsAnAssistantTurnFirst()
+    {
+        Fixture f;
+        QVERIFY(f.ok);
+        f.request.messages = toolHistory();
+        f.request.messages << ChatMessage{QStringLiteral("user"), QStringLiteral("Never mind, and Oslo?")};
+        f.server.enqueue(FakeResponse::sse().send(wire::mistralStream({QStringLiteral("Oslo: 9 C.")})));
+        QCOMPARE(f.run()->end, ProviderStream::End::Completed);
+        QStringList roles;
+        const QJsonArray messages = f.sentMessages();
+        for (const QJsonValue &m : messages)
+            roles << m.toObject().value(QLatin1String("role")).toString();
+        QCOMPARE(roles, (QStringList{"user", "assistant", "tool", "tool", "assistant", "tool", "assistant", "user"}));
+        QCOMPARE(messages.at(6).toObject().value(QLatin1String("content")).toString(), stoppedAfterToolsNote());
+        QCOMPARE(messages.last().toObject().value(QLatin1String("content")).toString(), QStringLiteral("Never mind, and Oslo?"));
+
+        // Elsewhere the turn is not needed, and not added.
+        const QJsonArray openAi = OpenAiStream::buildBody(OpenAiStream::Dialect::OpenAi, f.request)
+                                      .value(QLatin1String("messages")).toArray();
+        QCOMPARE(openAi.size(), messages.size() - 1);
+        QCOMPARE(openAi.at(5).toObject().value(QLatin1String("role")).toString(), QStringLiteral("tool"));
+        QCOMPARE(openAi.at(6).toObject().value(QLatin1String("role")).toString(), QStringLiteral("user"));
     }
 };
 
