@@ -192,7 +192,7 @@ Item {
             tryVerify(() => details.item !== null)
             const text = details.item.toolTip.text
             verify(text.indexOf("gpt-4o-mini") >= 0, text)
-            verify(text.indexOf("3") >= 0 && text.indexOf("4") >= 0, text)
+            verify(text.indexOf("3 tokens in, 4 out") >= 0, text)
             tryVerify(() => details.item.toolTip.opened, 3000)
             mouseMove(root, 5, 5)
             tryVerify(() => details.item === null)
