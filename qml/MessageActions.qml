@@ -27,7 +27,12 @@ RowLayout {
     enabled: opacity > 0
     Behavior on opacity { NumberAnimation { duration: Theme.animation } }
 
-    BranchSwitcher { conversation: root.conversation; onSwitching: root.branchSwitching(); messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
+    // Built only for a message with siblings: most have none.
+    Loader {
+        active: root.siblingCount > 1
+        visible: active
+        sourceComponent: BranchSwitcher { conversation: root.conversation; onSwitching: root.branchSwitching(); messageId: root.messageId; index: root.siblingIndex; count: root.siblingCount }
+    }
     IconButton { objectName: "copyMessageButton"; visible: root.text.length > 0; iconName: "copy"; tip: qsTr("Copy"); onClicked: ChatListController.copyToClipboard(root.text) }
     IconButton { objectName: "editButton"; visible: root.isUser; iconName: "edit"; tip: qsTr("Edit"); enabled: !root.conversation.streaming; onClicked: root.editRequested() }
     IconButton { objectName: "regenerateButton"; visible: !root.isUser; iconName: "regenerate"; tip: qsTr("Regenerate"); enabled: !root.conversation.streaming; onClicked: root.conversation.regenerate(root.messageId) }

@@ -166,6 +166,7 @@ FocusScope {
                 y: bubble.padding
                 width: Math.min(implicitWidth, bubble.width - 2 * bubble.padding)
                 availableWidth: column.width * (root.isUser ? 0.85 : 1) - 2 * bubble.padding
+                shrink: root.isUser
                 blocks: root.blocks
                 streaming: root.streaming
             }
@@ -201,12 +202,16 @@ FocusScope {
         }
 
         // Built only once needed: a long chat opens with few objects per message.
+        // Built in the background, in the frames after: its buttons cost more
+        // than the message they sit under, and the row's place is kept already,
+        // so an opened chat shows its text first and nothing moves after.
         Loader {
             id: actions
             readonly property bool revealed: hover.hovered || root.activeFocus || root.isLast || root.siblingCount > 1
             Layout.alignment: root.isUser ? Qt.AlignRight : Qt.AlignLeft
             Layout.preferredHeight: Theme.iconButtonSize
             active: revealed || item !== null
+            asynchronous: true
             sourceComponent: MessageActions {
                 conversation: root.conversation
                 messageId: root.id

@@ -47,6 +47,8 @@ Item {
             verify(d)
             return d
         }
+        // A block as drawn: text alone is the item itself, other blocks come through a Loader.
+        function drawnBlock(child) { return child.item !== undefined ? child.item : child }
         function send(question, answer) {
             FakeProvider.reply(answer, 0)
             finished.clear()
@@ -213,9 +215,9 @@ Item {
                 const blocks = reply ? findVisible(reply, "messageBlocks") : null
                 if (!blocks) return null
                 for (let i = 0; i < blocks.children.length; ++i) {
-                    const loader = blocks.children[i]
-                    if (loader.item && loader.item.text !== undefined && loader.item.text.indexOf("Paragraph 1") === 0)
-                        return loader.item
+                    const paragraph = drawnBlock(blocks.children[i])
+                    if (paragraph && paragraph.text !== undefined && paragraph.text.indexOf("Paragraph 1") === 0)
+                        return paragraph
                 }
                 return null
             }
@@ -229,8 +231,10 @@ Item {
             verify(drawn.text.indexOf("Paragraph 2") < 0, drawn.text)
             const blocks = findVisible(view.list.itemAtIndex(row()), "messageBlocks")
             let paragraphs = 0
-            for (let i = 0; i < blocks.children.length; ++i)
-                if (blocks.children[i].item && String(blocks.children[i].item.text).indexOf("Paragraph") === 0) ++paragraphs
+            for (let i = 0; i < blocks.children.length; ++i) {
+                const paragraph = drawnBlock(blocks.children[i])
+                if (paragraph && String(paragraph.text).indexOf("Paragraph") === 0) ++paragraphs
+            }
             compare(paragraphs, 3)
         }
     }
