@@ -82,6 +82,9 @@ void ConversationController::open(const QString &chatId)
         m_chat.options = std::exchange(m_pendingOptions, {});
         m_client->setChatOptions(this, chatId, m_chat.options, [this](const ClientError &e) { fail(e); });
     }
+    // Asked first: the backend reads while the views below follow the switch.
+    if (!chatId.isEmpty())
+        load(chatId, serial);
     if (m_streamingId.size()) {
         m_streamingId.clear();
         Q_EMIT streamingChanged();
@@ -97,10 +100,14 @@ void ConversationController::open(const QString &chatId)
         setLoading(false); // a load still in flight for the previous chat no longer counts
         return;
     }
-    m_opening = true;
     // The previous chat's rows stay until the new ones arrive (a few ms): the
     // view is then updated once instead of emptied, rebuilt and repositioned.
     setLoading(true);
+}
+
+void ConversationController::load(const QString &chatId, int serial)
+{
+    m_opening = true;
     QElapsedTimer clock;
     clock.start();
     // First the end of the path (what the view shows, one query), then all of it.

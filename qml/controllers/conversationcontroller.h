@@ -103,6 +103,8 @@ Q_SIGNALS:
 
 private:
     void open(const QString &chatId);
+    // Reads the chat's path: its end first, for the view, then all of it.
+    void load(const QString &chatId, int serial);
     // The chat as the list or a load reports it; while this view's own
     // settings writes are in flight, the settings chosen here stay.
     void adoptChat(const teehee::client::ChatInfo &chat);
