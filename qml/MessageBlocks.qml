@@ -34,7 +34,7 @@ Column {
 
     // Messages of text alone (most of them) have their paragraphs made
     // directly; with code or tables each block comes through a Loader, which
-    // costs about a sixth of a message more to build when a chat opens.
+    // adds about a tenth to what a message costs to build when a chat opens.
     readonly property bool allText: {
         for (const block of blocks)
             if (block.kind !== "text")
