@@ -6,8 +6,8 @@ import TeeheeTest
 // What a message shows besides its text: syntax colours in code blocks, the
 // model's thinking folded above the answer, the time on hover, no Continue on
 // a deleted message, a saved rate-limit notice without a stale countdown, the
-// model's details on hover, and a streaming reply that keeps the paragraphs
-// it already drew.
+// model's details on hover, a streaming reply that keeps the paragraphs
+// it already drew, and a branch switcher only where there are branches.
 Item {
     id: root
     ConversationController { id: conversation; chatList: ChatListController }
@@ -31,6 +31,15 @@ Item {
             }
             return null
         }
+        function findAny(item, objectName) {
+            if (!item) return null
+            if (item.objectName === objectName) return item
+            for (let i = 0; i < item.children.length; ++i) {
+                const found = findAny(item.children[i], objectName)
+                if (found) return found
+            }
+            return null
+        }
         // A delegate on its own, with the roles given in `extra` over plain ones.
         function lone(extra) {
             const component = Qt.createComponent("qrc:/Teehee/MessageDelegate.qml")
@@ -38,7 +47,8 @@ Item {
             const d = component.createObject(loneArea, {
                 conversation: conversation, width: 800, index: 0, id: "lone", role: "assistant", text: "The answer.",
                 blocks: [{ kind: "text", text: "The answer." }], status: ConversationModel.Complete, isPartial: false,
-                siblingIndex: 0, siblingCount: 1, model: "gpt-4o-mini", provider: "openai", error: "",
+                siblingIndex: extra && extra.siblingCount ? extra.siblingIndex : 0,
+                siblingCount: extra && extra.siblingCount ? extra.siblingCount : 1, model: "gpt-4o-mini", provider: "openai", error: "",
                 tokensIn: 3, tokensOut: 4, costUsd: 0.0012, rateLimited: false, retryAt: 0, errorReason: "",
                 reasoning: extra && extra.reasoning ? extra.reasoning : "", reasoningStreaming: false, deleted: false,
                 createdAt: extra && extra.createdAt ? extra.createdAt : NaN,
@@ -236,6 +246,18 @@ Item {
                 if (paragraph && String(paragraph.text).indexOf("Paragraph") === 0) ++paragraphs
             }
             compare(paragraphs, 3)
+        }
+
+        function test_8_onlyAMessageWithSiblingsBuildsABranchSwitcher() {
+            const single = lone()
+            single.isLast = true // the last message shows its actions
+            tryVerify(() => findVisible(single, "copyMessageButton") !== null)
+            compare(findAny(single, "branchLabel"), null)
+            single.destroy()
+            const branched = lone({ siblingIndex: 1, siblingCount: 3 })
+            tryVerify(() => findVisible(branched, "branchLabel") !== null)
+            compare(findVisible(branched, "branchLabel").text, "2 / 3")
+            branched.destroy()
         }
     }
 }
