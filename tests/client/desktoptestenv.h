@@ -3,12 +3,15 @@
 // What the desktop's client reads, set up for a test: the profile lives in
 // `home` (config, data, settings), the secrets are fixed, nothing of the
 // machine's own (database URL, provider keys, D-Bus session) leaks in.
+#include "chatclient.h"
 #include "clienttypes.h"
 
 #include <QString>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <functional>
+#include <optional>
 
 namespace teehee::test {
 
@@ -17,6 +20,20 @@ void useDesktopTestEnvironment(const QTemporaryDir &home, const QString &organiz
 
 // Waits (spinning the event loop) for one asynchronous call's Done; Unavailable when none came.
 client::ClientError waitDone(const std::function<void(std::function<void(const client::ClientError &)>)> &call,
-                             int timeoutMs = 10000);
+                             int timeoutMs = 15000);
+
+// The same for a call that answers with a value.
+template <typename T>
+client::Outcome<T> waitReply(const std::function<void(client::ChatClient::Reply<T>)> &call, int timeoutMs = 15000)
+{
+    std::optional<client::Outcome<T>> got;
+    call([&got](const client::Outcome<T> &o) { got = o; });
+    if (!QTest::qWaitFor([&] { return got.has_value(); }, timeoutMs))
+        return {T{}, {client::Failure::Unavailable, QStringLiteral("no answer")}};
+    return *got;
+}
+
+// A TCP port free on this machine a moment ago, for a server to listen on.
+quint16 freePort();
 
 } // namespace teehee::test

@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,17 +22,9 @@
 #include <optional>
 
 using namespace teehee::client;
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
-}
-
-} // namespace
+using teehee::test::freePort;
+using teehee::test::waitDone;
+using teehee::test::waitReply;
 
 class TestClientTools : public QObject {
     Q_OBJECT
@@ -46,31 +37,12 @@ class TestClientTools : public QObject {
     QString m_chatId;
     QList<TurnEvent> m_deskEvents;
 
-    template <typename T>
-    Outcome<T> await(const std::function<void(ChatClient::Reply<T>)> &call)
-    {
-        std::optional<Outcome<T>> got;
-        call([&got](const Outcome<T> &o) { got = o; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {T{}, {Failure::Unavailable, QStringLiteral("no answer")}};
-        return *got;
-    }
-
-    ClientError awaitDone(const std::function<void(ChatClient::Done)> &call)
-    {
-        std::optional<ClientError> got;
-        call([&got](const ClientError &e) { got = e; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {Failure::Unavailable, QStringLiteral("no answer")};
-        return *got;
-    }
-
     // The server as `client` lists it, once it runs with its tools (empty id: not seen).
     ToolServerInfo runningServer(ChatClient *client)
     {
         ToolServerInfo found;
         (void)QTest::qWaitFor([&] { // the caller checks what was found
-            const auto list = await<QList<ToolServerInfo>>([&](auto r) { client->listToolServers(this, r); });
+            const auto list = waitReply<QList<ToolServerInfo>>([&](auto r) { client->listToolServers(this, r); });
             for (const ToolServerInfo &s : list.value)
                 if (s.id == m_serverId && s.status == u"running" && !s.tools.isEmpty())
                     found = s;
@@ -96,7 +68,7 @@ class TestClientTools : public QObject {
         m_fake.reply(QStringLiteral("Done."), 0);
         TurnRequest request{TurnRequest::Kind::Send, m_chatId, text};
         request.tools = true;
-        const auto started = await<QString>([&](auto r) { m_desk->startTurn(this, request, r); });
+        const auto started = waitReply<QString>([&](auto r) { m_desk->startTurn(this, request, r); });
         if (!started.ok())
             qWarning() << "turn refused:" << started.error.detail;
         return started.value;
@@ -131,17 +103,17 @@ private Q_SLOTS:
         signIn.pair(signIn.codeFromUrl(), QStringLiteral("Second desktop"));
         QTRY_VERIFY_WITH_TIMEOUT(!sharing->pendingRequests().isEmpty(), 15000);
         const auto request = sharing->pendingRequests().constFirst();
-        QVERIFY(awaitDone([&](auto d) { sharing->approve(this, request.pairingId, d); }).ok());
+        QVERIFY(waitDone([&](auto d) { sharing->approve(this, request.pairingId, d); }).ok());
         QTRY_VERIFY_WITH_TIMEOUT(signIn.step() == RemoteSignIn::Step::Done, 15000);
         m_remote = std::make_unique<RemoteChatClient>(signIn.account());
         m_remote->start();
         QTRY_VERIFY_WITH_TIMEOUT(m_remote->state() != ChatClient::State::Starting, 15000);
         QVERIFY2(m_remote->state() == ChatClient::State::Ready, qPrintable(m_remote->statusText()));
 
-        const auto chat = await<ChatInfo>([&](auto r) { m_desk->freshChat(this, r); });
+        const auto chat = waitReply<ChatInfo>([&](auto r) { m_desk->freshChat(this, r); });
         QVERIFY2(chat.ok(), qPrintable(chat.error.detail));
         m_chatId = chat.value.id;
-        QVERIFY(awaitDone([&](auto d) {
+        QVERIFY(waitDone([&](auto d) {
             m_desk->setChatModel(this, m_chatId, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), d);
         }).ok());
     }
@@ -154,7 +126,7 @@ private Q_SLOTS:
         server.transport = QStringLiteral("stdio");
         server.command = QStringLiteral(FAKE_MCP_SERVER);
         server.env = QMap<QString, QString>{{QStringLiteral("FAKE_SECRET"), QStringLiteral("s3cret")}};
-        const auto added = await<ToolServerInfo>([&](auto r) { m_desk->addToolServer(this, server, r); });
+        const auto added = waitReply<ToolServerInfo>([&](auto r) { m_desk->addToolServer(this, server, r); });
         QVERIFY2(added.ok(), qPrintable(added.error.detail));
         QCOMPARE(added.value.name, QStringLiteral("fake"));
         QCOMPARE(added.value.envNames, QStringList{QStringLiteral("FAKE_SECRET")});
@@ -192,14 +164,14 @@ private Q_SLOTS:
         QCOMPARE(remoteAsked.at(0).at(0).value<ToolCallRequest>().callId, asked.callId);
 
         // A device that looks late sees it waiting.
-        const auto pending = await<QList<ToolCallRequest>>([&](auto r) { m_remote->pendingToolCalls(this, r); });
+        const auto pending = waitReply<QList<ToolCallRequest>>([&](auto r) { m_remote->pendingToolCalls(this, r); });
         QVERIFY(pending.ok());
         QCOMPARE(pending.value.size(), 1);
         QCOMPARE(pending.value.first().callId, asked.callId);
         QCOMPARE(pending.value.first().arguments, asked.arguments);
 
-        QVERIFY(awaitDone([&](auto d) { m_remote->answerToolCall(this, asked.callId, ToolDecision::AllowOnce, d); }).ok());
-        const ClientError late = awaitDone([&](auto d) { m_desk->answerToolCall(this, asked.callId, ToolDecision::Deny, d); });
+        QVERIFY(waitDone([&](auto d) { m_remote->answerToolCall(this, asked.callId, ToolDecision::AllowOnce, d); }).ok());
+        const ClientError late = waitDone([&](auto d) { m_desk->answerToolCall(this, asked.callId, ToolDecision::Deny, d); });
         QCOMPARE(late.reason, Failure::Conflict);
         QTRY_COMPARE_WITH_TIMEOUT(deskAnswered.count(), 1, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(remoteAnswered.count(), 1, 15000);
@@ -214,7 +186,7 @@ private Q_SLOTS:
                 statuses << e.toolStatus;
         QCOMPARE(statuses, (QStringList{QStringLiteral("awaiting_approval"), QStringLiteral("running"), QStringLiteral("ok")}));
         for (ChatClient *client : {static_cast<ChatClient *>(m_desk.get()), static_cast<ChatClient *>(m_remote.get())}) {
-            const auto page = await<ChatPage>([&](auto r) { client->chatPage(this, m_chatId, 0, r); });
+            const auto page = waitReply<ChatPage>([&](auto r) { client->chatPage(this, m_chatId, 0, r); });
             QVERIFY(page.ok() && !page.value.path.isEmpty());
             const MessageInfo saved = page.value.path.last();
             QCOMPARE(saved.id, reply);
@@ -225,7 +197,7 @@ private Q_SLOTS:
             QCOMPARE(saved.toolCalls.first().status, QStringLiteral("ok"));
             QCOMPARE(saved.toolCalls.first().content, QStringLiteral("hello tools"));
         }
-        const auto none = await<QList<ToolCallRequest>>([&](auto r) { m_desk->pendingToolCalls(this, r); });
+        const auto none = waitReply<QList<ToolCallRequest>>([&](auto r) { m_desk->pendingToolCalls(this, r); });
         QVERIFY(none.ok() && none.value.isEmpty());
     }
 
@@ -235,10 +207,10 @@ private Q_SLOTS:
         const QString reply = startToolTurn(QStringLiteral("again"));
         QTRY_COMPARE_WITH_TIMEOUT(asked.count(), 1, 20000);
         const auto call = asked.at(0).at(0).value<ToolCallRequest>();
-        QVERIFY(awaitDone([&](auto d) { m_desk->answerToolCall(this, call.callId, ToolDecision::AllowAlways, d); }).ok());
+        QVERIFY(waitDone([&](auto d) { m_desk->answerToolCall(this, call.callId, ToolDecision::AllowAlways, d); }).ok());
         QVERIFY(ended(reply));
 
-        const auto approvals = await<QList<ToolApprovalInfo>>([&](auto r) { m_remote->listToolApprovals(this, r); });
+        const auto approvals = waitReply<QList<ToolApprovalInfo>>([&](auto r) { m_remote->listToolApprovals(this, r); });
         QVERIFY2(approvals.ok(), qPrintable(approvals.error.detail));
         QCOMPARE(approvals.value.size(), 1);
         QCOMPARE(approvals.value.first().serverId, m_serverId);
@@ -250,11 +222,11 @@ private Q_SLOTS:
         QVERIFY(ended(third));
         QCOMPARE(asked.count(), 1);
 
-        QVERIFY(awaitDone([&](auto d) { m_remote->revokeToolApproval(this, m_serverId, QStringLiteral("echo"), d); }).ok());
-        const auto after = await<QList<ToolApprovalInfo>>([&](auto r) { m_desk->listToolApprovals(this, r); });
+        QVERIFY(waitDone([&](auto d) { m_remote->revokeToolApproval(this, m_serverId, QStringLiteral("echo"), d); }).ok());
+        const auto after = waitReply<QList<ToolApprovalInfo>>([&](auto r) { m_desk->listToolApprovals(this, r); });
         QVERIFY(after.ok());
         QVERIFY(after.value.isEmpty());
-        const ClientError unknown = awaitDone([&](auto d) {
+        const ClientError unknown = waitDone([&](auto d) {
             m_desk->answerToolCall(this, QStringLiteral("00000000-0000-4000-8000-000000000000"), ToolDecision::Deny, d);
         });
         QCOMPARE(unknown.reason, Failure::NotFound);
@@ -264,12 +236,12 @@ private Q_SLOTS:
     {
         ToolServerChanges off;
         off.enabled = false;
-        const auto updated = await<ToolServerInfo>([&](auto r) { m_remote->updateToolServer(this, m_serverId, off, r); });
+        const auto updated = waitReply<ToolServerInfo>([&](auto r) { m_remote->updateToolServer(this, m_serverId, off, r); });
         QVERIFY2(updated.ok(), qPrintable(updated.error.detail));
         QCOMPARE(updated.value.enabled, false);
         QCOMPARE(updated.value.status, QStringLiteral("stopped"));
-        QVERIFY(awaitDone([&](auto d) { m_remote->removeToolServer(this, m_serverId, d); }).ok());
-        const auto list = await<QList<ToolServerInfo>>([&](auto r) { m_desk->listToolServers(this, r); });
+        QVERIFY(waitDone([&](auto d) { m_remote->removeToolServer(this, m_serverId, d); }).ok());
+        const auto list = waitReply<QList<ToolServerInfo>>([&](auto r) { m_desk->listToolServers(this, r); });
         QVERIFY(list.ok());
         QVERIFY(list.value.isEmpty());
     }

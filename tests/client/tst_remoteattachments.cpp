@@ -4,6 +4,7 @@
 // and type with the same reasons as the in-process client, sends an image
 // with a message (the provider gets it in its own format) and sees the
 // message list it; an image to a model that takes none is refused.
+#include "desktoptestenv.h"
 #include "../qml/fakeprovidercontrol.h"
 #include "localchatclient.h"
 #include "remotechatclient.h"
@@ -12,7 +13,6 @@
 
 #include <QCoreApplication>
 #include <QSettings>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,19 +20,15 @@
 #include <optional>
 
 using namespace teehee::client;
+using teehee::test::freePort;
+using teehee::test::waitDone;
+using teehee::test::waitReply;
 
 namespace {
 
 // A 1×1 PNG: the server knows an image by these bytes, not by its name.
 const QByteArray kPng = QByteArray::fromBase64(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
-}
 
 } // namespace
 
@@ -45,16 +41,6 @@ class TestRemoteAttachments : public QObject {
     std::unique_ptr<RemoteChatClient> m_remote;
     QList<TurnEvent> m_events;
     AttachmentInfo m_stored;
-
-    template <typename T>
-    Outcome<T> await(const std::function<void(ChatClient::Reply<T>)> &call)
-    {
-        std::optional<Outcome<T>> got;
-        call([&got](const Outcome<T> &o) { got = o; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {T{}, {Failure::Unavailable, QStringLiteral("no answer")}};
-        return *got;
-    }
 
     const TurnEvent *ended(const QString &messageId) const
     {
@@ -117,7 +103,7 @@ private Q_SLOTS:
 
     void anUploadIsStoredAndReadBack()
     {
-        auto stored = await<AttachmentInfo>([&](auto r) {
+        auto stored = waitReply<AttachmentInfo>([&](auto r) {
             m_remote->uploadAttachment(this, QStringLiteral("ünïcode dot.png"), QStringLiteral("image/png"), kPng, r);
         });
         QVERIFY2(stored.ok(), qPrintable(stored.error.detail));
@@ -127,13 +113,13 @@ private Q_SLOTS:
         QCOMPARE(stored.value.size, qint64(kPng.size()));
         m_stored = stored.value;
 
-        auto bytes = await<QByteArray>([&](auto r) { m_remote->attachmentBytes(this, m_stored.id, r); });
+        auto bytes = waitReply<QByteArray>([&](auto r) { m_remote->attachmentBytes(this, m_stored.id, r); });
         QVERIFY2(bytes.ok(), qPrintable(bytes.error.detail));
         QCOMPARE(bytes.value, kPng);
         // The same file through the sharing desktop's own client.
-        auto local = await<QByteArray>([&](auto r) { m_desk->attachmentBytes(this, m_stored.id, r); });
+        auto local = waitReply<QByteArray>([&](auto r) { m_desk->attachmentBytes(this, m_stored.id, r); });
         QCOMPARE(local.value, kPng);
-        auto unknown = await<QByteArray>([&](auto r) {
+        auto unknown = waitReply<QByteArray>([&](auto r) {
             m_remote->attachmentBytes(this, QStringLiteral("6f1c1d2e-0000-4000-8000-000000000000"), r);
         });
         QCOMPARE(unknown.error.reason, Failure::NotFound);
@@ -141,11 +127,11 @@ private Q_SLOTS:
 
     void refusalsHaveTheirReasons()
     {
-        auto large = await<AttachmentInfo>([&](auto r) {
+        auto large = waitReply<AttachmentInfo>([&](auto r) {
             m_remote->uploadAttachment(this, QStringLiteral("big.txt"), QStringLiteral("text/plain"), QByteArray(5000, 'a'), r);
         });
         QCOMPARE(large.error.reason, Failure::TooLarge);
-        auto binary = await<AttachmentInfo>([&](auto r) {
+        auto binary = waitReply<AttachmentInfo>([&](auto r) {
             m_remote->uploadAttachment(this, QStringLiteral("blob.bin"), QStringLiteral("application/octet-stream"),
                                        QByteArray("\x00\x01\x02\xff\xfe\x00" "binary", 12), r);
         });
@@ -155,7 +141,7 @@ private Q_SLOTS:
     void aMessageCarriesItsImageToTheProviderAndListsIt()
     {
         QVERIFY(!m_stored.id.isEmpty());
-        auto chat = await<ChatInfo>([&](auto r) { m_remote->freshChat(this, r); });
+        auto chat = waitReply<ChatInfo>([&](auto r) { m_remote->freshChat(this, r); });
         QVERIFY2(chat.ok(), qPrintable(chat.error.detail));
         TurnRequest send;
         send.chatId = chat.value.id;
@@ -163,14 +149,14 @@ private Q_SLOTS:
         send.attachments = {m_stored.id};
         send.provider = QStringLiteral("openai");
         send.model = QStringLiteral("gpt-4o");
-        auto reply = await<QString>([&](auto r) { m_remote->startTurn(this, send, r); });
+        auto reply = waitReply<QString>([&](auto r) { m_remote->startTurn(this, send, r); });
         QVERIFY2(reply.ok(), qPrintable(reply.error.detail));
         QTRY_VERIFY_WITH_TIMEOUT(ended(reply.value) != nullptr, 15000);
         QCOMPARE(ended(reply.value)->type, TurnEvent::Type::Completed);
         QVERIFY(m_fake.lastRequestBody().contains(QLatin1String("data:image/png;base64,") + QLatin1String(kPng.toBase64())));
 
-        auto remote = await<ChatPage>([&](auto r) { m_remote->chatPage(this, chat.value.id, 0, r); });
-        auto local = await<ChatPage>([&](auto r) { m_desk->chatPage(this, chat.value.id, 0, r); });
+        auto remote = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, chat.value.id, 0, r); });
+        auto local = waitReply<ChatPage>([&](auto r) { m_desk->chatPage(this, chat.value.id, 0, r); });
         QVERIFY(remote.ok() && local.ok());
         QCOMPARE(remote.value.path.size(), 2);
         QCOMPARE(remote.value.path.at(0).attachments, QList<AttachmentInfo>{m_stored});
@@ -188,7 +174,7 @@ private Q_SLOTS:
         const int requestsBefore = m_fake.requestCount();
         send.model = QStringLiteral("gpt-3.5-turbo");
         send.parentId = remote.value.path.at(1).id;
-        auto refused = await<QString>([&](auto r) { m_remote->startTurn(this, send, r); });
+        auto refused = waitReply<QString>([&](auto r) { m_remote->startTurn(this, send, r); });
         if (refused.ok()) {
             QTRY_VERIFY_WITH_TIMEOUT(ended(refused.value) != nullptr, 15000);
             QCOMPARE(ended(refused.value)->errorReason, Failure::NoVision);

@@ -4,22 +4,17 @@
 // a branch, an abort and a continue through its RemoteChatClient. What the
 // remote client shows ends identical to what the sharing desktop shows; a
 // reply survives the network going away mid-stream; a wrong certificate is
-// refused; a revoked device is signed out.
+// refused; a revoked device is signed out. Password accounts on a share:
+// tst_serveraccounts.
 #include "desktoptestenv.h"
 #include "../qml/fakeprovidercontrol.h"
 #include "localchatclient.h"
 #include "remotechatclient.h"
 #include "remotesignin.h"
-#include "serveraccounts.h"
-#include "serverlink.h"
 #include "sharingclient.h"
 
 #include <QCoreApplication>
-#include <QDirIterator>
-#include <QFile>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -28,6 +23,9 @@
 #include <optional>
 
 using namespace teehee::client;
+using teehee::test::freePort;
+using teehee::test::waitDone;
+using teehee::test::waitReply;
 
 namespace {
 
@@ -47,13 +45,6 @@ QStringList shown(const ChatPage &page)
     for (const MessageInfo &m : page.path)
         out << shown(m);
     return out;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -79,25 +70,6 @@ class TestRemoteChatClient : public QObject {
         return url.toString();
     }
 
-    template <typename T>
-    Outcome<T> await(const std::function<void(ChatClient::Reply<T>)> &call)
-    {
-        std::optional<Outcome<T>> got;
-        call([&got](const Outcome<T> &o) { got = o; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {T{}, {Failure::Unavailable, QStringLiteral("no answer")}};
-        return *got;
-    }
-
-    ClientError awaitDone(const std::function<void(ChatClient::Done)> &call)
-    {
-        std::optional<ClientError> got;
-        call([&got](const ClientError &e) { got = e; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {Failure::Unavailable, QStringLiteral("no answer")};
-        return *got;
-    }
-
     static const TurnEvent *terminalOf(const QList<TurnEvent> &events, const QString &messageId)
     {
         for (const TurnEvent &e : events)
@@ -109,7 +81,7 @@ class TestRemoteChatClient : public QObject {
     // Starts a turn on the remote client; the reply's id once it started.
     QString startRemote(const TurnRequest &request)
     {
-        const auto started = await<QString>([&](auto r) { m_remote->startTurn(this, request, r); });
+        const auto started = waitReply<QString>([&](auto r) { m_remote->startTurn(this, request, r); });
         if (!started.ok())
             qWarning() << "turn refused:" << started.error.detail;
         return started.value;
@@ -132,12 +104,12 @@ class TestRemoteChatClient : public QObject {
 
     void compareViews()
     {
-        const auto local = await<ChatPage>([&](auto r) { m_desk->chatPage(this, m_chatId, 0, r); });
-        const auto remote = await<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
+        const auto local = waitReply<ChatPage>([&](auto r) { m_desk->chatPage(this, m_chatId, 0, r); });
+        const auto remote = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
         QVERIFY2(local.ok() && remote.ok(), qPrintable(local.error.detail + remote.error.detail));
         QCOMPARE(shown(remote.value), shown(local.value));
-        const auto localTail = await<ChatPage>([&](auto r) { m_desk->chatPage(this, m_chatId, 2, r); });
-        const auto remoteTail = await<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 2, r); });
+        const auto localTail = waitReply<ChatPage>([&](auto r) { m_desk->chatPage(this, m_chatId, 2, r); });
+        const auto remoteTail = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 2, r); });
         QCOMPARE(shown(remoteTail.value), shown(localTail.value));
         QCOMPARE(remoteTail.value.complete, localTail.value.complete);
     }
@@ -206,7 +178,7 @@ private Q_SLOTS:
         const auto request = m_sharing->pendingRequests().constFirst();
         QCOMPARE(request.verification, signIn.verification());
         QCOMPARE(request.deviceName, QStringLiteral("Second desktop"));
-        QVERIFY(awaitDone([&](auto d) { m_sharing->approve(this, request.pairingId, d); }).ok());
+        QVERIFY(waitDone([&](auto d) { m_sharing->approve(this, request.pairingId, d); }).ok());
         QTRY_VERIFY_WITH_TIMEOUT(signIn.step() == RemoteSignIn::Step::Done, 15000);
 
         m_account = signIn.account();
@@ -223,10 +195,10 @@ private Q_SLOTS:
     {
         QVERIFY(m_remote);
         QSignalSpy created(m_desk.get(), &ChatClient::chatCreated);
-        const auto chat = await<ChatInfo>([&](auto r) { m_remote->freshChat(this, r); });
+        const auto chat = waitReply<ChatInfo>([&](auto r) { m_remote->freshChat(this, r); });
         QVERIFY2(chat.ok(), qPrintable(chat.error.detail));
         m_chatId = chat.value.id;
-        QVERIFY(awaitDone([&](auto d) { m_remote->setChatModel(this, m_chatId, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), d); }).ok());
+        QVERIFY(waitDone([&](auto d) { m_remote->setChatModel(this, m_chatId, QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), d); }).ok());
 
         // A first exchange, started remotely, streams live on the sharing desktop too.
         m_fake.reply(QStringLiteral("Hello from the desk."), 5);
@@ -276,17 +248,17 @@ private Q_SLOTS:
         compareViews();
 
         // Back to the first branch, from the remote; both show it.
-        const auto page = await<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
+        const auto page = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
         QSignalSpy branch(m_remote.get(), &ChatClient::branchChanged);
-        QVERIFY(awaitDone([&](auto d) { m_remote->switchSibling(this, page.value.path.first().id, -1, d); }).ok());
+        QVERIFY(waitDone([&](auto d) { m_remote->switchSibling(this, page.value.path.first().id, -1, d); }).ok());
         QVERIFY(branch.wait(10000) || !branch.isEmpty());
         compareViews();
-        const auto switched = await<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
+        const auto switched = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, m_chatId, 0, r); });
         QCOMPARE(switched.value.path.first().text, QStringLiteral("Hi there"));
 
         // Chat lists agree too.
-        const auto localChats = await<QList<ChatInfo>>([&](auto r) { m_desk->listChats(this, r); });
-        const auto remoteChats = await<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
+        const auto localChats = waitReply<QList<ChatInfo>>([&](auto r) { m_desk->listChats(this, r); });
+        const auto remoteChats = waitReply<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
         QCOMPARE(remoteChats.value.size(), localChats.value.size());
         for (qsizetype i = 0; i < localChats.value.size(); ++i)
             QVERIFY(remoteChats.value.at(i) == localChats.value.at(i));
@@ -296,7 +268,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_remote);
         m_fake.reply(QStringLiteral("Seen from afar."), 20);
-        const auto started = await<QString>([&](auto r) {
+        const auto started = waitReply<QString>([&](auto r) {
             m_desk->startTurn(this, {TurnRequest::Kind::Send, m_chatId, QStringLiteral("From the desk")}, r);
         });
         QVERIFY(started.ok());
@@ -329,87 +301,6 @@ private Q_SLOTS:
         compareViews();
     }
 
-    void anAccountSignedInWithAPasswordIsKeptAndLeftAgain()
-    {
-        // Someone else's account on the share, made with a password.
-        const QString server = QStringLiteral("https://127.0.0.1:%1").arg(m_sharing->port());
-        teehee::client::ServerLink link{QUrl(server)};
-        link.setPinnedFingerprint(m_sharing->fingerprint().remove(u':').toLower());
-        const auto made = await<QJsonDocument>([&](auto r) {
-            link.send("POST", QStringLiteral("/auth/signup"),
-                      QJsonDocument(QJsonObject{{QStringLiteral("email"), QStringLiteral("kim@example.com")},
-                                                {QStringLiteral("password"), QStringLiteral("kim's long password")}}),
-                      this, r);
-        });
-        QVERIFY2(made.ok(), qPrintable(made.error.detail));
-
-        QTemporaryDir data;
-        std::optional<ServerAccounts> accounts(std::in_place, data.path());
-        QVERIFY(!accounts->remote());
-        QSignalSpy switched(&*accounts, &ServerAccounts::switchRequested);
-        accounts->check(QStringLiteral("127.0.0.1:%1").arg(m_sharing->port()));
-        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::ConfirmCertificate, 15000);
-        accounts->confirmCertificate();
-        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::Reachable, 15000);
-        accounts->signIn(QStringLiteral("kim@example.com"), QStringLiteral("a wrong password"));
-        QTRY_VERIFY_WITH_TIMEOUT(accounts->step() == AccountClient::Step::Failed, 15000);
-        QCOMPARE(accounts->error().reason, Failure::Unauthorized);
-        accounts->signIn(QStringLiteral("kim@example.com"), QStringLiteral("kim's long password"));
-        QVERIFY(switched.wait(15000));
-        QVERIFY(accounts->remote());
-        QCOMPARE(accounts->serverUrl(), server);
-
-        // Kept across runs: the server and pin in the settings, the token
-        // apart from them (no keychain here: the data directory's secrets file).
-        accounts.emplace(data.path());
-        QVERIFY(accounts->remote());
-        std::optional<std::optional<RemoteChatClient::Account>> restored;
-        accounts->restore([&](std::optional<RemoteChatClient::Account> a) { restored = a; });
-        QTRY_VERIFY_WITH_TIMEOUT(restored.has_value(), 10000);
-        QVERIFY(restored->has_value());
-        const RemoteChatClient::Account kept = **restored;
-        QVERIFY(!kept.token.isEmpty());
-        QSettings().sync();
-        QDirIterator files(m_home.filePath(QStringLiteral("settings")), QDir::Files, QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            QFile f(files.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(kept.token), qPrintable(f.fileName()));
-        }
-        RemoteChatClient kim(kept);
-        kim.start();
-        QTRY_VERIFY_WITH_TIMEOUT(kim.state() == ChatClient::State::Ready, 15000);
-        // Someone else's account: the desk's chats are not theirs.
-        const auto theirs = await<QList<ChatInfo>>([&](auto r) { kim.listChats(this, r); });
-        QVERIFY(theirs.ok());
-        QVERIFY(theirs.value.isEmpty());
-
-        // A key is replaced in one step: a refused one leaves the old in place.
-        const auto keys = [&] { return await<QList<KeyInfo>>([&](auto r) { kim.listKeys(this, r); }).value; };
-        QVERIFY(awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-first-key-1111"), d); }).ok());
-        QCOMPARE(keys().size(), 1);
-        const QString firstHint = keys().first().hint;
-        QVERIFY(!awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-bad\x01key"), d); }).ok());
-        QCOMPARE(keys().size(), 1);
-        QCOMPARE(keys().first().hint, firstHint);
-        QVERIFY(awaitDone([&](auto d) { kim.saveKey(this, QStringLiteral("openai"), QStringLiteral("sk-second-key-2222"), d); }).ok());
-        QCOMPARE(keys().size(), 1);
-        QVERIFY(keys().first().hint != firstHint);
-
-        // Back to this computer: the server forgets the device, the token goes.
-        accounts->setCurrent(&kim);
-        QSignalSpy back(&*accounts, &ServerAccounts::switchRequested);
-        accounts->useThisComputer();
-        QVERIFY(!back.isEmpty() || back.wait(10000));
-        QVERIFY(!accounts->remote());
-        QTRY_VERIFY_WITH_TIMEOUT(await<QList<ChatInfo>>([&](auto r) { kim.listChats(this, r); }).error.reason
-                                     == Failure::Unauthorized, 10000);
-        std::optional<std::optional<RemoteChatClient::Account>> none;
-        accounts->restore([&](std::optional<RemoteChatClient::Account> a) { none = a; });
-        QTRY_VERIFY_WITH_TIMEOUT(none.has_value(), 10000);
-        QVERIFY(!none->has_value());
-    }
-
     void aRevokedDeviceIsSignedOut()
     {
         QVERIFY(m_remote);
@@ -420,11 +311,11 @@ private Q_SLOTS:
             if (d.name == u"Second desktop")
                 deviceId = d.id;
         QVERIFY(!deviceId.isEmpty());
-        QVERIFY(awaitDone([&](auto d) { m_sharing->revokeDevice(this, deviceId, d); }).ok());
+        QVERIFY(waitDone([&](auto d) { m_sharing->revokeDevice(this, deviceId, d); }).ok());
         QVERIFY(!signedOut.isEmpty() || signedOut.wait(10000));
         QCOMPARE(signedOut.size(), 1);
         QCOMPARE(m_remote->state(), ChatClient::State::Failed);
-        const auto chats = await<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
+        const auto chats = waitReply<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
         QCOMPARE(chats.error.reason, Failure::Unauthorized);
     }
 

@@ -23,6 +23,9 @@
 #include <optional>
 
 using namespace teehee::client;
+using teehee::test::freePort;
+using teehee::test::waitDone;
+using teehee::test::waitReply;
 
 class TestRemoteTransfer : public QObject {
     Q_OBJECT
@@ -32,16 +35,6 @@ class TestRemoteTransfer : public QObject {
     SharingClient *m_sharing = nullptr;
     std::unique_ptr<RemoteChatClient> m_remote;
     RemoteChatClient::Account m_account;
-
-    template <typename T>
-    Outcome<T> await(const std::function<void(ChatClient::Reply<T>)> &call)
-    {
-        std::optional<Outcome<T>> got;
-        call([&got](const Outcome<T> &o) { got = o; });
-        if (!QTest::qWaitFor([&] { return got.has_value(); }, 15000))
-            return {T{}, {Failure::Unavailable, QStringLiteral("no answer")}};
-        return *got;
-    }
 
     // A device paired through the API (a fresh invitation) and approved on the desk.
     void pairDevice(const QString &name, RemoteChatClient::Account *account)
@@ -77,7 +70,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
         QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
         // Chats with branches to carry: ChatGPT's export, imported on the desk.
-        const auto imported = await<ImportResult>([&](auto r) {
+        const auto imported = waitReply<ImportResult>([&](auto r) {
             m_desk->importFile(this, QStringLiteral(TEEHEE_TRANSFER_DATA_DIR "/chatgpt-conversations.json"), {}, r);
         });
         QVERIFY2(imported.ok(), qPrintable(imported.error.detail));
@@ -91,7 +84,7 @@ private Q_SLOTS:
 
     void aChatGoesToAFileAndComesBackTheSame()
     {
-        const auto chats = await<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
+        const auto chats = waitReply<QList<ChatInfo>>([&](auto r) { m_remote->listChats(this, r); });
         QString chatId;
         for (const ChatInfo &c : chats.value)
             if (c.name == u"Reversing a list")
@@ -102,7 +95,7 @@ private Q_SLOTS:
 
         QSignalSpy created(m_remote.get(), &ChatClient::chatCreated);
         QList<qint64> sent;
-        const auto imported = await<ImportResult>([&](auto r) {
+        const auto imported = waitReply<ImportResult>([&](auto r) {
             m_remote->importFile(this, one, [&](qint64 done, qint64) { sent << done; }, r);
         });
         QVERIFY2(imported.ok(), qPrintable(imported.error.detail));
@@ -113,8 +106,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(created.cbegin(), created.cend(), [&](const QList<QVariant> &args) {
             return args.constFirst().value<ChatInfo>().id == copyId;
         }), 10000);
-        const auto original = await<ChatPage>([&](auto r) { m_remote->chatPage(this, chatId, 0, r); });
-        const auto copy = await<ChatPage>([&](auto r) { m_desk->chatPage(this, copyId, 0, r); });
+        const auto original = waitReply<ChatPage>([&](auto r) { m_remote->chatPage(this, chatId, 0, r); });
+        const auto copy = waitReply<ChatPage>([&](auto r) { m_desk->chatPage(this, copyId, 0, r); });
         QVERIFY(copy.ok() && original.ok());
         QVERIFY(original.value.path.size() >= 2);
         QCOMPARE(copy.value.chat.name, original.value.chat.name);
@@ -125,7 +118,7 @@ private Q_SLOTS:
             QCOMPARE(copy.value.path.at(i).siblingCount, original.value.path.at(i).siblingCount);
             QCOMPARE(copy.value.path.at(i).createdAt, original.value.path.at(i).createdAt);
         }
-        const auto again = await<ImportResult>([&](auto r) { m_remote->importFile(this, one, {}, r); });
+        const auto again = waitReply<ImportResult>([&](auto r) { m_remote->importFile(this, one, {}, r); });
         QCOMPARE(again.value.imported, 0);
         QCOMPARE(again.value.skipped, 1);
 
@@ -147,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(doc.value(u"format").toString(), QStringLiteral("teehee.export.v1"));
-        const auto chats = await<QList<ChatInfo>>([&](auto r) { m_desk->listChats(this, r); });
+        const auto chats = waitReply<QList<ChatInfo>>([&](auto r) { m_desk->listChats(this, r); });
         QCOMPARE(doc.value(u"chats").toArray().size(), chats.value.size());
         QVERIFY(!written.isEmpty());
         QCOMPARE(written.constLast(), file.size());
@@ -160,8 +153,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"format\":\"something else\"}");
         file.close();
-        QCOMPARE(await<ImportResult>([&](auto r) { m_remote->importFile(this, bad, {}, r); }).error.reason, Failure::Invalid);
-        QCOMPARE(await<ImportResult>([&](auto r) { m_remote->importFile(this, pathIn(QStringLiteral("none.json")), {}, r); })
+        QCOMPARE(waitReply<ImportResult>([&](auto r) { m_remote->importFile(this, bad, {}, r); }).error.reason, Failure::Invalid);
+        QCOMPARE(waitReply<ImportResult>([&](auto r) { m_remote->importFile(this, pathIn(QStringLiteral("none.json")), {}, r); })
                      .error.reason,
                  Failure::FileAccess);
         const QString gone = pathIn(QStringLiteral("gone.json"));
