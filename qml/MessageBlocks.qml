@@ -44,23 +44,11 @@ Column {
     readonly property var blockModel: live ? live : blocks.length
     Repeater {
         model: root.allText ? root.blockModel : 0
-        delegate: Text {
-            id: paragraph
+        delegate: MessageParagraph {
             required property int index
-            readonly property var block: root.blocks[index] || ({ kind: "text", text: "" })
-            // A reply's text takes the full width: no layout at its natural width first.
-            width: root.shrink ? Math.min(implicitWidth, root.availableWidth) : root.availableWidth
-            text: block.text + Theme.linkRefresh
-            textFormat: Text.MarkdownText
-            wrapMode: Text.Wrap
-            color: Theme.text
-            linkColor: Theme.accent
-            font.pointSize: Theme.bodySize
-            lineHeight: 1.15
-            onLinkActivated: (link) => Qt.openUrlExternally(link)
-            HoverHandler { cursorShape: paragraph.hoveredLink ? Qt.PointingHandCursor : Qt.IBeamCursor }
-            Accessible.role: Accessible.StaticText
-            Accessible.name: block.text
+            markdown: (root.blocks[index] || { text: "" }).text
+            availableWidth: root.availableWidth
+            shrink: root.shrink
         }
     }
     Repeater {
@@ -92,19 +80,10 @@ Column {
 
     Component {
         id: textBlock
-        Text {
-            width: root.shrink ? Math.min(implicitWidth, root.availableWidth) : root.availableWidth
-            text: block.text + Theme.linkRefresh
-            textFormat: Text.MarkdownText
-            wrapMode: Text.Wrap
-            color: Theme.text
-            linkColor: Theme.accent
-            font.pointSize: Theme.bodySize
-            lineHeight: 1.15
-            onLinkActivated: (link) => Qt.openUrlExternally(link)
-            HoverHandler { cursorShape: parent.hoveredLink ? Qt.PointingHandCursor : Qt.IBeamCursor }
-            Accessible.role: Accessible.StaticText
-            Accessible.name: block.text
+        MessageParagraph {
+            markdown: block.text
+            availableWidth: root.availableWidth
+            shrink: root.shrink
         }
     }
     Component {
