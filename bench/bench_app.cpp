@@ -116,13 +116,19 @@ double openOnce(ChatListController *chats, ConversationController *conversation,
     if (chats->currentChatId() == chatId)
         return 0;
     bool loaded = false, drawn = false;
-    auto c1 = QObject::connect(conversation, &ConversationController::opened, [&] { loaded = true; });
-    auto c2 = QObject::connect(window, &QQuickWindow::frameSwapped, [&] { if (loaded) drawn = true; });
+    double ms = 0;
     QElapsedTimer timer;
+    auto c1 = QObject::connect(conversation, &ConversationController::opened, [&] { loaded = true; });
+    auto c2 = QObject::connect(window, &QQuickWindow::frameSwapped, [&] {
+        // Taken at the frame: the same pass of the event loop may go on with other work.
+        if (loaded && !drawn) {
+            drawn = true;
+            ms = double(timer.nsecsElapsed()) / 1e6;
+        }
+    });
     timer.start();
     chats->openChat(chatId);
     waitFor([&] { return drawn; }, 10'000, "the chat to be drawn");
-    const double ms = double(timer.nsecsElapsed()) / 1e6;
     QObject::disconnect(c1);
     QObject::disconnect(c2);
     *backendMs = conversation->lastLoadMs();
