@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QSettings>
-#include <QTcpServer>
 #include <QTest>
 
 #include <optional>
@@ -32,13 +31,6 @@ client::ClientError waitDone(const std::function<void(std::function<void(const c
     if (!QTest::qWaitFor([&] { return got.has_value(); }, timeoutMs))
         return {client::Failure::Unavailable, QStringLiteral("no answer")};
     return *got;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
 }
 
 } // namespace teehee::test

@@ -33,7 +33,4 @@ client::Outcome<T> waitReply(const std::function<void(client::ChatClient::Reply<
     return *got;
 }
 
-// A TCP port free on this machine a moment ago, for a server to listen on.
-quint16 freePort();
-
 } // namespace teehee::test

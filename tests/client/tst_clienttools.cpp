@@ -11,6 +11,7 @@
 #include "remotechatclient.h"
 #include "remotesignin.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -22,7 +23,6 @@
 #include <optional>
 
 using namespace teehee::client;
-using teehee::test::freePort;
 using teehee::test::waitDone;
 using teehee::test::waitReply;
 
@@ -86,13 +86,9 @@ private Q_SLOTS:
 
         m_desk = std::make_unique<LocalChatClient>(QString());
         connect(m_desk.get(), &ChatClient::turnEvent, this, [this](const TurnEvent &e) { m_deskEvents << e; });
+        const QString notSharing = teehee::test::startSharing(*m_desk);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
         SharingClient *sharing = m_desk->sharing();
-        sharing->setPort(freePort());
-        sharing->setEnabled(true);
-        m_desk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(sharing->sharingState() == SharingClient::State::On, qPrintable(sharing->failureReason()));
-        QTRY_VERIFY_WITH_TIMEOUT(!sharing->pairingUrl().isEmpty(), 10000);
 
         // A second desktop of the same person, paired over loopback.
         QUrl url(sharing->pairingUrl());

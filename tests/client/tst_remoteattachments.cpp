@@ -10,6 +10,7 @@
 #include "remotechatclient.h"
 #include "remotesignin.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -20,7 +21,6 @@
 #include <optional>
 
 using namespace teehee::client;
-using teehee::test::freePort;
 using teehee::test::waitDone;
 using teehee::test::waitReply;
 
@@ -71,13 +71,9 @@ private Q_SLOTS:
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_home.filePath(QStringLiteral("settings")));
 
         m_desk = std::make_unique<LocalChatClient>(QString());
+        const QString notSharing = teehee::test::startSharing(*m_desk);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
         SharingClient *sharing = m_desk->sharing();
-        sharing->setPort(freePort());
-        sharing->setEnabled(true);
-        m_desk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(sharing->sharingState() == SharingClient::State::On, qPrintable(sharing->failureReason()));
-        QTRY_VERIFY_WITH_TIMEOUT(!sharing->pairingUrl().isEmpty(), 10000);
 
         // Pairing through the API, approved on the sharing desktop.
         QUrl url(sharing->pairingUrl());

@@ -12,6 +12,7 @@
 #include "remotechatclient.h"
 #include "remotesignin.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
@@ -23,7 +24,6 @@
 #include <optional>
 
 using namespace teehee::client;
-using teehee::test::freePort;
 using teehee::test::waitDone;
 using teehee::test::waitReply;
 
@@ -127,12 +127,8 @@ private Q_SLOTS:
         m_desk = std::make_unique<LocalChatClient>(QString());
         connect(m_desk.get(), &ChatClient::turnEvent, this, [this](const TurnEvent &e) { m_deskEvents << e; });
         m_sharing = m_desk->sharing();
-        m_sharing->setPort(freePort());
-        m_sharing->setEnabled(true);
-        m_desk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_sharing->pairingUrl().isEmpty(), 10000);
+        const QString notSharing = teehee::test::startSharing(*m_desk);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
     }
 
     void aWrongPinnedFingerprintIsRefused()

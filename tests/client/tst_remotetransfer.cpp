@@ -9,6 +9,7 @@
 #include "remotechatclient.h"
 #include "remotesignin.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -23,7 +24,6 @@
 #include <optional>
 
 using namespace teehee::client;
-using teehee::test::freePort;
 using teehee::test::waitDone;
 using teehee::test::waitReply;
 
@@ -64,11 +64,8 @@ private Q_SLOTS:
         teehee::test::useDesktopTestEnvironment(m_home, QStringLiteral("TeeheeRemoteTransferTest"));
         m_desk = std::make_unique<LocalChatClient>(QString());
         m_sharing = m_desk->sharing();
-        m_sharing->setPort(0);
-        m_sharing->setEnabled(true);
-        m_desk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
+        const QString notSharing = teehee::test::startSharing(*m_desk);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
         // Chats with branches to carry: ChatGPT's export, imported on the desk.
         const auto imported = waitReply<ImportResult>([&](auto r) {
             m_desk->importFile(this, QStringLiteral(TEEHEE_TRANSFER_DATA_DIR "/chatgpt-conversations.json"), {}, r);

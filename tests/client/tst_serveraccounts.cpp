@@ -8,6 +8,7 @@
 #include "serveraccounts.h"
 #include "serverlink.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -23,7 +24,6 @@
 #include <optional>
 
 using namespace teehee::client;
-using teehee::test::freePort;
 using teehee::test::waitDone;
 using teehee::test::waitReply;
 
@@ -41,11 +41,8 @@ private Q_SLOTS:
         teehee::test::useDesktopTestEnvironment(m_home, QStringLiteral("TeeheeServerAccountsTest"));
         m_desk = std::make_unique<LocalChatClient>(QString());
         m_sharing = m_desk->sharing();
-        m_sharing->setPort(freePort());
-        m_sharing->setEnabled(true);
-        m_desk->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
+        const QString notSharing = teehee::test::startSharing(*m_desk);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
     }
 
     void anAccountSignedInWithAPasswordIsKeptAndLeftAgain()

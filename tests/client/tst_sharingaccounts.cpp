@@ -7,6 +7,7 @@
 #include "localchatclient.h"
 #include "pinnedhttps.h"
 #include "sharingclient.h"
+#include "sharingdesk.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -94,11 +95,8 @@ private Q_SLOTS:
         m_client = std::make_unique<LocalChatClient>(QString());
         m_sharing = m_client->sharing();
         QVERIFY(m_sharing);
-        m_sharing->setPort(0);
-        m_sharing->setEnabled(true);
-        m_client->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_sharing->sharingState() != SharingClient::State::Starting, 20000);
-        QVERIFY2(m_sharing->sharingState() == SharingClient::State::On, qPrintable(m_sharing->failureReason()));
+        const QString notSharing = teehee::test::startSharing(*m_client);
+        QVERIFY2(notSharing.isEmpty(), qPrintable(notSharing));
     }
 
     void theOwnerChoosesPerProviderWhetherOthersUseTheKey()
