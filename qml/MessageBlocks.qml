@@ -35,7 +35,11 @@ Column {
     // Messages of text alone (most of them) have their paragraphs made
     // directly; with code or tables each block comes through a Loader, which
     // adds about a tenth to what a message costs to build when a chat opens.
+    // A streaming message takes the Loaders from its start, while it has
+    // next to nothing drawn: a code block arriving later rebuilds nothing.
     readonly property bool allText: {
+        if (live)
+            return false
         for (const block of blocks)
             if (block.kind !== "text")
                 return false

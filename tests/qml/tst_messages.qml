@@ -215,7 +215,8 @@ Item {
             const words = []
             for (let p = 1; p <= 3; ++p)
                 words.push("Paragraph " + p + " has a few words in it.")
-            FakeProvider.reply(words.join("\n\n"), 30)
+            // A code block last: the paragraphs drawn before it are kept too.
+            FakeProvider.reply(words.join("\n\n") + "\n\n```js\nlet x = 1\n```", 30)
             finished.clear()
             verify(conversation.send("Three paragraphs, slowly"))
             const row = () => conversation.messages.count - 1
