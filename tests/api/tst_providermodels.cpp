@@ -15,9 +15,9 @@
 #include "fakeproviderserver.h"
 #include "keys/keycipher.h"
 #include "support/httptestclient.h"
+#include "support/refusingport.h"
 
 #include <QJsonDocument>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace teehee;
@@ -31,7 +31,7 @@ class TestProviderModels : public QObject {
     Q_OBJECT
     FakeProviderServer openai;
     FakeProviderServer mistral;
-    quint16 deadPort = 0;
+    RefusingPort dead; // where Anthropic's server would be: down
     std::unique_ptr<TestApiServer> server;
     QByteArray token;
 
@@ -73,16 +73,13 @@ private Q_SLOTS:
     {
         QVERIFY(openai.listen());
         QVERIFY(mistral.listen());
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        deadPort = closed.serverPort();
-        closed.close(); // nothing listens there any more
+        QVERIFY(dead.port() != 0);
         server = std::make_unique<TestApiServer>([this](Config &c) {
             c.openaiBaseUrl = openai.baseUrl(QStringLiteral("/v1"));
             c.openaiApiKey.clear();
             c.mistralBaseUrl = mistral.baseUrl(QStringLiteral("/v1"));
             c.mistralApiKey = QStringLiteral("server-mistral-key-0000");
-            c.anthropicBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(deadPort);
+            c.anthropicBaseUrl = QStringLiteral("http://127.0.0.1:%1").arg(dead.port());
             c.anthropicApiKey = QStringLiteral("server-anthropic-key-0000");
         });
         TEEHEE_REQUIRE_SERVER(*server);

@@ -6,9 +6,9 @@
 #include "backend.h"
 #include "fakeoidcissuer.h"
 #include "support/httptestclient.h"
+#include "support/refusingport.h"
 
 #include <QDateTime>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace teehee;
@@ -187,10 +187,9 @@ private Q_SLOTS:
 
     void issuerDownAnswers503()
     {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = closed.serverPort();
-        closed.close(); // nothing listens there any more
+        RefusingPort refusing;
+        QVERIFY(refusing.port() != 0);
+        const quint16 port = refusing.port();
         TestApiServer s([port](Config &c) {
             c.oidcIssuer = QStringLiteral("http://127.0.0.1:%1").arg(port);
             c.oidcClientId = kOidcClient;

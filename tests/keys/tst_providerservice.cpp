@@ -11,9 +11,9 @@
 #include "keys/keyservice.h"
 #include "keys/providerservice.h"
 #include "support/httptestclient.h"
+#include "support/refusingport.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace teehee;
@@ -148,10 +148,9 @@ private Q_SLOTS:
         FakeProviderServer local;
         QVERIFY(local.listen());
         local.enqueue(FakeResponse::json(200, kModels));
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const quint16 deadPort = closed.serverPort();
-        closed.close();
+        RefusingPort refusing;
+        QVERIFY(refusing.port() != 0);
+        const quint16 deadPort = refusing.port();
         std::optional<QList<LocalServer>> found;
         providers().probeLocalServers({{QStringLiteral("Here"), local.baseUrl(QStringLiteral("/v1"))},
                                        {QStringLiteral("Gone"), QStringLiteral("http://127.0.0.1:%1/v1").arg(deadPort)}},

@@ -3,6 +3,7 @@
 // resets, short reads, timeouts, cancellation and TLS against a plain server.
 #include "providers/httpstreamrequest.h"
 #include "support/opensockets.h"
+#include "support/refusingport.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -304,10 +305,9 @@ private Q_SLOTS:
 
     void refusedConnection()
     {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const quint16 port = closed.serverPort();
-        closed.close();
+        RefusingPort refusing;
+        QVERIFY(refusing.port() != 0);
+        const quint16 port = refusing.port();
         Outcome out;
         auto r = makeRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)), out);
         r->start();

@@ -3,12 +3,12 @@
 // on that names the provider, exactly one end, and never the key.
 #include "fakeproviderserver.h"
 #include "streamrecorder.h"
+#include "support/refusingport.h"
 
 #include "providers/modellistfetcher.h"
 #include "providers/provider.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace teehee;
@@ -95,10 +95,9 @@ private Q_SLOTS:
 
     void refusedConnectionIsANetworkError()
     {
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const quint16 port = closed.serverPort();
-        closed.close();
+        RefusingPort refusing;
+        QVERIFY(refusing.port() != 0);
+        const quint16 port = refusing.port();
         OpenAiProvider provider(QStringLiteral("http://127.0.0.1:%1/v1").arg(port), kKey);
         ChatRequest request;
         request.model = QStringLiteral("gpt-4o-mini");

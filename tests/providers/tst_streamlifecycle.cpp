@@ -4,13 +4,13 @@
 #include "fakeproviderserver.h"
 #include "streamrecorder.h"
 #include "support/opensockets.h"
+#include "support/refusingport.h"
 
 #include "providers/provider.h"
 #include "providers/providerstream.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace teehee;
@@ -242,10 +242,9 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.ok);
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost));
-        const quint16 port = closed.serverPort();
-        closed.close(); // nothing listens there now
+        RefusingPort refusing;
+        QVERIFY(refusing.port() != 0);
+        const quint16 port = refusing.port();
         f.request.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(port);
         ProviderStream *s = f.make();
         StreamRecorder rec(s);
