@@ -178,10 +178,12 @@ Item {
             exchange("Third question", "Short answer.")
             tryCompare(conversation.messages, "count", 6)
             tryVerify(() => list.atYEnd, 3000)
-            const mine = list.itemAtIndex(4)
-            verify(mine)
-            const y = mine.mapToItem(list, 0, 0).y
-            verify(y >= 0 && y < list.height, String(y))
+            // The rows below it may still be settling (the action row comes a frame later).
+            tryVerify(() => {
+                const mine = list.itemAtIndex(4)
+                const y = mine ? mine.mapToItem(list, 0, 0).y : -1
+                return y >= 0 && y < list.height
+            }, 3000, "the sent message is in view")
         }
     }
 }
