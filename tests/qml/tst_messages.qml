@@ -167,6 +167,8 @@ Item {
             view.jumpToLatest()
             const item = () => view.list.itemAtIndex(conversation.messages.indexOf(id))
             tryVerify(() => item() !== null)
+            // Its action row is built (in the frames after the text): only then is "no Continue" a finding.
+            tryVerify(() => findVisible(item(), "regenerateButton") !== null)
             wait(50)
             compare(findVisible(item(), "continueButton"), null)
             compare(findVisible(item(), "continueIcon"), null)
