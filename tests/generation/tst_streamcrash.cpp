@@ -1,7 +1,8 @@
 // Crash safety with the real teehee-server: killed with SIGKILL in the middle
-// of a reply, then restarted on the same database. The reply holds the text up
-// to at most 250 ms before the kill, is `aborted` (partial), and continues to
-// the full text. SQLite and PostgreSQL.
+// of a reply, then restarted on the same database. The reply holds the text
+// saved while it streamed (here: at least what came a second before the kill;
+// it prints how far behind the kill it was), is `aborted` (partial), and
+// continues to the full text. SQLite and PostgreSQL.
 #include "fakeproviderserver.h"
 #include "generationfixture.h"
 #include "support/testdatabase.h"
@@ -105,7 +106,7 @@ private Q_SLOTS:
                 arrivals.append({clock.elapsed(), o.value("token").toString()});
         });
         ws.send({{"type", "stream_message"}, {"content", "count to 400"}, {"provider", "openai"}, {"model", "gpt-4o-mini"}});
-        QVERIFY(QTest::qWaitFor([&] { return arrivals.size() >= 60; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return arrivals.size() >= 120; }, 20000));
         const QString messageId = ws.last("stream_start").value("message_id").toString();
         QVERIFY(!messageId.isEmpty());
 
@@ -113,10 +114,12 @@ private Q_SLOTS:
         first.kill(); // SIGKILL
         QVERIFY(first.waitForFinished(10000));
         QCOMPARE(first.exitStatus(), QProcess::CrashExit);
-        // Everything the server had received 250 ms before the kill must be on disk.
+        // Everything the server had received a second before the kill must be on
+        // disk. The saver's own bound is 250 ms (tst_savebatcher); the slack is
+        // for a machine busy enough to run its timers late.
         QString mustHave;
         for (const auto &[at, token] : arrivals)
-            if (at <= killedAt - 250)
+            if (at <= killedAt - 1000)
                 mustHave += token;
         QVERIFY(!mustHave.isEmpty());
 
@@ -131,8 +134,16 @@ private Q_SLOTS:
             if (v.toObject().value("id").toString() == messageId)
                 stored = v.toObject();
         const QString text = stored.value("content").toObject().value("text").toString();
-        qInfo("killed after %d tokens; %lld chars stored, %lld required (received 250 ms before the kill)",
-              int(arrivals.size()), qint64(text.size()), qint64(mustHave.size()));
+        // How long before the kill the last token on disk reached the client.
+        qint64 received = 0, lostMs = killedAt;
+        for (const auto &[at, token] : arrivals) {
+            received += token.size();
+            if (received <= text.size())
+                lostMs = killedAt - at;
+        }
+        qInfo("killed after %d tokens; %lld chars stored, %lld required (received 1 s before the kill); "
+              "the last stored token arrived %lld ms before the kill",
+              int(arrivals.size()), qint64(text.size()), qint64(mustHave.size()), lostMs);
         QCOMPARE(stored.value("status").toString(), QStringLiteral("aborted"));
         QCOMPARE(stored.value("is_partial").toBool(), true);
         QVERIFY2(text.startsWith(mustHave), qPrintable(QStringLiteral("stored %1 chars, needed %2").arg(text.size()).arg(mustHave.size())));
